@@ -1,0 +1,33 @@
+// @ts-check
+import react from '@astrojs/react';
+import { defineConfig } from 'astro/config';
+
+// Tests build the site from fixture data into their own folder: DATA_DIR and OUT_DIR.
+const outDir = process.env.OUT_DIR ?? './dist';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://aide-numerique.example.org',
+  outDir,
+  trailingSlash: 'always',
+  integrations: [react()],
+  build: {
+    // External stylesheets: cached once, and no inline style for the CSP to allow.
+    inlineStylesheets: 'never',
+  },
+  devToolbar: { enabled: false },
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        // Map tiles are the only third-party request (configured in src/config.ts).
+        `img-src 'self' data: ${process.env.PUBLIC_TILE_ORIGIN ?? 'https://tile.openstreetmap.org'}`,
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+});

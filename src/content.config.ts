@@ -1,0 +1,55 @@
+/**
+ * Wires the data files to Astro's content layer. The loaders share one validation pass over
+ * the whole data folder (src/lib/dataset.ts), so a build lists every problem at once and
+ * stops before publishing anything.
+ */
+import { defineCollection } from 'astro:content';
+import type { Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { loadData, type LoadedData } from './lib/dataset.ts';
+import { charterSchema, municipalitySchema } from './lib/schemas/charter.ts';
+import { placeSchema } from './lib/schemas/place.ts';
+import { serviceSchema } from './lib/schemas/service.ts';
+
+/** Tests build the site from fixtures: DATA_DIR=tests/fixtures/site. Communes always come from data/. */
+const DATA_DIR = process.env.DATA_DIR ?? 'data';
+
+let loading: Promise<LoadedData> | undefined;
+function data(): Promise<LoadedData> {
+  loading ??= loadData({ dataDir: DATA_DIR, referenceDataDir: 'data' });
+  return loading;
+}
+
+function loader(name: string, entries: (loaded: LoadedData) => { id: string; data: Record<string, unknown> }[]): Loader {
+  return {
+    name,
+    load: async ({ store }) => {
+      const loaded = await data();
+      store.clear();
+      for (const entry of entries(loaded)) store.set(entry);
+    },
+  };
+}
+
+const withFile = { file: z.string() };
+
+export const collections = {
+  places: defineCollection({
+    loader: loader('places', ({ dataset }) => dataset.places.map((place) => ({ id: place.id, data: place }))),
+    schema: placeSchema.extend(withFile),
+  }),
+  services: defineCollection({
+    loader: loader('services', ({ dataset }) => dataset.services.map((service) => ({ id: service.id, data: service }))),
+    schema: serviceSchema,
+  }),
+  charter: defineCollection({
+    loader: loader('charter', ({ dataset }) => [{ id: 'charter', data: dataset.charter }]),
+    schema: charterSchema,
+  }),
+  municipalities: defineCollection({
+    loader: loader('municipalities', ({ dataset }) =>
+      dataset.municipalities.map((municipality) => ({ id: municipality.insee, data: municipality })),
+    ),
+    schema: municipalitySchema.extend(withFile),
+  }),
+};

@@ -1,0 +1,92 @@
+/**
+ * Reads the data folder from disk. Used by the content loader (build), by `npm run check:data`
+ * and by the tests, so that all three see exactly the same validation.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { parseDocument } from 'yaml';
+import { parseReference, type Reference } from './reference.ts';
+import { DataError, validateDataset, type Dataset, type RawDataset, type RawFile } from './validate.ts';
+
+async function yamlFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+async function readYaml(path: string, root: string): Promise<RawFile> {
+  const file = relative(root, path).split(sep).join('/');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { file, data: undefined, syntaxError: 'fichier introuvable : il doit exister' };
+  }
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  if (document.errors.length > 0) {
+    const error = document.errors[0]!;
+    const line = error.linePos?.[0]?.line;
+    return {
+      file,
+      data: undefined,
+      syntaxError:
+        `le fichier n’est pas du YAML valide${line ? ` (ligne ${line})` : ''} : ` +
+        `${error.code === 'DUPLICATE_KEY' ? 'une clé est écrite deux fois' : error.message.split('\n')[0]}`,
+    };
+  }
+  return { file, data: document.toJS() };
+}
+
+export async function readReference(dataDir: string): Promise<Reference> {
+  const dir = join(dataDir, 'reference');
+  const [communes, departements, regions] = await Promise.all(
+    ['communes.csv', 'departements.csv', 'regions.csv'].map((name) => readFile(join(dir, name), 'utf8')),
+  );
+  return parseReference({ communes: communes!, departements: departements!, regions: regions! });
+}
+
+export async function readRawDataset(dataDir: string, root: string): Promise<RawDataset> {
+  const [places, municipalities, services, charter] = await Promise.all([
+    Promise.all((await yamlFiles(join(dataDir, 'places'))).map((path) => readYaml(path, root))),
+    Promise.all((await yamlFiles(join(dataDir, 'municipalities'))).map((path) => readYaml(path, root))),
+    readYaml(join(dataDir, 'services.yaml'), root),
+    readYaml(join(dataDir, 'charter.yaml'), root),
+  ]);
+  return { places, municipalities, services, charter };
+}
+
+export interface LoadedData {
+  dataset: Dataset;
+  reference: Reference;
+}
+
+export function todayIso(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}
+
+/**
+ * Loads and validates everything; throws a DataError listing every problem.
+ * `referenceDir` lets tests use fixture places with the real communes.
+ */
+export async function loadData(options: {
+  dataDir: string;
+  referenceDataDir?: string;
+  root?: string;
+  today?: string;
+}): Promise<LoadedData> {
+  const root = options.root ?? process.cwd();
+  const [raw, reference] = await Promise.all([
+    readRawDataset(options.dataDir, root),
+    readReference(options.referenceDataDir ?? options.dataDir),
+  ]);
+  const result = validateDataset(raw, reference, { today: options.today ?? todayIso() });
+  if (!result.dataset) throw new DataError(result.issues);
+  return { dataset: result.dataset, reference };
+}

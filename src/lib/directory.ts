@@ -1,0 +1,142 @@
+/**
+ * The directory as pages need it: places joined to their commune, département and région,
+ * grouped once. Built once per build from the validated dataset (never per page).
+ */
+import { timeZoneOfDepartement } from './geo.ts';
+import { buildSchedule } from './hours/schedule.ts';
+import type { Schedule } from './hours/types.ts';
+import { NearestIndex, type Nearby } from './nearest.ts';
+import type { Commune, Departement, Reference, Region } from './reference.ts';
+import type { Municipality } from './schemas/charter.ts';
+import type { Place } from './schemas/place.ts';
+import type { Dataset } from './validate.ts';
+
+export interface PlaceEntry extends Place {
+  file: string;
+  commune: Commune;
+  departement: Departement;
+  region: Region;
+  lat: number;
+  lon: number;
+}
+
+export interface CommuneSummary {
+  commune: Commune;
+  places: PlaceEntry[];
+  municipality: (Municipality & { file: string }) | undefined;
+}
+
+export interface DepartementSummary {
+  departement: Departement;
+  communes: CommuneSummary[];
+  placeCount: number;
+}
+
+export interface RegionSummary {
+  region: Region;
+  departements: DepartementSummary[];
+  placeCount: number;
+}
+
+export interface Directory {
+  dataset: Dataset;
+  reference: Reference;
+  places: PlaceEntry[];
+  placesById: Map<string, PlaceEntry>;
+  communes: CommuneSummary[];
+  communesByInsee: Map<string, CommuneSummary>;
+  departements: Map<string, DepartementSummary>;
+  regions: RegionSummary[];
+  placesByService: Map<string, PlaceEntry[]>;
+  nearest(point: { lat: number; lon: number }, count: number, maxKm: number, exclude?: (place: PlaceEntry) => boolean): Nearby<PlaceEntry>[];
+  schedule(place: PlaceEntry): Schedule | null;
+}
+
+const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+export function buildDirectory(dataset: Dataset, reference: Reference, scheduleStart: string): Directory {
+  const places: PlaceEntry[] = dataset.places
+    .map((place) => {
+      const commune = reference.communes.get(place.address.insee)!;
+      const departement = reference.departements.get(commune.departementCode)!;
+      const region = reference.regions.get(commune.regionCode)!;
+      return { ...place, commune, departement, region, lat: place.location.lat, lon: place.location.lon };
+    })
+    .sort((a, b) => byName.compare(a.name, b.name));
+
+  const communesByInsee = new Map<string, CommuneSummary>();
+  const summaryOf = (commune: Commune): CommuneSummary => {
+    let summary = communesByInsee.get(commune.insee);
+    if (!summary) {
+      summary = { commune, places: [], municipality: undefined };
+      communesByInsee.set(commune.insee, summary);
+    }
+    return summary;
+  };
+  for (const place of places) summaryOf(place.commune).places.push(place);
+  for (const municipality of dataset.municipalities) {
+    summaryOf(reference.communes.get(municipality.insee)!).municipality = municipality;
+  }
+  const communes = [...communesByInsee.values()].sort((a, b) => byName.compare(a.commune.name, b.commune.name));
+
+  const departements = new Map<string, DepartementSummary>();
+  for (const departement of reference.departements.values()) {
+    departements.set(departement.code, { departement, communes: [], placeCount: 0 });
+  }
+  for (const summary of communes) {
+    const departement = departements.get(summary.commune.departementCode)!;
+    departement.communes.push(summary);
+    departement.placeCount += summary.places.length;
+  }
+
+  const regions: RegionSummary[] = [...reference.regions.values()]
+    .map((region) => {
+      const own = [...departements.values()]
+        .filter((d) => d.departement.regionCode === region.code)
+        .sort((a, b) => a.departement.code.localeCompare(b.departement.code));
+      return { region, departements: own, placeCount: own.reduce((sum, d) => sum + d.placeCount, 0) };
+    })
+    .sort((a, b) => byName.compare(a.region.name, b.region.name));
+
+  const placesByService = new Map<string, PlaceEntry[]>(dataset.services.map((service) => [service.id, []]));
+  for (const place of places) {
+    for (const service of place.services) placesByService.get(service)!.push(place);
+  }
+
+  const index = new NearestIndex(places);
+  const schedules = new Map<string, Schedule | null>();
+
+  return {
+    dataset,
+    reference,
+    places,
+    placesById: new Map(places.map((place) => [place.id, place])),
+    communes,
+    communesByInsee,
+    departements,
+    regions,
+    placesByService,
+    nearest: (point, count, maxKm, exclude) => index.nearest(point, count, maxKm, exclude),
+    schedule(place) {
+      if (!schedules.has(place.id)) {
+        schedules.set(
+          place.id,
+          place.hours.openingHours === null
+            ? null
+            : buildSchedule(
+                {
+                  openingHours: place.hours.openingHours,
+                  closures: place.hours.closures,
+                  departementName: place.departement.name,
+                  lat: place.lat,
+                  lon: place.lon,
+                  tz: timeZoneOfDepartement(place.departement.code),
+                },
+                scheduleStart,
+              ),
+        );
+      }
+      return schedules.get(place.id)!;
+    },
+  };
+}

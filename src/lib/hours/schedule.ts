@@ -1,0 +1,176 @@
+/**
+ * Build-time evaluation of OSM `opening_hours` values (the national standard's format) into
+ * the compact Schedule the browser reads. Only this module imports the 1 MB library.
+ */
+import OpeningHours from 'opening_hours';
+import type { Schedule } from './types.ts';
+
+export interface Closure {
+  from: string;
+  to: string;
+  reason?: string | null | undefined;
+}
+
+export interface ScheduleInput {
+  openingHours: string;
+  closures?: readonly Closure[];
+  /** Name of the département, as the library's French holiday table names states (Moselle, Bas-Rhin…). */
+  departementName: string;
+  lat: number;
+  lon: number;
+  tz: string;
+}
+
+/** How many days from the build date the precomputed exceptions cover. */
+export const SCHEDULE_WINDOW_DAYS = 190;
+
+export interface HoursCheck {
+  ok: boolean;
+  /** The canonical form the library suggests, when it understood the value. */
+  suggestion?: string;
+  /** The library's first explanation, in French. */
+  problem?: string;
+}
+
+const NOMINATIM_FRANCE = { lat: 46.6, lon: 2.4, address: { country_code: 'fr', state: '' } };
+
+/**
+ * A value is valid when the library parses it without warning and it is already written the
+ * canonical way (e.g. "Mo-Fr 09:00-12:00", not "Lu-Ve 9h-12h").
+ */
+export function checkOpeningHours(value: string): HoursCheck {
+  let parsed: OpeningHours;
+  try {
+    parsed = new OpeningHours(value, NOMINATIM_FRANCE, { locale: 'fr' });
+  } catch (error) {
+    return { ok: false, problem: firstLine(String(error)) };
+  }
+  const warnings = parsed.getWarnings();
+  const canonical = parsed.prettifyValue();
+  if (warnings.length === 0 && canonical === value) return { ok: true };
+  return {
+    ok: false,
+    suggestion: canonical,
+    ...(warnings.length > 0 ? { problem: firstLine(warnings[0]!) } : {}),
+  };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.replace(/^Error:\s*/, '').trim();
+}
+
+/** Public holidays follow French law unless the value says otherwise ("PH off", "PH 10:00-12:00"). */
+export function mentionsPublicHolidays(value: string): boolean {
+  return /\bPH\b/.test(value);
+}
+
+const cache = new Map<string, Schedule>();
+
+/**
+ * Evaluates a place's hours day by day from `start` (a local date) for SCHEDULE_WINDOW_DAYS.
+ * Results are cached by value, holiday region and closures: national data repeats the same
+ * few hundred values across thousands of places.
+ */
+export function buildSchedule(input: ScheduleInput, start: string): Schedule {
+  const closures = input.closures ?? [];
+  const key = JSON.stringify([input.openingHours, input.departementName, input.tz, closures, start]);
+  const cached = cache.get(key);
+  if (cached) return cached;
+
+  const holidaysClosedByDefault = !mentionsPublicHolidays(input.openingHours);
+  const value = holidaysClosedByDefault ? `${input.openingHours}; PH off` : input.openingHours;
+  const hours = new OpeningHours(
+    value,
+    { lat: input.lat, lon: input.lon, address: { country_code: 'fr', state: input.departementName } },
+    { locale: 'fr' },
+  );
+
+  const first = parseDate(start);
+  const windowEnd = addDays(first, SCHEDULE_WINDOW_DAYS);
+  const perDay = new Map<string, number[]>();
+  for (let day = first; day < windowEnd; day = addDays(day, 1)) perDay.set(isoDate(day), []);
+  // One call for the whole window, then split at midnights: far faster than a call per day.
+  for (const [open, close] of hours.getOpenIntervals(first, windowEnd)) {
+    for (let day = startOfDay(open); day < close; day = addDays(day, 1)) {
+      const slots = perDay.get(isoDate(day));
+      if (!slots) continue;
+      const from = Math.max(open.getTime(), day.getTime());
+      const to = Math.min(close.getTime(), addDays(day, 1).getTime());
+      if (to > from) slots.push(minutesIntoDay(new Date(from), day), minutesIntoDay(new Date(to), day));
+    }
+  }
+  for (const closure of closures) {
+    for (let day = parseDate(closure.from); day <= parseDate(closure.to); day = addDays(day, 1)) {
+      if (perDay.has(isoDate(day))) perDay.set(isoDate(day), []);
+    }
+  }
+
+  const week = usualWeek(perDay);
+  const days: Record<string, number[]> = {};
+  for (const [date, slots] of perDay) {
+    if (!sameSlots(slots, week[weekdayIndex(parseDate(date))]!)) days[date] = slots;
+  }
+  const schedule: Schedule = {
+    tz: input.tz,
+    week,
+    days,
+    from: start,
+    until: isoDate(addDays(windowEnd, -1)),
+    holidaysClosedByDefault,
+  };
+  cache.set(key, schedule);
+  return schedule;
+}
+
+/** For each weekday, the slots it has most often over the window. */
+function usualWeek(perDay: Map<string, number[]>): number[][] {
+  const counts = Array.from({ length: 7 }, () => new Map<string, number>());
+  for (const [date, slots] of perDay) {
+    const tally = counts[weekdayIndex(parseDate(date))]!;
+    const signature = slots.join(',');
+    tally.set(signature, (tally.get(signature) ?? 0) + 1);
+  }
+  return counts.map((tally) => {
+    let best = '';
+    let bestCount = -1;
+    for (const [signature, count] of tally) {
+      if (count > bestCount) [best, bestCount] = [signature, count];
+    }
+    return best === '' ? [] : best.split(',').map(Number);
+  });
+}
+
+function sameSlots(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+// The library works in the process's local time. Dates below are local midnights and the
+// minutes read back are wall-clock minutes, which is what the schedule stores.
+function parseDate(iso: string): Date {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Date(year!, month! - 1, day!);
+}
+
+function isoDate(date: Date): string {
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  const day = String(date.getDate()).padStart(2, '0');
+  return `${date.getFullYear()}-${month}-${day}`;
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+}
+
+function startOfDay(date: Date): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate());
+}
+
+function minutesIntoDay(instant: Date, day: Date): number {
+  if (startOfDay(instant).getTime() > day.getTime()) return 24 * 60;
+  return instant.getHours() * 60 + instant.getMinutes();
+}
+
+/** 0 for Monday … 6 for Sunday. */
+function weekdayIndex(date: Date): number {
+  return (date.getDay() + 6) % 7;
+}
