@@ -4,10 +4,13 @@ import { defineConfig } from 'astro/config';
 
 // Tests build the site from fixture data into their own folder: DATA_DIR and OUT_DIR.
 const outDir = process.env.OUT_DIR ?? './dist';
+// Each output gets its own cache, so that a fixture build never reuses the real data store.
+const cacheDir = `./node_modules/.astro-cache/${outDir.replace(/[^a-z0-9-]/gi, '')}`;
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://aide-numerique.example.org',
   outDir,
+  cacheDir,
   trailingSlash: 'always',
   integrations: [react()],
   build: {
@@ -15,6 +18,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
+  // No Markdown code blocks: Shiki's inline styles would need a looser CSP.
+  markdown: { syntaxHighlight: false },
   security: {
     csp: {
       algorithm: 'SHA-256',

@@ -6,7 +6,7 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { loadData, type LoadedData } from './lib/dataset.ts';
+import { buildDate, loadData, type LoadedData } from './lib/dataset.ts';
 import { charterSchema, municipalitySchema } from './lib/schemas/charter.ts';
 import { placeSchema } from './lib/schemas/place.ts';
 import { serviceSchema } from './lib/schemas/service.ts';
@@ -16,7 +16,7 @@ const DATA_DIR = process.env.DATA_DIR ?? 'data';
 
 let loading: Promise<LoadedData> | undefined;
 function data(): Promise<LoadedData> {
-  loading ??= loadData({ dataDir: DATA_DIR, referenceDataDir: 'data' });
+  loading ??= loadData({ dataDir: DATA_DIR, referenceDataDir: 'data', today: buildDate() });
   return loading;
 }
 

@@ -21,27 +21,29 @@ async function yamlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function readYaml(path: string, root: string): Promise<RawFile> {
-  const file = relative(root, path).split(sep).join('/');
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { file, data: undefined, syntaxError: 'fichier introuvable : il doit exister' };
-  }
+/** Parses one YAML file; a syntax error becomes a message for the data editor, not a crash. */
+export function parseYaml(text: string, file: string): RawFile {
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const line = error.linePos?.[0]?.line;
+    const reason = error.code === 'DUPLICATE_KEY' ? 'une clé est écrite deux fois' : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return {
       file,
       data: undefined,
-      syntaxError:
-        `le fichier n’est pas du YAML valide${line ? ` (ligne ${line})` : ''} : ` +
-        `${error.code === 'DUPLICATE_KEY' ? 'une clé est écrite deux fois' : error.message.split('\n')[0]}`,
+      syntaxError: `le fichier n’est pas du YAML valide${line ? ` (ligne ${line})` : ''} : ${reason}. Vérifiez l’indentation (des espaces, pas de tabulation), les crochets [ ] et les guillemets.`,
     };
   }
   return { file, data: document.toJS() };
+}
+
+async function readYaml(path: string, root: string): Promise<RawFile> {
+  const file = relative(root, path).split(sep).join('/');
+  try {
+    return parseYaml(await readFile(path, 'utf8'), file);
+  } catch {
+    return { file, data: undefined, syntaxError: 'fichier introuvable : il doit exister' };
+  }
 }
 
 export async function readReference(dataDir: string): Promise<Reference> {
@@ -89,4 +91,14 @@ export async function loadData(options: {
   const result = validateDataset(raw, reference, { today: options.today ?? todayIso() });
   if (!result.dataset) throw new DataError(result.issues);
   return { dataset: result.dataset, reference };
+}
+
+/**
+ * The date the site is built for (YYYY-MM-DD): today in Paris, or BUILD_DATE when set, so
+ * that tests of opening hours and freshness do not depend on the day they run.
+ */
+export function buildDate(): string {
+  const forced = process.env.BUILD_DATE;
+  if (forced && /^\d{4}-\d{2}-\d{2}$/.test(forced)) return forced;
+  return todayIso();
 }

@@ -27,10 +27,17 @@ export function levenshtein(a: string, b: string): number {
 
 /** The closest candidate to `word`, if it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const lower = word.toLowerCase();
+  // "recharge" for "recharges-solidaires": a word the id starts with is the likeliest meaning.
+  if (lower.length >= 4) {
+    const prefixed = list.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+    if (prefixed.length === 1) return prefixed[0];
+  }
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = levenshtein(word.toLowerCase(), candidate.toLowerCase());
+  for (const candidate of list) {
+    const distance = levenshtein(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -99,7 +99,7 @@ const EXPECTED_TYPE: Record<string, string> = {
 };
 
 /** Turns zod's issues into messages a data editor understands. */
-function fromZod(file: string, data: unknown, error: z.ZodError): DataIssue[] {
+function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodType): DataIssue[] {
   const issues: DataIssue[] = [];
   for (const issue of error.issues) {
     const field = issue.path.map(String).join('.');
@@ -107,7 +107,7 @@ function fromZod(file: string, data: unknown, error: z.ZodError): DataIssue[] {
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          const shape = shapeAt(issue.path, file);
+          const shape = shapeAt(schema, issue.path);
           const known = shape ? Object.keys(shape) : [];
           const guess = closest(key, known);
           issues.push({
@@ -115,7 +115,7 @@ function fromZod(file: string, data: unknown, error: z.ZodError): DataIssue[] {
             field: field ? `${field}.${key}` : key,
             message:
               `clé inconnue « ${key} »` +
-              (guess ? ` : vouliez-vous écrire « ${guess} » ?` : '') +
+              (guess ? ` : vouliez-vous écrire « ${guess} » ?` : '.') +
               (known.length ? ` Clés possibles ici : ${known.join(', ')}.` : ''),
           });
         }
@@ -162,14 +162,8 @@ function fromZod(file: string, data: unknown, error: z.ZodError): DataIssue[] {
 }
 
 /** The keys a strict object accepts at a path, to suggest the one a typo meant. */
-function shapeAt(path: readonly PropertyKey[], file: string): Record<string, unknown> | undefined {
-  let schema: z.ZodType = file.includes('/places/')
-    ? placeSchema
-    : file.endsWith('charter.yaml')
-      ? charterSchema
-      : file.includes('/municipalities/')
-        ? municipalitySchema
-        : servicesFileSchema;
+function shapeAt(root: z.ZodType, path: readonly PropertyKey[]): Record<string, unknown> | undefined {
+  let schema = root;
   for (const key of path) {
     schema = unwrap(schema);
     if (schema instanceof z.ZodObject) schema = schema.shape[String(key)] as z.ZodType;
@@ -338,7 +332,7 @@ function parseFile<T>(raw: RawFile, schema: z.ZodType<T>): { value?: T; issues: 
   if (raw.syntaxError) return { issues: [{ file: raw.file, field: '', message: raw.syntaxError }] };
   const result = schema.safeParse(raw.data);
   if (result.success) return { value: result.data, issues: [] };
-  return { issues: fromZod(raw.file, raw.data, result.error) };
+  return { issues: fromZod(raw.file, raw.data, result.error, schema) };
 }
 
 /** Validates everything, and returns either the dataset or the full list of problems. */

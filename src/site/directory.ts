@@ -4,15 +4,16 @@
  * is quadratic at scale; this is not.
  */
 import { getCollection } from 'astro:content';
-import { readReference, todayIso } from '../lib/dataset.ts';
+import { buildDate, readReference } from '../lib/dataset.ts';
 import { buildDirectory, type Directory } from '../lib/directory.ts';
 
 let directory: Promise<Directory> | undefined;
 
 /** Opening-hours exceptions start the day before the build, so no time zone is left behind. */
 function scheduleStart(): string {
-  const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
-  return todayIso(yesterday);
+  const day = new Date(`${buildDate()}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
 }
 
 export function getDirectory(): Promise<Directory> {

@@ -55,8 +55,11 @@ export function checkOpeningHours(value: string): HoursCheck {
   };
 }
 
+/** The library writes "Lu <--- (Veuillez utiliser…)": keep the explanation only. */
 function firstLine(text: string): string {
-  return text.split('\n')[0]!.replace(/^Error:\s*/, '').trim();
+  const line = text.split('\n')[0]!.replace(/^Error:\s*/, '').trim();
+  const explained = /<---\s*\((.*)\)\s*$/.exec(line);
+  return explained ? explained[1]!.trim() : line;
 }
 
 /** Public holidays follow French law unless the value says otherwise ("PH off", "PH 10:00-12:00"). */

@@ -60,7 +60,8 @@ export function slotsOn(schedule: Schedule, iso: string): number[] | undefined {
 export function formatTime(minutes: number): string {
   const hours = Math.floor(minutes / 60) % 24;
   const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')}`;
+  // No-break spaces: "9 h 15" never splits across lines.
+  return rest === 0 ? `${hours}\u00a0h` : `${hours}\u00a0h\u00a0${String(rest).padStart(2, '0')}`;
 }
 
 /** "9 h 15 à 12 h 30 et 14 h à 18 h 30", or "Fermé". */
@@ -74,7 +75,7 @@ export function formatSlots(slots: readonly number[]): string {
 }
 
 function dayName(date: string, offset: number): string {
-  if (offset === 0) return "aujourd'hui";
+  if (offset === 0) return 'aujourd’hui';
   if (offset === 1) return 'demain';
   const weekday = WEEKDAYS[weekdayOf(date)]!;
   if (offset < 7) return weekday;
@@ -86,7 +87,7 @@ function dayName(date: string, offset: number): string {
 }
 
 /** How far ahead to look for the next opening. */
-const LOOKAHEAD_DAYS = 14;
+const LOOKAHEAD_DAYS = 31;
 
 export function statusAt(schedule: Schedule | null, now: Date): OpenStatus {
   if (!schedule) return { state: 'unknown', label: 'Horaires non renseignés' };
@@ -122,7 +123,7 @@ export function statusAt(schedule: Schedule | null, now: Date): OpenStatus {
       };
     }
   }
-  return { state: 'closed', label: 'Fermé · pas d’ouverture prévue dans les 2 semaines' };
+  return { state: 'closed', label: 'Fermé · pas d’ouverture prévue dans le mois qui vient' };
 }
 
 /** "Aujourd'hui : 9 h 15 à 18 h 30", for lists of results. */

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+
+test('home → région → département → commune → place', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trouver de l’aide pour le numérique, près de chez vous');
+  await page.getByRole('link', { name: 'Hauts-de-France' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hauts-de-France');
+  await page.getByRole('link', { name: 'Nord (59)' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nord (59)');
+  await expect(page.getByText('3 lieux dans 2 communes.')).toBeVisible();
+  await page.getByRole('link', { name: 'Lille', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aide au numérique à Lille');
+  await page.getByRole('link', { name: 'Point fictif de la Colline' }).first().click();
+  await expect(page).toHaveURL(/\/lieux\/point-fictif-de-la-colline\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
+  await expect(page.getByRole('navigation', { name: 'Fil d’Ariane' })).toContainText('Hauts-de-France');
+});
+
+test('a commune page shows its places, the nearest ones around and its charter follow-up', async ({ page }) => {
+  await page.goto('/communes/59350-lille/');
+  const here = page.locator('h2#lieux + ul');
+  await expect(here.getByRole('link', { name: 'Point fictif de la Colline' })).toBeVisible();
+  await expect(here.getByRole('link', { name: 'Relais fictif du Moulin' })).toBeVisible();
+  const around = page.locator('h2#autour ~ ul.cards').first();
+  await expect(around.locator('li.card')).toHaveCount(1);
+  await expect(around.locator('li.card')).toContainText('Atelier fictif du Canal');
+  await expect(around.locator('li.card')).toContainText('à 11 km');
+  const charter = page.getByRole('table', { name: /Suivi des engagements/ });
+  await expect(charter.getByRole('row', { name: /Accueillir toute personne/ })).toContainText('Fait');
+  await expect(charter.getByRole('row', { name: /Ouvrir un lieu/ })).toContainText('En cours');
+});
+
+test('a commune far from others says that no other place is near', async ({ page }) => {
+  await page.goto('/communes/67482-strasbourg/');
+  await expect(page.getByText('Aucun autre lieu connu à moins de 50 km.')).toBeVisible();
+});
+
+test('a place page gives every fact, and says what is unknown', async ({ page }) => {
+  await page.goto('/lieux/espace-fictif-des-hirondelles/');
+  await expect(page.getByText('Espace de solidarité numérique Emmaüs Connect').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Appeler le 01 23 45 67 89' })).toHaveAttribute('href', 'tel:+33123456789');
+  await expect(page.getByRole('link', { name: 'Itinéraire' })).toHaveAttribute('href', 'https://www.openstreetmap.org/directions?route=%3B48.58%2C7.75');
+  await expect(page.getByRole('link', { name: /application de carte/ })).toHaveAttribute('href', /^geo:48\.58,7\.75\?q=/);
+  await expect(page.getByText('Il faut être orienté par un travailleur social')).toBeVisible();
+  await expect(page.getByText('Sans rendez-vous', { exact: true })).toBeVisible();
+  await expect(page.getByText('Français, Arabe')).toBeVisible();
+  await expect(page.getByText('Informations vérifiées le 1er février 2026.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Aide pour les démarches en ligne' })).toHaveAttribute('href', '/services/aide-demarches/');
+
+  await page.goto('/lieux/relais-fictif-du-moulin/');
+  await expect(page.getByText('Attention : nous ne connaissons pas l’adresse exacte de ce lieu.')).toBeVisible();
+  await expect(page.getByText('Horaires non renseignés : appelez avant de venir.').first()).toBeVisible();
+  await expect(page.getByText('Date de vérification inconnue : appelez avant de vous déplacer.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Itinéraire' })).toHaveCount(0);
+});
+
+test('"Signaler une erreur" prefills an e-mail that names the place and its data file', async ({ page }) => {
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  const href = await page.getByRole('link', { name: 'Signaler une erreur par e-mail' }).getAttribute('href');
+  const url = new URL(href!);
+  expect(url.protocol).toBe('mailto:');
+  expect(url.pathname).toBe('corrections@exemple.invalid');
+  expect(url.searchParams.get('subject')).toBe('Erreur sur la fiche : Point fictif de la Colline');
+  expect(url.searchParams.get('body')).toContain('(Fichier de données : tests/fixtures/site/places/point-fictif-de-la-colline.yaml)');
+});
+
+test('service and charter pages list what they should', async ({ page }) => {
+  await page.goto('/services/');
+  await page.getByRole('link', { name: 'Recharges de téléphone à petit prix' }).click();
+  await expect(page.getByRole('link', { name: 'Espace fictif des Hirondelles' })).toBeVisible();
+  await page.goto('/charte/');
+  await expect(page.getByRole('row', { name: /Lille \(59\)/ })).toContainText('Fait : 1 · En cours : 1');
+});
