@@ -33,6 +33,8 @@ export interface HoursCheck {
 }
 
 const NOMINATIM_FRANCE = { lat: 46.6, lon: 2.4, address: { country_code: 'fr', state: '' } };
+/** Time ranges mode (0), French explanations. The library's types want every key spelt out. */
+const OPTIONS = { mode: 0, tag_key: undefined, map_value: undefined, warnings_severity: undefined, locale: 'fr' } as const;
 
 /**
  * A value is valid when the library parses it without warning and it is already written the
@@ -41,7 +43,7 @@ const NOMINATIM_FRANCE = { lat: 46.6, lon: 2.4, address: { country_code: 'fr', s
 export function checkOpeningHours(value: string): HoursCheck {
   let parsed: OpeningHours;
   try {
-    parsed = new OpeningHours(value, NOMINATIM_FRANCE, { locale: 'fr' });
+    parsed = new OpeningHours(value, NOMINATIM_FRANCE, OPTIONS);
   } catch (error) {
     return { ok: false, problem: firstLine(String(error)) };
   }
@@ -85,7 +87,7 @@ export function buildSchedule(input: ScheduleInput, start: string): Schedule {
   const hours = new OpeningHours(
     value,
     { lat: input.lat, lon: input.lon, address: { country_code: 'fr', state: input.departementName } },
-    { locale: 'fr' },
+    OPTIONS,
   );
 
   const first = parseDate(start);
