@@ -7,6 +7,7 @@ import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { buildDate, loadData, type LoadedData } from './lib/dataset.ts';
+import { placeSchedule, scheduleStartFor } from './lib/directory.ts';
 import { charterSchema, municipalitySchema } from './lib/schemas/charter.ts';
 import { placeSchema } from './lib/schemas/place.ts';
 import { serviceSchema } from './lib/schemas/service.ts';
@@ -35,8 +36,12 @@ const withFile = { file: z.string() };
 
 export const collections = {
   places: defineCollection({
-    loader: loader('places', ({ dataset }) => dataset.places.map((place) => ({ id: place.id, data: place }))),
-    schema: placeSchema.extend(withFile),
+    loader: loader('places', ({ dataset, reference }) => {
+      const start = scheduleStartFor(buildDate());
+      return dataset.places.map((place) => ({ id: place.id, data: { ...place, schedule: placeSchedule(place, reference, start) } }));
+    }),
+    // The schedule is derived here, where the hours were just parsed for validation.
+    schema: placeSchema.extend({ ...withFile, schedule: z.any() }),
   }),
   services: defineCollection({
     loader: loader('services', ({ dataset }) => dataset.services.map((service) => ({ id: service.id, data: service }))),

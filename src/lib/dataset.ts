@@ -97,8 +97,11 @@ export async function loadData(options: {
  * The date the site is built for (YYYY-MM-DD): today in Paris, or BUILD_DATE when set, so
  * that tests of opening hours and freshness do not depend on the day they run.
  */
+let builtFor: string | undefined;
 export function buildDate(): string {
   const forced = process.env.BUILD_DATE;
   if (forced && /^\d{4}-\d{2}-\d{2}$/.test(forced)) return forced;
-  return todayIso();
+  // Once per process: a build that runs past midnight stays consistent, and Intl is not cheap.
+  builtFor ??= todayIso();
+  return builtFor;
 }

@@ -13,6 +13,7 @@ import type { Dataset } from './validate.ts';
 
 export interface PlaceEntry extends Place {
   file: string;
+  schedule: Schedule | null;
   commune: Commune;
   departement: Departement;
   region: Region;
@@ -54,13 +55,48 @@ export interface Directory {
 
 const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-export function buildDirectory(dataset: Dataset, reference: Reference, scheduleStart: string): Directory {
+/** The schedule start for a build date: the day before, so that no time zone is left behind. */
+export function scheduleStartFor(buildDate: string): string {
+  const day = new Date(`${buildDate}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Opening hours of a place as the browser needs them (see hours/schedule.ts). */
+export function placeSchedule(place: Place, reference: Reference, start: string): Schedule | null {
+  if (place.hours.openingHours === null) return null;
+  const commune = reference.communes.get(place.address.insee)!;
+  const departement = reference.departements.get(commune.departementCode)!;
+  return buildSchedule(
+    {
+      openingHours: place.hours.openingHours,
+      closures: place.hours.closures,
+      departementName: departement.name,
+      lat: place.location.lat,
+      lon: place.location.lon,
+      tz: timeZoneOfDepartement(departement.code),
+    },
+    start,
+  );
+}
+
+/**
+ * `schedules` are usually computed by the content loader (once per build, next to validation,
+ * which parses the same hours); otherwise they are computed here from `scheduleStart`.
+ */
+export function buildDirectory(
+  dataset: Dataset,
+  reference: Reference,
+  scheduleStart: string,
+  schedules?: Map<string, Schedule | null>,
+): Directory {
   const places: PlaceEntry[] = dataset.places
     .map((place) => {
       const commune = reference.communes.get(place.address.insee)!;
       const departement = reference.departements.get(commune.departementCode)!;
       const region = reference.regions.get(commune.regionCode)!;
-      return { ...place, commune, departement, region, lat: place.location.lat, lon: place.location.lon };
+      const schedule = schedules?.has(place.id) ? schedules.get(place.id)! : placeSchedule(place, reference, scheduleStart);
+      return { ...place, commune, departement, region, lat: place.location.lat, lon: place.location.lon, schedule };
     })
     .sort((a, b) => byName.compare(a.name, b.name));
 
@@ -104,7 +140,6 @@ export function buildDirectory(dataset: Dataset, reference: Reference, scheduleS
   }
 
   const index = new NearestIndex(places);
-  const schedules = new Map<string, Schedule | null>();
 
   return {
     dataset,
@@ -117,26 +152,6 @@ export function buildDirectory(dataset: Dataset, reference: Reference, scheduleS
     regions,
     placesByService,
     nearest: (point, count, maxKm, exclude) => index.nearest(point, count, maxKm, exclude),
-    schedule(place) {
-      if (!schedules.has(place.id)) {
-        schedules.set(
-          place.id,
-          place.hours.openingHours === null
-            ? null
-            : buildSchedule(
-                {
-                  openingHours: place.hours.openingHours,
-                  closures: place.hours.closures,
-                  departementName: place.departement.name,
-                  lat: place.lat,
-                  lon: place.lon,
-                  tz: timeZoneOfDepartement(place.departement.code),
-                },
-                scheduleStart,
-              ),
-        );
-      }
-      return schedules.get(place.id)!;
-    },
+    schedule: (place) => place.schedule,
   };
 }

@@ -1,10 +1,10 @@
 /**
- * Nearest places around a point, with a grid of cells of 0.5°: a commune page asks for its
+ * Nearest places around a point, with a grid of cells of 0.1°: a commune page asks for its
  * neighbours without measuring the distance to every place in France.
  */
 import { distanceKm, type LatLon } from './geo.ts';
 
-const CELL_DEGREES = 0.5;
+const CELL_DEGREES = 0.1;
 /** One cell is at least this many km across, even at the latitude of Dunkerque. */
 const MIN_CELL_KM = 111 * CELL_DEGREES * Math.cos((51.5 * Math.PI) / 180);
 
@@ -34,14 +34,11 @@ export class NearestIndex<T extends LatLon> {
     const column = cellOf(point.lon);
     const found: Nearby<T>[] = [];
     for (let ring = 0; ring <= this.maxRing; ring++) {
-      for (let dy = -ring; dy <= ring; dy++) {
-        for (let dx = -ring; dx <= ring; dx++) {
-          if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-          for (const item of this.cells.get(cellKey(row + dy, column + dx)) ?? []) {
-            if (exclude?.(item)) continue;
-            const km = distanceKm(point, item);
-            if (km <= maxKm) found.push({ item, km });
-          }
+      for (const [dy, dx] of ringCells(ring)) {
+        for (const item of this.cells.get(cellKey(row + dy, column + dx)) ?? []) {
+          if (exclude?.(item)) continue;
+          const km = distanceKm(point, item);
+          if (km <= maxKm) found.push({ item, km });
         }
       }
       // Anything in a further ring is at least `ring * MIN_CELL_KM` away.
@@ -53,6 +50,22 @@ export class NearestIndex<T extends LatLon> {
       }
     }
     return found.sort((a, b) => a.km - b.km).slice(0, count);
+  }
+}
+
+/** The cells on the border of the square `ring` cells away from the centre. */
+function* ringCells(ring: number): Generator<[number, number]> {
+  if (ring === 0) {
+    yield [0, 0];
+    return;
+  }
+  for (let d = -ring; d <= ring; d++) {
+    yield [-ring, d];
+    yield [ring, d];
+  }
+  for (let d = -ring + 1; d < ring; d++) {
+    yield [d, -ring];
+    yield [d, ring];
   }
 }
 

@@ -64,6 +64,8 @@ export const SUPPORTS = {
   'handicaps-mentaux': { label: 'Handicap mental', standard: 'Handicaps mentaux' },
   illettrisme: { label: 'Personnes qui ont du mal à lire ou écrire', standard: 'Illettrisme' },
   'deficience-visuelle': { label: 'Personnes aveugles ou malvoyantes', standard: 'Déficience visuelle' },
+  'langue-anglaise': { label: 'Aide possible en anglais', standard: 'Langues étrangères (anglais)' },
+  'autres-langues': { label: 'Aide possible dans d’autres langues', standard: 'Langues étrangères (autres)' },
 } as const satisfies Record<string, Term>;
 export const SUPPORT_IDS = ids(SUPPORTS);
 
@@ -158,3 +160,33 @@ export const STANDARD_SERVICES = [
   'Accès internet et matériel informatique',
   'Acquisition de matériel informatique à prix solidaire',
 ] as const;
+
+/** `modalites_acces` of the national standard: how to get in touch. */
+export const STANDARD_ACCESS_MODES = [
+  'Se présenter',
+  'Téléphoner',
+  'Contacter par mail',
+  'Prendre un RDV en ligne',
+  "Ce lieu n'accueille pas de public",
+  'Envoyer un mail avec une fiche de prescription',
+] as const;
+
+/** `modalites_accompagnement` of the national standard. */
+export const STANDARD_SUPPORT_MODES = ['En autonomie', 'Accompagnement individuel', 'Dans un atelier collectif', 'À distance'] as const;
+
+/** `formations_labels` of the national standard. */
+export const STANDARD_TRAINING_LABELS = [
+  'Formé à « Mon Espace Santé »',
+  'Formé à « DUPLEX » (illettrisme)',
+  'Arnia/MedNum BFC (Bourgogne-Franche-Comté)',
+  'Collectif ressources et acteurs réemploi (Normandie)',
+  'Étapes numériques (La Poste)',
+  'Fabriques de Territoire',
+  'Les Éclaireurs du numérique (Drôme)',
+  'Mes Papiers (Métropole de Lyon)',
+  'ORDI 3.0',
+  'SUD LABS (PACA)',
+] as const;
+
+/** `itinerance` of the national standard. */
+export const STANDARD_MOBILITY = ['Itinérant', 'Fixe'] as const;

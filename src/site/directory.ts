@@ -5,16 +5,10 @@
  */
 import { getCollection } from 'astro:content';
 import { buildDate, readReference } from '../lib/dataset.ts';
-import { buildDirectory, type Directory } from '../lib/directory.ts';
+import { buildDirectory, scheduleStartFor, type Directory } from '../lib/directory.ts';
+import type { Schedule } from '../lib/hours/types.ts';
 
 let directory: Promise<Directory> | undefined;
-
-/** Opening-hours exceptions start the day before the build, so no time zone is left behind. */
-function scheduleStart(): string {
-  const day = new Date(`${buildDate()}T12:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
-}
 
 export function getDirectory(): Promise<Directory> {
   directory ??= (async () => {
@@ -25,13 +19,14 @@ export function getDirectory(): Promise<Directory> {
       getCollection('municipalities'),
       readReference('data'),
     ]);
+    const schedules = new Map(places.map((entry) => [entry.id, entry.data.schedule as Schedule | null]));
     const dataset = {
-      places: places.map((entry) => entry.data),
+      places: places.map(({ data: { schedule: _, ...place } }) => place),
       services: services.map((entry) => entry.data),
       charter: charters[0]!.data,
       municipalities: municipalities.map((entry) => entry.data),
     };
-    return buildDirectory(dataset, reference, scheduleStart());
+    return buildDirectory(dataset, reference, scheduleStartFor(buildDate()), schedules);
   })();
   return directory;
 }

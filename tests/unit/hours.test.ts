@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildSchedule, checkOpeningHours } from '../../src/lib/hours/schedule.ts';
+import { buildSchedule, checkOpeningHours, isWeekly } from '../../src/lib/hours/schedule.ts';
 import { formatSlots, statusAt, todayHours } from '../../src/lib/hours/status.ts';
 
 interface Case {
@@ -147,6 +147,28 @@ describe('the precomputed schedule', () => {
     expect(formatSlots(schedule.week[0]!).replaceAll('\u00a0', ' ')).toBe('9 h à 12 h et 14 h à 17 h');
     expect(formatSlots([])).toBe('Fermé');
     expect(todayHours(schedule, new Date('2026-12-25T10:00+01:00'))).toBe('Aujourd’hui : Fermé');
+  });
+});
+
+describe('the weekly shortcut', () => {
+  test.each([
+    ['Mo-Fr 09:00-12:00,14:00-17:00', 'Moselle'],
+    ['Tu-Fr 09:15-18:30; Sa 09:15-12:30', 'Nord'],
+    ['Mo,We,Fr 08:30-12:00; Tu off', 'La Réunion'],
+    ['Fr 22:00-02:00', 'Bas-Rhin'],
+  ])('gives the same schedule as evaluating every day: %s (%s)', (openingHours, departementName) => {
+    const input = { openingHours, departementName, lat: 48, lon: 3, tz: 'Europe/Paris', closures: [{ from: '2026-04-20', to: '2026-04-24' }] };
+    expect(buildSchedule(input, '2026-03-01')).toEqual(buildSchedule({ ...input, exhaustive: true }, '2026-03-01'));
+  });
+
+  test.each([
+    ['Mo-Fr 09:00-12:00', true],
+    ['Mo,Th 09:00-12:00; Sa 10:00-12:00', true],
+    ['Mo-Fr 09:00-12:00; PH off', false],
+    ['Jan-Jun Mo 09:00-12:00', false],
+    ['Mo[1] 09:00-12:00', false],
+  ])('knows %s is weekly: %s', (value, weekly) => {
+    expect(isWeekly(value)).toBe(weekly);
   });
 });
 

@@ -19,6 +19,8 @@ export interface ScheduleInput {
   lat: number;
   lon: number;
   tz: string;
+  /** Evaluate every day of the window even for a weekly value (to check the shortcut). */
+  exhaustive?: boolean;
 }
 
 /** How many days from the build date the precomputed exceptions cover. */
@@ -40,13 +42,36 @@ const OPTIONS = { mode: 0, tag_key: undefined, map_value: undefined, warnings_se
  * A value is valid when the library parses it without warning and it is already written the
  * canonical way (e.g. "Mo-Fr 09:00-12:00", not "Lu-Ve 9h-12h").
  */
+const checks = new Map<string, HoursCheck>();
+
 export function checkOpeningHours(value: string): HoursCheck {
-  let parsed: OpeningHours;
-  try {
-    parsed = new OpeningHours(value, NOMINATIM_FRANCE, OPTIONS);
-  } catch (error) {
-    return { ok: false, problem: firstLine(String(error)) };
+  let check = checks.get(value);
+  if (!check) {
+    check = checkUncached(value);
+    checks.set(value, check);
   }
+  return check;
+}
+
+const parsedValues = new Map<string, OpeningHours | Error>();
+
+/** Parsing is the library's slow part: each distinct value is parsed once per process. */
+function parseGeneric(value: string): OpeningHours | Error {
+  let parsed = parsedValues.get(value);
+  if (!parsed) {
+    try {
+      parsed = new OpeningHours(value, NOMINATIM_FRANCE, OPTIONS);
+    } catch (error) {
+      parsed = error instanceof Error ? error : new Error(String(error));
+    }
+    parsedValues.set(value, parsed);
+  }
+  return parsed;
+}
+
+function checkUncached(value: string): HoursCheck {
+  const parsed = parseGeneric(value);
+  if (parsed instanceof Error) return { ok: false, problem: firstLine(String(parsed.message)) };
   const warnings = parsed.getWarnings();
   const canonical = parsed.prettifyValue();
   if (warnings.length === 0 && canonical === value) return { ok: true };
@@ -72,30 +97,60 @@ export function mentionsPublicHolidays(value: string): boolean {
 const cache = new Map<string, Schedule>();
 
 /**
- * Evaluates a place's hours day by day from `start` (a local date) for SCHEDULE_WINDOW_DAYS.
- * Results are cached by value, holiday region and closures: national data repeats the same
- * few hundred values across thousands of places.
+ * Values made only of weekdays and times ("Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00")
+ * are the same every week: one week of evaluation and the list of public holidays describe
+ * them fully. Anything else (months, dates, weeks, PH…) is evaluated over the whole window.
+ */
+export function isWeekly(value: string): boolean {
+  return /^(?:(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?(?:,(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)* (?:\d\d:\d\d-\d\d:\d\d(?:,\d\d:\d\d-\d\d:\d\d)*|off)(?:; |$))+$/.test(value);
+}
+
+const holidayCache = new Map<string, string[]>();
+
+/** Public holiday dates of a département over the window (the library knows Alsace-Moselle and overseas). */
+function publicHolidays(departementName: string, lat: number, lon: number, first: Date, end: Date): string[] {
+  const key = `${departementName}|${isoDate(first)}`;
+  let dates = holidayCache.get(key);
+  if (!dates) {
+    const holidays = new OpeningHours('PH', { lat, lon, address: { country_code: 'fr', state: departementName } }, OPTIONS);
+    dates = [...new Set(holidays.getOpenIntervals(first, end).map(([open]) => isoDate(open)))];
+    holidayCache.set(key, dates);
+  }
+  return dates;
+}
+
+/**
+ * Evaluates a place's hours from `start` (a local date) for SCHEDULE_WINDOW_DAYS. Results are
+ * cached by value, holiday region and closures: national data repeats the same few thousand
+ * values across many places.
  */
 export function buildSchedule(input: ScheduleInput, start: string): Schedule {
   const closures = input.closures ?? [];
-  const key = JSON.stringify([input.openingHours, input.departementName, input.tz, closures, start]);
+  const key = JSON.stringify([input.openingHours, input.departementName, input.tz, closures, start, input.exhaustive]);
   const cached = cache.get(key);
   if (cached) return cached;
 
   const holidaysClosedByDefault = !mentionsPublicHolidays(input.openingHours);
-  const value = holidaysClosedByDefault ? `${input.openingHours}; PH off` : input.openingHours;
-  const hours = new OpeningHours(
-    value,
-    { lat: input.lat, lon: input.lon, address: { country_code: 'fr', state: input.departementName } },
-    OPTIONS,
-  );
-
   const first = parseDate(start);
   const windowEnd = addDays(first, SCHEDULE_WINDOW_DAYS);
+  const weekly = holidaysClosedByDefault && !input.exhaustive && isWeekly(input.openingHours);
+  // A weekly value does not depend on the region: the parse shared with validation serves.
+  const generic = weekly ? parseGeneric(input.openingHours) : undefined;
+  const hours =
+    generic && !(generic instanceof Error)
+      ? generic
+      : new OpeningHours(
+          holidaysClosedByDefault ? `${input.openingHours}; PH off` : input.openingHours,
+          { lat: input.lat, lon: input.lon, address: { country_code: 'fr', state: input.departementName } },
+          OPTIONS,
+        );
+
   const perDay = new Map<string, number[]>();
-  for (let day = first; day < windowEnd; day = addDays(day, 1)) perDay.set(isoDate(day), []);
-  // One call for the whole window, then split at midnights: far faster than a call per day.
-  for (const [open, close] of hours.getOpenIntervals(first, windowEnd)) {
+  // A weekly value needs one week of evaluation; the others the whole window.
+  const evaluatedEnd = weekly ? addDays(first, 7) : windowEnd;
+  for (let day = first; day < evaluatedEnd; day = addDays(day, 1)) perDay.set(isoDate(day), []);
+  // One call for the whole span, then split at midnights: far faster than a call per day.
+  for (const [open, close] of hours.getOpenIntervals(first, evaluatedEnd)) {
     for (let day = startOfDay(open); day < close; day = addDays(day, 1)) {
       const slots = perDay.get(isoDate(day));
       if (!slots) continue;
@@ -104,21 +159,28 @@ export function buildSchedule(input: ScheduleInput, start: string): Schedule {
       if (to > from) slots.push(minutesIntoDay(new Date(from), day), minutesIntoDay(new Date(to), day));
     }
   }
-  for (const closure of closures) {
-    for (let day = parseDate(closure.from); day <= parseDate(closure.to); day = addDays(day, 1)) {
-      if (perDay.has(isoDate(day))) perDay.set(isoDate(day), []);
-    }
-  }
 
   const week = usualWeek(perDay);
   const days: Record<string, number[]> = {};
-  for (const [date, slots] of perDay) {
-    if (!sameSlots(slots, week[weekdayIndex(parseDate(date))]!)) days[date] = slots;
+  if (weekly) {
+    for (const date of publicHolidays(input.departementName, input.lat, input.lon, first, windowEnd)) {
+      if (week[weekdayIndex(parseDate(date))]!.length > 0) days[date] = [];
+    }
+  } else {
+    for (const [date, slots] of perDay) {
+      if (!sameSlots(slots, week[weekdayIndex(parseDate(date))]!)) days[date] = slots;
+    }
+  }
+  for (const closure of closures) {
+    for (let day = parseDate(closure.from); day <= parseDate(closure.to) && day < windowEnd; day = addDays(day, 1)) {
+      const date = isoDate(day);
+      if (day >= first && (days[date] ?? week[weekdayIndex(day)]!).length > 0) days[date] = [];
+    }
   }
   const schedule: Schedule = {
     tz: input.tz,
     week,
-    days,
+    days: Object.fromEntries(Object.entries(days).sort(([a], [b]) => a.localeCompare(b))),
     from: start,
     until: isoDate(addDays(windowEnd, -1)),
     holidaysClosedByDefault,

@@ -12,6 +12,10 @@ import {
   PROGRAMME_IDS,
   PUBLIC_IDS,
   REFERRAL_IDS,
+  STANDARD_ACCESS_MODES,
+  STANDARD_MOBILITY,
+  STANDARD_SUPPORT_MODES,
+  STANDARD_TRAINING_LABELS,
   SUPPORT_IDS,
   WHEELCHAIR_IDS,
 } from '../vocab.ts';
@@ -84,6 +88,24 @@ export const accessibilitySchema = z.strictObject({
   note: text.nullable().optional(),
 });
 
+/** Fields of the national standard that pages do not show, kept so that the export loses nothing. */
+export const nationalSchema = z.strictObject({
+  pivot: z
+    .string()
+    .regex(/^[a-zA-Z0-9]{9,14}$/, { error: 'SIRET ou RNA invalide : 9 à 14 lettres ou chiffres, sans espace' })
+    .nullable()
+    .optional()
+    .describe('SIRET (ou RNA) de la structure'),
+  typologie: z.array(text).default([]).describe('Types de structure (codes du standard : ASSO, CCAS, MAIRIE…)'),
+  itinerance: z.array(z.enum(STANDARD_MOBILITY)).default([]),
+  structureParente: text.nullable().optional(),
+  presentationDetail: text.nullable().optional(),
+  accompagnement: z.array(z.enum(STANDARD_SUPPORT_MODES)).default([]).describe('modalites_accompagnement'),
+  acces: z.array(z.enum(STANDARD_ACCESS_MODES)).default([]).describe('modalites_acces'),
+  formations: z.array(z.enum(STANDARD_TRAINING_LABELS)).default([]).describe('formations_labels'),
+  autresFormations: z.array(text).default([]).describe('autres_formations_labels'),
+});
+
 export const placeSchema = z.strictObject({
   id: slugId.describe('Identifiant stable, égal au nom du fichier; sert d’adresse à la page du lieu'),
   name: text.describe('Nom du lieu, comme il est écrit sur la porte'),
@@ -101,6 +123,7 @@ export const placeSchema = z.strictObject({
   access: accessSchema.default({ fees: [] }),
   accessibility: accessibilitySchema.default({}),
   languages: z.array(z.enum(LANGUAGE_IDS)).default([]),
+  national: nationalSchema.optional().describe('Champs du standard national sans équivalent sur la page'),
   sources: sourcesSchema,
   verified: isoDate.nullable().describe('Date de la dernière vérification des informations; null si on ne la connaît pas'),
 });
