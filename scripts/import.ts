@@ -84,6 +84,7 @@ type Row =
   | { row: number; record: string; outcome: 'merged'; into: string; why: string; normalized: string[] }
   | { row: number; record: string; outcome: 'rejected'; reason: string; normalized: string[] };
 const report: Row[] = [];
+const seenThisRun = new Map<string, string>();
 
 conversions.forEach((conversion, index) => {
   const row = index + 1;
@@ -102,8 +103,13 @@ conversions.forEach((conversion, index) => {
     return;
   }
 
+  if (seenThisRun.has(recordKey)) {
+    report.push({ row, record: recordKey, outcome: 'merged', into: seenThisRun.get(recordKey)!, why: 'ligne en double dans le fichier (même identifiant)', normalized });
+    return;
+  }
   const already = matcher.byRecordKey(recordKey);
   if (already) {
+    seenThisRun.set(recordKey, already.id);
     if (!already.curated && sourceKeys(already.place).length === 1) {
       // The place comes from this row alone: rewrite it from the row (a no-op when unchanged).
       already.place = { ...place, id: already.id };
@@ -126,6 +132,7 @@ conversions.forEach((conversion, index) => {
     }
     matcher.add(duplicate);
     changed.add(duplicate.id);
+    seenThisRun.set(recordKey, duplicate.id);
     const why = duplicate.place.national?.pivot && duplicate.place.national.pivot === place.national?.pivot ? 'même SIRET et même adresse' : 'à moins de 100 m, nom proche';
     report.push({ row, record: recordKey, outcome: 'merged', into: duplicate.id, why, normalized });
     return;
@@ -138,6 +145,7 @@ conversions.forEach((conversion, index) => {
   places.set(id, created);
   matcher.add(created);
   changed.add(id);
+  seenThisRun.set(recordKey, id);
   report.push({ row, record: recordKey, outcome: 'imported', place: id, normalized });
 });
 
@@ -159,7 +167,9 @@ for (const id of [...changed].sort()) {
     // Keep the editor's comments and layout: only the sources list grows.
     const document = parseDocument(previous!);
     const list = document.get('sources') as YAMLSeq;
-    for (const added of addedToCurated.get(id) ?? []) list.add(document.createNode(added));
+    for (const added of addedToCurated.get(id) ?? []) {
+      list.add(document.createNode(Object.fromEntries(Object.entries(added).filter(([, value]) => value !== null && value !== undefined))));
+    }
     next = document.toString({ lineWidth: 0, flowCollectionPadding: false });
   } else {
     next = placeToYaml(entry.place);

@@ -39,11 +39,28 @@ export function parseYaml(text: string, file: string): RawFile {
 
 async function readYaml(path: string, root: string): Promise<RawFile> {
   const file = relative(root, path).split(sep).join('/');
+  let text: string;
   try {
-    return parseYaml(await readFile(path, 'utf8'), file);
-  } catch {
-    return { file, data: undefined, syntaxError: 'fichier introuvable : il doit exister' };
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { file, data: undefined, syntaxError: code === 'ENOENT' ? 'fichier introuvable : il doit exister' : `fichier illisible (${code})` };
   }
+  return parseYaml(text, file);
+}
+
+/** Reads many files a few at a time: tens of thousands at once exhaust file handles. */
+async function readAll(paths: string[], root: string): Promise<RawFile[]> {
+  const out: RawFile[] = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const index = next++;
+      out[index] = await readYaml(paths[index]!, root);
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  return out;
 }
 
 export async function readReference(dataDir: string): Promise<Reference> {
@@ -56,8 +73,8 @@ export async function readReference(dataDir: string): Promise<Reference> {
 
 export async function readRawDataset(dataDir: string, root: string): Promise<RawDataset> {
   const [places, municipalities, services, charter] = await Promise.all([
-    Promise.all((await yamlFiles(join(dataDir, 'places'))).map((path) => readYaml(path, root))),
-    Promise.all((await yamlFiles(join(dataDir, 'municipalities'))).map((path) => readYaml(path, root))),
+    yamlFiles(join(dataDir, 'places')).then((paths) => readAll(paths, root)),
+    yamlFiles(join(dataDir, 'municipalities')).then((paths) => readAll(paths, root)),
     readYaml(join(dataDir, 'services.yaml'), root),
     readYaml(join(dataDir, 'charter.yaml'), root),
   ]);

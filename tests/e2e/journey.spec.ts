@@ -18,7 +18,8 @@ test('home → région → département → commune → place', async ({ page })
 
 test('a commune page shows its places, the nearest ones around and its charter follow-up', async ({ page }) => {
   await page.goto('/communes/59350-lille/');
-  const here = page.locator('h2#lieux + ul');
+  const here = page.locator('h2#lieux ~ ul.cards').first();
+  await expect(page.getByText('1 de ces 2 lieux ont des informations de plus d’un an ou non datées')).toBeVisible();
   await expect(here.getByRole('link', { name: 'Point fictif de la Colline' })).toBeVisible();
   await expect(here.getByRole('link', { name: 'Relais fictif du Moulin' })).toBeVisible();
   const around = page.locator('h2#autour ~ ul.cards').first();
@@ -50,8 +51,12 @@ test('a place page gives every fact, and says what is unknown', async ({ page })
   await page.goto('/lieux/relais-fictif-du-moulin/');
   await expect(page.getByText('Attention : nous ne connaissons pas l’adresse exacte de ce lieu.')).toBeVisible();
   await expect(page.getByText('Horaires non renseignés : appelez avant de venir.').first()).toBeVisible();
-  await expect(page.getByText('Date de vérification inconnue : appelez avant de vous déplacer.')).toBeVisible();
+  await expect(page.getByText('Informations vérifiées le 5 janvier 2026.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Itinéraire' })).toHaveCount(0);
+
+  // Checked more than a year before the build date (2026-03-01).
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  await expect(page.getByText('Ces informations datent de plus d’un an : appelez avant de vous déplacer.')).toBeVisible();
 });
 
 test('"Signaler une erreur" prefills an e-mail that names the place and its data file', async ({ page }) => {

@@ -50,7 +50,7 @@ describe('invalid data: each problem has an exact, fix-it message', () => {
     [
       'unknown-service',
       'tests/fixtures/invalid/unknown-service.yaml › services.1 = "recharge"\n' +
-        '    service inconnu : vouliez-vous écrire « recharges-solidaires » ? Services connus : aide-demarches, recharges-solidaires, usage-quotidien.',
+        '    service inconnu : vouliez-vous écrire « recharges-solidaires » ? Services connus : aide-demarches, recharges-solidaires, usage-quotidien, acces-internet-materiel.',
     ],
     [
       'bad-hours',

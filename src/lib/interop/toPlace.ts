@@ -47,6 +47,10 @@ const EMAIL = z.email();
 const PLACEHOLDER_DATES = new Set(['1970-01-01', '1900-01-01', '2000-01-01']);
 
 const SMALL_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'en', 'sur', 'sous', 'aux', 'au', 'à', 'l', 'd']);
+/** Acronyms of the field, kept in capitals: "CCAS DE TOULON" → "CCAS de Toulon". */
+const ACRONYMS = new Set(
+  'ccas cias caf cpam msa mjc epn pij bij csc clic ehpad fjt chrs udaf adil mds msap pmi cms rsa epci mfs admr afpa apei cidff esat iut cnfs cdad cdas ccas spip apf uniss crij'.split(' '),
+);
 
 /** "EMMAUS CONNECT FONDATEUR ABBE PIERRE" → "Emmaus Connect Fondateur Abbe Pierre". */
 export function fixShouting(value: string): string {
@@ -57,6 +61,7 @@ export function fixShouting(value: string): string {
     const previous = value[offset - 1];
     const keepSmall = !first && SMALL_WORDS.has(word) && previous !== '-';
     first = false;
+    if (ACRONYMS.has(word)) return word.toUpperCase();
     return keepSmall ? word : word.charAt(0).toUpperCase() + word.slice(1);
   });
 }
@@ -296,7 +301,7 @@ export function recordToPlace(record: NationalRecord, source: SourceInfo, contex
     const service = context.services.find((item) => !item.network && item.standard.includes(value as never));
     if (service) {
       if (!serviceIds.includes(service.id)) serviceIds.push(service.id);
-    } else normalized.push(`service « ${value} » inconnu du standard : ignoré`);
+    } else normalized.push(`service « ${value} » sans équivalent dans le catalogue : ignoré`);
   }
 
   let verified: string | null = isIsoDate(record.date_maj) ? record.date_maj : null;

@@ -1,0 +1,138 @@
+/**
+ * `npm run bench`: build time, pages per second and peak memory, on the real data and on a
+ * synthetic dataset of 50,000 places that follows the real data's distributions (each
+ * synthetic place copies the commune, services and hours of a real place drawn at random).
+ *
+ * Usage: npm run bench [-- --places 50000] [-- --only synthetic|real]
+ * Results: bench/results.json and a table on the terminal.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { loadData } from '../src/lib/dataset.ts';
+import { distanceKm } from '../src/lib/geo.ts';
+import { MAX_KM_FROM_COMMUNE } from '../src/lib/validate.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const SYNTHETIC = Number(option('places') ?? 50_000);
+const only = option('only');
+const WORK = 'bench/.work';
+
+interface BuildResult {
+  dataset: string;
+  places: number;
+  pages: number;
+  seconds: number;
+  pagesPerSecond: number;
+  peakMemoryMB: number;
+}
+
+/** A deterministic generator: the same synthetic dataset on every run. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 16807) % 2147483647) / 2147483647;
+}
+
+const next = random(20261122);
+
+async function makeSynthetic(count: number): Promise<string> {
+  const dir = join(WORK, `data-${count}`);
+  if (existsSync(join(dir, '.complete'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  const { dataset, reference } = await loadData({ dataDir: 'data' });
+  const real = dataset.places;
+  mkdirSync(join(dir, 'places'), { recursive: true });
+  cpSync('data/services.yaml', join(dir, 'services.yaml'));
+  cpSync('data/charter.yaml', join(dir, 'charter.yaml'));
+  for (let i = 0; i < count; i++) {
+    const model = real[Math.floor(next() * real.length)]!;
+    const id = `lieu-synthetique-${i}`;
+    const place = {
+      id,
+      name: `Lieu synthétique ${i} (${model.name.slice(0, 40)})`,
+      kind: model.kind,
+      programmes: model.programmes,
+      address: { street: `${1 + Math.floor(next() * 200)} rue Synthétique`, postcode: model.address.postcode, insee: model.address.insee },
+      location: jitter(model.location, reference.communes.get(model.address.insee)!),
+      contacts: model.contacts.phone ? { phone: model.contacts.phone } : {},
+      hours: { openingHours: model.hours.openingHours, closures: [] },
+      services: model.services,
+      access: { fees: model.access.fees },
+      sources: [{ name: 'Jeu de données synthétique (banc d’essai)', date: '2026-01-01' }],
+      verified: model.verified,
+    };
+    const sub = join(dir, 'places', String(Math.floor(i / 1000)));
+    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `${id}.yaml`), stringify(place));
+  }
+  writeFileSync(join(dir, '.complete'), '');
+  return dir;
+}
+
+/** Within about 1 km of the model, never further from the commune than validation allows. */
+function jitter(point: { lat: number; lon: number }, commune: { lat: number; lon: number }) {
+  const moved = { lat: Math.round((point.lat + (next() - 0.5) * 0.02) * 1e6) / 1e6, lon: Math.round((point.lon + (next() - 0.5) * 0.02) * 1e6) / 1e6 };
+  return { ...(distanceKm(moved, commune) < MAX_KM_FROM_COMMUNE - 1 ? moved : point), precision: 'address' };
+}
+
+/** Builds with astro in a child process, sampling its resident memory every 100 ms. */
+function build(dataset: string, dataDir: string, places: number): Promise<BuildResult> {
+  const outDir = join(WORK, `dist-${dataset}`);
+  rmSync(outDir, { recursive: true, force: true });
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let peak = 0;
+    const sampler = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        peak = Math.max(peak, rss);
+      } catch {
+        // The process has just ended.
+      }
+    }, 100);
+    child.on('exit', (code) => {
+      clearInterval(sampler);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) return reject(new Error(`astro build failed on ${dataset} (exit ${code})\n${output.slice(-3000)}`));
+      const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
+      rmSync(outDir, { recursive: true, force: true });
+      resolve({ dataset, places, pages, seconds: round(seconds), pagesPerSecond: round(pages / seconds), peakMemoryMB: Math.round(peak / 1024) });
+    });
+  });
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+const results: BuildResult[] = [];
+if (only !== 'synthetic') {
+  const { dataset } = await loadData({ dataDir: 'data' });
+  results.push(await build('real', 'data', dataset.places.length));
+  console.log(results.at(-1));
+}
+if (only !== 'real') {
+  const dir = await makeSynthetic(SYNTHETIC);
+  results.push(await build(`synthetic-${SYNTHETIC}`, dir, SYNTHETIC));
+  console.log(results.at(-1));
+}
+
+const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
+const build_ = Object.fromEntries(results.map((result) => [result.dataset, result]));
+writeFileSync('bench/results.json', `${JSON.stringify({ ...previous, machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString().slice(0, 10), build: { ...(previous.build as object), ...build_ } }, null, 2)}\n`);
+
+console.log('\n| données | lieux | pages | durée du build | pages/s | mémoire max |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results) console.log(`| ${r.dataset} | ${r.places} | ${r.pages} | ${r.seconds} s | ${r.pagesPerSecond} | ${r.peakMemoryMB} Mo |`);

@@ -1,0 +1,162 @@
+/**
+ * Export to the national standard of "lieux de médiation numérique", schema v1.0.2: the same
+ * columns in the same order, `|` between values, values from the standard's enumerations.
+ * A place that lacks a field the standard requires (street address, postcode, date) is left
+ * out of the standard export and counted, never filled with a guess; it stays in the GeoJSON.
+ */
+import { parsePhone } from '../phone.ts';
+import type { Commune } from '../reference.ts';
+import type { Place } from '../schemas/place.ts';
+import type { Service } from '../schemas/service.ts';
+import { FEES, LANGUAGES, PROGRAMMES, PUBLICS, STANDARD_SERVICES, SUPPORTS, KINDS } from '../vocab.ts';
+
+/** Column order of schema v1.0.2 (checked against the schema file by the tests). */
+export const STANDARD_COLUMNS = [
+  'id',
+  'pivot',
+  'nom',
+  'commune',
+  'code_postal',
+  'code_insee',
+  'adresse',
+  'complement_adresse',
+  'latitude',
+  'longitude',
+  'typologie',
+  'telephone',
+  'courriels',
+  'site_web',
+  'horaires',
+  'presentation_resume',
+  'presentation_detail',
+  'source',
+  'itinerance',
+  'structure_parente',
+  'date_maj',
+  'services',
+  'publics_specifiquement_adresses',
+  'prise_en_charge_specifique',
+  'frais_a_charge',
+  'dispositif_programmes_nationaux',
+  'formations_labels',
+  'autres_formations_labels',
+  'modalites_acces',
+  'modalites_accompagnement',
+  'fiche_acces_libre',
+  'prise_rdv',
+] as const;
+
+export type StandardRow = Record<(typeof STANDARD_COLUMNS)[number], string | number | null>;
+
+export interface ExportablePlace extends Place {
+  commune: Commune;
+}
+
+/** The unknown SIRET, as national exports write it. */
+const NO_PIVOT = '00000000000000';
+
+function unique(values: (string | null | undefined)[]): string[] {
+  return [...new Set(values.filter((value): value is string => Boolean(value)))];
+}
+
+function joined(values: (string | null | undefined)[]): string | null {
+  const list = unique(values);
+  return list.length > 0 ? list.join('|') : null;
+}
+
+export function lastUpdate(place: Place): string | null {
+  if (place.verified) return place.verified;
+  const dates = place.sources.map((source) => source.date).filter((date): date is string => Boolean(date));
+  return dates.length > 0 ? dates.sort().at(-1)! : null;
+}
+
+/** Why a place cannot be in the standard export, or null when it can. */
+export function missingForStandard(place: ExportablePlace): string | null {
+  if (!place.address.street) return 'adresse inconnue';
+  if (!place.address.postcode) return 'code postal inconnu';
+  if (!lastUpdate(place)) return 'date de mise à jour inconnue';
+  return null;
+}
+
+export function toStandardRow(place: ExportablePlace, services: ReadonlyMap<string, Service>): StandardRow {
+  const phone = place.contacts.phone ? parsePhone(place.contacts.phone) : null;
+  const standardServices = place.services.flatMap((id) => services.get(id)?.standard ?? []);
+  const national = place.national;
+  return {
+    id: place.id,
+    pivot: national?.pivot ?? NO_PIVOT,
+    nom: place.name,
+    commune: place.commune.name,
+    code_postal: place.address.postcode,
+    code_insee: place.commune.insee,
+    adresse: place.address.street,
+    complement_adresse: place.address.complement ?? null,
+    latitude: place.location.lat,
+    longitude: place.location.lon,
+    typologie: joined(national?.typologie ?? []),
+    telephone: phone && phone.dial.startsWith('+') ? phone.dial : null,
+    courriels: place.contacts.email ?? null,
+    site_web: place.contacts.website ?? null,
+    horaires: place.hours.openingHours,
+    presentation_resume: place.description ?? null,
+    presentation_detail: national?.presentationDetail ?? null,
+    source: place.sources[0]?.name ?? null,
+    itinerance: joined(national?.itinerance ?? []),
+    structure_parente: national?.structureParente ?? null,
+    date_maj: lastUpdate(place),
+    services: joined(STANDARD_SERVICES.filter((value) => standardServices.includes(value))),
+    publics_specifiquement_adresses: joined(place.publics.map((id) => PUBLICS[id].standard)),
+    prise_en_charge_specifique: joined([
+      ...place.support.map((id) => SUPPORTS[id].standard),
+      ...place.languages.map((id) => LANGUAGES[id].standard),
+    ]),
+    frais_a_charge: joined(place.access.fees.map((id) => FEES[id].standard)),
+    dispositif_programmes_nationaux: joined(place.programmes.map((id) => PROGRAMMES[id].standard)),
+    // The schema's pattern has no space before "(La Poste)", unlike its own description.
+    formations_labels: joined((national?.formations ?? []).map((label) => label.replace('Étapes numériques (La Poste)', 'Étapes numériques(La Poste)'))),
+    autres_formations_labels: joined(national?.autresFormations ?? []),
+    modalites_acces: joined([
+      ...(national?.acces ?? []),
+      place.access.referral === 'required' ? 'Envoyer un mail avec une fiche de prescription' : null,
+    ]),
+    modalites_accompagnement: joined(national?.accompagnement ?? []),
+    fiche_acces_libre: place.accessibility.acceslibreUrl ?? null,
+    prise_rdv: place.contacts.appointmentUrl ?? null,
+  };
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: readonly StandardRow[]): string {
+  const lines = [STANDARD_COLUMNS.join(',')];
+  for (const row of rows) lines.push(STANDARD_COLUMNS.map((column) => csvCell(row[column])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** JSON export: the same rows, empty fields left out. */
+export function toJson(rows: readonly StandardRow[]): string {
+  return JSON.stringify(rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null && value !== ''))));
+}
+
+export function toGeoJson(places: readonly ExportablePlace[], siteUrl: URL): string {
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: places.map((place) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [place.location.lon, place.location.lat] },
+      properties: {
+        id: place.id,
+        nom: place.name,
+        type: KINDS[place.kind].label,
+        commune: place.commune.name,
+        code_insee: place.commune.insee,
+        precision: place.location.precision,
+        page: new URL(`/lieux/${place.id}/`, siteUrl).href,
+      },
+    })),
+  });
+}

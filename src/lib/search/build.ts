@@ -1,0 +1,149 @@
+/** Build-time side of the search: the static files described in ./data.ts. */
+import type { Directory, PlaceEntry } from '../directory.ts';
+import type { Schedule } from '../hours/types.ts';
+import { parsePhone } from '../phone.ts';
+import { LANGUAGES } from '../vocab.ts';
+import { FLAG, KIND_CODES, type CommuneRow, type Meta, type NameRow, type PlaceRow, type PlaceShard } from './data.ts';
+import { communeShard, normalize } from './normalize.ts';
+
+/** Two départements are neighbours when their communes come within about 60 km. */
+const NEIGHBOUR_MARGIN_DEGREES = 0.6;
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+export function placeFlags(place: PlaceEntry): number {
+  let flags = 0;
+  if (place.access.fees.includes('free')) flags |= FLAG.free;
+  if (place.access.referral === 'not-required') flags |= FLAG.noReferral;
+  if (place.access.referral === 'required') flags |= FLAG.referralRequired;
+  if (place.access.appointment === 'walk-in' || place.access.appointment === 'both') flags |= FLAG.walkIn;
+  if (place.access.appointment === 'required') flags |= FLAG.appointmentRequired;
+  if (place.accessibility.wheelchair === 'yes') flags |= FLAG.wheelchair;
+  if (place.kind !== 'other' || place.programmes.includes('emmaus-connect') || place.programmes.includes('relais-emmaus-connect')) flags |= FLAG.emmaus;
+  if ((place.schedule?.week[5]?.length ?? 0) > 0) flags |= FLAG.saturday;
+  return flags;
+}
+
+export interface SearchFiles {
+  meta: Meta;
+  communes: Map<string, CommuneRow[]>;
+  postcodes: Map<string, CommuneRow[]>;
+  shards: Map<string, PlaceShard>;
+  names: NameRow[];
+}
+
+export function buildSearchFiles(directory: Directory, built: string): SearchFiles {
+  const { reference } = directory;
+  const communes = new Map<string, CommuneRow[]>();
+  const postcodes = new Map<string, CommuneRow[]>();
+  const boxes = new Map<string, { south: number; north: number; west: number; east: number; lat: number; lon: number; n: number }>();
+  for (const commune of reference.communes.values()) {
+    const row: CommuneRow = [commune.insee, commune.name, commune.departementCode, round(commune.lat, 3), round(commune.lon, 3), commune.postcodes.join(' ')];
+    const letter = communeShard(normalize(commune.name));
+    communes.set(letter, [...(communes.get(letter) ?? []), row]);
+    for (const prefix of new Set(commune.postcodes.map((postcode) => postcode.slice(0, 2)))) {
+      postcodes.set(prefix, [...(postcodes.get(prefix) ?? []), row]);
+    }
+    const box = boxes.get(commune.departementCode) ?? { south: 90, north: -90, west: 180, east: -180, lat: 0, lon: 0, n: 0 };
+    box.south = Math.min(box.south, commune.lat);
+    box.north = Math.max(box.north, commune.lat);
+    box.west = Math.min(box.west, commune.lon);
+    box.east = Math.max(box.east, commune.lon);
+    box.lat += commune.lat;
+    box.lon += commune.lon;
+    box.n += 1;
+    boxes.set(commune.departementCode, box);
+  }
+
+  const serviceIndex = new Map(directory.dataset.services.map((service, index) => [service.id, index]));
+  const shards = new Map<string, PlaceShard>();
+  const scheduleIndex = new Map<string, Map<string, number>>();
+  const names: NameRow[] = [];
+  for (const place of directory.places) {
+    const code = place.departement.code;
+    let shard = shards.get(code);
+    if (!shard) {
+      shard = { places: [], schedules: [] };
+      shards.set(code, shard);
+      scheduleIndex.set(code, new Map());
+    }
+    let schedule = -1;
+    if (place.schedule) schedule = indexOf(place.schedule, shard.schedules, scheduleIndex.get(code)!);
+    const phone = place.contacts.phone ? parsePhone(place.contacts.phone) : null;
+    shard.places.push([
+      place.id,
+      place.name,
+      KIND_CODES.indexOf(place.kind),
+      round(place.lat, 5),
+      round(place.lon, 5),
+      place.commune.insee,
+      place.commune.name,
+      phone?.display ?? '',
+      phone?.dial ?? '',
+      placeFlags(place),
+      place.services.map((id) => serviceIndex.get(id)!),
+      place.languages,
+      schedule,
+    ] satisfies PlaceRow);
+    names.push([place.name, code, place.id, place.commune.name]);
+  }
+
+  const departements: Meta['departements'] = {};
+  for (const [code, departement] of reference.departements) {
+    const box = boxes.get(code);
+    if (!box) continue;
+    const neighbours = [...boxes.entries()]
+      .filter(([other, b]) => other !== code && b.south - NEIGHBOUR_MARGIN_DEGREES <= box.north && b.north + NEIGHBOUR_MARGIN_DEGREES >= box.south && b.west - NEIGHBOUR_MARGIN_DEGREES <= box.east && b.east + NEIGHBOUR_MARGIN_DEGREES >= box.west)
+      .map(([other]) => other);
+    departements[code] = {
+      name: departement.name,
+      neighbours,
+      places: shards.get(code)?.places.length ?? 0,
+      centre: { lat: round(box.lat / box.n, 3), lon: round(box.lon / box.n, 3) },
+    };
+  }
+
+  const version = fnv(JSON.stringify([[...communes], [...postcodes], [...shards], names, directory.dataset.services]));
+  const files = [
+    '/recherche/noms.json',
+    ...[...communes.keys()].map((letter) => `/recherche/communes/${letter}.json`),
+    ...[...postcodes.keys()].map((prefix) => `/recherche/codes-postaux/${prefix}.json`),
+    ...[...shards.keys()].map((code) => `/recherche/lieux/${code.toLowerCase()}.json`),
+  ].map((file) => `${file}?v=${version}`);
+  const meta: Meta = {
+    built,
+    version,
+    services: directory.dataset.services.map((service) => ({
+      id: service.id,
+      label: service.label,
+      keywords: [...new Set([service.label, ...service.keywords].map(normalize))],
+    })),
+    departements,
+    languages: Object.fromEntries(Object.entries(LANGUAGES).map(([code, term]) => [code, term.label])),
+    files,
+  };
+  return { meta, communes, postcodes, shards, names };
+}
+
+function fnv(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+function indexOf(schedule: Schedule, list: Schedule[], seen: Map<string, number>): number {
+  const key = JSON.stringify(schedule);
+  let index = seen.get(key);
+  if (index === undefined) {
+    index = list.length;
+    list.push(schedule);
+    seen.set(key, index);
+  }
+  return index;
+}

@@ -1,0 +1,345 @@
+/**
+ * The search, in the browser and offline: reads the static files of ./data.ts through a
+ * loader (fetch in the browser, the file system in tests), narrows the candidates first
+ * (postcode, exact commune names, the départements around), and only then compares text
+ * fuzzily, with fuse.js, over a few thousand commune names at most.
+ */
+import Fuse from 'fuse.js';
+import { distanceKm } from '../geo.ts';
+import { statusAt, todayHours, type OpenStatus } from '../hours/status.ts';
+import { communeShard, normalize } from './normalize.ts';
+import { FLAG, KIND_CODES, type CommuneRow, type Meta, type NameRow, type PlaceRow, type PlaceShard } from './data.ts';
+
+export interface Loader {
+  json<T>(path: string): Promise<T>;
+}
+
+export interface Commune {
+  insee: string;
+  name: string;
+  departement: string;
+  lat: number;
+  lon: number;
+  postcodes: string[];
+  key: string;
+}
+
+export interface Filters {
+  services: string[];
+  openNow: boolean;
+  saturday: boolean;
+  free: boolean;
+  noReferral: boolean;
+  walkIn: boolean;
+  wheelchair: boolean;
+  language: string | null;
+  emmaus: boolean;
+}
+
+export const NO_FILTERS: Filters = {
+  services: [],
+  openNow: false,
+  saturday: false,
+  free: false,
+  noReferral: false,
+  walkIn: false,
+  wheelchair: false,
+  language: null,
+  emmaus: false,
+};
+
+export interface SearchRequest {
+  q: string;
+  /** A commune chosen among homonyms (INSEE code). */
+  commune?: string | null;
+  /** A position from the device ("Autour de moi"). */
+  near?: { lat: number; lon: number } | null;
+  filters: Filters;
+  now: Date;
+  limit?: number;
+}
+
+export interface Result {
+  id: string;
+  name: string;
+  kind: (typeof KIND_CODES)[number];
+  km: number | null;
+  commune: string;
+  phone: string;
+  dial: string;
+  flags: number;
+  status: OpenStatus;
+  today: string | null;
+}
+
+export type SearchOutcome =
+  | { type: 'results'; origin: { label: string; commune: Commune | null }; results: Result[]; total: number; serviceIds: string[] }
+  | { type: 'choose'; communes: Commune[]; serviceIds: string[] }
+  | { type: 'need-location'; serviceIds: string[] }
+  | { type: 'by-name'; results: Result[]; total: number }
+  | { type: 'empty' }
+  | { type: 'none'; query: string };
+
+const DEFAULT_LIMIT = 20;
+/** Places further than this from the commune are not "around" it. */
+const MAX_KM = 100;
+
+function toCommune(row: CommuneRow): Commune {
+  return { insee: row[0], name: row[1], departement: row[2], lat: row[3], lon: row[4], postcodes: row[5] ? row[5].split(' ') : [], key: normalize(row[1]) };
+}
+
+export class SearchEngine {
+  private readonly loader: Loader;
+  private metaPromise: Promise<Meta> | undefined;
+  private readonly letters = new Map<string, Promise<Commune[]>>();
+  private readonly postcodes = new Map<string, Promise<Commune[]>>();
+  private readonly shards = new Map<string, Promise<PlaceShard>>();
+  private readonly fuses = new Map<string, Fuse<Commune>>();
+  private namesPromise: Promise<NameRow[]> | undefined;
+
+  constructor(loader: Loader) {
+    this.loader = loader;
+  }
+
+  meta(): Promise<Meta> {
+    this.metaPromise ??= this.loader.json<Meta>('/recherche/meta.json');
+    return this.metaPromise;
+  }
+
+  /** Data files carry the build's version, so that no cache ever mixes two builds. */
+  private async data<T>(path: string): Promise<T> {
+    const { version } = await this.meta();
+    return this.loader.json<T>(`${path}?v=${version}`);
+  }
+
+  communesStartingWith(letter: string): Promise<Commune[]> {
+    let promise = this.letters.get(letter);
+    if (!promise) {
+      promise = this.data<CommuneRow[]>(`/recherche/communes/${letter}.json`).then((rows) => rows.map(toCommune), () => []);
+      this.letters.set(letter, promise);
+    }
+    return promise;
+  }
+
+  async communesWithPostcode(postcode: string): Promise<Commune[]> {
+    const prefix = postcode.slice(0, 2);
+    let promise = this.postcodes.get(prefix);
+    if (!promise) {
+      promise = this.data<CommuneRow[]>(`/recherche/codes-postaux/${prefix}.json`).then((rows) => rows.map(toCommune), () => []);
+      this.postcodes.set(prefix, promise);
+    }
+    return (await promise).filter((commune) => commune.postcodes.includes(postcode));
+  }
+
+  /** A commune by its code, for a shared link that names it (rare: the query usually has its name). */
+  async commune(insee: string): Promise<Commune | undefined> {
+    for (const letter of 'abcdefghijklmnopqrstuvwxyz0') {
+      const found = (await this.communesStartingWith(letter)).find((commune) => commune.insee === insee);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  shard(departement: string): Promise<PlaceShard> {
+    let promise = this.shards.get(departement);
+    if (!promise) {
+      promise = this.data<PlaceShard>(`/recherche/lieux/${departement.toLowerCase()}.json`).catch(() => ({ places: [], schedules: [] }));
+      this.shards.set(departement, promise);
+    }
+    return promise;
+  }
+
+  /** Exact names first; then, for a typo, the closest names starting with the same letter. */
+  async findCommunes(text: string): Promise<{ exact: Commune[]; fuzzy: Commune[] }> {
+    const key = normalize(text);
+    if (!key) return { exact: [], fuzzy: [] };
+    const letter = communeShard(key);
+    const communes = await this.communesStartingWith(letter);
+    const exact = communes.filter((commune) => commune.key === key);
+    if (exact.length > 0) return { exact, fuzzy: [] };
+    let fuse = this.fuses.get(letter);
+    if (!fuse) {
+      fuse = new Fuse(communes, { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
+      this.fuses.set(letter, fuse);
+    }
+    const hits = fuse.search(key, { limit: 8 });
+    if (hits.length === 0) return { exact, fuzzy: [] };
+    const best = hits[0]!.score ?? 1;
+    // Keep the names as close as the best one: "grenobel" → Grenoble, not every "Gren…".
+    return { exact, fuzzy: hits.filter((hit) => (hit.score ?? 1) <= best + 0.05).map((hit) => hit.item) };
+  }
+
+  /** Services a query names by one of their keywords: "recharge téléphone" → recharges. */
+  matchServices(words: string[], meta: Meta): { serviceIds: string[]; used: Set<number> } {
+    let best: { id: string; used: Set<number> } | undefined;
+    for (const service of meta.services) {
+      const used = new Set<number>();
+      words.forEach((word, index) => {
+        if (word.length < 4) return;
+        for (const keyword of service.keywords) {
+          if (keyword.split(' ').some((part) => part.length >= 4 && (part.startsWith(word) || word.startsWith(part)))) used.add(index);
+        }
+      });
+      if (used.size > 0 && (!best || used.size > best.used.size)) best = { id: service.id, used };
+    }
+    return best ? { serviceIds: [best.id], used: best.used } : { serviceIds: [], used: new Set() };
+  }
+
+  async search(request: SearchRequest): Promise<SearchOutcome> {
+    const meta = await this.meta();
+    const limit = request.limit ?? DEFAULT_LIMIT;
+    const words = normalize(request.q).split(' ').filter(Boolean);
+    const consumed = new Set<number>();
+    let communes: Commune[] = [];
+
+    // 1. A postcode.
+    const postcodeIndex = words.findIndex((word) => /^\d{5}$/.test(word));
+    if (postcodeIndex >= 0) {
+      consumed.add(postcodeIndex);
+      communes = await this.communesWithPostcode(words[postcodeIndex]!);
+    }
+    // Arrondissement numbers ("Paris 19") and stray digits say nothing more.
+    words.forEach((word, index) => {
+      if (/^\d{1,3}(e|er|eme)?$/.test(word)) consumed.add(index);
+    });
+
+    // 2. A commune's exact name, as the longest run of words ("saint denis", "emmaus *lille*").
+    if (communes.length === 0) {
+      search: for (let size = words.length; size >= 1; size--) {
+        for (let start = 0; start + size <= words.length; start++) {
+          if ([...Array(size).keys()].some((offset) => consumed.has(start + offset))) continue;
+          const phrase = words.slice(start, start + size).join(' ');
+          const { exact } = await this.findCommunes(phrase);
+          if (exact.length > 0) {
+            communes = exact;
+            for (let offset = 0; offset < size; offset++) consumed.add(start + offset);
+            break search;
+          }
+        }
+      }
+    }
+
+    // 3. A need: "recharge téléphone".
+    const remainingWords = words.filter((_, index) => !consumed.has(index));
+    const services = this.matchServices(remainingWords, meta);
+    const nameWords = remainingWords.filter((_, index) => !services.used.has(index));
+    const serviceIds = [...new Set([...services.serviceIds, ...request.filters.services])];
+
+    // 4. A misspelt commune: "grenobel".
+    if (communes.length === 0 && nameWords.length > 0 && !request.near && !request.commune) {
+      const { fuzzy } = await this.findCommunes(nameWords.join(' '));
+      if (fuzzy.length > 0) {
+        communes = fuzzy;
+        nameWords.length = 0;
+      }
+    }
+
+    if (request.commune) {
+      const chosen = communes.find((commune) => commune.insee === request.commune) ?? (await this.commune(request.commune));
+      communes = chosen ? [chosen] : communes;
+    }
+    const filters = { ...request.filters, services: serviceIds };
+
+    if (request.near) {
+      const results = await this.around(request.near, filters, nameWords, request.now);
+      return { type: 'results', origin: { label: 'votre position', commune: null }, results: results.slice(0, limit), total: results.length, serviceIds };
+    }
+    if (communes.length > 1) return { type: 'choose', communes: communes.slice(0, 12), serviceIds };
+    if (communes.length === 1) {
+      const commune = communes[0]!;
+      const results = await this.around(commune, filters, nameWords, request.now, commune.departement);
+      return { type: 'results', origin: { label: commune.name, commune }, results: results.slice(0, limit), total: results.length, serviceIds };
+    }
+    if (nameWords.length > 0) {
+      const results = await this.byName(nameWords, filters, request.now);
+      if (results.length > 0) return { type: 'by-name', results: results.slice(0, limit), total: results.length };
+      return { type: 'none', query: request.q };
+    }
+    if (serviceIds.length > 0) return { type: 'need-location', serviceIds };
+    return words.length === 0 ? { type: 'empty' } : { type: 'none', query: request.q };
+  }
+
+  /** Places around a point, nearest first, in its département and the neighbouring ones. */
+  private async around(point: { lat: number; lon: number }, filters: Filters, nameWords: string[], now: Date, departement?: string): Promise<Result[]> {
+    const meta = await this.meta();
+    const codes = departement ? [departement, ...(meta.departements[departement]?.neighbours ?? [])] : nearestDepartements(meta, point);
+    const shards = await Promise.all(codes.filter((code) => meta.departements[code]?.places).map((code) => this.shard(code)));
+    const results: Result[] = [];
+    for (const shard of shards) {
+      for (const row of shard.places) {
+        if (!matches(row, shard, filters, nameWords, meta, now)) continue;
+        const km = distanceKm(point, { lat: row[3], lon: row[4] });
+        if (km <= MAX_KM) results.push(toResult(row, shard, km, now));
+      }
+    }
+    return results.sort((a, b) => a.km! - b.km! || a.name.localeCompare(b.name, 'fr'));
+  }
+
+  private async byName(nameWords: string[], filters: Filters, now: Date): Promise<Result[]> {
+    this.namesPromise ??= this.data<NameRow[]>('/recherche/noms.json');
+    const names = await this.namesPromise;
+    const wanted = names.filter(([name, , , commune]) => containsWords(normalize(`${name} ${commune}`), nameWords));
+    const departements = [...new Set(wanted.map(([, departement]) => departement))].slice(0, 20);
+    const meta = await this.meta();
+    const results: Result[] = [];
+    for (const code of departements) {
+      const shard = await this.shard(code);
+      for (const row of shard.places) {
+        if (matches(row, shard, filters, [], meta, now) && containsWords(normalize(`${row[1]} ${row[6]}`), nameWords)) results.push(toResult(row, shard, null, now));
+      }
+    }
+    return results.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  }
+}
+
+function containsWords(text: string, words: string[]): boolean {
+  const parts = text.split(' ');
+  return words.every((word) => parts.some((part) => part.startsWith(word)));
+}
+
+/** Départements whose communes lie within reach of a point (for "Autour de moi"). */
+function nearestDepartements(meta: Meta, point: { lat: number; lon: number }): string[] {
+  return Object.entries(meta.departements)
+    .filter(([, departement]) => departement.places > 0)
+    .map(([code, departement]) => ({ code, km: distanceKm(point, departement.centre) }))
+    .sort((a, b) => a.km - b.km)
+    .slice(0, 6)
+    .map((entry) => entry.code);
+}
+
+function matches(row: PlaceRow, shard: PlaceShard, filters: Filters, nameWords: string[], meta: Meta, now: Date): boolean {
+  const flags = row[9];
+  if (filters.free && !(flags & FLAG.free)) return false;
+  if (filters.noReferral && !(flags & FLAG.noReferral)) return false;
+  if (filters.walkIn && !(flags & FLAG.walkIn)) return false;
+  if (filters.wheelchair && !(flags & FLAG.wheelchair)) return false;
+  if (filters.emmaus && !(flags & FLAG.emmaus)) return false;
+  if (filters.saturday && !(flags & FLAG.saturday)) return false;
+  if (filters.language && !row[11].includes(filters.language)) return false;
+  if (filters.services.length > 0) {
+    const offered = row[10].map((index) => meta.services[index]?.id);
+    if (!filters.services.every((id) => offered.includes(id))) return false;
+  }
+  if (nameWords.length > 0 && !containsWords(normalize(row[1]), nameWords)) return false;
+  if (filters.openNow) {
+    const schedule = row[12] >= 0 ? shard.schedules[row[12]]! : null;
+    if (statusAt(schedule, now).state !== 'open') return false;
+  }
+  return true;
+}
+
+function toResult(row: PlaceRow, shard: PlaceShard, km: number | null, now: Date): Result {
+  const schedule = row[12] >= 0 ? shard.schedules[row[12]]! : null;
+  return {
+    id: row[0],
+    name: row[1],
+    kind: KIND_CODES[row[2]] ?? 'other',
+    km,
+    commune: row[6],
+    phone: row[7],
+    dial: row[8],
+    flags: row[9],
+    status: statusAt(schedule, now),
+    today: todayHours(schedule, now),
+  };
+}

@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const status = (page: Page) => page.locator('[data-search-status]').first();
+const results = (page: Page) => page.locator('ol.results > li h3');
+
+async function searchFor(page: Page, query: string) {
+  const input = page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin');
+  await input.fill(query);
+  await input.press('Enter');
+}
+
+test.describe('search, with the network cut once the page has loaded', () => {
+  test.beforeEach(async ({ page, context }) => {
+    await page.clock.setFixedTime(new Date('2026-03-03T10:00:00+01:00'));
+    await page.goto('/recherche/');
+    // The service worker has cached the search files: from here on, no network.
+    await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
+    await context.setOffline(true);
+  });
+
+  test('a commune: its places and those around, nearest first, with distance and status', async ({ page }) => {
+    await searchFor(page, 'Lille');
+    await expect(status(page)).toHaveText('3 lieux trouvés autour de Lille, du plus proche au plus loin.');
+    await expect(results(page)).toHaveText(['Relais fictif du Moulin', 'Point fictif de la Colline', 'Atelier fictif du Canal']);
+    const colline = page.locator('ol.results > li', { hasText: 'Point fictif de la Colline' });
+    await expect(colline).toContainText('Lille · à 900 m');
+    await expect(colline.locator('.status')).toHaveText('Ouvert maintenant · ferme à 18 h');
+    await expect(colline.getByRole('link', { name: '03 00 00 00 00' })).toHaveAttribute('href', 'tel:+33300000000');
+    await expect(colline).toContainText('Pas besoin d’être orienté');
+    await expect(page).toHaveURL(/\/recherche\/\?q=Lille$/);
+  });
+
+  for (const [query, first] of [
+    ['59100', 'Atelier fictif du Canal'],
+    ['strasbourgg', 'Espace fictif des Hirondelles'],
+    ['ST-DENIS', null],
+    ['colline lille', 'Point fictif de la Colline'],
+    ['recharge téléphone strasbourg', 'Espace fictif des Hirondelles'],
+  ] as const) {
+    test(`understands « ${query} »`, async ({ page }) => {
+      await searchFor(page, query);
+      if (first) await expect(results(page).first()).toHaveText(first);
+      else await expect(status(page)).toHaveText('Plusieurs communes correspondent. Laquelle cherchez-vous ?');
+    });
+  }
+
+  test('an ambiguous name offers the choice, with the département', async ({ page }) => {
+    await searchFor(page, 'Grigny');
+    await expect(page.getByRole('link', { name: 'Grigny (91)' })).toBeVisible();
+    await page.getByRole('link', { name: 'Grigny (69)' }).click();
+    await expect(status(page)).toContainText('autour de Grigny');
+  });
+
+  test('a need alone asks where', async ({ page }) => {
+    await searchFor(page, 'recharge téléphone');
+    await expect(status(page)).toHaveText('Dites-nous où vous cherchez : tapez votre commune ou votre code postal, ou appuyez sur « Autour de moi ».');
+    await expect(page.getByLabel('Besoin', { exact: true })).toHaveValue('recharges-solidaires');
+  });
+
+  test('filters narrow the results and live in the URL; back and reload restore them', async ({ page, context }) => {
+    await searchFor(page, 'Lille');
+    await expect(results(page)).toHaveCount(3);
+    await page.getByText('Affiner la recherche').click();
+    await page.getByLabel('gratuits').check();
+    await expect(results(page)).toHaveText(['Point fictif de la Colline']);
+    await expect(page).toHaveURL(/gratuit=1/);
+    await searchFor(page, 'Strasbourg');
+    await expect(status(page)).toContainText('autour de Strasbourg');
+    await page.goBack();
+    await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toHaveValue('Lille');
+    await context.setOffline(false);
+    await page.reload();
+    await expect(results(page)).toHaveText(['Point fictif de la Colline']);
+    await expect(page.getByLabel('gratuits')).toBeChecked();
+  });
+});
+
+test.describe('around me', () => {
+  test('lists the nearest places when the position is given', async ({ page, context }) => {
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ latitude: 50.69, longitude: 3.17 });
+    await page.goto('/recherche/');
+    await page.getByRole('button', { name: 'Autour de moi' }).click();
+    await expect(status(page)).toContainText('autour de votre position');
+    await expect(results(page).first()).toHaveText('Atelier fictif du Canal');
+    // The position never goes into the URL.
+    expect(page.url()).not.toMatch(/50\.69|3\.17/);
+  });
+
+  test('says kindly when the position is refused, and points to the commune search', async ({ page }) => {
+    await page.goto('/recherche/');
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, 'geolocation', {
+        value: { getCurrentPosition: (_: unknown, fail: (error: { code: number }) => void) => fail({ code: 1 }) },
+      });
+    });
+    await page.getByRole('button', { name: 'Autour de moi' }).click();
+    await expect(status(page)).toHaveText('Vous n’avez pas autorisé l’accès à votre position. Tapez plutôt le nom de votre commune ou votre code postal.');
+    await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toBeFocused();
+  });
+
+  test('says so when it takes too long', async ({ page }) => {
+    await page.goto('/recherche/');
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, 'geolocation', {
+        value: { getCurrentPosition: (_: unknown, fail: (error: { code: number }) => void) => fail({ code: 3 }) },
+      });
+    });
+    await page.getByRole('button', { name: 'Autour de moi' }).click();
+    await expect(status(page)).toHaveText('La recherche de votre position a pris trop de temps. Tapez plutôt le nom de votre commune ou votre code postal.');
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the form leads to the static département pages', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin').fill('Lille');
+    await page.getByRole('button', { name: 'Chercher' }).click();
+    await expect(page).toHaveURL(/\/recherche\/\?q=Lille/);
+    await page.getByRole('link', { name: '59 Nord' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nord (59)');
+  });
+});
