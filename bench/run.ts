@@ -13,6 +13,7 @@ import { stringify } from 'yaml';
 import { loadData } from '../src/lib/dataset.ts';
 import { distanceKm } from '../src/lib/geo.ts';
 import { MAX_KM_FROM_COMMUNE } from '../src/lib/validate.ts';
+import { benchSearch, type SearchFigures } from './search.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -24,6 +25,7 @@ const only = option('only');
 const WORK = 'bench/.work';
 
 interface BuildResult {
+  search?: SearchFigures;
   dataset: string;
   places: number;
   pages: number;
@@ -107,8 +109,10 @@ function build(dataset: string, dataDir: string, places: number): Promise<BuildR
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) return reject(new Error(`astro build failed on ${dataset} (exit ${code})\n${output.slice(-3000)}`));
       const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
-      rmSync(outDir, { recursive: true, force: true });
-      resolve({ dataset, places, pages, seconds: round(seconds), pagesPerSecond: round(pages / seconds), peakMemoryMB: Math.round(peak / 1024) });
+      const result: BuildResult = { dataset, places, pages, seconds: round(seconds), pagesPerSecond: round(pages / seconds), peakMemoryMB: Math.round(peak / 1024) };
+      benchSearch(outDir, JSON.parse(readFileSync('bench/queries.json', 'utf8')) as string[])
+        .then((search) => resolve({ ...result, search }), reject)
+        .finally(() => rmSync(outDir, { recursive: true, force: true }));
     });
   });
 }
@@ -136,3 +140,9 @@ writeFileSync('bench/results.json', `${JSON.stringify({ ...previous, machine: `$
 console.log('\n| données | lieux | pages | durée du build | pages/s | mémoire max |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) console.log(`| ${r.dataset} | ${r.places} | ${r.pages} | ${r.seconds} s | ${r.pagesPerSecond} | ${r.peakMemoryMB} Mo |`);
+console.log('\n| données | communes (gzip) | index des lieux (gzip) | noms + meta (gzip) | total (gzip) | données d’une 1re recherche | JS avant la 1re recherche | 1re recherche | p50 | p95 |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results) {
+  const s = r.search!;
+  console.log(`| ${r.dataset} | ${s.communesKB} ko | ${s.placesIndexKB} ko | ${s.namesKB} ko | ${s.totalKB} ko | ${s.typicalQueryKB} ko | ${s.jsBeforeFirstSearchKB} ko | ${s.firstSearchMs} ms | ${s.p50Ms} ms | ${s.p95Ms} ms |`);
+}

@@ -4,6 +4,7 @@ import { buildDirectory, scheduleStartFor } from '../../src/lib/directory.ts';
 import { buildSearchFiles } from '../../src/lib/search/build.ts';
 import { NO_FILTERS, SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
+import { compactId, expandId } from '../../src/lib/search/data.ts';
 
 const { dataset, reference } = await loadData({ dataDir: 'tests/fixtures/site', referenceDataDir: 'data', today: '2026-03-01' });
 const files = buildSearchFiles(buildDirectory(dataset, reference, scheduleStartFor('2026-03-01')), '2026-03-01');
@@ -137,5 +138,16 @@ describe('filters', () => {
     expect(colline?.status).toEqual({ state: 'open', label: 'Ouvert maintenant · ferme à 18\u00a0h' });
     expect(colline?.today).toBe('Aujourd’hui : 10\u00a0h à 18\u00a0h');
     expect(colline?.dial).toBe('+33300000000');
+  });
+});
+
+describe('compact ids', () => {
+  test.each([
+    ['espace-fictif-du-belvedere-0wnxhby', 'Espace fictif du Belvédère', '~0wnxhby'],
+    ['emmaus-connect-lille', 'Emmaüs Connect Lille', 'emmaus-connect-lille'],
+    ['lieu-a2', 'Lieu', '~a2'],
+  ])('%s ↔ %s', (id, name, compact) => {
+    expect(compactId(id, name)).toBe(compact);
+    expect(expandId(compactId(id, name), name)).toBe(id);
   });
 });

@@ -3,7 +3,7 @@ import type { Directory, PlaceEntry } from '../directory.ts';
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
 import { LANGUAGES } from '../vocab.ts';
-import { FLAG, KIND_CODES, type CommuneRow, type Meta, type NameRow, type PlaceRow, type PlaceShard } from './data.ts';
+import { compactId, FLAG, KIND_CODES, type CommuneRow, type Meta, type NameRow, type PlaceRow, type PlaceShard, type PostcodeRow } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
 
 /** Two départements are neighbours when their communes come within about 60 km. */
@@ -30,7 +30,7 @@ export function placeFlags(place: PlaceEntry): number {
 export interface SearchFiles {
   meta: Meta;
   communes: Map<string, CommuneRow[]>;
-  postcodes: Map<string, CommuneRow[]>;
+  postcodes: Map<string, PostcodeRow[]>;
   shards: Map<string, PlaceShard>;
   names: NameRow[];
 }
@@ -38,15 +38,15 @@ export interface SearchFiles {
 export function buildSearchFiles(directory: Directory, built: string): SearchFiles {
   const { reference } = directory;
   const communes = new Map<string, CommuneRow[]>();
-  const postcodes = new Map<string, CommuneRow[]>();
+  const postcodes = new Map<string, PostcodeRow[]>();
   const boxes = new Map<string, { south: number; north: number; west: number; east: number; lat: number; lon: number; n: number }>();
   for (const commune of reference.communes.values()) {
-    const row: CommuneRow = [commune.insee, commune.name, commune.departementCode, round(commune.lat, 3), round(commune.lon, 3), commune.postcodes.join(' ')];
+    // A commune's centre to about 100 m is enough to measure distances to it.
+    const lat = round(commune.lat, 3);
+    const lon = round(commune.lon, 3);
     const letter = communeShard(normalize(commune.name));
-    communes.set(letter, [...(communes.get(letter) ?? []), row]);
-    for (const prefix of new Set(commune.postcodes.map((postcode) => postcode.slice(0, 2)))) {
-      postcodes.set(prefix, [...(postcodes.get(prefix) ?? []), row]);
-    }
+    push(communes, letter, [commune.insee, commune.name, lat, lon] satisfies CommuneRow);
+    for (const postcode of commune.postcodes) push(postcodes, postcode.slice(0, 2), [postcode, commune.insee, commune.name, lat, lon] satisfies PostcodeRow);
     const box = boxes.get(commune.departementCode) ?? { south: 90, north: -90, west: 180, east: -180, lat: 0, lon: 0, n: 0 };
     box.south = Math.min(box.south, commune.lat);
     box.north = Math.max(box.north, commune.lat);
@@ -61,34 +61,40 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
   const serviceIndex = new Map(directory.dataset.services.map((service, index) => [service.id, index]));
   const shards = new Map<string, PlaceShard>();
   const scheduleIndex = new Map<string, Map<string, number>>();
+  const communeIndex = new Map<string, Map<string, number>>();
   const names: NameRow[] = [];
   for (const place of directory.places) {
     const code = place.departement.code;
     let shard = shards.get(code);
     if (!shard) {
-      shard = { places: [], schedules: [] };
+      shard = { places: [], communes: [], schedules: [] };
       shards.set(code, shard);
       scheduleIndex.set(code, new Map());
+      communeIndex.set(code, new Map());
+    }
+    const communeOf = communeIndex.get(code)!;
+    if (!communeOf.has(place.commune.name)) {
+      communeOf.set(place.commune.name, shard.communes.length);
+      shard.communes.push(place.commune.name);
     }
     let schedule = -1;
     if (place.schedule) schedule = indexOf(place.schedule, shard.schedules, scheduleIndex.get(code)!);
     const phone = place.contacts.phone ? parsePhone(place.contacts.phone) : null;
     shard.places.push([
-      place.id,
+      compactId(place.id, place.name),
       place.name,
       KIND_CODES.indexOf(place.kind),
-      round(place.lat, 5),
-      round(place.lon, 5),
-      place.commune.insee,
-      place.commune.name,
+      // About 10 m: enough for a distance and a marker.
+      round(place.lat, 4),
+      round(place.lon, 4),
+      communeOf.get(place.commune.name)!,
       phone?.display ?? '',
-      phone?.dial ?? '',
       placeFlags(place),
       place.services.map((id) => serviceIndex.get(id)!),
       place.languages,
       schedule,
     ] satisfies PlaceRow);
-    names.push([place.name, code, place.id, place.commune.name]);
+    names.push([place.name, code, place.commune.name]);
   }
 
   const departements: Meta['departements'] = {};
@@ -126,6 +132,12 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
     files,
   };
   return { meta, communes, postcodes, shards, names };
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function fnv(text: string): string {

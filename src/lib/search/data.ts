@@ -9,9 +9,18 @@
  * - /recherche/noms.json                 every place's name, for searches by name only
  */
 import type { Schedule } from '../hours/types.ts';
+import { slugify } from '../text.ts';
 
-/** [insee, name, département, lat, lon, "postcode postcode…"] */
-export type CommuneRow = [string, string, string, number, number, string];
+/** [insee, name, lat, lon]: the département is the start of the INSEE code. */
+export type CommuneRow = [string, string, number, number];
+
+/** [postcode, insee, name, lat, lon] */
+export type PostcodeRow = [string, string, string, number, number];
+
+/** Département of an INSEE code: 59350 → 59, 2A004 → 2A, 97411 → 974. */
+export function departementOf(insee: string): string {
+  return insee.startsWith('97') || insee.startsWith('98') ? insee.slice(0, 3) : insee.slice(0, 2);
+}
 
 export interface Meta {
   built: string;
@@ -36,18 +45,35 @@ export const FLAG = {
 } as const;
 
 /**
- * [id, name, kind (0 space, 1 relay, 2 other), lat, lon, insee, commune name,
- *  phone to show, phone to dial, flags, service indexes, language codes, schedule index or -1]
+ * [id, name, kind (0 space, 1 relay, 2 other), lat, lon, commune index, phone, flags,
+ *  service indexes, language codes, schedule index or -1]
+ * An id written "~abc1234" is the name's slug followed by "-abc1234" (imported places).
  */
-export type PlaceRow = [string, string, number, number, number, string, string, string, string, number, number[], string[], number];
+export type PlaceRow = [string, string, number, number, number, number, string, number, number[], string[], number];
 
 export interface PlaceShard {
   places: PlaceRow[];
+  /** Names of the communes the places are in. */
+  communes: string[];
   /** Schedules shared by the places of the shard (many are identical). */
   schedules: Schedule[];
 }
 
 export const KIND_CODES = ['solidarity-space', 'relay', 'other'] as const;
 
-/** [name, département, id, commune name] */
-export type NameRow = [string, string, string, string];
+/** [name, département, commune name] */
+export type NameRow = [string, string, string];
+
+function idBase(name: string): string {
+  return slugify(name).slice(0, 60).replace(/-+$/, '') || 'lieu';
+}
+
+/** Imported ids are "<slug of the name>-<hash>": the hash alone says it (see PlaceRow). */
+export function compactId(id: string, name: string): string {
+  const base = idBase(name);
+  return id.startsWith(`${base}-`) && id.length > base.length + 1 ? `~${id.slice(base.length + 1)}` : id;
+}
+
+export function expandId(compact: string, name: string): string {
+  return compact.startsWith('~') ? `${idBase(name)}-${compact.slice(1)}` : compact;
+}

@@ -8,7 +8,8 @@ import Fuse from 'fuse.js';
 import { distanceKm } from '../geo.ts';
 import { statusAt, todayHours, type OpenStatus } from '../hours/status.ts';
 import { communeShard, normalize } from './normalize.ts';
-import { FLAG, KIND_CODES, type CommuneRow, type Meta, type NameRow, type PlaceRow, type PlaceShard } from './data.ts';
+import { departementOf, expandId, FLAG, KIND_CODES, type CommuneRow, type Meta, type NameRow, type PlaceRow, type PlaceShard, type PostcodeRow } from './data.ts';
+import { parsePhone } from '../phone.ts';
 
 export interface Loader {
   json<T>(path: string): Promise<T>;
@@ -52,8 +53,10 @@ export interface SearchRequest {
   q: string;
   /** A commune chosen among homonyms (INSEE code). */
   commune?: string | null;
-  /** A position from the device ("Autour de moi"). */
+  /** A position from the device ("Autour de moi") or the centre of the map. */
   near?: { lat: number; lon: number } | null;
+  /** How to name that position: "votre position", "cette zone de la carte". */
+  nearLabel?: string;
   filters: Filters;
   now: Date;
   limit?: number;
@@ -62,6 +65,8 @@ export interface SearchRequest {
 export interface Result {
   id: string;
   name: string;
+  lat: number;
+  lon: number;
   kind: (typeof KIND_CODES)[number];
   km: number | null;
   commune: string;
@@ -84,18 +89,28 @@ const DEFAULT_LIMIT = 20;
 /** Places further than this from the commune are not "around" it. */
 const MAX_KM = 100;
 
-function toCommune(row: CommuneRow): Commune {
-  return { insee: row[0], name: row[1], departement: row[2], lat: row[3], lon: row[4], postcodes: row[5] ? row[5].split(' ') : [], key: normalize(row[1]) };
+function toCommune([insee, name, lat, lon]: CommuneRow): Commune {
+  return { insee, name, departement: departementOf(insee), lat, lon, postcodes: [], key: normalize(name) };
+}
+
+interface LetterIndex {
+  communes: Commune[];
+  byKey: Map<string, Commune[]>;
+}
+
+/** A shard with its names normalized once, not at every query. */
+interface LoadedShard extends PlaceShard {
+  keys: string[];
 }
 
 export class SearchEngine {
   private readonly loader: Loader;
   private metaPromise: Promise<Meta> | undefined;
-  private readonly letters = new Map<string, Promise<Commune[]>>();
-  private readonly postcodes = new Map<string, Promise<Commune[]>>();
-  private readonly shards = new Map<string, Promise<PlaceShard>>();
+  private readonly letters = new Map<string, Promise<LetterIndex>>();
+  private readonly postcodes = new Map<string, Promise<PostcodeRow[]>>();
+  private readonly shards = new Map<string, Promise<LoadedShard>>();
   private readonly fuses = new Map<string, Fuse<Commune>>();
-  private namesPromise: Promise<NameRow[]> | undefined;
+  private namesPromise: Promise<{ rows: NameRow[]; keys: string[] }> | undefined;
 
   constructor(loader: Loader) {
     this.loader = loader;
@@ -112,23 +127,43 @@ export class SearchEngine {
     return this.loader.json<T>(`${path}?v=${version}`);
   }
 
-  communesStartingWith(letter: string): Promise<Commune[]> {
+  private letter(letter: string): Promise<LetterIndex> {
     let promise = this.letters.get(letter);
     if (!promise) {
-      promise = this.data<CommuneRow[]>(`/recherche/communes/${letter}.json`).then((rows) => rows.map(toCommune), () => []);
+      promise = this.data<CommuneRow[]>(`/recherche/communes/${letter}.json`).then(
+        (rows) => {
+          const communes = rows.map(toCommune);
+          const byKey = new Map<string, Commune[]>();
+          for (const commune of communes) byKey.set(commune.key, [...(byKey.get(commune.key) ?? []), commune]);
+          return { communes, byKey };
+        },
+        () => ({ communes: [], byKey: new Map() }),
+      );
       this.letters.set(letter, promise);
     }
     return promise;
+  }
+
+  async communesStartingWith(letter: string): Promise<Commune[]> {
+    return (await this.letter(letter)).communes;
   }
 
   async communesWithPostcode(postcode: string): Promise<Commune[]> {
     const prefix = postcode.slice(0, 2);
     let promise = this.postcodes.get(prefix);
     if (!promise) {
-      promise = this.data<CommuneRow[]>(`/recherche/codes-postaux/${prefix}.json`).then((rows) => rows.map(toCommune), () => []);
+      promise = this.data<PostcodeRow[]>(`/recherche/codes-postaux/${prefix}.json`).catch(() => []);
       this.postcodes.set(prefix, promise);
     }
-    return (await promise).filter((commune) => commune.postcodes.includes(postcode));
+    return (await promise)
+      .filter((row) => row[0] === postcode)
+      .map(([, insee, name, lat, lon]) => ({ insee, name, departement: departementOf(insee), lat, lon, postcodes: [postcode], key: normalize(name) }));
+  }
+
+  /** Communes whose name is exactly this (after normalization). */
+  async exactCommunes(text: string): Promise<Commune[]> {
+    const key = normalize(text);
+    return key ? ((await this.letter(communeShard(key))).byKey.get(key) ?? []) : [];
   }
 
   /** A commune by its code, for a shared link that names it (rare: the query usually has its name). */
@@ -140,10 +175,13 @@ export class SearchEngine {
     return undefined;
   }
 
-  shard(departement: string): Promise<PlaceShard> {
+  shard(departement: string): Promise<LoadedShard> {
     let promise = this.shards.get(departement);
     if (!promise) {
-      promise = this.data<PlaceShard>(`/recherche/lieux/${departement.toLowerCase()}.json`).catch(() => ({ places: [], schedules: [] }));
+      promise = this.data<PlaceShard>(`/recherche/lieux/${departement.toLowerCase()}.json`).then(
+        (shard) => ({ ...shard, keys: shard.places.map((row) => normalize(row[1])) }),
+        () => ({ places: [], communes: [], schedules: [], keys: [] }),
+      );
       this.shards.set(departement, promise);
     }
     return promise;
@@ -154,9 +192,9 @@ export class SearchEngine {
     const key = normalize(text);
     if (!key) return { exact: [], fuzzy: [] };
     const letter = communeShard(key);
-    const communes = await this.communesStartingWith(letter);
-    const exact = communes.filter((commune) => commune.key === key);
+    const exact = await this.exactCommunes(key);
     if (exact.length > 0) return { exact, fuzzy: [] };
+    const communes = await this.communesStartingWith(letter);
     let fuse = this.fuses.get(letter);
     if (!fuse) {
       fuse = new Fuse(communes, { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
@@ -209,7 +247,7 @@ export class SearchEngine {
         for (let start = 0; start + size <= words.length; start++) {
           if ([...Array(size).keys()].some((offset) => consumed.has(start + offset))) continue;
           const phrase = words.slice(start, start + size).join(' ');
-          const { exact } = await this.findCommunes(phrase);
+          const exact = await this.exactCommunes(phrase);
           if (exact.length > 0) {
             communes = exact;
             for (let offset = 0; offset < size; offset++) consumed.add(start + offset);
@@ -242,13 +280,13 @@ export class SearchEngine {
 
     if (request.near) {
       const results = await this.around(request.near, filters, nameWords, request.now);
-      return { type: 'results', origin: { label: 'votre position', commune: null }, results: results.slice(0, limit), total: results.length, serviceIds };
+      return { type: 'results', origin: { label: request.nearLabel ?? 'votre position', commune: null }, results: results.slice(0, limit).map((make) => make()), total: results.length, serviceIds };
     }
     if (communes.length > 1) return { type: 'choose', communes: communes.slice(0, 12), serviceIds };
     if (communes.length === 1) {
       const commune = communes[0]!;
       const results = await this.around(commune, filters, nameWords, request.now, commune.departement);
-      return { type: 'results', origin: { label: commune.name, commune }, results: results.slice(0, limit), total: results.length, serviceIds };
+      return { type: 'results', origin: { label: commune.name, commune }, results: results.slice(0, limit).map((make) => make()), total: results.length, serviceIds };
     }
     if (nameWords.length > 0) {
       const results = await this.byName(nameWords, filters, request.now);
@@ -260,33 +298,34 @@ export class SearchEngine {
   }
 
   /** Places around a point, nearest first, in its département and the neighbouring ones. */
-  private async around(point: { lat: number; lon: number }, filters: Filters, nameWords: string[], now: Date, departement?: string): Promise<Result[]> {
+  /** Results are built lazily (status, today's hours): only the ones shown pay for it. */
+  private async around(point: { lat: number; lon: number }, filters: Filters, nameWords: string[], now: Date, departement?: string): Promise<(() => Result)[]> {
     const meta = await this.meta();
     const codes = departement ? [departement, ...(meta.departements[departement]?.neighbours ?? [])] : nearestDepartements(meta, point);
     const shards = await Promise.all(codes.filter((code) => meta.departements[code]?.places).map((code) => this.shard(code)));
-    const results: Result[] = [];
+    const found: { row: PlaceRow; shard: LoadedShard; km: number }[] = [];
     for (const shard of shards) {
-      for (const row of shard.places) {
-        if (!matches(row, shard, filters, nameWords, meta, now)) continue;
+      shard.places.forEach((row, index) => {
         const km = distanceKm(point, { lat: row[3], lon: row[4] });
-        if (km <= MAX_KM) results.push(toResult(row, shard, km, now));
-      }
+        if (km <= MAX_KM && matches(row, shard.keys[index]!, shard, filters, nameWords, meta, now)) found.push({ row, shard, km });
+      });
     }
-    return results.sort((a, b) => a.km! - b.km! || a.name.localeCompare(b.name, 'fr'));
+    found.sort((a, b) => a.km - b.km || a.row[1].localeCompare(b.row[1], 'fr'));
+    return found.map(({ row, shard, km }) => () => toResult(row, shard, km, now));
   }
 
   private async byName(nameWords: string[], filters: Filters, now: Date): Promise<Result[]> {
-    this.namesPromise ??= this.data<NameRow[]>('/recherche/noms.json');
+    this.namesPromise ??= this.data<NameRow[]>('/recherche/noms.json').then((rows) => ({ rows, keys: rows.map(([name, , commune]) => normalize(`${name} ${commune}`)) }));
     const names = await this.namesPromise;
-    const wanted = names.filter(([name, , , commune]) => containsWords(normalize(`${name} ${commune}`), nameWords));
-    const departements = [...new Set(wanted.map(([, departement]) => departement))].slice(0, 20);
+    const departements = [...new Set(names.rows.filter((_, index) => containsWords(names.keys[index]!, nameWords)).map(([, departement]) => departement))].slice(0, 20);
     const meta = await this.meta();
     const results: Result[] = [];
     for (const code of departements) {
       const shard = await this.shard(code);
-      for (const row of shard.places) {
-        if (matches(row, shard, filters, [], meta, now) && containsWords(normalize(`${row[1]} ${row[6]}`), nameWords)) results.push(toResult(row, shard, null, now));
-      }
+      shard.places.forEach((row, index) => {
+        const key = `${shard.keys[index]} ${normalize(shard.communes[row[5]] ?? '')}`;
+        if (containsWords(key, nameWords) && matches(row, shard.keys[index]!, shard, filters, [], meta, now)) results.push(toResult(row, shard, null, now));
+      });
     }
     return results.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   }
@@ -307,38 +346,40 @@ function nearestDepartements(meta: Meta, point: { lat: number; lon: number }): s
     .map((entry) => entry.code);
 }
 
-function matches(row: PlaceRow, shard: PlaceShard, filters: Filters, nameWords: string[], meta: Meta, now: Date): boolean {
-  const flags = row[9];
+function matches(row: PlaceRow, key: string, shard: PlaceShard, filters: Filters, nameWords: string[], meta: Meta, now: Date): boolean {
+  const flags = row[7];
   if (filters.free && !(flags & FLAG.free)) return false;
   if (filters.noReferral && !(flags & FLAG.noReferral)) return false;
   if (filters.walkIn && !(flags & FLAG.walkIn)) return false;
   if (filters.wheelchair && !(flags & FLAG.wheelchair)) return false;
   if (filters.emmaus && !(flags & FLAG.emmaus)) return false;
   if (filters.saturday && !(flags & FLAG.saturday)) return false;
-  if (filters.language && !row[11].includes(filters.language)) return false;
+  if (filters.language && !row[9].includes(filters.language)) return false;
   if (filters.services.length > 0) {
-    const offered = row[10].map((index) => meta.services[index]?.id);
+    const offered = row[8].map((index) => meta.services[index]?.id);
     if (!filters.services.every((id) => offered.includes(id))) return false;
   }
-  if (nameWords.length > 0 && !containsWords(normalize(row[1]), nameWords)) return false;
+  if (nameWords.length > 0 && !containsWords(key, nameWords)) return false;
   if (filters.openNow) {
-    const schedule = row[12] >= 0 ? shard.schedules[row[12]]! : null;
+    const schedule = row[10] >= 0 ? shard.schedules[row[10]]! : null;
     if (statusAt(schedule, now).state !== 'open') return false;
   }
   return true;
 }
 
 function toResult(row: PlaceRow, shard: PlaceShard, km: number | null, now: Date): Result {
-  const schedule = row[12] >= 0 ? shard.schedules[row[12]]! : null;
+  const schedule = row[10] >= 0 ? shard.schedules[row[10]]! : null;
   return {
-    id: row[0],
+    id: expandId(row[0], row[1]),
     name: row[1],
+    lat: row[3],
+    lon: row[4],
     kind: KIND_CODES[row[2]] ?? 'other',
     km,
-    commune: row[6],
-    phone: row[7],
-    dial: row[8],
-    flags: row[9],
+    commune: shard.communes[row[5]] ?? '',
+    phone: row[6],
+    dial: row[6] ? (parsePhone(row[6])?.dial ?? '') : '',
+    flags: row[7],
     status: statusAt(schedule, now),
     today: todayHours(schedule, now),
   };
