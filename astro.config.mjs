@@ -26,7 +26,7 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         // Map tiles are the only third-party request (configured in src/config.ts).
-        `img-src 'self' data: ${process.env.PUBLIC_TILE_ORIGIN ?? 'https://tile.openstreetmap.org'}`,
+        `img-src 'self' data: ${process.env.PUBLIC_TILE_ORIGIN ?? 'https://data.geopf.fr'}`,
         "connect-src 'self'",
         "font-src 'self'",
         "object-src 'none'",

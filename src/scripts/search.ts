@@ -45,7 +45,10 @@ function filtersFrom(params: URLSearchParams): Filters {
 }
 
 function renderResult(result: Result): HTMLLIElement {
-  const item = element('li', { class: 'card' });
+  const item = element('li', { class: 'card', 'data-id': result.id });
+  const highlight = () => document.dispatchEvent(new CustomEvent('map:highlight', { detail: { id: result.id } }));
+  item.addEventListener('focusin', highlight);
+  item.addEventListener('mouseenter', highlight);
   const heading = element('h3');
   heading.append(element('a', { href: `/lieux/${result.id}/` }, result.name));
   item.append(heading);
@@ -72,6 +75,30 @@ function setup(root: HTMLElement): void {
   const onSearchPage = location.pathname === '/recherche/';
   let near: { lat: number; lon: number } | null = null;
   let run = 0;
+  let lastPoints: unknown[] | null = null;
+
+  /** The map (loaded later, maybe) shows what the list shows. */
+  function tellMap(outcome: SearchOutcome): void {
+    lastPoints =
+      outcome.type === 'results' || outcome.type === 'by-name'
+        ? outcome.results.map((result) => ({ id: result.id, name: result.name, lat: result.lat, lon: result.lon, kind: result.kind, status: result.status.label, phone: result.phone, dial: result.dial }))
+        : null;
+    document.dispatchEvent(new CustomEvent('search:results', { detail: { points: lastPoints } }));
+  }
+  document.addEventListener('map:ready', () => document.dispatchEvent(new CustomEvent('search:results', { detail: { points: lastPoints } })));
+  document.addEventListener('list:highlight', (event) => {
+    const id = (event as CustomEvent<{ id: string }>).detail.id;
+    for (const card of output.querySelectorAll<HTMLElement>('.card')) card.classList.toggle('is-highlighted', card.dataset.id === id);
+    output.querySelector<HTMLElement>(`.card[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
+  });
+  document.addEventListener('map:search-area', (event) => {
+    const { lat, lon } = (event as CustomEvent<{ lat: number; lon: number }>).detail;
+    const params = paramsFromForm();
+    params.delete('q');
+    params.set('zone', `${lat.toFixed(3)},${lon.toFixed(3)}`);
+    input.value = '';
+    go(params, true);
+  });
 
   function paramsFromForm(): URLSearchParams {
     const params = new URLSearchParams();
@@ -91,6 +118,7 @@ function setup(root: HTMLElement): void {
 
   function show(outcome: SearchOutcome, params: URLSearchParams): void {
     output.replaceChildren();
+    tellMap(outcome);
     switch (outcome.type) {
       case 'empty':
         say('');
@@ -145,6 +173,13 @@ function setup(root: HTMLElement): void {
     const mine = ++run;
     const q = params.get('q') ?? '';
     const wantsNear = params.get('autour') === '1';
+    const zone = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(params.get('zone') ?? '');
+    if (zone) {
+      say('Recherche en cours…');
+      const outcome = await engine.search({ q, near: { lat: Number(zone[1]), lon: Number(zone[2]) }, nearLabel: 'cette zone de la carte', filters: filtersFrom(params), now: new Date() });
+      if (mine === run) show(outcome, params);
+      return;
+    }
     if (!q && !wantsNear) {
       show({ type: 'empty' }, params);
       return;
@@ -213,6 +248,7 @@ function setup(root: HTMLElement): void {
     const params = paramsFromForm();
     const current = new URLSearchParams(location.search);
     if (current.get('autour') === '1') params.set('autour', '1');
+    if (current.get('zone')) params.set('zone', current.get('zone')!);
     if (current.get('commune') && params.get('q') === current.get('q')) params.set('commune', current.get('commune')!);
     go(params, false);
   });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 // The visitor's computer is in New York: the status must still follow Paris time.
 test.use({ timezoneId: 'America/New_York' });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 test('home → région → département → commune → place', async ({ page }) => {
   await page.goto('/');

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 const status = (page: Page) => page.locator('[data-search-status]').first();
 const results = (page: Page) => page.locator('ol.results > li h3');

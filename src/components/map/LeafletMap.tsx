@@ -1,0 +1,309 @@
+/**
+ * The map itself (react-leaflet). MapContainer's props are set once; everything that moves the
+ * map or redraws markers lives in children that call useMap().
+ */
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
+import type { FeatureCollection } from 'geojson';
+import { ClusterIndex, type ClusterItem } from '../../lib/map/clusters.ts';
+import { MARKER_SHAPES, type MapPoint } from '../../lib/map/config.ts';
+import { expandId, KIND_CODES, type Meta, type PlaceShard } from '../../lib/search/data.ts';
+import type { HelpMapProps } from './MapIsland.tsx';
+
+const FRANCE: L.LatLngBoundsExpression = [
+  [41.3, -5.2],
+  [51.1, 9.6],
+];
+/** Below this zoom the overview shows one bubble per département. */
+const DETAIL_ZOOM = 8;
+
+const KIND_LABELS: Record<MapPoint['kind'], string> = {
+  'solidarity-space': 'espace Emmaüs Connect',
+  relay: 'relais numérique',
+  other: 'lieu d’aide',
+};
+
+function markerIcon(point: MapPoint, highlighted: boolean): L.DivIcon {
+  return L.divIcon({
+    className: `map-marker map-marker--${point.kind}${highlighted ? ' is-highlighted' : ''}`,
+    html: `<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${MARKER_SHAPES[point.kind].svg}</svg>`,
+    iconSize: [28, 28],
+    iconAnchor: [14, 14],
+    popupAnchor: [0, -12],
+  });
+}
+
+function clusterIcon(count: number, label?: string): L.DivIcon {
+  const size = count < 10 ? 34 : count < 100 ? 42 : 50;
+  return L.divIcon({
+    className: 'map-cluster',
+    html: `<span>${label ?? count}</span>`,
+    iconSize: [size, size],
+    iconAnchor: [size / 2, size / 2],
+  });
+}
+
+/**
+ * Leaflet makes markers focusable; this names them for screen readers and makes Enter and
+ * Space act like a click, as on any button (Leaflet only listens to the old keypress event).
+ */
+function describe(marker: L.Marker, label: string): void {
+  const element = marker.getElement();
+  if (!element) return;
+  element.setAttribute('role', 'button');
+  element.setAttribute('aria-label', label);
+  element.onkeydown = (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    marker.fire('click', { latlng: marker.getLatLng(), originalEvent: event });
+  };
+}
+
+interface Bubble {
+  code: string;
+  name: string;
+  count: number;
+  lat: number;
+  lon: number;
+}
+
+async function fetchJson<T>(path: string): Promise<T> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(path);
+  return response.json() as Promise<T>;
+}
+
+/** Places of the départements in view, from the search's own files (already cached offline). */
+function useOverviewPoints(enabled: boolean): { bubbles: Bubble[]; points: MapPoint[] | null; onView: (map: L.Map) => void } {
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [points, setPoints] = useState<MapPoint[] | null>(null);
+  const loaded = useRef(new Map<string, MapPoint[]>());
+
+  useEffect(
+    function loadMeta() {
+      if (enabled) fetchJson<Meta>('/recherche/meta.json').then(setMeta, () => setMeta(null));
+    },
+    [enabled],
+  );
+
+  const bubbles = useMemo(
+    () =>
+      meta
+        ? Object.entries(meta.departements)
+            .filter(([, departement]) => departement.places > 0)
+            .map(([code, departement]) => ({ code, name: departement.name, count: departement.places, ...departement.centre }))
+        : [],
+    [meta],
+  );
+
+  function onView(map: L.Map): void {
+    if (!meta || map.getZoom() < DETAIL_ZOOM) {
+      setPoints(null);
+      return;
+    }
+    const view = map.getBounds().pad(0.5);
+    const codes = bubbles.filter((bubble) => view.contains([bubble.lat, bubble.lon])).map((bubble) => bubble.code);
+    Promise.all(
+      codes.map(async (code) => {
+        if (!loaded.current.has(code)) {
+          const shard = await fetchJson<PlaceShard>(`/recherche/lieux/${code.toLowerCase()}.json?v=${meta.version}`);
+          loaded.current.set(
+            code,
+            shard.places.map((row) => ({ id: expandId(row[0], row[1]), name: row[1], lat: row[3], lon: row[4], kind: KIND_CODES[row[2]] ?? 'other', phone: row[6] })),
+          );
+        }
+        return loaded.current.get(code)!;
+      }),
+    ).then((lists) => setPoints(lists.flat()), () => setPoints([]));
+  }
+  return { bubbles, points, onView };
+}
+
+function Outline() {
+  const [outline, setOutline] = useState<FeatureCollection | null>(null);
+  useEffect(function loadOutline() {
+    fetchJson<FeatureCollection>('/carte/departements.geojson').then(setOutline, () => setOutline(null));
+  }, []);
+  return outline ? (
+    <Pane name="outline" style={{ zIndex: 150 }}>
+      <GeoJSON data={outline} style={{ color: '#7d8797', weight: 1, fillColor: '#eef1f5', fillOpacity: 1 }} interactive={false} />
+    </Pane>
+  ) : null;
+}
+
+function FitTo({ points }: { points: MapPoint[] }) {
+  const map = useMap();
+  useEffect(
+    function fit() {
+      if (points.length === 1) map.setView([points[0]!.lat, points[0]!.lon], 15);
+      else if (points.length > 1) map.fitBounds(L.latLngBounds(points.map((point) => [point.lat, point.lon])).pad(0.15));
+    },
+    [map, points],
+  );
+  return null;
+}
+
+function Markers({ points, bubbles, highlighted, onDrawn, onView }: { points: MapPoint[] | null; bubbles: Bubble[]; highlighted: string | null; onDrawn: () => void; onView?: (map: L.Map) => void }) {
+  const map = useMap();
+  const index = useMemo(() => (points ? new ClusterIndex(points) : null), [points]);
+  const [items, setItems] = useState<ClusterItem[]>([]);
+  const markers = useRef(new Map<string, L.Marker>());
+
+  function redraw(): void {
+    if (!index) return setItems([]);
+    const bounds = map.getBounds();
+    setItems(index.view([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], map.getZoom()));
+  }
+  useMapEvents({
+    moveend() {
+      redraw();
+      onView?.(map);
+    },
+  });
+  useEffect(redraw, [index]);
+  useEffect(function reportDrawn() {
+    if (index ? items.length > 0 || (points?.length ?? 0) === 0 : bubbles.length > 0 || !onView) onDrawn();
+  });
+  useEffect(
+    function openHighlighted() {
+      if (highlighted) markers.current.get(highlighted)?.openPopup();
+    },
+    [highlighted, items],
+  );
+
+  if (!index) {
+    return (
+      <>
+        {bubbles.map((bubble) => (
+          <Marker
+            key={bubble.code}
+            position={[bubble.lat, bubble.lon]}
+            icon={clusterIcon(bubble.count)}
+            keyboard
+            eventHandlers={{
+              add: (event) => describe(event.target as L.Marker, `${bubble.name} : ${bubble.count === 1 ? '1 lieu' : `${bubble.count} lieux`}. Appuyez pour voir ce département.`),
+              click: () => map.setView([bubble.lat, bubble.lon], DETAIL_ZOOM + 1),
+            }}
+          />
+        ))}
+      </>
+    );
+  }
+  return (
+    <>
+      {items.map((item) =>
+        item.type === 'cluster' ? (
+          <Marker
+            key={`c${item.id}`}
+            position={[item.lat, item.lon]}
+            icon={clusterIcon(item.count)}
+            keyboard
+            eventHandlers={{
+              add: (event) => describe(event.target as L.Marker, `${item.count} lieux ici. Appuyez pour zoomer.`),
+              click: () => map.setView([item.lat, item.lon], Math.min(index.expansionZoom(item.id), 18)),
+            }}
+          />
+        ) : (
+          <Marker
+            key={item.point.id}
+            position={[item.lat, item.lon]}
+            icon={markerIcon(item.point, item.point.id === highlighted)}
+            keyboard
+            ref={(marker) => {
+              if (marker) markers.current.set(item.point.id, marker);
+              else markers.current.delete(item.point.id);
+            }}
+            eventHandlers={{
+              add: (event) => describe(event.target as L.Marker, `${item.point.name} (${KIND_LABELS[item.point.kind]}, ${MARKER_SHAPES[item.point.kind].shape})`),
+              click: () => document.dispatchEvent(new CustomEvent('list:highlight', { detail: { id: item.point.id } })),
+            }}
+          >
+            <Popup>
+              <p className="map-popup-title">
+                <a href={`/lieux/${item.point.id}/`}>{item.point.name}</a>
+              </p>
+              {item.point.status && <p>{item.point.status}</p>}
+              {item.point.phone && (
+                <p>
+                  Téléphone : <a href={`tel:${item.point.dial ?? item.point.phone.replace(/\s/g, '')}`}>{item.point.phone}</a>
+                </p>
+              )}
+            </Popup>
+          </Marker>
+        ),
+      )}
+    </>
+  );
+}
+
+function SearchArea() {
+  const map = useMap();
+  return (
+    <div className="leaflet-top leaflet-right">
+      <div className="leaflet-control">
+        <button
+          type="button"
+          className="button map-area-button"
+          onClick={() => {
+            const centre = map.getCenter();
+            document.dispatchEvent(new CustomEvent('map:search-area', { detail: { lat: centre.lat, lon: centre.lng } }));
+          }}
+        >
+          Rechercher dans cette zone
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function LeafletMap({ mode, points: staticPoints, tiles, label, visibleAt }: HelpMapProps & { visibleAt: number }) {
+  const [results, setResults] = useState<MapPoint[] | null>(null);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const [tilesFailed, setTilesFailed] = useState(false);
+  const frame = useRef<HTMLDivElement>(null);
+  const overview = useOverviewPoints(mode !== 'static');
+
+  useEffect(
+    function followSearch() {
+      if (mode !== 'search') return;
+      const onResults = (event: Event) => setResults((event as CustomEvent<{ points: MapPoint[] | null }>).detail.points);
+      const onHighlight = (event: Event) => setHighlighted((event as CustomEvent<{ id: string }>).detail.id);
+      document.addEventListener('search:results', onResults);
+      document.addEventListener('map:highlight', onHighlight);
+      document.dispatchEvent(new CustomEvent('map:ready'));
+      return () => {
+        document.removeEventListener('search:results', onResults);
+        document.removeEventListener('map:highlight', onHighlight);
+      };
+    },
+    [mode],
+  );
+
+  const points = mode === 'static' ? (staticPoints ?? []) : (results ?? overview.points);
+  const fitted = mode === 'static' ? (staticPoints ?? []) : (results ?? []);
+
+  function onDrawn(): void {
+    const element = frame.current?.closest<HTMLElement>('.map-frame');
+    if (element && element.dataset.mapReady !== 'true') {
+      element.dataset.mapReady = 'true';
+      element.dataset.drawnMs = String(Math.round(performance.now() - visibleAt));
+    }
+  }
+
+  return (
+    <div ref={frame} className={`map-inner${mode === 'search' ? ' search-map' : ''}`}>
+      <MapContainer bounds={FRANCE} className="map" attributionControl zoomControl keyboard aria-label={label} minZoom={2} maxZoom={18}>
+        <Outline />
+        <TileLayer url={tiles.url} attribution={tiles.attribution} crossOrigin="anonymous" eventHandlers={{ tileerror: () => setTilesFailed(true) }} />
+        <FitTo points={fitted} />
+        <Markers points={points} bubbles={overview.bubbles} highlighted={highlighted} onDrawn={onDrawn} onView={mode === 'static' ? undefined : overview.onView} />
+        {mode === 'search' && <SearchArea />}
+      </MapContainer>
+      <p className="map-note" role="status">
+        {tilesFailed ? 'Fond de carte indisponible : seules les limites des départements sont dessinées.' : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Map tiles. Default: IGN's « Plan IGN v2 » from the Géoplateforme, the French State's public
+ * map service: free, without key, under Licence Ouverte, meant for public-service sites (the
+ * OpenStreetMap Foundation's own tile servers forbid heavy or offline use). Any XYZ source can
+ * replace it at build time: PUBLIC_TILE_URL, PUBLIC_TILE_ATTRIBUTION (and PUBLIC_TILE_ORIGIN
+ * for the Content-Security-Policy, in astro.config.mjs).
+ */
+export const DEFAULT_TILE_URL =
+  'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}';
+export const DEFAULT_TILE_ATTRIBUTION = '© <a href="https://www.ign.fr/">IGN</a> – Géoplateforme';
+export const DEFAULT_TILE_ORIGIN = 'https://data.geopf.fr';
+
+export interface TileConfig {
+  url: string;
+  attribution: string;
+}
+
+/** Where the kinds of places are told apart on the map: by shape, and by colour too. */
+export const MARKER_SHAPES = {
+  'solidarity-space': { shape: 'carré', svg: '<rect x="3" y="3" width="18" height="18" rx="2" />' },
+  relay: { shape: 'triangle', svg: '<path d="M12 2 L23 21 L1 21 Z" />' },
+  other: { shape: 'rond', svg: '<circle cx="12" cy="12" r="9" />' },
+} as const;
+
+export interface MapPoint {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  kind: keyof typeof MARKER_SHAPES;
+  /** Optional details for the popup. */
+  status?: string;
+  phone?: string;
+  dial?: string;
+}

@@ -1,0 +1,71 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+async function mapReady(page: Page) {
+  const frame = page.locator('.map-frame').first();
+  await frame.scrollIntoViewIfNeeded();
+  await expect(frame).toHaveAttribute('data-map-ready', 'true', { timeout: 20_000 });
+  return frame;
+}
+
+test('a place page shows the place on a map that keeps its context without tiles', async ({ page }) => {
+  await page.goto('/lieux/espace-fictif-des-hirondelles/');
+  const frame = await mapReady(page);
+  // The bundled outline of the départements is drawn under the (blocked) tiles.
+  await expect.poll(() => frame.locator('.leaflet-outline-pane path').count()).toBeGreaterThan(90);
+  await expect(frame.getByRole('status')).toHaveText('Fond de carte indisponible : seules les limites des départements sont dessinées.');
+  const marker = frame.getByRole('button', { name: 'Espace fictif des Hirondelles (espace Emmaüs Connect, carré)' });
+  await expect(marker).toBeVisible();
+  // Keyboard: the marker takes the focus and opens its popup with Enter.
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  await expect(frame.locator('.leaflet-popup').getByRole('link', { name: 'Espace fictif des Hirondelles' })).toHaveAttribute('href', '/lieux/espace-fictif-des-hirondelles/');
+  await expect(frame.locator('.leaflet-popup')).toContainText('01 23 45 67 89');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+});
+
+test('kinds differ by shape, not by colour alone', async ({ page }) => {
+  await page.goto('/communes/59350-lille/');
+  const frame = await mapReady(page);
+  await expect(frame.getByRole('button', { name: 'Relais fictif du Moulin (relais numérique, triangle)' })).toBeVisible();
+  await expect(frame.getByRole('button', { name: 'Point fictif de la Colline (lieu d’aide, rond)' })).toBeVisible();
+  await expect(frame.locator('.map-marker--relay path')).toHaveCount(1);
+  await expect(frame.locator('.map-marker--other circle')).toHaveCount(2);
+});
+
+test('the home map gives one reachable bubble per département, which opens it', async ({ page }) => {
+  await page.goto('/');
+  const frame = await mapReady(page);
+  const nord = frame.getByRole('button', { name: 'Nord : 3 lieux. Appuyez pour voir ce département.' });
+  await expect(nord).toBeVisible();
+  await nord.focus();
+  await page.keyboard.press('Enter');
+  await expect(nord).toHaveCount(0);
+  // Zoomed on the département, its places load, in clusters when close; a cluster opens the same way.
+  const atelier = frame.getByRole('button', { name: /Atelier fictif du Canal/ });
+  const cluster = frame.getByRole('button', { name: /lieux ici\. Appuyez pour zoomer\./ }).first();
+  await expect(atelier.or(cluster)).toBeVisible();
+  if (await cluster.isVisible()) {
+    await cluster.focus();
+    await page.keyboard.press('Enter');
+  }
+  await expect(atelier).toBeVisible();
+});
+
+test('the results map follows the search, both ways, and searches the area in view', async ({ page }) => {
+  await page.goto('/recherche/?q=Lille');
+  await expect(page.locator('ol.results > li')).toHaveCount(3);
+  const frame = await mapReady(page);
+  await expect(frame.locator('.map-marker')).toHaveCount(3);
+  // Choosing a marker highlights its result in the list.
+  await frame.getByRole('button', { name: /Atelier fictif du Canal/ }).click();
+  await expect(page.locator('.card.is-highlighted h3')).toHaveText('Atelier fictif du Canal');
+  // Hovering a result opens its marker's popup.
+  await page.locator('ol.results > li', { hasText: 'Point fictif de la Colline' }).hover();
+  await expect(frame.locator('.leaflet-popup', { hasText: 'Point fictif de la Colline' })).toBeVisible();
+  await frame.getByRole('button', { name: 'Rechercher dans cette zone' }).click();
+  await expect(page.locator('[data-search-status]')).toContainText('autour de cette zone de la carte');
+  await expect(page).toHaveURL(/zone=/);
+});
