@@ -13,7 +13,7 @@ import { stringify } from 'yaml';
 import { loadData } from '../src/lib/dataset.ts';
 import { distanceKm } from '../src/lib/geo.ts';
 import { MAX_KM_FROM_COMMUNE } from '../src/lib/validate.ts';
-import { benchSearch, type SearchFigures } from './search.ts';
+import { benchMap, benchSearch, type MapFigures, type SearchFigures } from './search.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -26,6 +26,7 @@ const WORK = 'bench/.work';
 
 interface BuildResult {
   search?: SearchFigures;
+  map?: MapFigures;
   dataset: string;
   places: number;
   pages: number;
@@ -111,7 +112,7 @@ function build(dataset: string, dataDir: string, places: number): Promise<BuildR
       const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
       const result: BuildResult = { dataset, places, pages, seconds: round(seconds), pagesPerSecond: round(pages / seconds), peakMemoryMB: Math.round(peak / 1024) };
       benchSearch(outDir, JSON.parse(readFileSync('bench/queries.json', 'utf8')) as string[])
-        .then((search) => resolve({ ...result, search }), reject)
+        .then(async (search) => resolve({ ...result, search, map: await benchMap(outDir) }), reject)
         .finally(() => rmSync(outDir, { recursive: true, force: true }));
     });
   });
@@ -146,3 +147,6 @@ for (const r of results) {
   const s = r.search!;
   console.log(`| ${r.dataset} | ${s.communesKB} ko | ${s.placesIndexKB} ko | ${s.namesKB} ko | ${s.totalKB} ko | ${s.typicalQueryKB} ko | ${s.jsBeforeFirstSearchKB} ko | ${s.firstSearchMs} ms | ${s.p50Ms} ms | ${s.p95Ms} ms |`);
 }
+console.log('\n| données | carte visible → bulles dessinées | vue Paris (zoom 10) → groupes dessinés | marqueurs et groupes dans la vue |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const r of results) console.log(`| ${r.dataset} | ${r.map!.overviewMs} ms | ${r.map!.parisViewMs} ms | ${r.map!.markersInParisView} |`);

@@ -131,3 +131,49 @@ export async function benchSearch(dir: string, queries: string[]): Promise<Searc
     server.close();
   }
 }
+
+export interface MapFigures {
+  /** From the map frame on screen to the first markers drawn (national overview). */
+  overviewMs: number;
+  /** From a request to show Paris and its suburbs (zoom 10) to its clusters drawn. */
+  parisViewMs: number;
+  markersInParisView: number;
+}
+
+export async function benchMap(dir: string): Promise<MapFigures> {
+  const port = 4511;
+  const server = await serve(dir, port);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const frame = page.locator('.map-frame').first();
+    await frame.scrollIntoViewIfNeeded();
+    await page.waitForSelector('.map-frame[data-map-ready="true"]', { timeout: 60_000 });
+    const overviewMs = Number(await frame.getAttribute('data-drawn-ms'));
+    const parisViewMs = await page.evaluate(async () => {
+      const element = document.querySelector<HTMLElement>('.map-frame')!;
+      const started = performance.now();
+      document.dispatchEvent(new CustomEvent('map:set-view', { detail: { lat: 48.86, lon: 2.35, zoom: 10 } }));
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        const drawn = Number(element.dataset.drawnAt ?? 0);
+        if (drawn > started && element.querySelector('.map-cluster, .map-marker')) {
+          // Wait for the places of the view, not the bubbles of the overview.
+          if (!element.querySelector('[aria-label*="Appuyez pour voir ce département"]')) return drawn - started;
+        }
+        if (performance.now() - started > 30_000) return -1;
+      }
+    });
+    const markersInParisView = await page.locator('.map-frame .leaflet-marker-icon').count();
+    return { overviewMs, parisViewMs: Math.round(parisViewMs), markersInParisView };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

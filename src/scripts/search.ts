@@ -84,6 +84,7 @@ function setup(root: HTMLElement): void {
         ? outcome.results.map((result) => ({ id: result.id, name: result.name, lat: result.lat, lon: result.lon, kind: result.kind, status: result.status.label, phone: result.phone, dial: result.dial }))
         : null;
     document.dispatchEvent(new CustomEvent('search:results', { detail: { points: lastPoints } }));
+    if (lastPoints && lastPoints.length > 0) document.querySelector('[data-map-section][hidden]')?.removeAttribute('hidden');
   }
   document.addEventListener('map:ready', () => document.dispatchEvent(new CustomEvent('search:results', { detail: { points: lastPoints } })));
   document.addEventListener('list:highlight', (event) => {

@@ -163,6 +163,22 @@ function Markers({ points, bubbles, highlighted, onDrawn, onView }: { points: Ma
     },
   });
   useEffect(redraw, [index]);
+  useEffect(function markDrawn() {
+    // For the benchmark: when the markers of the current view were last drawn.
+    const frame = map.getContainer().closest<HTMLElement>('.map-frame');
+    if (frame && items.length > 0) frame.dataset.drawnAt = String(performance.now());
+  }, [items, map]);
+  useEffect(
+    function followRequests() {
+      const onSetView = (event: Event) => {
+        const { lat, lon, zoom } = (event as CustomEvent<{ lat: number; lon: number; zoom: number }>).detail;
+        map.setView([lat, lon], zoom);
+      };
+      document.addEventListener('map:set-view', onSetView);
+      return () => document.removeEventListener('map:set-view', onSetView);
+    },
+    [map],
+  );
   useEffect(function reportDrawn() {
     if (index ? items.length > 0 || (points?.length ?? 0) === 0 : bubbles.length > 0 || !onView) onDrawn();
   });
