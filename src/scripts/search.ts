@@ -6,12 +6,7 @@
 import { formatDistance } from '../lib/format.ts';
 import { FLAG } from '../lib/search/data.ts';
 import { NO_FILTERS, SearchEngine, type Filters, type Result, type SearchOutcome } from '../lib/search/engine.ts';
-
-const KIND_LABELS: Record<Result['kind'], string> = {
-  'solidarity-space': 'Espace de solidarité numérique Emmaüs Connect',
-  relay: 'Relais numérique formé par Emmaüs Connect',
-  other: 'Lieu d’aide au numérique',
-};
+import { KINDS } from '../lib/vocab.ts';
 
 const engine = new SearchEngine({
   json: async (path) => {
@@ -52,7 +47,7 @@ function renderResult(result: Result): HTMLLIElement {
   const heading = element('h3');
   heading.append(element('a', { href: `/lieux/${result.id}/` }, result.name));
   item.append(heading);
-  item.append(element('p', { class: 'kind' }, KIND_LABELS[result.kind]));
+  item.append(element('p', { class: 'kind' }, KINDS[result.kind].label));
   item.append(element('p', {}, result.km === null ? result.commune : `${result.commune} · à ${formatDistance(result.km)}`));
   item.append(element('p', { class: 'status', 'data-state': result.status.state }, result.status.label));
   if (result.today) item.append(element('p', {}, result.today));

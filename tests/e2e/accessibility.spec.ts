@@ -15,11 +15,14 @@ const PAGES = {
   données: '/donnees/',
   accessibilité: '/accessibilite/',
   'page introuvable': '/nulle-part/',
+  recherche: '/recherche/',
+  'résultats de recherche': '/recherche/?q=Lille',
 };
 
 for (const [name, path] of Object.entries(PAGES)) {
   test(`${name}: no WCAG 2.1 AA violation (axe)`, async ({ page }) => {
     await page.goto(path);
+    if (path.includes('?q=')) await expect(page.locator('ol.results > li').first()).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
   });
