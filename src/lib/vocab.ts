@@ -18,7 +18,7 @@ function ids<T extends Record<string, Term>>(vocabulary: T): [keyof T & string, 
 export const KINDS = {
   'solidarity-space': { label: 'Espace de solidarité numérique Emmaüs Connect', standard: null },
   relay: { label: 'Relais numérique formé par Emmaüs Connect', standard: null },
-  other: { label: "Lieu d'aide au numérique", standard: null },
+  other: { label: 'Lieu d’aide au numérique', standard: null },
 } as const satisfies Record<string, Term>;
 export type Kind = keyof typeof KINDS;
 export const KIND_IDS = ids(KINDS);

@@ -93,7 +93,7 @@ export function statusAt(schedule: Schedule | null, now: Date): OpenStatus {
   if (!schedule) return { state: 'unknown', label: 'Horaires non renseignés' };
   const clock = wallClock(now, schedule.tz);
   const today = slotsOn(schedule, clock.date);
-  if (!today) return { state: 'unknown', label: 'Regardez les horaires dans le tableau' };
+  if (!today) return { state: 'unknown', label: 'Vérifiez les horaires avant de venir' };
 
   // Open now? A slot ending at midnight may go on after it (overnight opening).
   for (let i = 0; i < today.length; i += 2) {
