@@ -52,7 +52,7 @@ function filesUnder(dir: string): string[] {
 export interface SearchFigures {
   communesKB: number;
   placesIndexKB: number;
-  namesKB: number;
+  metaKB: number;
   totalKB: number;
   typicalQueryKB: number;
   jsBeforeFirstSearchKB: number;
@@ -66,7 +66,6 @@ export async function benchSearch(dir: string, queries: string[]): Promise<Searc
   const kb = (files: string[]) => Math.round(files.reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0) / 1024);
   const communes = [...filesUnder(join(dir, 'recherche/communes')), ...filesUnder(join(dir, 'recherche/codes-postaux'))];
   const shards = filesUnder(join(dir, 'recherche/lieux'));
-  const names = [join(dir, 'recherche/noms.json')];
   const meta = [join(dir, 'recherche/meta.json')];
 
   const port = 4510;
@@ -121,8 +120,8 @@ export async function benchSearch(dir: string, queries: string[]): Promise<Searc
     return {
       communesKB: kb(communes),
       placesIndexKB: kb(shards),
-      namesKB: kb([...names, ...meta]),
-      totalKB: kb([...communes, ...shards, ...names, ...meta]),
+      metaKB: kb(meta),
+      totalKB: kb([...communes, ...shards, ...meta]),
       typicalQueryKB,
       jsBeforeFirstSearchKB,
       firstSearchMs: Math.round(firstSearchMs),

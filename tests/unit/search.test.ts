@@ -15,11 +15,11 @@ function engine(): SearchEngine {
     json: async <T>(path: string): Promise<T> => {
       const [file, query] = path.split('?');
       if (file !== '/recherche/meta.json') expect(query).toBe(`v=${files.meta.version}`);
-      const match = /^\/recherche\/(?:(meta|noms)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file!);
+      const match = /^\/recherche\/(?:(meta)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file!);
       if (!match) throw new Error(`unknown file ${path}`);
       const [, single, letter, prefix, departement] = match;
       const value =
-        single === 'meta' ? files.meta : single === 'noms' ? files.names : letter ? files.communes.get(letter) : prefix ? files.postcodes.get(prefix) : files.shards.get(departement!.toUpperCase());
+        single === 'meta' ? files.meta : letter ? files.communes.get(letter) : prefix ? files.postcodes.get(prefix) : files.shards.get(departement!.toUpperCase());
       if (value === undefined) throw new Error(`404 ${path}`);
       return structuredClone(value) as T;
     },

@@ -3,7 +3,7 @@ import type { Directory, PlaceEntry } from '../directory.ts';
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
 import { LANGUAGES } from '../vocab.ts';
-import { compactId, FLAG, KIND_CODES, type CommuneRow, type Meta, type NameRow, type PlaceRow, type PlaceShard, type PostcodeRow } from './data.ts';
+import { compactId, FLAG, KIND_CODES, type CommuneRow, type Meta, type PlaceRow, type PlaceShard, type PostcodeRow } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
 
 /** Two départements are neighbours when their communes come within about 60 km. */
@@ -32,7 +32,6 @@ export interface SearchFiles {
   communes: Map<string, CommuneRow[]>;
   postcodes: Map<string, PostcodeRow[]>;
   shards: Map<string, PlaceShard>;
-  names: NameRow[];
 }
 
 export function buildSearchFiles(directory: Directory, built: string): SearchFiles {
@@ -46,7 +45,7 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
     const lon = round(commune.lon, 3);
     const letter = communeShard(normalize(commune.name));
     push(communes, letter, [commune.insee, commune.name, lat, lon] satisfies CommuneRow);
-    for (const postcode of commune.postcodes) push(postcodes, postcode.slice(0, 2), [postcode, commune.insee, commune.name, lat, lon] satisfies PostcodeRow);
+    for (const postcode of commune.postcodes) push(postcodes, postcode.slice(0, 2), [postcode, commune.insee, letter] satisfies PostcodeRow);
     const box = boxes.get(commune.departementCode) ?? { south: 90, north: -90, west: 180, east: -180, lat: 0, lon: 0, n: 0 };
     box.south = Math.min(box.south, commune.lat);
     box.north = Math.max(box.north, commune.lat);
@@ -62,7 +61,6 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
   const shards = new Map<string, PlaceShard>();
   const scheduleIndex = new Map<string, Map<string, number>>();
   const communeIndex = new Map<string, Map<string, number>>();
-  const names: NameRow[] = [];
   for (const place of directory.places) {
     const code = place.departement.code;
     let shard = shards.get(code);
@@ -94,7 +92,6 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
       place.languages,
       schedule,
     ] satisfies PlaceRow);
-    names.push([place.name, code, place.commune.name]);
   }
 
   const departements: Meta['departements'] = {};
@@ -112,9 +109,9 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
     };
   }
 
-  const version = fnv(JSON.stringify([[...communes], [...postcodes], [...shards], names, directory.dataset.services]));
+  for (const rows of postcodes.values()) rows.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+  const version = fnv(JSON.stringify([[...communes], [...postcodes], [...shards], directory.dataset.services]));
   const files = [
-    '/recherche/noms.json',
     ...[...communes.keys()].map((letter) => `/recherche/communes/${letter}.json`),
     ...[...postcodes.keys()].map((prefix) => `/recherche/codes-postaux/${prefix}.json`),
     ...[...shards.keys()].map((code) => `/recherche/lieux/${code.toLowerCase()}.json`),
@@ -131,7 +128,7 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
     languages: Object.fromEntries(Object.entries(LANGUAGES).map(([code, term]) => [code, term.label])),
     files,
   };
-  return { meta, communes, postcodes, shards, names };
+  return { meta, communes, postcodes, shards };
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

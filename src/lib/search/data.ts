@@ -4,9 +4,8 @@
  *
  * - /recherche/meta.json                 services, départements and their neighbours, file list
  * - /recherche/communes/<letter>.json    communes whose name starts with that letter
- * - /recherche/codes-postaux/<xx>.json   communes whose postcode starts with xx
+ * - /recherche/codes-postaux/<xx>.json   postcodes starting with xx, and their communes
  * - /recherche/lieux/<département>.json  the places of a département, with what results show
- * - /recherche/noms.json                 every place's name, for searches by name only
  */
 import type { Schedule } from '../hours/types.ts';
 import { slugify } from '../text.ts';
@@ -14,8 +13,8 @@ import { slugify } from '../text.ts';
 /** [insee, name, lat, lon]: the département is the start of the INSEE code. */
 export type CommuneRow = [string, string, number, number];
 
-/** [postcode, insee, name, lat, lon] */
-export type PostcodeRow = [string, string, string, number, number];
+/** [postcode, insee, letter of the commune's file]: its name and centre are in that file. */
+export type PostcodeRow = [string, string, string];
 
 /** Département of an INSEE code: 59350 → 59, 2A004 → 2A, 97411 → 974. */
 export function departementOf(insee: string): string {
@@ -60,9 +59,6 @@ export interface PlaceShard {
 }
 
 export const KIND_CODES = ['solidarity-space', 'relay', 'other'] as const;
-
-/** [name, département, commune name] */
-export type NameRow = [string, string, string];
 
 function idBase(name: string): string {
   return slugify(name).slice(0, 60).replace(/-+$/, '') || 'lieu';

@@ -8,7 +8,7 @@ import Fuse from 'fuse.js';
 import { distanceKm } from '../geo.ts';
 import { statusAt, todayHours, type OpenStatus } from '../hours/status.ts';
 import { communeShard, normalize } from './normalize.ts';
-import { departementOf, expandId, FLAG, KIND_CODES, type CommuneRow, type Meta, type NameRow, type PlaceRow, type PlaceShard, type PostcodeRow } from './data.ts';
+import { departementOf, expandId, FLAG, KIND_CODES, type CommuneRow, type Meta, type PlaceRow, type PlaceShard, type PostcodeRow } from './data.ts';
 import { parsePhone } from '../phone.ts';
 
 export interface Loader {
@@ -96,6 +96,7 @@ function toCommune([insee, name, lat, lon]: CommuneRow): Commune {
 interface LetterIndex {
   communes: Commune[];
   byKey: Map<string, Commune[]>;
+  byInsee: Map<string, Commune>;
 }
 
 /** A shard with its names normalized once, not at every query. */
@@ -110,7 +111,6 @@ export class SearchEngine {
   private readonly postcodes = new Map<string, Promise<PostcodeRow[]>>();
   private readonly shards = new Map<string, Promise<LoadedShard>>();
   private readonly fuses = new Map<string, Fuse<Commune>>();
-  private namesPromise: Promise<{ rows: NameRow[]; keys: string[] }> | undefined;
 
   constructor(loader: Loader) {
     this.loader = loader;
@@ -135,9 +135,9 @@ export class SearchEngine {
           const communes = rows.map(toCommune);
           const byKey = new Map<string, Commune[]>();
           for (const commune of communes) byKey.set(commune.key, [...(byKey.get(commune.key) ?? []), commune]);
-          return { communes, byKey };
+          return { communes, byKey, byInsee: new Map(communes.map((commune) => [commune.insee, commune])) };
         },
-        () => ({ communes: [], byKey: new Map() }),
+        () => ({ communes: [], byKey: new Map(), byInsee: new Map() }),
       );
       this.letters.set(letter, promise);
     }
@@ -155,9 +155,9 @@ export class SearchEngine {
       promise = this.data<PostcodeRow[]>(`/recherche/codes-postaux/${prefix}.json`).catch(() => []);
       this.postcodes.set(prefix, promise);
     }
-    return (await promise)
-      .filter((row) => row[0] === postcode)
-      .map(([, insee, name, lat, lon]) => ({ insee, name, departement: departementOf(insee), lat, lon, postcodes: [postcode], key: normalize(name) }));
+    const rows = (await promise).filter((row) => row[0] === postcode);
+    const communes = await Promise.all(rows.map(async ([, insee, letter]) => (await this.letter(letter)).byInsee.get(insee)));
+    return communes.filter((commune): commune is Commune => commune !== undefined);
   }
 
   /** Communes whose name is exactly this (after normalization). */
@@ -315,13 +315,11 @@ export class SearchEngine {
   }
 
   private async byName(nameWords: string[], filters: Filters, now: Date): Promise<Result[]> {
-    this.namesPromise ??= this.data<NameRow[]>('/recherche/noms.json').then((rows) => ({ rows, keys: rows.map(([name, , commune]) => normalize(`${name} ${commune}`)) }));
-    const names = await this.namesPromise;
-    const departements = [...new Set(names.rows.filter((_, index) => containsWords(names.keys[index]!, nameWords)).map(([, departement]) => departement))].slice(0, 20);
+    // A name without a place: every département's places (cached offline like the rest).
     const meta = await this.meta();
+    const shards = await Promise.all(Object.entries(meta.departements).filter(([, departement]) => departement.places > 0).map(([code]) => this.shard(code)));
     const results: Result[] = [];
-    for (const code of departements) {
-      const shard = await this.shard(code);
+    for (const shard of shards) {
       shard.places.forEach((row, index) => {
         const key = `${shard.keys[index]} ${normalize(shard.communes[row[5]] ?? '')}`;
         if (containsWords(key, nameWords) && matches(row, shard.keys[index]!, shard, filters, [], meta, now)) results.push(toResult(row, shard, null, now));
