@@ -16,6 +16,8 @@ export default defineConfig({
   build: {
     // External stylesheets: cached once, and no inline style for the CSP to allow.
     inlineStylesheets: 'never',
+    // Two pages at a time: while one page's files are written, the next one renders.
+    concurrency: 2,
   },
   devToolbar: { enabled: false },
   // No Markdown code blocks: Shiki's inline styles would need a looser CSP.
