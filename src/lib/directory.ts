@@ -50,7 +50,6 @@ export interface Directory {
   regions: RegionSummary[];
   placesByService: Map<string, PlaceEntry[]>;
   nearest(point: { lat: number; lon: number }, count: number, maxKm: number, exclude?: (place: PlaceEntry) => boolean): Nearby<PlaceEntry>[];
-  schedule(place: PlaceEntry): Schedule | null;
 }
 
 const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
@@ -152,6 +151,5 @@ export function buildDirectory(
     regions,
     placesByService,
     nearest: (point, count, maxKm, exclude) => index.nearest(point, count, maxKm, exclude),
-    schedule: (place) => place.schedule,
   };
 }

@@ -51,3 +51,18 @@ export function frenchList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
 }
+
+/** FNV-1a hash of a text: stable across runs and machines. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** The name part of an imported place's id: "<this>-<hash>" (see interop/toPlace.ts importedId). */
+export function placeIdBase(name: string): string {
+  return slugify(name).slice(0, 60).replace(/-+$/, '') || 'lieu';
+}

@@ -1,5 +1,5 @@
 /** Fills every status and "today" marker of the page from the precomputed schedules. */
-import { statusAt, wallClock } from '../lib/hours/status.ts';
+import { statusAt, wallClock, weekdayOf } from '../lib/hours/status.ts';
 import type { Schedule } from '../lib/hours/types.ts';
 
 document.documentElement.classList.add('has-js');
@@ -15,7 +15,7 @@ function refresh(): void {
   }
   for (const table of document.querySelectorAll<HTMLElement>('[data-hours-tz]')) {
     const { date } = wallClock(now, table.dataset.hoursTz!);
-    const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+    const weekday = weekdayOf(date);
     for (const row of table.querySelectorAll<HTMLTableRowElement>('tr[data-weekday]')) {
       const isToday = Number(row.dataset.weekday) === weekday;
       row.classList.toggle('today', isToday);

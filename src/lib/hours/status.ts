@@ -46,7 +46,8 @@ function shiftDate(iso: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-function weekdayOf(iso: string): number {
+/** 0 for Monday … 6 for Sunday, of a YYYY-MM-DD date. */
+export function weekdayOf(iso: string): number {
   return (new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7;
 }
 

@@ -11,7 +11,8 @@ import { z } from 'astro/zod';
 import { isIsoDate, isWebUrl } from '../schemas/common.ts';
 import type { PlaceInput } from '../schemas/place.ts';
 import type { Service } from '../schemas/service.ts';
-import { slugify } from '../text.ts';
+import { fnv1a, placeIdBase } from '../text.ts';
+import { normalize } from '../search/normalize.ts';
 import { MAX_KM_FROM_COMMUNE } from '../validate.ts';
 import {
   FEES,
@@ -89,10 +90,6 @@ const FEE_BY_STANDARD = new Map([
   ['Payant', 'paid'],
 ] as const);
 
-function normalizeName(value: string): string {
-  return slugify(value).replace(/-/g, ' ');
-}
-
 interface Context {
   reference: Reference;
   services: readonly Service[];
@@ -133,13 +130,11 @@ function nearestNamesake(record: NationalRecord, context: Context): Commune | un
   return best?.commune;
 }
 
-/** "PARIS 19", "Lyon 8eme", "ST DENIS" → comparable commune names. */
+/** "PARIS 19", "Lyon 8eme", "ST DENIS" → comparable commune names (the search's normalization). */
 function communeName(value: string): string {
-  return normalizeName(value)
+  return normalize(value)
     .replace(/\b\d+\s*(er|e|eme)?\b/g, ' ')
     .replace(/\barrondissement\b|\bcedex\b/g, ' ')
-    .replace(/\bst\b/g, 'saint')
-    .replace(/\bste\b/g, 'sainte')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -187,19 +182,13 @@ function findCommune(record: NationalRecord, context: Context, normalized: strin
     : `commune introuvable : code postal « ${record.code_postal} » inconnu et pas de code INSEE`;
 }
 
+/** Enough to tell records apart within a slug. */
 function shortHash(text: string): string {
-  // FNV-1a: stable across runs and machines, enough to tell records apart within a slug.
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36).padStart(7, '0').slice(0, 7);
+  return fnv1a(text).toString(36).padStart(7, '0').slice(0, 7);
 }
 
 export function importedId(source: SourceInfo, record: NationalRecord, name: string): string {
-  const base = slugify(name).slice(0, 60).replace(/-+$/, '') || 'lieu';
-  return `${base}-${shortHash(`${source.key}:${record.id}`)}`;
+  return `${placeIdBase(name)}-${shortHash(`${source.key}:${record.id}`)}`;
 }
 
 function mapValues<T extends string>(values: readonly string[], map: Map<string, T>, field: string, normalized: string[]): T[] {

@@ -2,6 +2,7 @@
 import type { Directory, PlaceEntry } from '../directory.ts';
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
+import { fnv1a } from '../text.ts';
 import { LANGUAGES } from '../vocab.ts';
 import { compactId, FLAG, KIND_CODES, type CommuneRow, type Meta, type PlaceRow, type PlaceShard, type PostcodeRow } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
@@ -110,7 +111,7 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
   }
 
   for (const rows of postcodes.values()) rows.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
-  const version = fnv(JSON.stringify([[...communes], [...postcodes], [...shards], directory.dataset.services]));
+  const version = fnv1a(JSON.stringify([[...communes], [...postcodes], [...shards], directory.dataset.services])).toString(36);
   const files = [
     ...[...communes.keys()].map((letter) => `/recherche/communes/${letter}.json`),
     ...[...postcodes.keys()].map((prefix) => `/recherche/codes-postaux/${prefix}.json`),
@@ -135,15 +136,6 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function fnv(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
 }
 
 function indexOf(schedule: Schedule, list: Schedule[], seen: Map<string, number>): number {

@@ -8,7 +8,7 @@
  * - /recherche/lieux/<département>.json  the places of a département, with what results show
  */
 import type { Schedule } from '../hours/types.ts';
-import { slugify } from '../text.ts';
+import { placeIdBase } from '../text.ts';
 
 /** [insee, name, lat, lon]: the département is the start of the INSEE code. */
 export type CommuneRow = [string, string, number, number];
@@ -60,16 +60,12 @@ export interface PlaceShard {
 
 export const KIND_CODES = ['solidarity-space', 'relay', 'other'] as const;
 
-function idBase(name: string): string {
-  return slugify(name).slice(0, 60).replace(/-+$/, '') || 'lieu';
-}
-
 /** Imported ids are "<slug of the name>-<hash>": the hash alone says it (see PlaceRow). */
 export function compactId(id: string, name: string): string {
-  const base = idBase(name);
+  const base = placeIdBase(name);
   return id.startsWith(`${base}-`) && id.length > base.length + 1 ? `~${id.slice(base.length + 1)}` : id;
 }
 
 export function expandId(compact: string, name: string): string {
-  return compact.startsWith('~') ? `${idBase(name)}-${compact.slice(1)}` : compact;
+  return compact.startsWith('~') ? `${placeIdBase(name)}-${compact.slice(1)}` : compact;
 }
