@@ -15,6 +15,7 @@ import { franceServicesRecord, parseValueMapping, toNationalRecord, type Convers
 import { importContext, recordToPlace, type SourceInfo } from '../src/lib/interop/toPlace.ts';
 import { PlaceMatcher, mergePlaces, sourceKeys, type KnownPlace } from '../src/lib/interop/merge.ts';
 import { placeToYaml } from '../src/lib/interop/yamlOut.ts';
+import { normalize } from '../src/lib/search/normalize.ts';
 import { placeSchema, type PlaceInput } from '../src/lib/schemas/place.ts';
 import { checkPlace, DataError, formatIssue } from '../src/lib/validate.ts';
 
@@ -85,11 +86,17 @@ type Row =
   | { row: number; record: string; outcome: 'rejected'; reason: string; normalized: string[] };
 const report: Row[] = [];
 const seenThisRun = new Map<string, string>();
+const namesById = new Map<string, string>();
 
 conversions.forEach((conversion, index) => {
   const row = index + 1;
-  const recordKey = `${source.key}:${conversion.record.id || `ligne-${row}`}`;
   if (!conversion.record.id) conversion.record.id = `ligne-${row}`;
+  // Some exports reuse an id for different places (data·inclusion merges several sources):
+  // a repeated id with another name is another place, told apart by its row number.
+  const firstName = namesById.get(conversion.record.id);
+  if (firstName === undefined) namesById.set(conversion.record.id, normalize(conversion.record.nom));
+  else if (firstName !== normalize(conversion.record.nom)) conversion.record.id = `${conversion.record.id}~${row}`;
+  const recordKey = `${source.key}:${conversion.record.id}`;
   const outcome = recordToPlace(conversion.record, source, context);
   const normalized = [...conversion.dropped.map((text) => `valeur retirée : ${text}`), ...outcome.normalized];
   if (!outcome.ok) {

@@ -47,10 +47,15 @@ describe('import of a v0.1 export', () => {
   const rows = report.rows as { row: number; outcome: string; place?: string; into?: string; reason?: string; why?: string; normalized: string[] }[];
 
   test('accounts for every input row', () => {
-    expect(rows.map((row) => row.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(report.summary.outcomes).toEqual({ imported: 2, merged: 3, rejected: 3 });
-    expect(output).toContain('Import de « Source fictive » (v01-fictif.json) : 8 lignes.');
+    expect(rows.map((row) => row.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(report.summary.outcomes).toEqual({ imported: 3, merged: 3, rejected: 3 });
+    expect(output).toContain('Import de « Source fictive » (v01-fictif.json) : 9 lignes.');
     expect(output).toContain('rejetées : 3');
+  });
+
+  test('keeps apart two places that an export gave the same id', () => {
+    expect(rows[8]).toMatchObject({ outcome: 'imported', record: 'fictif:f-5~9' });
+    expect(rows[8]!.place).not.toBe(rows[4]!.place);
   });
 
   test('rejects with a reason', () => {
@@ -110,7 +115,7 @@ describe('import of a v0.1 export', () => {
 
   test('leaves data that passes the full validation', () => {
     const check = spawnSync(process.execPath, ['scripts/check-data.ts', dataDir], { encoding: 'utf8', env: { ...process.env, BUILD_DATE: '2026-03-01' } });
-    expect(check.stdout + check.stderr).toContain('Données valides : 6 lieux');
+    expect(check.stdout + check.stderr).toContain('Données valides : 7 lieux');
     expect(check.status).toBe(0);
   });
 });
