@@ -29,6 +29,9 @@ test('a place page shows the place on a map that keeps its context without tiles
 test('kinds differ by shape, not by colour alone', async ({ page }) => {
   await page.goto('/communes/59350-lille/');
   const frame = await mapReady(page);
+  // With the map drawn (its attribution links included), the page still passes axe.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
   await expect(frame.getByRole('button', { name: 'Relais fictif du Moulin (relais numérique, triangle)' })).toBeVisible();
   await expect(frame.getByRole('button', { name: 'Point fictif de la Colline (lieu d’aide, rond)' })).toBeVisible();
   await expect(frame.locator('.map-marker--relay path')).toHaveCount(1);
