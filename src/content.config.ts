@@ -5,7 +5,9 @@
  */
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { scheduleSchema } from './lib/hours/scheduleSchema.ts';
 import { buildDate, loadData, type LoadedData } from './lib/dataset.ts';
 import { placeSchedule, scheduleStartFor } from './lib/directory.ts';
 import { charterSchema, municipalitySchema } from './lib/schemas/charter.ts';
@@ -41,7 +43,7 @@ export const collections = {
       return dataset.places.map((place) => ({ id: place.id, data: { ...place, schedule: placeSchedule(place, reference, start) } }));
     }),
     // The schedule is derived here, where the hours were just parsed for validation.
-    schema: placeSchema.extend({ ...withFile, schedule: z.any() }),
+    schema: placeSchema.extend({ ...withFile, schedule: scheduleSchema.nullable() }),
   }),
   services: defineCollection({
     loader: loader('services', ({ dataset }) => dataset.services.map((service) => ({ id: service.id, data: service }))),
@@ -50,6 +52,11 @@ export const collections = {
   charter: defineCollection({
     loader: loader('charter', ({ dataset }) => [{ id: 'charter', data: dataset.charter }]),
     schema: charterSchema,
+  }),
+  /** Prose pages (about, accessibility, data and licence): Markdown, not templates. */
+  pages: defineCollection({
+    loader: glob({ pattern: '*.md', base: 'src/content/pages' }),
+    schema: z.strictObject({ title: z.string(), description: z.string() }),
   }),
   municipalities: defineCollection({
     loader: loader('municipalities', ({ dataset }) =>

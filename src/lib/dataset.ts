@@ -5,6 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
+import { t } from '../i18n/index.ts';
 import { parseReference, type Reference } from './reference.ts';
 import { DataError, validateDataset, type Dataset, type RawDataset, type RawFile } from './validate.ts';
 
@@ -27,12 +28,8 @@ export function parseYaml(text: string, file: string): RawFile {
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const line = error.linePos?.[0]?.line;
-    const reason = error.code === 'DUPLICATE_KEY' ? 'une clé est écrite deux fois' : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return {
-      file,
-      data: undefined,
-      syntaxError: `le fichier n’est pas du YAML valide${line ? ` (ligne ${line})` : ''} : ${reason}. Vérifiez l’indentation (des espaces, pas de tabulation), les crochets [ ] et les guillemets.`,
-    };
+    const reason = error.code === 'DUPLICATE_KEY' ? t('editor.yaml.duplicateKey') : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { file, data: undefined, syntaxError: t('editor.yaml.invalid', { line: line ? t('editor.yaml.line', { line: String(line) }) : '', reason }) };
   }
   return { file, data: document.toJS() };
 }
@@ -44,7 +41,7 @@ async function readYaml(path: string, root: string): Promise<RawFile> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { file, data: undefined, syntaxError: code === 'ENOENT' ? 'fichier introuvable : il doit exister' : `fichier illisible (${code})` };
+    return { file, data: undefined, syntaxError: code === 'ENOENT' ? t('editor.file.missing') : t('editor.file.unreadable', { code: String(code) }) };
   }
   return parseYaml(text, file);
 }

@@ -1,22 +1,29 @@
-/** French wording shared by pages. */
+/** Dates and distances as people read them, through the dictionary. */
+import type { Translate } from '../i18n/translate.ts';
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "22 juin 2023" from "2023-06-22". */
-export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(`${iso}T00:00:00Z`)).replace(/^1 /, '1er ');
+/** "22 juin 2023" from "2023-06-22" ("1er" for the first of the month, in French). */
+export function formatDate(iso: string, locale = 'fr'): string {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  const text = format.format(new Date(`${iso}T00:00:00Z`));
+  return locale === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
 
-/** "1 lieu", "3 lieux", "aucun lieu". */
-export function countPlaces(count: number): string {
-  if (count === 0) return 'aucun lieu';
-  return count === 1 ? '1 lieu' : `${count.toLocaleString('fr-FR')} lieux`;
+/** "3,2 km", "800 m" (never under 100 m: points are not that precise). */
+export function formatDistance(t: Translate, km: number): string {
+  if (km < 1) return t('distance.m', { n: Math.max(100, Math.round(km * 10) * 100) });
+  return t('distance.km', { n: km < 10 ? Math.round(km * 10) / 10 : Math.round(km) });
 }
 
-/** "3,2 km", "800 m". */
-export function formatDistance(km: number): string {
-  if (km < 1) return `${Math.max(100, Math.round(km * 10) * 100)} m`;
-  return `${(km < 10 ? Math.round(km * 10) / 10 : Math.round(km)).toLocaleString('fr-FR')} km`;
+/** "a, b et c". */
+export function formatList(t: Translate, items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(t('list.comma'))}${t('list.and')}${items.at(-1)}`;
 }
 
 /** Days between two ISO dates (b − a). */

@@ -76,16 +76,3 @@ export function parseReference(csv: ReferenceCsv): Reference {
   }
   return { communes, departements, regions };
 }
-
-/** URL path segment of a commune page: INSEE code first, so that homonyms never collide. */
-export function communeKey(commune: Pick<Commune, 'insee' | 'slug'>): string {
-  return `${commune.insee}-${commune.slug}`;
-}
-
-export function departementKey(departement: Pick<Departement, 'code' | 'slug'>): string {
-  return `${departement.code.toLowerCase()}-${departement.slug}`;
-}
-
-export function regionKey(region: Pick<Region, 'code' | 'slug'>): string {
-  return `${region.code}-${region.slug}`;
-}

@@ -1,11 +1,16 @@
-/** Lower-case ASCII slug for URLs: "Saint-Étienne-du-Rouvray" → "saint-etienne-du-rouvray". */
-export function slugify(text: string): string {
+/** Lower case without accents or ligatures: "Œuilly-Éte" → "oeuilly-ete". The one accent folding of the project. */
+export function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[œŒ]/g, 'oe')
-    .replace(/[æÆ]/g, 'ae')
     .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae');
+}
+
+/** Lower-case ASCII slug for URLs: "Saint-Étienne-du-Rouvray" → "saint-etienne-du-rouvray". */
+export function slugify(text: string): string {
+  return fold(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
@@ -44,12 +49,6 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-/** French list: "a, b et c". */
-export function frenchList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
 }
 
 /** FNV-1a hash of a text: stable across runs and machines. */

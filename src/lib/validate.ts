@@ -12,6 +12,7 @@ import { charterSchema, municipalitySchema, type Charter, type Municipality } fr
 import { placeSchema, type Place } from './schemas/place.ts';
 import { servicesFileSchema, type Service } from './schemas/service.ts';
 import { closest } from './text.ts';
+import { t } from '../i18n/index.ts';
 
 export interface DataIssue {
   /** Path of the file, relative to the project (data/places/…). */
@@ -62,11 +63,7 @@ export function formatIssue(issue: DataIssue): string {
 export class DataError extends Error {
   readonly issues: DataIssue[];
   constructor(issues: DataIssue[]) {
-    const count = issues.length === 1 ? '1 problème' : `${issues.length} problèmes`;
-    super(
-      `Les données ont ${count}. Rien n’est publié tant qu’ils ne sont pas corrigés :\n\n` +
-        issues.map(formatIssue).join('\n\n'),
-    );
+    super(`${t('editor.problems', { count: issues.length })}\n\n${issues.map(formatIssue).join('\n\n')}`);
     this.name = 'DataError';
     this.issues = issues;
   }
@@ -82,21 +79,17 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function describeType(value: unknown): string {
-  if (value === null) return 'vide (null)';
-  if (Array.isArray(value)) return 'une liste';
-  if (typeof value === 'string') return 'du texte';
-  if (typeof value === 'number') return 'un nombre';
-  if (typeof value === 'boolean') return 'vrai/faux';
-  return 'un bloc de champs';
+  if (value === null) return t('editor.found.null');
+  if (Array.isArray(value)) return t('editor.found.array');
+  if (typeof value === 'string') return t('editor.found.string');
+  if (typeof value === 'number') return t('editor.found.number');
+  if (typeof value === 'boolean') return t('editor.found.boolean');
+  return t('editor.found.object');
 }
 
-const EXPECTED_TYPE: Record<string, string> = {
-  string: 'du texte',
-  number: 'un nombre',
-  boolean: 'true ou false',
-  array: 'une liste (lignes qui commencent par « - »)',
-  object: 'un bloc de champs',
-};
+function expectedType(expected: string): string {
+  return ['string', 'number', 'boolean', 'array', 'object'].includes(expected) ? t(`editor.type.${expected}` as 'editor.type.string') : expected;
+}
 
 /** Turns zod's issues into messages a data editor understands. */
 function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodType): DataIssue[] {
@@ -114,21 +107,21 @@ function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodTy
             file,
             field: field ? `${field}.${key}` : key,
             message:
-              `clé inconnue « ${key} »` +
-              (guess ? ` : vouliez-vous écrire « ${guess} » ?` : '.') +
-              (known.length ? ` Clés possibles ici : ${known.join(', ')}.` : ''),
+              t('editor.key.unknown', { key }) +
+              (guess ? t('editor.key.didYouMean', { guess }) : '.') +
+              (known.length ? t('editor.key.possible', { keys: known.join(', ') }) : ''),
           });
         }
         break;
       case 'invalid_type':
         if (value === undefined) {
-          issues.push({ file, field, message: `champ obligatoire manquant : ajoutez « ${field.split('.').at(-1)} »` });
+          issues.push({ file, field, message: t('editor.field.missing', { field: field.split('.').at(-1)! }) });
         } else if (issue.expected === 'number' && typeof value === 'string' && /^-?\d+,\d+$/.test(value)) {
           issues.push({
             file,
             field,
             value,
-            message: `nombre écrit avec une virgule : écrivez ${value.replace(',', '.')} (avec un point, sans guillemets)`,
+            message: t('editor.number.comma', { fixed: value.replace(',', '.') }),
           });
         } else {
           const custom = issue.message && !issue.message.startsWith('Invalid input') ? `${issue.message} ; ` : '';
@@ -136,7 +129,7 @@ function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodTy
             file,
             field,
             value,
-            message: `${custom}attendu : ${EXPECTED_TYPE[issue.expected] ?? issue.expected}, trouvé : ${describeType(value)}`,
+            message: custom + t('editor.type.expected', { expected: expectedType(issue.expected), found: describeType(value) }),
           });
         }
         break;
@@ -147,10 +140,7 @@ function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodTy
           file,
           field,
           value,
-          message:
-            `valeur inconnue` +
-            (guess ? ` : vouliez-vous écrire « ${guess} » ?` : '') +
-            ` Valeurs possibles : ${options.join(', ')}.`,
+          message: t('editor.value.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '') + t('editor.value.possible', { values: options.join(', ') }),
         });
         break;
       }
@@ -204,7 +194,7 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
       file,
       field: 'id',
       value: place.id,
-      message: `l’identifiant doit être le nom du fichier : écrivez « ${expectedId} », ou renommez le fichier « ${place.id}.yaml »`,
+      message: t('editor.id.fileName', { expected: expectedId, id: place.id }),
     });
   }
 
@@ -216,9 +206,7 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
       file,
       field: 'address.postcode',
       value: place.address.postcode,
-      message:
-        `ce code postal n’est pas celui de ${commune.name} (${commune.insee}). ` +
-        `Codes postaux de ${commune.name} : ${commune.postcodes.join(', ')}. Vérifiez le code postal ou le code INSEE.`,
+      message: t('editor.postcode.notOfCommune', { commune: commune.name, insee: commune.insee, postcodes: commune.postcodes.join(', ') }),
     });
   }
 
@@ -229,14 +217,14 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
         file,
         field: 'location.lat',
         value: lat,
-        message: `la latitude ${lat} ressemble à une longitude : lat et lon sont-ils inversés ? Essayez lat: ${lon} et lon: ${lat}.`,
+        message: t('editor.location.swapped', { lat: String(lat), lon: String(lon) }),
       });
     } else {
       issues.push({
         file,
         field: 'location',
         value: { lat, lon },
-        message: 'ce point n’est ni en France métropolitaine ni dans un territoire d’outre-mer : vérifiez la latitude et la longitude',
+        message: t('editor.location.outside'),
       });
     }
   } else if (commune) {
@@ -246,7 +234,7 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
         file,
         field: 'location',
         value: { lat, lon },
-        message: `ce point est à ${Math.round(km)} km du centre de ${commune.name} : vérifiez les coordonnées ou la commune (address.insee)`,
+        message: t('editor.location.far', { km: Math.round(km), commune: commune.name }),
       });
     }
   }
@@ -260,10 +248,8 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
         field: 'hours.openingHours',
         value: hours,
         message:
-          (check.suggestion && check.suggestion !== hours
-            ? `horaires mal écrits : écrivez « ${check.suggestion} »`
-            : 'horaires illisibles : utilisez le format OpenStreetMap, par exemple « Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00 »') +
-          (check.problem ? ` (${check.problem})` : ''),
+          (check.suggestion && check.suggestion !== hours ? t('editor.hours.rewrite', { suggestion: check.suggestion }) : t('editor.hours.unreadable')) +
+          (check.problem ? t('editor.hours.problem', { problem: check.problem }) : ''),
       });
     }
   }
@@ -273,7 +259,7 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
         file,
         field: `hours.closures.${index}.to`,
         value: closure.to,
-        message: `la fin de la fermeture est avant son début (${closure.from}) : inversez les deux dates`,
+        message: t('editor.closure.reversed', { from: closure.from }),
       });
     }
   });
@@ -285,10 +271,7 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
         file,
         field: `services.${index}`,
         value: service,
-        message:
-          `service inconnu` +
-          (guess ? ` : vouliez-vous écrire « ${guess} » ?` : '') +
-          ` Services connus : ${[...context.serviceIds].join(', ')}.`,
+        message: t('editor.service.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '') + t('editor.service.known', { services: [...context.serviceIds].join(', ') }),
       });
     }
   });
@@ -299,33 +282,30 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
       file,
       field: 'contacts.phone',
       value: phone,
-      message: 'numéro de téléphone illisible : écrivez 10 chiffres (ex. : 01 23 45 67 89) ou +33 suivi de 9 chiffres',
+      message: t('editor.phone.unreadable'),
     });
   }
 
   if (place.verified && place.verified > context.today) {
-    issues.push({ file, field: 'verified', value: place.verified, message: `date de vérification dans le futur (aujourd’hui : ${context.today})` });
+    issues.push({ file, field: 'verified', value: place.verified, message: t('editor.date.futureVerified', { today: context.today }) });
   }
   place.sources.forEach((source, index) => {
     if (source.date && source.date > context.today) {
-      issues.push({ file, field: `sources.${index}.date`, value: source.date, message: `date de source dans le futur (aujourd’hui : ${context.today})` });
+      issues.push({ file, field: `sources.${index}.date`, value: source.date, message: t('editor.date.futureSource', { today: context.today }) });
     }
   });
   return issues;
 }
 
 function unknownInseeHint(insee: string, reference: Reference): string {
-  if (/^751\d\d$/.test(insee)) return 'code INSEE d’arrondissement : pour Paris, écrivez "75056"';
-  if (/^6938\d$/.test(insee)) return 'code INSEE d’arrondissement : pour Lyon, écrivez "69123"';
-  if (/^132\d\d$/.test(insee)) return 'code INSEE d’arrondissement : pour Marseille, écrivez "13055"';
+  if (/^751\d\d$/.test(insee)) return t('editor.insee.paris');
+  if (/^6938\d$/.test(insee)) return t('editor.insee.lyon');
+  if (/^132\d\d$/.test(insee)) return t('editor.insee.marseille');
   const byPostcode = [...reference.communes.values()].filter((c) => c.postcodes.includes(insee));
   if (byPostcode.length > 0) {
-    return (
-      'ce code ressemble à un code postal. Le code INSEE est différent : ' +
-      byPostcode.map((c) => `${c.name} = "${c.insee}"`).join(', ')
-    );
+    return t('editor.insee.isPostcode', { communes: byPostcode.map((c) => t('editor.insee.communeCode', { name: c.name, insee: c.insee })).join(', ') });
   }
-  return 'aucune commune n’a ce code INSEE. Cherchez le bon code sur https://www.insee.fr (code officiel géographique)';
+  return t('editor.insee.unknown');
 }
 
 function parseFile<T>(raw: RawFile, schema: z.ZodType<T>): { value?: T; issues: DataIssue[] } {
@@ -350,7 +330,7 @@ export function validateDataset(
   const seenServices = new Set<string>();
   services.forEach((service, index) => {
     if (seenServices.has(service.id)) {
-      issues.push({ file: raw.services.file, field: `services.${index}.id`, value: service.id, message: 'identifiant de service en double' });
+      issues.push({ file: raw.services.file, field: `services.${index}.id`, value: service.id, message: t('editor.service.duplicate') });
     }
     seenServices.add(service.id);
   });
@@ -373,7 +353,7 @@ export function validateDataset(
         file: file.file,
         field: 'id',
         value: parsed.value.id,
-        message: `identifiant déjà utilisé par ${previous} : chaque lieu doit avoir son propre identifiant`,
+        message: t('editor.id.taken', { file: previous }),
       });
     } else {
       placeFiles.set(parsed.value.id, file.file);
@@ -394,7 +374,7 @@ export function validateDataset(
     }
     const previous = seenCommunes.get(municipality.insee);
     if (previous) {
-      issues.push({ file: file.file, field: 'insee', value: municipality.insee, message: `cette commune a déjà un fichier : ${previous}` });
+      issues.push({ file: file.file, field: 'insee', value: municipality.insee, message: t('editor.municipality.duplicate', { file: previous }) });
     }
     seenCommunes.set(municipality.insee, file.file);
     municipality.commitments.forEach((followUp, index) => {
@@ -404,16 +384,13 @@ export function validateDataset(
           file: file.file,
           field: `commitments.${index}.commitment`,
           value: followUp.commitment,
-          message:
-            'engagement inconnu' +
-            (guess ? ` : vouliez-vous écrire « ${guess} » ?` : '') +
-            ` Engagements de la charte : ${[...commitmentIds].join(', ')}.`,
+          message: t('editor.commitment.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '') + t('editor.commitment.known', { commitments: [...commitmentIds].join(', ') }),
         });
       }
     });
     for (const [field, date] of [['signed', municipality.signed], ['verified', municipality.verified]] as const) {
       if (date > options.today) {
-        issues.push({ file: file.file, field, value: date, message: `date dans le futur (aujourd’hui : ${options.today})` });
+        issues.push({ file: file.file, field, value: date, message: t('editor.date.future', { today: options.today }) });
       }
     }
     municipalities.push({ ...municipality, file: file.file });

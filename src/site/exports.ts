@@ -1,10 +1,10 @@
-import { missingForStandard, toStandardRow, type StandardRow } from '../lib/interop/export.ts';
-import { getDirectory } from './directory.ts';
+import { missingForStandard, toStandardRow, type MissingForStandard, type StandardRow } from '../lib/interop/export.ts';
+import { getDirectory } from './collections.ts';
 
 export interface StandardExport {
   rows: StandardRow[];
   /** Places left out of the standard export, by reason. */
-  left: Map<string, number>;
+  left: Map<MissingForStandard, number>;
 }
 
 let cached: Promise<StandardExport> | undefined;
@@ -15,7 +15,7 @@ export function standardExport(): Promise<StandardExport> {
     const directory = await getDirectory();
     const services = new Map(directory.dataset.services.map((service) => [service.id, service]));
     const rows: StandardRow[] = [];
-    const left = new Map<string, number>();
+    const left = new Map<MissingForStandard, number>();
     for (const place of directory.places) {
       const missing = missingForStandard(place);
       if (missing) left.set(missing, (left.get(missing) ?? 0) + 1);

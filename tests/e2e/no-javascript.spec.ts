@@ -8,7 +8,7 @@ test('every page type reads without JavaScript', async ({ page }) => {
 
   await page.goto('/lieux/espace-fictif-des-hirondelles/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace fictif des Hirondelles');
-  await expect(page.locator('p.status').first()).toHaveText('Regardez les horaires d’ouverture.');
+  await expect(page.locator('.status').first()).toHaveText('Regardez les horaires d’ouverture.');
   await expect(page.getByRole('table', { name: 'Horaires d’ouverture habituels' })).toContainText('Lundi');
   await expect(page.getByRole('link', { name: '01 23 45 67 89' }).first()).toBeVisible();
   // The print button needs JavaScript: it is hidden rather than broken.

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildSchedule, checkOpeningHours, isWeekly } from '../../src/lib/hours/schedule.ts';
-import { formatSlots, statusAt, todayHours } from '../../src/lib/hours/status.ts';
+import { formatSlots, statusLabel, todayLabel } from '../../src/i18n/hours.ts';
+import { t } from '../../src/i18n/index.ts';
+import { statusAt, todaySlots } from '../../src/lib/hours/status.ts';
 
 interface Case {
   name: string;
@@ -31,7 +33,7 @@ function status(testCase: Case): string {
     },
     weekBefore(testCase.at),
   );
-  return statusAt(schedule, new Date(testCase.at)).label.replaceAll('\u00a0', ' ');
+  return statusLabel(t, statusAt(schedule, new Date(testCase.at))).replaceAll('\u00a0', ' ');
 }
 
 const WEEKDAYS = 'Mo-Fr 09:00-12:00,14:00-17:00';
@@ -112,7 +114,8 @@ describe('open or closed, and when it opens', () => {
   });
 
   test('says so when there are no hours', () => {
-    expect(statusAt(null, new Date())).toEqual({ state: 'unknown', label: 'Horaires non renseignés' });
+    expect(statusAt(null, new Date())).toEqual({ state: 'unknown', reason: 'no-hours' });
+    expect(statusLabel(t, statusAt(null, new Date()))).toBe('Horaires non renseignés');
   });
 
   test('does not guess outside the precomputed window', () => {
@@ -120,7 +123,8 @@ describe('open or closed, and when it opens', () => {
       { openingHours: WEEKDAYS, departementName: 'Nord', lat: 50, lon: 3, tz: 'Europe/Paris' },
       '2026-01-01',
     );
-    expect(statusAt(schedule, new Date('2027-03-03T10:00+01:00')).state).toBe('unknown');
+    expect(statusAt(schedule, new Date('2027-03-03T10:00+01:00'))).toEqual({ state: 'unknown', reason: 'outside-window' });
+    expect(statusLabel(t, statusAt(schedule, new Date('2027-03-03T10:00+01:00')))).toBe('Vérifiez les horaires avant de venir');
   });
 });
 
@@ -144,9 +148,11 @@ describe('the precomputed schedule', () => {
   });
 
   test('formats a day for people', () => {
-    expect(formatSlots(schedule.week[0]!).replaceAll('\u00a0', ' ')).toBe('9 h à 12 h et 14 h à 17 h');
-    expect(formatSlots([])).toBe('Fermé');
-    expect(todayHours(schedule, new Date('2026-12-25T10:00+01:00'))).toBe('Aujourd’hui : Fermé');
+    expect(formatSlots(t, schedule.week[0]!).replaceAll('\u00a0', ' ')).toBe('9 h à 12 h et 14 h à 17 h');
+    expect(formatSlots(t, [555, 750, 1320, 1440]).replaceAll('\u00a0', ' ')).toBe('9 h 15 à 12 h 30 et 22 h à minuit');
+    expect(formatSlots(t, [])).toBe('Fermé');
+    expect(todayLabel(t, todaySlots(schedule, new Date('2026-12-25T10:00+01:00')))).toBe('Aujourd’hui : Fermé');
+    expect(todayLabel(t, todaySlots(null, new Date('2026-12-25T10:00+01:00')))).toBeNull();
   });
 });
 
@@ -184,8 +190,9 @@ describe('checking hours written by data editors', () => {
   });
 
   test('rejects free text with the library’s explanation', () => {
-    const check = checkOpeningHours('du lundi au vendredi le matin');
-    expect(check.ok).toBe(false);
-    expect(check.problem).toMatch(/.+/);
+    expect(checkOpeningHours('du lundi au vendredi le matin')).toEqual({
+      ok: false,
+      problem: 'Token "du" is ambiguous across languages (Th (gsw), Su (ro), Mo (uz)). Use a canonical abbreviation (Mo, Tu, We, Th, Fr, Sa, Su) or set the intended locale.',
+    });
   });
 });

@@ -1,30 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { loadData } from '../../src/lib/dataset.ts';
-import { buildDirectory, scheduleStartFor } from '../../src/lib/directory.ts';
-import { buildSearchFiles } from '../../src/lib/search/build.ts';
-import { NO_FILTERS, SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
+import { NO_FILTERS, type Filters, type SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
-import { compactId, expandId } from '../../src/lib/search/data.ts';
+import { compactId, decodePlace, encodePlace, expandId } from '../../src/lib/search/row.ts';
+import { engineOver, fixtures, place, searchFilesOf } from './world.ts';
 
-const { dataset, reference } = await loadData({ dataDir: 'tests/fixtures/site', referenceDataDir: 'data', today: '2026-03-01' });
-const files = buildSearchFiles(buildDirectory(dataset, reference, scheduleStartFor('2026-03-01')), '2026-03-01');
-
-/** Serves the search files from memory, as the static site would. */
-function engine(): SearchEngine {
-  return new SearchEngine({
-    json: async <T>(path: string): Promise<T> => {
-      const [file, query] = path.split('?');
-      if (file !== '/recherche/meta.json') expect(query).toBe(`v=${files.meta.version}`);
-      const match = /^\/recherche\/(?:(meta)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file!);
-      if (!match) throw new Error(`unknown file ${path}`);
-      const [, single, letter, prefix, departement] = match;
-      const value =
-        single === 'meta' ? files.meta : letter ? files.communes.get(letter) : prefix ? files.postcodes.get(prefix) : files.shards.get(departement!.toUpperCase());
-      if (value === undefined) throw new Error(`404 ${path}`);
-      return structuredClone(value) as T;
-    },
-  });
-}
+const files = searchFilesOf(fixtures.dataset.places);
+const engine = () => engineOver(files);
 
 const NOW = new Date('2026-03-03T10:00:00+01:00'); // a Tuesday morning
 
@@ -57,7 +38,7 @@ describe('finding places', () => {
     expect(outcome.type).toBe('results');
     expect(names(outcome)).toEqual(['Relais fictif du Moulin', 'Point fictif de la Colline', 'Atelier fictif du Canal']);
     if (outcome.type !== 'results') return;
-    expect(outcome.origin.label).toBe('Lille');
+    expect(outcome.origin).toMatchObject({ kind: 'commune', commune: { name: 'Lille' } });
     expect(outcome.results.map((result) => Math.round(result.km!))).toEqual([0, 1, 11]);
   });
 
@@ -67,13 +48,13 @@ describe('finding places', () => {
 
   test('a misspelt commune is understood', async () => {
     const outcome = await search('strasbourgg');
-    expect(outcome.type === 'results' && outcome.origin.label).toBe('Strasbourg');
+    expect(outcome.type === 'results' && outcome.origin).toMatchObject({ kind: 'commune', commune: { name: 'Strasbourg' } });
     expect(names(outcome)).toEqual(['Espace fictif des Hirondelles']);
   });
 
   test('a commune with no help point still gets its nearest ones', async () => {
     const outcome = await search('Roncq');
-    expect(outcome.type === 'results' && outcome.origin.label).toBe('Roncq');
+    expect(outcome.type === 'results' && outcome.origin).toMatchObject({ kind: 'commune', commune: { name: 'Roncq' } });
     expect(names(outcome)[0]).toBe('Atelier fictif du Canal');
   });
 
@@ -90,7 +71,7 @@ describe('finding places', () => {
 
   test('the chosen homonym gives results around it', async () => {
     const outcome = await search('Grigny', { commune: '91286' });
-    expect(outcome.type === 'results' && outcome.origin.commune?.insee).toBe('91286');
+    expect(outcome.type === 'results' && outcome.origin).toMatchObject({ kind: 'commune', commune: { insee: '91286' } });
   });
 
   test('a name and a commune: the place, near that commune', async () => {
@@ -111,6 +92,9 @@ describe('finding places', () => {
   test('around a position from the device', async () => {
     const outcome = await search('', { near: { lat: 50.69, lon: 3.17 } });
     expect(names(outcome)[0]).toBe('Atelier fictif du Canal');
+    expect(outcome.type === 'results' && outcome.origin).toEqual({ kind: 'position' });
+    const area = await search('', { near: { lat: 50.69, lon: 3.17 }, nearKind: 'map-area' });
+    expect(area.type === 'results' && area.origin).toEqual({ kind: 'map-area' });
   });
 
   test('an unknown word says so', async () => {
@@ -119,25 +103,74 @@ describe('finding places', () => {
 });
 
 describe('filters', () => {
-  test.each([
-    ['free', { free: true }, ['Point fictif de la Colline']],
-    ['no referral', { noReferral: true }, ['Point fictif de la Colline']],
-    ['walk-in', { walkIn: true }, ['Point fictif de la Colline']],
-    ['open on Saturday', { saturday: true }, ['Point fictif de la Colline']],
-    ['open now (a Tuesday at 10:00)', { openNow: true }, ['Point fictif de la Colline']],
-    ['Emmaüs Connect network', { emmaus: true }, ['Relais fictif du Moulin']],
-    ['a need', { services: ['usage-quotidien'] }, ['Point fictif de la Colline']],
-    ['a language', { language: 'ar' }, []],
-  ])('%s', async (_, filters, expected) => {
-    expect(names(await search('Lille', { filters: { ...NO_FILTERS, ...filters } }))).toEqual(expected);
+  // Eleven places in one commune; each has exactly one thing known about it. A filter wired to
+  // the wrong flag, or one that drops everything, returns the wrong place or none.
+  const world = [
+    place('Lieu fictif Gratuit', { access: { fees: ['free'] } }),
+    place('Lieu fictif Sans Orientation', { access: { fees: [], referral: 'not-required' } }),
+    place('Lieu fictif Orientation Requise', { access: { fees: [], referral: 'required' } }),
+    place('Lieu fictif Sans Rendez-vous', { access: { fees: [], appointment: 'walk-in' } }),
+    place('Lieu fictif Sur Rendez-vous', { access: { fees: [], appointment: 'required' } }),
+    place('Lieu fictif Fauteuil', { accessibility: { wheelchair: 'yes' } }),
+    place('Lieu fictif Emmaüs', { programmes: ['emmaus-connect'] }),
+    place('Lieu fictif Samedi', { hours: { openingHours: 'Sa 09:00-12:00', closures: [] } }),
+    place('Lieu fictif Mardi Matin', { hours: { openingHours: 'Tu 09:00-12:00', closures: [] } }),
+    place('Lieu fictif Arabe', { languages: ['ar'] }),
+    place('Lieu fictif Démarches', { services: ['aide-demarches'] }),
+  ];
+  const worldEngine = engineOver(searchFilesOf(world));
+  const find = async (filters: Partial<Filters>) => names(await worldEngine.search({ q: 'Villeurbanne', filters: { ...NO_FILTERS, ...filters }, now: NOW }));
+
+  test('without a filter, every place', async () => {
+    expect((await find({})).sort()).toEqual(world.map((item) => item.name).sort());
+  });
+
+  test.each<[string, Partial<Filters>, string]>([
+    ['free', { free: true }, 'Lieu fictif Gratuit'],
+    ['no referral', { noReferral: true }, 'Lieu fictif Sans Orientation'],
+    ['walk-in', { walkIn: true }, 'Lieu fictif Sans Rendez-vous'],
+    ['wheelchair', { wheelchair: true }, 'Lieu fictif Fauteuil'],
+    ['Emmaüs Connect network', { emmaus: true }, 'Lieu fictif Emmaüs'],
+    ['open on Saturday', { saturday: true }, 'Lieu fictif Samedi'],
+    ['open now (a Tuesday at 10:00)', { openNow: true }, 'Lieu fictif Mardi Matin'],
+    ['a language', { language: 'ar' }, 'Lieu fictif Arabe'],
+    ['a need', { services: ['aide-demarches'] }, 'Lieu fictif Démarches'],
+  ])('%s keeps only the place that says so', async (_, filters, expected) => {
+    expect(await find(filters)).toEqual([expected]);
+  });
+
+  test('two filters keep the places that meet both', async () => {
+    const both = [place('Lieu fictif Gratuit et Arabe', { access: { fees: ['free'] }, languages: ['ar'] }), ...world];
+    const outcome = await engineOver(searchFilesOf(both)).search({ q: 'Villeurbanne', filters: { ...NO_FILTERS, free: true, language: 'ar' }, now: NOW });
+    expect(names(outcome)).toEqual(['Lieu fictif Gratuit et Arabe']);
   });
 
   test('results carry today’s hours, the status and the phone', async () => {
     const outcome = await search('Lille');
     const colline = outcome.type === 'results' ? outcome.results.find((result) => result.name === 'Point fictif de la Colline')! : undefined;
-    expect(colline?.status).toEqual({ state: 'open', label: 'Ouvert maintenant · ferme à 18\u00a0h' });
-    expect(colline?.today).toBe('Aujourd’hui : 10\u00a0h à 18\u00a0h');
+    expect(colline?.status).toEqual({ state: 'open', closesAt: 18 * 60, closesInDays: 0 });
+    expect(colline?.today).toEqual([10 * 60, 18 * 60]);
     expect(colline?.dial).toBe('+33300000000');
+  });
+});
+
+describe('the row codec', () => {
+  test('reads back what it wrote', () => {
+    const shard = { communes: ['Lille', 'Roubaix'], schedules: [] };
+    const source = { id: 'lieu-fictif-abc1234', name: 'Lieu fictif', kind: 'relay' as const, lat: 50.123456, lon: 3.987654, communeIndex: 1, phone: '01 23 45 67 89', flags: 5, services: [2, 0], languages: ['ar'], scheduleIndex: -1 };
+    expect(decodePlace(encodePlace(source), shard)).toEqual({
+      id: 'lieu-fictif-abc1234',
+      name: 'Lieu fictif',
+      kind: 'relay',
+      lat: 50.1235,
+      lon: 3.9877,
+      commune: 'Roubaix',
+      phone: '01 23 45 67 89',
+      flags: 5,
+      services: [2, 0],
+      languages: ['ar'],
+      schedule: null,
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
 import { formatDate, formatDistance } from '../../src/lib/format.ts';
 import { distanceKm, territoryOf, timeZoneOfDepartement } from '../../src/lib/geo.ts';
 import { NearestIndex } from '../../src/lib/nearest.ts';
@@ -115,6 +116,6 @@ describe('French formats', () => {
     [3.24, '3,2 km'],
     [27.6, '28 km'],
   ])('distances %f km as %s', (km, text) => {
-    expect(formatDistance(km)).toBe(text);
+    expect(formatDistance(t, km)).toBe(text);
   });
 });

@@ -7,9 +7,14 @@ import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import type { FeatureCollection } from 'geojson';
+import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
+import { KINDS, kindSymbol } from '../../lib/kinds.ts';
 import { ClusterIndex, type ClusterItem } from '../../lib/map/clusters.ts';
-import { MARKER_SHAPES, type MapPoint } from '../../lib/map/config.ts';
-import { expandId, KIND_CODES, type Meta, type PlaceShard } from '../../lib/search/data.ts';
+import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
+import { placeUrl, SEARCH_FILES } from '../../lib/routes.ts';
+import type { Meta, PlaceShard } from '../../lib/search/data.ts';
+import { decodePlace } from '../../lib/search/row.ts';
+import { emit } from '../events.ts';
 import type { HelpMapProps } from './MapIsland.tsx';
 
 const FRANCE: L.LatLngBoundsExpression = [
@@ -19,27 +24,21 @@ const FRANCE: L.LatLngBoundsExpression = [
 /** Below this zoom the overview shows one bubble per département. */
 const DETAIL_ZOOM = 8;
 
-const KIND_LABELS: Record<MapPoint['kind'], string> = {
-  'solidarity-space': 'espace Emmaüs Connect',
-  relay: 'relais numérique',
-  other: 'lieu d’aide',
-};
-
 function markerIcon(point: MapPoint, highlighted: boolean): L.DivIcon {
   return L.divIcon({
     className: `map-marker map-marker--${point.kind}${highlighted ? ' is-highlighted' : ''}`,
-    html: `<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${MARKER_SHAPES[point.kind].svg}</svg>`,
+    html: kindSymbol(point.kind),
     iconSize: [28, 28],
     iconAnchor: [14, 14],
     popupAnchor: [0, -12],
   });
 }
 
-function clusterIcon(count: number, label?: string): L.DivIcon {
+function clusterIcon(count: number): L.DivIcon {
   const size = count < 10 ? 34 : count < 100 ? 42 : 50;
   return L.divIcon({
     className: 'map-cluster',
-    html: `<span>${label ?? count}</span>`,
+    html: `<span>${count}</span>`,
     iconSize: [size, size],
     iconAnchor: [size / 2, size / 2],
   });
@@ -83,7 +82,7 @@ function useOverviewPoints(enabled: boolean): { bubbles: Bubble[]; points: MapPo
 
   useEffect(
     function loadMeta() {
-      if (enabled) fetchJson<Meta>('/recherche/meta.json').then(setMeta, () => setMeta(null));
+      if (enabled) fetchJson<Meta>(SEARCH_FILES.meta).then(setMeta, () => setMeta(null));
     },
     [enabled],
   );
@@ -108,10 +107,10 @@ function useOverviewPoints(enabled: boolean): { bubbles: Bubble[]; points: MapPo
     Promise.all(
       codes.map(async (code) => {
         if (!loaded.current.has(code)) {
-          const shard = await fetchJson<PlaceShard>(`/recherche/lieux/${code.toLowerCase()}.json?v=${meta.version}`);
+          const shard = await fetchJson<PlaceShard>(`${SEARCH_FILES.places(code)}?v=${meta.version}`);
           loaded.current.set(
             code,
-            shard.places.map((row) => ({ id: expandId(row[0], row[1]), name: row[1], lat: row[3], lon: row[4], kind: KIND_CODES[row[2]] ?? 'other', phone: row[6] })),
+            shard.places.map((row) => mapPoint(decodePlace(row, shard))),
           );
         }
         return loaded.current.get(code)!;
@@ -124,7 +123,7 @@ function useOverviewPoints(enabled: boolean): { bubbles: Bubble[]; points: MapPo
 function Outline() {
   const [outline, setOutline] = useState<FeatureCollection | null>(null);
   useEffect(function loadOutline() {
-    fetchJson<FeatureCollection>('/carte/departements.geojson').then(setOutline, () => setOutline(null));
+    fetchJson<FeatureCollection>(SEARCH_FILES.outline).then(setOutline, () => setOutline(null));
   }, []);
   return outline ? (
     <Pane name="outline" style={{ zIndex: 150 }}>
@@ -145,7 +144,7 @@ function FitTo({ points }: { points: MapPoint[] }) {
   return null;
 }
 
-function Markers({ points, bubbles, highlighted, onDrawn, onView }: { points: MapPoint[] | null; bubbles: Bubble[]; highlighted: string | null; onDrawn: () => void; onView?: (map: L.Map) => void }) {
+function Markers({ t, points, bubbles, highlighted, onDrawn, onView }: { t: Translate; points: MapPoint[] | null; bubbles: Bubble[]; highlighted: string | null; onDrawn: () => void; onView?: (map: L.Map) => void }) {
   const map = useMap();
   const index = useMemo(() => (points ? new ClusterIndex(points) : null), [points]);
   const [items, setItems] = useState<ClusterItem[]>([]);
@@ -163,22 +162,6 @@ function Markers({ points, bubbles, highlighted, onDrawn, onView }: { points: Ma
     },
   });
   useEffect(redraw, [index]);
-  useEffect(function markDrawn() {
-    // For the benchmark: when the markers of the current view were last drawn.
-    const frame = map.getContainer().closest<HTMLElement>('.map-frame');
-    if (frame && items.length > 0) frame.dataset.drawnAt = String(performance.now());
-  }, [items, map]);
-  useEffect(
-    function followRequests() {
-      const onSetView = (event: Event) => {
-        const { lat, lon, zoom } = (event as CustomEvent<{ lat: number; lon: number; zoom: number }>).detail;
-        map.setView([lat, lon], zoom);
-      };
-      document.addEventListener('map:set-view', onSetView);
-      return () => document.removeEventListener('map:set-view', onSetView);
-    },
-    [map],
-  );
   useEffect(function reportDrawn() {
     if (index ? items.length > 0 || (points?.length ?? 0) === 0 : bubbles.length > 0 || !onView) onDrawn();
   });
@@ -199,7 +182,7 @@ function Markers({ points, bubbles, highlighted, onDrawn, onView }: { points: Ma
             icon={clusterIcon(bubble.count)}
             keyboard
             eventHandlers={{
-              add: (event) => describe(event.target as L.Marker, `${bubble.name} : ${bubble.count === 1 ? '1 lieu' : `${bubble.count} lieux`}. Appuyez pour voir ce département.`),
+              add: (event) => describe(event.target as L.Marker, t('map.departementBubble', { name: bubble.name, places: t('count.places', { count: bubble.count }) })),
               click: () => map.setView([bubble.lat, bubble.lon], DETAIL_ZOOM + 1),
             }}
           />
@@ -217,7 +200,7 @@ function Markers({ points, bubbles, highlighted, onDrawn, onView }: { points: Ma
             icon={clusterIcon(item.count)}
             keyboard
             eventHandlers={{
-              add: (event) => describe(event.target as L.Marker, `${item.count} lieux ici. Appuyez pour zoomer.`),
+              add: (event) => describe(event.target as L.Marker, t('map.cluster', { count: item.count })),
               click: () => map.setView([item.lat, item.lon], Math.min(index.expansionZoom(item.id), 18)),
             }}
           />
@@ -232,18 +215,19 @@ function Markers({ points, bubbles, highlighted, onDrawn, onView }: { points: Ma
               else markers.current.delete(item.point.id);
             }}
             eventHandlers={{
-              add: (event) => describe(event.target as L.Marker, `${item.point.name} (${KIND_LABELS[item.point.kind]}, ${MARKER_SHAPES[item.point.kind].shape})`),
-              click: () => document.dispatchEvent(new CustomEvent('list:highlight', { detail: { id: item.point.id } })),
+              add: (event) => describe(event.target as L.Marker, t('map.marker', { name: item.point.name, kind: t(`kindShort.${item.point.kind}` as Key), shape: t(`shape.${KINDS[item.point.kind].shape}` as Key) })),
+              click: () => emit('list:highlight', { id: item.point.id }),
             }}
           >
             <Popup>
               <p className="map-popup-title">
-                <a href={`/lieux/${item.point.id}/`}>{item.point.name}</a>
+                <a href={placeUrl(item.point.id)}>{item.point.name}</a>
               </p>
               {item.point.status && <p>{item.point.status}</p>}
               {item.point.phone && (
                 <p>
-                  Téléphone : <a href={`tel:${item.point.dial ?? item.point.phone.replace(/\s/g, '')}`}>{item.point.phone}</a>
+                  {t('map.phone')}
+                  <a href={`tel:${item.point.dial ?? item.point.phone.replace(/\s/g, '')}`}>{item.point.phone}</a>
                 </p>
               )}
             </Popup>
@@ -254,7 +238,7 @@ function Markers({ points, bubbles, highlighted, onDrawn, onView }: { points: Ma
   );
 }
 
-function SearchArea() {
+function SearchArea({ t }: { t: Translate }) {
   const map = useMap();
   return (
     <div className="leaflet-top leaflet-right">
@@ -264,17 +248,18 @@ function SearchArea() {
           className="button map-area-button"
           onClick={() => {
             const centre = map.getCenter();
-            document.dispatchEvent(new CustomEvent('map:search-area', { detail: { lat: centre.lat, lon: centre.lng } }));
+            emit('map:search-area', { lat: centre.lat, lon: centre.lng });
           }}
         >
-          Rechercher dans cette zone
+          {t('map.searchArea')}
         </button>
       </div>
     </div>
   );
 }
 
-export function LeafletMap({ mode, points: staticPoints, tiles, label, visibleAt }: HelpMapProps & { visibleAt: number }) {
+export function LeafletMap({ mode, points: staticPoints, tiles, label, words }: HelpMapProps) {
+  const t = useMemo(() => createTranslator(words), [words]);
   const [results, setResults] = useState<MapPoint[] | null>(null);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [tilesFailed, setTilesFailed] = useState(false);
@@ -284,11 +269,11 @@ export function LeafletMap({ mode, points: staticPoints, tiles, label, visibleAt
   useEffect(
     function followSearch() {
       if (mode !== 'search') return;
-      const onResults = (event: Event) => setResults((event as CustomEvent<{ points: MapPoint[] | null }>).detail.points);
-      const onHighlight = (event: Event) => setHighlighted((event as CustomEvent<{ id: string }>).detail.id);
+      const onResults = ({ detail }: CustomEvent<{ points: MapPoint[] | null }>) => setResults(detail.points);
+      const onHighlight = ({ detail }: CustomEvent<{ id: string }>) => setHighlighted(detail.id);
       document.addEventListener('search:results', onResults);
       document.addEventListener('map:highlight', onHighlight);
-      document.dispatchEvent(new CustomEvent('map:ready'));
+      emit('map:ready', null);
       return () => {
         document.removeEventListener('search:results', onResults);
         document.removeEventListener('map:highlight', onHighlight);
@@ -300,12 +285,10 @@ export function LeafletMap({ mode, points: staticPoints, tiles, label, visibleAt
   const points = mode === 'static' ? (staticPoints ?? []) : (results ?? overview.points);
   const fitted = mode === 'static' ? (staticPoints ?? []) : (results ?? []);
 
+  /** The map is drawn: people (and tests) may use it. */
   function onDrawn(): void {
     const element = frame.current?.closest<HTMLElement>('.map-frame');
-    if (element && element.dataset.mapReady !== 'true') {
-      element.dataset.mapReady = 'true';
-      element.dataset.drawnMs = String(Math.round(performance.now() - visibleAt));
-    }
+    if (element) element.dataset.mapReady = 'true';
   }
 
   return (
@@ -314,11 +297,11 @@ export function LeafletMap({ mode, points: staticPoints, tiles, label, visibleAt
         <Outline />
         <TileLayer url={tiles.url} attribution={tiles.attribution} crossOrigin="anonymous" eventHandlers={{ tileerror: () => setTilesFailed(true) }} />
         <FitTo points={fitted} />
-        <Markers points={points} bubbles={overview.bubbles} highlighted={highlighted} onDrawn={onDrawn} onView={mode === 'static' ? undefined : overview.onView} />
-        {mode === 'search' && <SearchArea />}
+        <Markers t={t} points={points} bubbles={overview.bubbles} highlighted={highlighted} onDrawn={onDrawn} onView={mode === 'static' ? undefined : overview.onView} />
+        {mode === 'search' && <SearchArea t={t} />}
       </MapContainer>
       <p className="map-note" role="status">
-        {tilesFailed ? 'Fond de carte indisponible : seules les limites des départements sont dessinées.' : ''}
+        {tilesFailed ? t('map.tilesFailed') : ''}
       </p>
     </div>
   );

@@ -3,8 +3,9 @@
  * only once the frame is on screen, so that the list is usable first and pages without a
  * map never load Leaflet.
  */
-import { useEffect, useRef, useState, type ComponentType } from 'react';
-import type { MapPoint, TileConfig } from '../../lib/map/config.ts';
+import { useEffect, useState, type ComponentType } from 'react';
+import type { TileConfig } from '../../lib/map/config.ts';
+import type { MapPoint } from '../../lib/map/points.ts';
 
 export interface HelpMapProps {
   mode: 'static' | 'overview' | 'search';
@@ -12,37 +13,26 @@ export interface HelpMapProps {
   tiles: TileConfig;
   /** What the map shows, for screen readers. */
   label: string;
+  /** The map's words (the `map.` part of the dictionary and the kinds). */
+  words: Record<string, string>;
 }
 
 export function MapIsland(props: HelpMapProps) {
-  const frame = useRef<HTMLDivElement>(null);
-  const [Map, setMap] = useState<ComponentType<HelpMapProps & { visibleAt: number }> | null>(null);
-  const [visibleAt] = useState(() => performance.now());
+  const [Map, setMap] = useState<ComponentType<HelpMapProps> | null>(null);
   const [failed, setFailed] = useState(false);
 
-  useEffect(
-    function loadMap() {
-      let cancelled = false;
-      import('./LeafletMap.tsx').then(
-        (module) => !cancelled && setMap(() => module.LeafletMap),
-        () => !cancelled && setFailed(true),
-      );
-      return () => {
-        cancelled = true;
-      };
-    },
-    [],
-  );
+  useEffect(function loadMap() {
+    let cancelled = false;
+    import('./LeafletMap.tsx').then(
+      (module) => !cancelled && setMap(() => module.LeafletMap),
+      () => !cancelled && setFailed(true),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
 
-  return (
-    <div className="map-frame" ref={frame}>
-      {Map ? (
-        <Map {...props} visibleAt={visibleAt} />
-      ) : (
-        <p className="map-placeholder">{failed ? 'La carte n’a pas pu se charger. Les lieux sont dans la liste.' : 'Chargement de la carte…'}</p>
-      )}
-    </div>
-  );
+  return <div className="map-frame">{Map ? <Map {...props} /> : <p className="map-placeholder">{props.words[failed ? 'map.failed' : 'map.loading']}</p>}</div>;
 }
 
 export default MapIsland;

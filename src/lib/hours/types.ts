@@ -19,4 +19,6 @@ export interface Schedule {
   holidaysClosedByDefault: boolean;
 }
 
-export const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
+
+/** Monday first, as in Schedule.week. */
+export const WEEKDAY_IDS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;

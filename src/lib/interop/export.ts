@@ -4,49 +4,26 @@
  * A place that lacks a field the standard requires (street address, postcode, date) is left
  * out of the standard export and counted, never filled with a guess; it stays in the GeoJSON.
  */
+import { lastUpdate } from '../freshness.ts';
 import { parsePhone } from '../phone.ts';
 import type { Commune } from '../reference.ts';
+import { placeUrl } from '../routes.ts';
 import type { Place } from '../schemas/place.ts';
 import type { Service } from '../schemas/service.ts';
-import { FEES, LANGUAGES, PROGRAMMES, PUBLICS, STANDARD_SERVICES, SUPPORTS, KINDS } from '../vocab.ts';
+import {
+  FEE_STANDARD,
+  languageStandard,
+  PROGRAMME_STANDARD,
+  PUBLIC_STANDARD,
+  REFERRAL_ACCESS,
+  STANDARD_COLUMNS,
+  STANDARD_SERVICES,
+  SUPPORT_STANDARD,
+  TRAINING_LABEL_QUIRKS,
+  type Column,
+} from './standard.ts';
 
-/** Column order of schema v1.0.2 (checked against the schema file by the tests). */
-export const STANDARD_COLUMNS = [
-  'id',
-  'pivot',
-  'nom',
-  'commune',
-  'code_postal',
-  'code_insee',
-  'adresse',
-  'complement_adresse',
-  'latitude',
-  'longitude',
-  'typologie',
-  'telephone',
-  'courriels',
-  'site_web',
-  'horaires',
-  'presentation_resume',
-  'presentation_detail',
-  'source',
-  'itinerance',
-  'structure_parente',
-  'date_maj',
-  'services',
-  'publics_specifiquement_adresses',
-  'prise_en_charge_specifique',
-  'frais_a_charge',
-  'dispositif_programmes_nationaux',
-  'formations_labels',
-  'autres_formations_labels',
-  'modalites_acces',
-  'modalites_accompagnement',
-  'fiche_acces_libre',
-  'prise_rdv',
-] as const;
-
-export type StandardRow = Record<(typeof STANDARD_COLUMNS)[number], string | number | null>;
+export type StandardRow = Record<Column, string | number | null>;
 
 export interface ExportablePlace extends Place {
   commune: Commune;
@@ -64,17 +41,13 @@ function joined(values: (string | null | undefined)[]): string | null {
   return list.length > 0 ? list.join('|') : null;
 }
 
-export function lastUpdate(place: Place): string | null {
-  if (place.verified) return place.verified;
-  const dates = place.sources.map((source) => source.date).filter((date): date is string => Boolean(date));
-  return dates.length > 0 ? dates.sort().at(-1)! : null;
-}
+export type MissingForStandard = 'street' | 'postcode' | 'date';
 
-/** Why a place cannot be in the standard export, or null when it can. */
-export function missingForStandard(place: ExportablePlace): string | null {
-  if (!place.address.street) return 'adresse inconnue';
-  if (!place.address.postcode) return 'code postal inconnu';
-  if (!lastUpdate(place)) return 'date de mise à jour inconnue';
+/** What a place lacks to be in the standard export, or null when it can be. */
+export function missingForStandard(place: ExportablePlace): MissingForStandard | null {
+  if (!place.address.street) return 'street';
+  if (!place.address.postcode) return 'postcode';
+  if (!lastUpdate(place)) return 'date';
   return null;
 }
 
@@ -105,19 +78,18 @@ export function toStandardRow(place: ExportablePlace, services: ReadonlyMap<stri
     structure_parente: national?.structureParente ?? null,
     date_maj: lastUpdate(place),
     services: joined(STANDARD_SERVICES.filter((value) => standardServices.includes(value))),
-    publics_specifiquement_adresses: joined(place.publics.map((id) => PUBLICS[id].standard)),
+    publics_specifiquement_adresses: joined(place.publics.map((id) => PUBLIC_STANDARD[id])),
     prise_en_charge_specifique: joined([
-      ...place.support.map((id) => SUPPORTS[id].standard),
-      ...place.languages.map((id) => LANGUAGES[id].standard),
+      ...place.support.map((id) => SUPPORT_STANDARD[id]),
+      ...place.languages.map(languageStandard),
     ]),
-    frais_a_charge: joined(place.access.fees.map((id) => FEES[id].standard)),
-    dispositif_programmes_nationaux: joined(place.programmes.map((id) => PROGRAMMES[id].standard)),
-    // The schema's pattern has no space before "(La Poste)", unlike its own description.
-    formations_labels: joined((national?.formations ?? []).map((label) => label.replace('Étapes numériques (La Poste)', 'Étapes numériques(La Poste)'))),
+    frais_a_charge: joined(place.access.fees.map((id) => FEE_STANDARD[id])),
+    dispositif_programmes_nationaux: joined(place.programmes.map((id) => PROGRAMME_STANDARD[id])),
+    formations_labels: joined((national?.formations ?? []).map((label) => TRAINING_LABEL_QUIRKS.find(([data]) => data === label)?.[1] ?? label)),
     autres_formations_labels: joined(national?.autresFormations ?? []),
     modalites_acces: joined([
       ...(national?.acces ?? []),
-      place.access.referral === 'required' ? 'Envoyer un mail avec une fiche de prescription' : null,
+      place.access.referral === 'required' ? REFERRAL_ACCESS : null,
     ]),
     modalites_accompagnement: joined(national?.accompagnement ?? []),
     fiche_acces_libre: place.accessibility.acceslibreUrl ?? null,
@@ -151,11 +123,11 @@ export function toGeoJson(places: readonly ExportablePlace[], siteUrl: URL): str
       properties: {
         id: place.id,
         nom: place.name,
-        type: KINDS[place.kind].label,
+        type: place.kind,
         commune: place.commune.name,
         code_insee: place.commune.insee,
         precision: place.location.precision,
-        page: new URL(`/lieux/${place.id}/`, siteUrl).href,
+        page: new URL(placeUrl(place.id), siteUrl).href,
       },
     })),
   });

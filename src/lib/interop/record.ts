@@ -5,7 +5,10 @@
  * France Services' own CSV.
  */
 import { parse } from 'csv-parse/sync';
+import { t } from '../../i18n/index.ts';
+import { ITINERANT, MULTI_VALUED, SCHEMA_FIELDS, type Column } from './standard.ts';
 
+/** A row with its values typed: lists for multi-valued columns (tests check this against standard.ts). */
 export interface NationalRecord {
   id: string;
   pivot: string;
@@ -40,22 +43,6 @@ export interface NationalRecord {
   fiche_acces_libre: string;
   prise_rdv: string;
 }
-
-export const MULTI_VALUED = [
-  'typologie',
-  'courriels',
-  'site_web',
-  'itinerance',
-  'services',
-  'publics_specifiquement_adresses',
-  'prise_en_charge_specifique',
-  'frais_a_charge',
-  'dispositif_programmes_nationaux',
-  'formations_labels',
-  'autres_formations_labels',
-  'modalites_acces',
-  'modalites_accompagnement',
-] as const satisfies readonly (keyof NationalRecord)[];
 
 /** One v0.1 → v1 value mapping row. */
 export interface ValueMapping {
@@ -118,40 +105,10 @@ function split(value: unknown): string[] {
  */
 export function toNationalRecord(raw: Record<string, unknown>, mapping: readonly ValueMapping[]): Conversion {
   const dropped: string[] = [];
-  const record: NationalRecord = {
-    id: text(raw.id),
-    pivot: text(raw.pivot),
-    nom: text(raw.nom),
-    commune: text(raw.commune),
-    code_postal: text(raw.code_postal),
-    code_insee: text(raw.code_insee),
-    adresse: text(raw.adresse),
-    complement_adresse: text(raw.complement_adresse),
-    latitude: number(raw.latitude),
-    longitude: number(raw.longitude),
-    typologie: split(raw.typologie),
-    telephone: text(raw.telephone),
-    courriels: [],
-    site_web: split(raw.site_web),
-    horaires: text(raw.horaires),
-    presentation_resume: text(raw.presentation_resume),
-    presentation_detail: text(raw.presentation_detail),
-    source: text(raw.source),
-    itinerance: split(raw.itinerance),
-    structure_parente: text(raw.structure_parente),
-    date_maj: text(raw.date_maj),
-    services: [],
-    publics_specifiquement_adresses: [],
-    prise_en_charge_specifique: [],
-    frais_a_charge: [],
-    dispositif_programmes_nationaux: [],
-    formations_labels: [],
-    autres_formations_labels: [],
-    modalites_acces: [],
-    modalites_accompagnement: [],
-    fiche_acces_libre: text(raw.fiche_acces_libre),
-    prise_rdv: text(raw.prise_rdv),
-  };
+  // Every column of the schema: numbers, lists (multi-valued, mapped below) or text.
+  const record = Object.fromEntries(
+    SCHEMA_FIELDS.map(({ name, type }) => [name, MULTI_VALUED.has(name as Column) ? [] : type === 'number' ? number(raw[name]) : text(raw[name])]),
+  ) as unknown as NationalRecord;
 
   const byOldValue = new Map<string, ValueMapping>();
   for (const row of mapping) byOldValue.set(`${row.v0Field}\u0000${row.v0Value}`, row);
@@ -161,19 +118,7 @@ export function toNationalRecord(raw: Record<string, unknown>, mapping: readonly
     if (!list.includes(value)) list.push(value);
   };
 
-  const fields: [string, keyof NationalRecord][] = [
-    ['courriels', 'courriels'],
-    ['services', 'services'],
-    ['publics_specifiquement_adresses', 'publics_specifiquement_adresses'],
-    ['prise_en_charge_specifique', 'prise_en_charge_specifique'],
-    ['frais_a_charge', 'frais_a_charge'],
-    ['dispositif_programmes_nationaux', 'dispositif_programmes_nationaux'],
-    ['formations_labels', 'formations_labels'],
-    ['autres_formations_labels', 'autres_formations_labels'],
-    ['modalites_acces', 'modalites_acces'],
-    ['modalites_accompagnement', 'modalites_accompagnement'],
-    ...Object.entries(V0_FIELDS),
-  ];
+  const fields: [string, keyof NationalRecord][] = [...[...MULTI_VALUED].map((column): [string, keyof NationalRecord] => [column, column as keyof NationalRecord]), ...Object.entries(V0_FIELDS)];
   for (const [rawField, v1Field] of fields) {
     if (rawField === 'accessibilite') {
       if (!record.fiche_acces_libre && text(raw[rawField])) record.fiche_acces_libre = text(raw[rawField]);
@@ -186,7 +131,7 @@ export function toNationalRecord(raw: Record<string, unknown>, mapping: readonly
         add(v1Field, value);
         continue;
       }
-      if (mapped.v1Values.length === 0) dropped.push(`${rawField} « ${value} » (sans équivalent dans le standard v1)`);
+      if (mapped.v1Values.length === 0) dropped.push(t('import.fix.noV1', { field: rawField, value }));
       for (const v1Value of mapped.v1Values) add(mapped.v1Field as keyof NationalRecord, v1Value);
     }
   }
@@ -214,7 +159,7 @@ export function franceServicesRecord(row: Record<string, string>, listDate: stri
       horaires: hours.value || hours.unread,
       presentation_resume: row.commentaire,
       source: 'france-services',
-      itinerance: row.itinerance === 'Oui' ? 'Itinérant' : 'Fixe',
+      itinerance: row.itinerance === 'Oui' || /itin/i.test(row.format_fs ?? '') ? ITINERANT : 'Fixe',
       date_maj: listDate,
       dispositif_programmes_nationaux: 'France Services',
     },

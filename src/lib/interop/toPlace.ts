@@ -11,21 +11,25 @@ import { z } from 'astro/zod';
 import { isIsoDate, isWebUrl } from '../schemas/common.ts';
 import type { PlaceInput } from '../schemas/place.ts';
 import type { Service } from '../schemas/service.ts';
+import type { Programme } from '../vocab.ts';
+import { t } from '../../i18n/index.ts';
 import { fnv1a, placeIdBase } from '../text.ts';
 import { normalize } from '../search/normalize.ts';
 import { MAX_KM_FROM_COMMUNE } from '../validate.ts';
+import type { NationalRecord } from './record.ts';
 import {
-  FEES,
-  PROGRAMMES,
-  PUBLICS,
+  NO_PUBLIC_ACCESS,
+  PROGRAMME_STANDARD,
+  PUBLIC_STANDARD,
+  REFERRAL_ACCESS,
+  reverse,
   STANDARD_ACCESS_MODES,
   STANDARD_MOBILITY,
   STANDARD_SUPPORT_MODES,
   STANDARD_TRAINING_LABELS,
-  SUPPORTS,
-  type Term,
-} from '../vocab.ts';
-import type { NationalRecord } from './record.ts';
+  SUPPORT_STANDARD,
+  TRAINING_LABEL_QUIRKS,
+} from './standard.ts';
 
 export interface SourceInfo {
   /** Short name, used in reports and record ids: cnfs-2022. */
@@ -75,14 +79,9 @@ export function cityOfArrondissement(insee: string): string | null {
   return null;
 }
 
-function reverse<T extends Record<string, Term>>(vocabulary: T): Map<string, keyof T & string> {
-  const map = new Map<string, keyof T & string>();
-  for (const [id, term] of Object.entries(vocabulary)) if (term.standard && !map.has(term.standard)) map.set(term.standard, id);
-  return map;
-}
-const PROGRAMME_BY_STANDARD = reverse(PROGRAMMES);
-const PUBLIC_BY_STANDARD = reverse(PUBLICS);
-const SUPPORT_BY_STANDARD = reverse(SUPPORTS);
+const PROGRAMME_BY_STANDARD = reverse(PROGRAMME_STANDARD);
+const PUBLIC_BY_STANDARD = reverse(PUBLIC_STANDARD);
+const SUPPORT_BY_STANDARD = reverse(SUPPORT_STANDARD);
 // "Payant" stands for both paid and solidarity prices: read back as "paid".
 const FEE_BY_STANDARD = new Map([
   ['Gratuit', 'free'],
@@ -143,14 +142,14 @@ function findCommune(record: NationalRecord, context: Context, normalized: strin
   let insee = record.code_insee;
   const city = cityOfArrondissement(insee);
   if (city) {
-    normalized.push(`code INSEE d’arrondissement ${insee} → ${city}`);
+    normalized.push(t('import.fix.arrondissement', { insee, city }));
     insee = city;
   }
   const direct = insee ? context.reference.communes.get(insee) : undefined;
   if (direct) return direct;
   const candidates = context.communesByPostcode.get(record.code_postal) ?? [];
   if (candidates.length === 1) {
-    if (insee) normalized.push(`code INSEE ${insee} inconnu : commune trouvée par le code postal`);
+    if (insee) normalized.push(t('import.fix.inseeByPostcode', { insee }));
     return candidates[0]!;
   }
   if (candidates.length > 1) {
@@ -161,25 +160,23 @@ function findCommune(record: NationalRecord, context: Context, normalized: strin
       const point = { lat: record.latitude, lon: record.longitude };
       const nearest = [...candidates].sort((a, b) => distanceKm(point, a) - distanceKm(point, b))[0]!;
       if (distanceKm(point, nearest) <= MAX_KM_FROM_COMMUNE / 2) {
-        normalized.push(`commune « ${record.commune} » choisie par la position parmi les communes du ${record.code_postal}`);
+        normalized.push(t('import.fix.communeByPosition', { commune: record.commune, postcode: record.code_postal }));
         return nearest;
       }
     }
     const byPosition = nearestNamesake(record, context);
     if (byPosition) {
-      normalized.push(`commune « ${record.commune} » trouvée par son nom et la position, hors du code postal ${record.code_postal}`);
+      normalized.push(t('import.fix.communeOutsidePostcode', { commune: record.commune, postcode: record.code_postal }));
       return byPosition;
     }
-    return `commune introuvable : « ${record.commune} » n’est pas une des communes du code postal ${record.code_postal}`;
+    return t('import.reject.communeNotInPostcode', { commune: record.commune, postcode: record.code_postal });
   }
   const byPosition = nearestNamesake(record, context);
   if (byPosition) {
-    normalized.push(`commune « ${record.commune} » trouvée par son nom et la position (code postal « ${record.code_postal} » inconnu)`);
+    normalized.push(t('import.fix.communeNoPostcode', { commune: record.commune, postcode: record.code_postal }));
     return byPosition;
   }
-  return insee
-    ? `commune introuvable : ni le code INSEE ${insee} ni le code postal « ${record.code_postal} » ne sont dans le référentiel`
-    : `commune introuvable : code postal « ${record.code_postal} » inconnu et pas de code INSEE`;
+  return insee ? t('import.reject.communeUnknown', { insee, postcode: record.code_postal }) : t('import.reject.postcodeUnknown', { postcode: record.code_postal });
 }
 
 /** Enough to tell records apart within a slug. */
@@ -191,13 +188,13 @@ export function importedId(source: SourceInfo, record: NationalRecord, name: str
   return `${placeIdBase(name)}-${shortHash(`${source.key}:${record.id}`)}`;
 }
 
-function mapValues<T extends string>(values: readonly string[], map: Map<string, T>, field: string, normalized: string[]): T[] {
+function mapValues<T extends string>(values: readonly string[], map: ReadonlyMap<string, T>, field: string, normalized: string[]): T[] {
   const out: T[] = [];
   for (const value of values) {
     const id = map.get(value);
     if (id) {
       if (!out.includes(id)) out.push(id);
-    } else normalized.push(`${field} « ${value} » inconnu du standard : ignoré`);
+    } else normalized.push(t('import.fix.unknownValue', { field, value }));
   }
   return out;
 }
@@ -217,21 +214,25 @@ function stripHtml(value: string): string {
 
 export function recordToPlace(record: NationalRecord, source: SourceInfo, context: Context): Outcome {
   const normalized: string[] = [];
-  if (!record.nom) return { ok: false, reason: 'nom manquant', normalized };
-  if (record.modalites_acces.includes("Ce lieu n'accueille pas de public")) {
-    return { ok: false, reason: 'le lieu n’accueille pas de public', normalized };
+  if (!record.nom) return { ok: false, reason: t('import.reject.noName'), normalized };
+  if (record.modalites_acces.includes(NO_PUBLIC_ACCESS)) {
+    return { ok: false, reason: t('import.reject.noPublic'), normalized };
   }
   const commune = findCommune(record, context, normalized);
   if (typeof commune === 'string') return { ok: false, reason: commune, normalized };
 
   const name = fixShouting(record.nom);
-  if (name !== record.nom) normalized.push('nom en majuscules remis en minuscules');
+  if (name !== record.nom) normalized.push(t('import.fix.nameCase'));
   const street = record.adresse ? fixShouting(record.adresse) : null;
-  if (street && street !== record.adresse) normalized.push('adresse en majuscules remise en minuscules');
+  if (street && street !== record.adresse) normalized.push(t('import.fix.streetCase'));
 
   let postcode: string | null = record.code_postal;
   if (!commune.postcodes.includes(postcode)) {
-    normalized.push(`code postal « ${record.code_postal} » qui n’est pas celui de ${commune.name} : ${commune.postcodes.length === 1 ? `remplacé par ${commune.postcodes[0]}` : 'retiré'}`);
+    normalized.push(
+      commune.postcodes.length === 1
+        ? t('import.fix.postcodeReplaced', { postcode: record.code_postal, commune: commune.name, replacement: commune.postcodes[0]! })
+        : t('import.fix.postcodeRemoved', { postcode: record.code_postal, commune: commune.name }),
+    );
     postcode = commune.postcodes.length === 1 ? commune.postcodes[0]! : null;
   }
 
@@ -240,15 +241,15 @@ export function recordToPlace(record: NationalRecord, source: SourceInfo, contex
     let point = { lat: record.latitude, lon: record.longitude };
     if (!territoryOf(point) && territoryOf({ lat: point.lon, lon: point.lat })) {
       point = { lat: point.lon, lon: point.lat };
-      normalized.push('latitude et longitude inversées : remises dans l’ordre');
+      normalized.push(t('import.fix.swapped'));
     }
     if (territoryOf(point) && distanceKm(point, commune) <= MAX_KM_FROM_COMMUNE) {
       location = { lat: round(point.lat), lon: round(point.lon), precision: 'address' };
     } else {
-      normalized.push('coordonnées hors de la commune : point placé au centre de la commune');
+      normalized.push(t('import.fix.outsideCommune'));
     }
   } else {
-    normalized.push('pas de coordonnées : point placé au centre de la commune');
+    normalized.push(t('import.fix.noCoordinates'));
   }
 
   const contacts: NonNullable<PlaceInput['contacts']> = {};
@@ -256,19 +257,19 @@ export function recordToPlace(record: NationalRecord, source: SourceInfo, contex
     const phone = parsePhone(record.telephone);
     if (phone) {
       contacts.phone = phone.display;
-      if (phone.display !== record.telephone) normalized.push('téléphone remis au format 01 23 45 67 89');
-    } else normalized.push(`téléphone illisible « ${record.telephone} » : retiré`);
+      if (phone.display !== record.telephone) normalized.push(t('import.fix.phone'));
+    } else normalized.push(t('import.fix.phoneRemoved', { phone: record.telephone }));
   }
   const emails = record.courriels.filter((email) => EMAIL.safeParse(email).success);
   if (emails.length > 0) contacts.email = emails[0]!;
-  if (record.courriels.length > emails.length) normalized.push('adresse e-mail invalide retirée');
-  if (emails.length > 1) normalized.push(`${emails.length - 1} adresse(s) e-mail en plus non gardée(s)`);
+  if (record.courriels.length > emails.length) normalized.push(t('import.fix.emailRemoved'));
+  if (emails.length > 1) normalized.push(t('import.fix.extraEmails', { count: emails.length - 1 }));
   const websites = record.site_web.filter(isWebUrl);
   if (websites.length > 0) contacts.website = websites[0]!;
-  if (record.site_web.length > websites.length) normalized.push('site internet invalide retiré');
+  if (record.site_web.length > websites.length) normalized.push(t('import.fix.websiteRemoved'));
   if (record.prise_rdv) {
     if (isWebUrl(record.prise_rdv)) contacts.appointmentUrl = record.prise_rdv;
-    else normalized.push('lien de prise de rendez-vous invalide retiré');
+    else normalized.push(t('import.fix.appointmentRemoved'));
   }
 
   let openingHours: string | null = null;
@@ -278,10 +279,10 @@ export function recordToPlace(record: NationalRecord, source: SourceInfo, contex
     if (check.ok) openingHours = record.horaires;
     else if (check.suggestion && !check.problem) {
       openingHours = check.suggestion;
-      normalized.push('horaires remis au format canonique');
+      normalized.push(t('import.fix.hoursCanonical'));
     } else {
-      note = `Horaires donnés par la source : ${stripHtml(record.horaires)}`;
-      normalized.push('horaires illisibles : gardés en note, sans deviner');
+      note = t('import.hoursNote', { hours: stripHtml(record.horaires) });
+      normalized.push(t('import.fix.hoursAsNote'));
     }
   }
 
@@ -290,22 +291,22 @@ export function recordToPlace(record: NationalRecord, source: SourceInfo, contex
     const service = context.services.find((item) => !item.network && item.standard.includes(value as never));
     if (service) {
       if (!serviceIds.includes(service.id)) serviceIds.push(service.id);
-    } else normalized.push(`service « ${value} » sans équivalent dans le catalogue : ignoré`);
+    } else normalized.push(t('import.fix.serviceIgnored', { value }));
   }
 
   let verified: string | null = isIsoDate(record.date_maj) ? record.date_maj : null;
   if (verified && PLACEHOLDER_DATES.has(verified)) {
-    normalized.push(`date de mise à jour ${verified} : date fictive, traitée comme inconnue`);
+    normalized.push(t('import.fix.placeholderDate', { date: verified }));
     verified = null;
   } else if (!verified && record.date_maj) {
-    normalized.push(`date de mise à jour illisible « ${record.date_maj} » : inconnue`);
+    normalized.push(t('import.fix.unreadableDate', { date: record.date_maj }));
   }
   if (verified && verified > source.date) {
-    normalized.push(`date de mise à jour ${verified} après la date de l’export : ramenée au ${source.date}`);
+    normalized.push(t('import.fix.futureDate', { date: verified, exportDate: source.date }));
     verified = source.date;
   }
 
-  const programmes = mapValues(record.dispositif_programmes_nationaux, PROGRAMME_BY_STANDARD, 'dispositif', normalized);
+  const programmes = mapValues(record.dispositif_programmes_nationaux, PROGRAMME_BY_STANDARD, t('import.field.programme'), normalized) as Programme[];
   const kind = programmes.includes('emmaus-connect') ? 'solidarity-space' : programmes.includes('relais-emmaus-connect') ? 'relay' : 'other';
   const pivot = /^[a-zA-Z0-9]{9,14}$/.test(record.pivot) && !/^0+$/.test(record.pivot) ? record.pivot : null;
   const acces = keep(record.modalites_acces, STANDARD_ACCESS_MODES, 'modalites_acces', normalized);
@@ -318,7 +319,7 @@ export function recordToPlace(record: NationalRecord, source: SourceInfo, contex
     accompagnement: keep(record.modalites_accompagnement, STANDARD_SUPPORT_MODES, 'modalites_accompagnement', normalized),
     acces,
     formations: keep(
-      record.formations_labels.map((label) => (label === 'Étapes numériques(La Poste)' ? 'Étapes numériques (La Poste)' : label)),
+      record.formations_labels.map((label) => TRAINING_LABEL_QUIRKS.find(([, standard]) => standard === label)?.[0] ?? label),
       STANDARD_TRAINING_LABELS,
       'formations_labels',
       normalized,
@@ -337,11 +338,11 @@ export function recordToPlace(record: NationalRecord, source: SourceInfo, contex
     contacts,
     hours: { openingHours, closures: [], note },
     services: serviceIds,
-    publics: mapValues(record.publics_specifiquement_adresses, PUBLIC_BY_STANDARD, 'public', normalized),
-    support: mapValues(record.prise_en_charge_specifique, SUPPORT_BY_STANDARD, 'prise en charge', normalized),
+    publics: mapValues(record.publics_specifiquement_adresses, PUBLIC_BY_STANDARD, t('import.field.public'), normalized) as PlaceInput['publics'],
+    support: mapValues(record.prise_en_charge_specifique, SUPPORT_BY_STANDARD, t('import.field.support'), normalized) as PlaceInput['support'],
     access: {
-      fees: mapValues(record.frais_a_charge, FEE_BY_STANDARD, 'frais', normalized),
-      referral: acces.includes('Envoyer un mail avec une fiche de prescription') ? 'required' : null,
+      fees: mapValues(record.frais_a_charge, FEE_BY_STANDARD, t('import.field.fee'), normalized),
+      referral: acces.includes(REFERRAL_ACCESS) ? 'required' : null,
     },
     accessibility: { acceslibreUrl: isWebUrl(record.fiche_acces_libre) ? record.fiche_acces_libre : null },
     national,

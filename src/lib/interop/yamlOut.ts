@@ -1,5 +1,6 @@
 /** Writes a place as the YAML a person would write: stable key order, nothing empty. */
 import { stringify } from 'yaml';
+import { t } from '../../i18n/index.ts';
 import type { PlaceInput } from '../schemas/place.ts';
 
 /** Keys whose null value is meaningful ("we do not know"), kept even when empty. */
@@ -25,9 +26,7 @@ function prune(value: unknown, path: string): unknown {
   return value;
 }
 
-export const IMPORTED_HEADER =
-  '# Fiche créée par l’import des données nationales (npm run import).\n' +
-  '# Un nouvel import peut la réécrire : pour la gérer à la main, déplacez-la hors de data/places/imported/.\n';
+export const IMPORTED_HEADER = t('import.header');
 
 export function placeToYaml(place: PlaceInput): string {
   const pruned = prune(place, '') as Record<string, unknown>;

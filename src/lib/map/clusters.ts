@@ -3,7 +3,7 @@
  * 200 ms, each view in under a millisecond), instead of a plugin that creates every marker.
  */
 import Supercluster from 'supercluster';
-import type { MapPoint } from './config.ts';
+import type { MapPoint } from './points.ts';
 
 export type ClusterItem =
   | { type: 'cluster'; id: number; lat: number; lon: number; count: number }

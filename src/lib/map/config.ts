@@ -14,22 +14,3 @@ export interface TileConfig {
   url: string;
   attribution: string;
 }
-
-/** Where the kinds of places are told apart on the map: by shape, and by colour too. */
-export const MARKER_SHAPES = {
-  'solidarity-space': { shape: 'carré', svg: '<rect x="3" y="3" width="18" height="18" rx="2" />' },
-  relay: { shape: 'triangle', svg: '<path d="M12 2 L23 21 L1 21 Z" />' },
-  other: { shape: 'rond', svg: '<circle cx="12" cy="12" r="9" />' },
-} as const;
-
-export interface MapPoint {
-  id: string;
-  name: string;
-  lat: number;
-  lon: number;
-  kind: keyof typeof MARKER_SHAPES;
-  /** Optional details for the popup. */
-  status?: string;
-  phone?: string;
-  dial?: string;
-}

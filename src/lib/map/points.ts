@@ -1,10 +1,23 @@
-import type { PlaceEntry } from '../directory.ts';
+/** A point on the map: the one shape that pages, the search and the map's own loading share. */
+import type { Kind } from '../kinds.ts';
 import { parsePhone } from '../phone.ts';
-import type { MapPoint } from './config.ts';
 
-/** A place as the map needs it (popups show the phone; the status is on the page itself). */
-export function toMapPoint(place: PlaceEntry): MapPoint {
-  const phone = place.contacts.phone ? parsePhone(place.contacts.phone) : null;
+export interface MapPoint {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  kind: Kind;
+  /** For the popup: the phone as read aloud and as dialled. */
+  phone?: string;
+  dial?: string;
+  /** For the popup: the open status, in words. */
+  status?: string;
+}
+
+/** Any place-like value (a directory entry, a decoded search row, a search result) as a map point. */
+export function mapPoint(place: { id: string; name: string; lat: number; lon: number; kind: Kind; phone?: string | null | undefined }, status?: string): MapPoint {
+  const phone = place.phone ? parsePhone(place.phone) : null;
   return {
     id: place.id,
     name: place.name,
@@ -12,5 +25,6 @@ export function toMapPoint(place: PlaceEntry): MapPoint {
     lon: place.lon,
     kind: place.kind,
     ...(phone ? { phone: phone.display, dial: phone.dial } : {}),
+    ...(status ? { status } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { t } from '../../i18n/index.ts';
 import { FACT_GROUP_IDS } from '../vocab.ts';
 
 /** Links shown to users may only be web pages: no `javascript:`, `data:` or other scheme. */
@@ -14,9 +15,9 @@ export function isWebUrl(value: string): boolean {
 export const webUrl = z
   .string()
   .refine(isWebUrl, {
-    error: 'adresse web refusée : elle doit commencer par https:// (ou http://) et être complète',
+    error: t('editor.rule.url'),
   })
-  .describe('Adresse web complète, qui commence par https://');
+  .describe(t('field.webUrl'));
 
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -25,29 +26,29 @@ export function isIsoDate(value: string): boolean {
 }
 
 export const isoDate = z
-  .string({ error: 'date attendue, au format AAAA-MM-JJ (par exemple 2026-03-31)' })
-  .refine(isIsoDate, { error: 'date invalide : écrivez-la au format AAAA-MM-JJ (par exemple 2026-03-31)' })
-  .describe('Date au format AAAA-MM-JJ');
+  .string({ error: t('editor.rule.dateType') })
+  .refine(isIsoDate, { error: t('editor.rule.date') })
+  .describe(t('field.isoDate'));
 
 export const slugId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'identifiant invalide : lettres minuscules sans accent, chiffres et tirets seulement (ex. : espace-lille)',
+    error: t('editor.rule.slug'),
   });
 
 /** Where a fact comes from. Every record cites at least one source. */
 export const sourceSchema = z.strictObject({
-  name: z.string().min(2).describe('Nom de la source (site, document, base de données)'),
-  url: webUrl.nullable().optional().describe('Adresse de la source, si elle est en ligne'),
-  date: isoDate.nullable().describe('Date de la source (publication ou mise à jour); null si elle n’est pas connue'),
-  record: z.string().nullable().optional().describe('Identifiant de la fiche dans la source, si elle en a un'),
+  name: z.string().min(2).describe(t('field.source.name')),
+  url: webUrl.nullable().optional().describe(t('field.source.url')),
+  date: isoDate.nullable().describe(t('field.source.date')),
+  record: z.string().nullable().optional().describe(t('field.source.record')),
   covers: z
     .array(z.enum(FACT_GROUP_IDS))
     .optional()
-    .describe('Les informations que cette source donne (adresse, horaires…); toutes si absent'),
+    .describe(t('field.source.covers')),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
 export const sourcesSchema = z
   .array(sourceSchema)
-  .min(1, { error: 'au moins une source est obligatoire : d’où viennent ces informations ?' });
+  .min(1, { error: t('editor.rule.sources') });

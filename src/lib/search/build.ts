@@ -2,10 +2,13 @@
 import type { Directory, PlaceEntry } from '../directory.ts';
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
+import { label } from '../../i18n/index.ts';
+import { SEARCH_FILES } from '../routes.ts';
 import { fnv1a } from '../text.ts';
-import { LANGUAGES } from '../vocab.ts';
-import { compactId, FLAG, KIND_CODES, type CommuneRow, type Meta, type PlaceRow, type PlaceShard, type PostcodeRow } from './data.ts';
+import { LANGUAGE_IDS } from '../vocab.ts';
+import type { CommuneRow, Meta, PlaceShard, PostcodeRow } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
+import { encodePlace, FLAG } from './row.ts';
 
 /** Two départements are neighbours when their communes come within about 60 km. */
 const NEIGHBOUR_MARGIN_DEGREES = 0.6;
@@ -79,20 +82,21 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
     let schedule = -1;
     if (place.schedule) schedule = indexOf(place.schedule, shard.schedules, scheduleIndex.get(code)!);
     const phone = place.contacts.phone ? parsePhone(place.contacts.phone) : null;
-    shard.places.push([
-      compactId(place.id, place.name),
-      place.name,
-      KIND_CODES.indexOf(place.kind),
-      // About 10 m: enough for a distance and a marker.
-      round(place.lat, 4),
-      round(place.lon, 4),
-      communeOf.get(place.commune.name)!,
-      phone?.display ?? '',
-      placeFlags(place),
-      place.services.map((id) => serviceIndex.get(id)!),
-      place.languages,
-      schedule,
-    ] satisfies PlaceRow);
+    shard.places.push(
+      encodePlace({
+        id: place.id,
+        name: place.name,
+        kind: place.kind,
+        lat: place.lat,
+        lon: place.lon,
+        communeIndex: communeOf.get(place.commune.name)!,
+        phone: phone?.display ?? '',
+        flags: placeFlags(place),
+        services: place.services.map((id) => serviceIndex.get(id)!),
+        languages: place.languages,
+        scheduleIndex: schedule,
+      }),
+    );
   }
 
   const departements: Meta['departements'] = {};
@@ -113,9 +117,9 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
   for (const rows of postcodes.values()) rows.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
   const version = fnv1a(JSON.stringify([[...communes], [...postcodes], [...shards], directory.dataset.services])).toString(36);
   const files = [
-    ...[...communes.keys()].map((letter) => `/recherche/communes/${letter}.json`),
-    ...[...postcodes.keys()].map((prefix) => `/recherche/codes-postaux/${prefix}.json`),
-    ...[...shards.keys()].map((code) => `/recherche/lieux/${code.toLowerCase()}.json`),
+    ...[...communes.keys()].map(SEARCH_FILES.communes),
+    ...[...postcodes.keys()].map(SEARCH_FILES.postcodes),
+    ...[...shards.keys()].map(SEARCH_FILES.places),
   ].map((file) => `${file}?v=${version}`);
   const meta: Meta = {
     built,
@@ -126,7 +130,7 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
       keywords: [...new Set([service.label, ...service.keywords].map(normalize))],
     })),
     departements,
-    languages: Object.fromEntries(Object.entries(LANGUAGES).map(([code, term]) => [code, term.label])),
+    languages: Object.fromEntries(LANGUAGE_IDS.map((code) => [code, label('language', code)])),
     files,
   };
   return { meta, communes, postcodes, shards };

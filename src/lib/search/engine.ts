@@ -6,16 +6,19 @@
  */
 import Fuse from 'fuse.js';
 import { distanceKm } from '../geo.ts';
-import { statusAt, todayHours, type OpenStatus } from '../hours/status.ts';
-import { communeShard, normalize } from './normalize.ts';
-import { departementOf, expandId, FLAG, KIND_CODES, type CommuneRow, type Meta, type PlaceRow, type PlaceShard, type PostcodeRow } from './data.ts';
+import { statusAt, todaySlots, type OpenStatus } from '../hours/status.ts';
 import { parsePhone } from '../phone.ts';
+import { SEARCH_FILES } from '../routes.ts';
+import { departementOf, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
+import { communeShard, normalize } from './normalize.ts';
+import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
 
 export interface Loader {
   json<T>(path: string): Promise<T>;
 }
 
-export interface Commune {
+/** A commune as the search knows it (from its files), not the reference's Commune. */
+export interface CommuneMatch {
   insee: string;
   name: string;
   departement: string;
@@ -55,31 +58,28 @@ export interface SearchRequest {
   commune?: string | null;
   /** A position from the device ("Autour de moi") or the centre of the map. */
   near?: { lat: number; lon: number } | null;
-  /** How to name that position: "votre position", "cette zone de la carte". */
-  nearLabel?: string;
+  /** Where that position comes from, to name it. */
+  nearKind?: 'position' | 'map-area';
   filters: Filters;
   now: Date;
   limit?: number;
 }
 
-export interface Result {
-  id: string;
-  name: string;
-  lat: number;
-  lon: number;
-  kind: (typeof KIND_CODES)[number];
+export interface Result extends Omit<SearchPlace, 'schedule'> {
   km: number | null;
-  commune: string;
-  phone: string;
+  /** For `tel:` links. */
   dial: string;
-  flags: number;
   status: OpenStatus;
-  today: string | null;
+  /** Today's slots, undefined when unknown. */
+  today: number[] | undefined;
 }
 
+/** Where results are measured from. */
+export type Origin = { kind: 'commune'; commune: CommuneMatch } | { kind: 'position' | 'map-area' };
+
 export type SearchOutcome =
-  | { type: 'results'; origin: { label: string; commune: Commune | null }; results: Result[]; total: number; serviceIds: string[] }
-  | { type: 'choose'; communes: Commune[]; serviceIds: string[] }
+  | { type: 'results'; origin: Origin; results: Result[]; total: number; serviceIds: string[] }
+  | { type: 'choose'; communes: CommuneMatch[]; serviceIds: string[] }
   | { type: 'need-location'; serviceIds: string[] }
   | { type: 'by-name'; results: Result[]; total: number }
   | { type: 'empty' }
@@ -89,18 +89,19 @@ const DEFAULT_LIMIT = 20;
 /** Places further than this from the commune are not "around" it. */
 const MAX_KM = 100;
 
-function toCommune([insee, name, lat, lon]: CommuneRow): Commune {
+function toCommune([insee, name, lat, lon]: CommuneRow): CommuneMatch {
   return { insee, name, departement: departementOf(insee), lat, lon, postcodes: [], key: normalize(name) };
 }
 
 interface LetterIndex {
-  communes: Commune[];
-  byKey: Map<string, Commune[]>;
-  byInsee: Map<string, Commune>;
+  communes: CommuneMatch[];
+  byKey: Map<string, CommuneMatch[]>;
+  byInsee: Map<string, CommuneMatch>;
 }
 
-/** A shard with its names normalized once, not at every query. */
-interface LoadedShard extends PlaceShard {
+/** A shard decoded once, its names normalized once: not at every query. */
+interface LoadedShard {
+  places: SearchPlace[];
   keys: string[];
 }
 
@@ -110,14 +111,14 @@ export class SearchEngine {
   private readonly letters = new Map<string, Promise<LetterIndex>>();
   private readonly postcodes = new Map<string, Promise<PostcodeRow[]>>();
   private readonly shards = new Map<string, Promise<LoadedShard>>();
-  private readonly fuses = new Map<string, Fuse<Commune>>();
+  private readonly fuses = new Map<string, Fuse<CommuneMatch>>();
 
   constructor(loader: Loader) {
     this.loader = loader;
   }
 
   meta(): Promise<Meta> {
-    this.metaPromise ??= this.loader.json<Meta>('/recherche/meta.json');
+    this.metaPromise ??= this.loader.json<Meta>(SEARCH_FILES.meta);
     return this.metaPromise;
   }
 
@@ -130,10 +131,10 @@ export class SearchEngine {
   private letter(letter: string): Promise<LetterIndex> {
     let promise = this.letters.get(letter);
     if (!promise) {
-      promise = this.data<CommuneRow[]>(`/recherche/communes/${letter}.json`).then(
+      promise = this.data<CommuneRow[]>(SEARCH_FILES.communes(letter)).then(
         (rows) => {
           const communes = rows.map(toCommune);
-          const byKey = new Map<string, Commune[]>();
+          const byKey = new Map<string, CommuneMatch[]>();
           for (const commune of communes) byKey.set(commune.key, [...(byKey.get(commune.key) ?? []), commune]);
           return { communes, byKey, byInsee: new Map(communes.map((commune) => [commune.insee, commune])) };
         },
@@ -144,30 +145,30 @@ export class SearchEngine {
     return promise;
   }
 
-  async communesStartingWith(letter: string): Promise<Commune[]> {
+  async communesStartingWith(letter: string): Promise<CommuneMatch[]> {
     return (await this.letter(letter)).communes;
   }
 
-  async communesWithPostcode(postcode: string): Promise<Commune[]> {
+  async communesWithPostcode(postcode: string): Promise<CommuneMatch[]> {
     const prefix = postcode.slice(0, 2);
     let promise = this.postcodes.get(prefix);
     if (!promise) {
-      promise = this.data<PostcodeRow[]>(`/recherche/codes-postaux/${prefix}.json`).catch(() => []);
+      promise = this.data<PostcodeRow[]>(SEARCH_FILES.postcodes(prefix)).catch(() => []);
       this.postcodes.set(prefix, promise);
     }
     const rows = (await promise).filter((row) => row[0] === postcode);
     const communes = await Promise.all(rows.map(async ([, insee, letter]) => (await this.letter(letter)).byInsee.get(insee)));
-    return communes.filter((commune): commune is Commune => commune !== undefined);
+    return communes.filter((commune): commune is CommuneMatch => commune !== undefined);
   }
 
   /** Communes whose name is exactly this (after normalization). */
-  async exactCommunes(text: string): Promise<Commune[]> {
+  async exactCommunes(text: string): Promise<CommuneMatch[]> {
     const key = normalize(text);
     return key ? ((await this.letter(communeShard(key))).byKey.get(key) ?? []) : [];
   }
 
   /** A commune by its code, for a shared link that names it (rare: the query usually has its name). */
-  async commune(insee: string): Promise<Commune | undefined> {
+  async commune(insee: string): Promise<CommuneMatch | undefined> {
     for (const letter of 'abcdefghijklmnopqrstuvwxyz0') {
       const found = (await this.communesStartingWith(letter)).find((commune) => commune.insee === insee);
       if (found) return found;
@@ -178,9 +179,12 @@ export class SearchEngine {
   shard(departement: string): Promise<LoadedShard> {
     let promise = this.shards.get(departement);
     if (!promise) {
-      promise = this.data<PlaceShard>(`/recherche/lieux/${departement.toLowerCase()}.json`).then(
-        (shard) => ({ ...shard, keys: shard.places.map((row) => normalize(row[1])) }),
-        () => ({ places: [], communes: [], schedules: [], keys: [] }),
+      promise = this.data<PlaceShard>(SEARCH_FILES.places(departement)).then(
+        (shard) => {
+          const places = shard.places.map((row) => decodePlace(row, shard));
+          return { places, keys: places.map((place) => normalize(place.name)) };
+        },
+        () => ({ places: [], keys: [] }),
       );
       this.shards.set(departement, promise);
     }
@@ -188,7 +192,7 @@ export class SearchEngine {
   }
 
   /** Exact names first; then, for a typo, the closest names starting with the same letter. */
-  async findCommunes(text: string): Promise<{ exact: Commune[]; fuzzy: Commune[] }> {
+  async findCommunes(text: string): Promise<{ exact: CommuneMatch[]; fuzzy: CommuneMatch[] }> {
     const key = normalize(text);
     if (!key) return { exact: [], fuzzy: [] };
     const letter = communeShard(key);
@@ -228,7 +232,7 @@ export class SearchEngine {
     const limit = request.limit ?? DEFAULT_LIMIT;
     const words = normalize(request.q).split(' ').filter(Boolean);
     const consumed = new Set<number>();
-    let communes: Commune[] = [];
+    let communes: CommuneMatch[] = [];
 
     // 1. A postcode.
     const postcodeIndex = words.findIndex((word) => /^\d{5}$/.test(word));
@@ -280,13 +284,13 @@ export class SearchEngine {
 
     if (request.near) {
       const results = await this.around(request.near, filters, nameWords, request.now);
-      return { type: 'results', origin: { label: request.nearLabel ?? 'votre position', commune: null }, results: results.slice(0, limit).map((make) => make()), total: results.length, serviceIds };
+      return { type: 'results', origin: { kind: request.nearKind ?? 'position' }, results: results.slice(0, limit).map((make) => make()), total: results.length, serviceIds };
     }
     if (communes.length > 1) return { type: 'choose', communes: communes.slice(0, 12), serviceIds };
     if (communes.length === 1) {
       const commune = communes[0]!;
       const results = await this.around(commune, filters, nameWords, request.now, commune.departement);
-      return { type: 'results', origin: { label: commune.name, commune }, results: results.slice(0, limit).map((make) => make()), total: results.length, serviceIds };
+      return { type: 'results', origin: { kind: 'commune', commune }, results: results.slice(0, limit).map((make) => make()), total: results.length, serviceIds };
     }
     if (nameWords.length > 0) {
       const results = await this.byName(nameWords, filters, request.now);
@@ -303,15 +307,15 @@ export class SearchEngine {
     const meta = await this.meta();
     const codes = departement ? [departement, ...(meta.departements[departement]?.neighbours ?? [])] : nearestDepartements(meta, point);
     const shards = await Promise.all(codes.filter((code) => meta.departements[code]?.places).map((code) => this.shard(code)));
-    const found: { row: PlaceRow; shard: LoadedShard; km: number }[] = [];
+    const found: { place: SearchPlace; km: number }[] = [];
     for (const shard of shards) {
-      shard.places.forEach((row, index) => {
-        const km = distanceKm(point, { lat: row[3], lon: row[4] });
-        if (km <= MAX_KM && matches(row, shard.keys[index]!, shard, filters, nameWords, meta, now)) found.push({ row, shard, km });
+      shard.places.forEach((place, index) => {
+        const km = distanceKm(point, place);
+        if (km <= MAX_KM && matches(place, shard.keys[index]!, filters, nameWords, meta, now)) found.push({ place, km });
       });
     }
-    found.sort((a, b) => a.km - b.km || a.row[1].localeCompare(b.row[1], 'fr'));
-    return found.map(({ row, shard, km }) => () => toResult(row, shard, km, now));
+    found.sort((a, b) => a.km - b.km || a.place.name.localeCompare(b.place.name, 'fr'));
+    return found.map(({ place, km }) => () => toResult(place, km, now));
   }
 
   private async byName(nameWords: string[], filters: Filters, now: Date): Promise<Result[]> {
@@ -320,9 +324,9 @@ export class SearchEngine {
     const shards = await Promise.all(Object.entries(meta.departements).filter(([, departement]) => departement.places > 0).map(([code]) => this.shard(code)));
     const results: Result[] = [];
     for (const shard of shards) {
-      shard.places.forEach((row, index) => {
-        const key = `${shard.keys[index]} ${normalize(shard.communes[row[5]] ?? '')}`;
-        if (containsWords(key, nameWords) && matches(row, shard.keys[index]!, shard, filters, [], meta, now)) results.push(toResult(row, shard, null, now));
+      shard.places.forEach((place, index) => {
+        const key = `${shard.keys[index]} ${normalize(place.commune)}`;
+        if (containsWords(key, nameWords) && matches(place, shard.keys[index]!, filters, [], meta, now)) results.push(toResult(place, null, now));
       });
     }
     return results.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
@@ -344,41 +348,31 @@ function nearestDepartements(meta: Meta, point: { lat: number; lon: number }): s
     .map((entry) => entry.code);
 }
 
-function matches(row: PlaceRow, key: string, shard: PlaceShard, filters: Filters, nameWords: string[], meta: Meta, now: Date): boolean {
-  const flags = row[7];
-  if (filters.free && !(flags & FLAG.free)) return false;
-  if (filters.noReferral && !(flags & FLAG.noReferral)) return false;
-  if (filters.walkIn && !(flags & FLAG.walkIn)) return false;
-  if (filters.wheelchair && !(flags & FLAG.wheelchair)) return false;
-  if (filters.emmaus && !(flags & FLAG.emmaus)) return false;
-  if (filters.saturday && !(flags & FLAG.saturday)) return false;
-  if (filters.language && !row[9].includes(filters.language)) return false;
+/** Whether a place passes the filters, its name has the words, and it is open now when asked. */
+export function matches(place: SearchPlace, key: string, filters: Filters, nameWords: string[], meta: Pick<Meta, 'services'>, now: Date): boolean {
+  if (filters.free && !hasFlag(place, 'free')) return false;
+  if (filters.noReferral && !hasFlag(place, 'noReferral')) return false;
+  if (filters.walkIn && !hasFlag(place, 'walkIn')) return false;
+  if (filters.wheelchair && !hasFlag(place, 'wheelchair')) return false;
+  if (filters.emmaus && !hasFlag(place, 'emmaus')) return false;
+  if (filters.saturday && !hasFlag(place, 'saturday')) return false;
+  if (filters.language && !place.languages.includes(filters.language)) return false;
   if (filters.services.length > 0) {
-    const offered = row[8].map((index) => meta.services[index]?.id);
+    const offered = place.services.map((index) => meta.services[index]?.id);
     if (!filters.services.every((id) => offered.includes(id))) return false;
   }
   if (nameWords.length > 0 && !containsWords(key, nameWords)) return false;
-  if (filters.openNow) {
-    const schedule = row[10] >= 0 ? shard.schedules[row[10]]! : null;
-    if (statusAt(schedule, now).state !== 'open') return false;
-  }
+  if (filters.openNow && statusAt(place.schedule, now).state !== 'open') return false;
   return true;
 }
 
-function toResult(row: PlaceRow, shard: PlaceShard, km: number | null, now: Date): Result {
-  const schedule = row[10] >= 0 ? shard.schedules[row[10]]! : null;
+function toResult(place: SearchPlace, km: number | null, now: Date): Result {
+  const { schedule, ...rest } = place;
   return {
-    id: expandId(row[0], row[1]),
-    name: row[1],
-    lat: row[3],
-    lon: row[4],
-    kind: KIND_CODES[row[2]] ?? 'other',
+    ...rest,
     km,
-    commune: shard.communes[row[5]] ?? '',
-    phone: row[6],
-    dial: row[6] ? (parsePhone(row[6])?.dial ?? '') : '',
-    flags: row[7],
+    dial: place.phone ? (parsePhone(place.phone)?.dial ?? '') : '',
     status: statusAt(schedule, now),
-    today: todayHours(schedule, now),
+    today: todaySlots(schedule, now),
   };
 }

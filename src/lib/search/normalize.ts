@@ -1,14 +1,11 @@
+import { fold } from '../text.ts';
+
 /**
  * Text as people type it, made comparable: "Saint-Denis", "st denis", "ST-DENIS" and
  * "saint denis" all become "saint denis"; "L'Haÿ" becomes "l hay".
  */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
+  return fold(text)
     .replace(/[''`´-]/g, ' ')
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\b(st)\b/g, 'saint')

@@ -6,7 +6,6 @@
 import { getCollection } from 'astro:content';
 import { buildDate, readReference } from '../lib/dataset.ts';
 import { buildDirectory, scheduleStartFor, type Directory } from '../lib/directory.ts';
-import type { Schedule } from '../lib/hours/types.ts';
 
 let directory: Promise<Directory> | undefined;
 
@@ -19,7 +18,7 @@ export function getDirectory(): Promise<Directory> {
       getCollection('municipalities'),
       readReference('data'),
     ]);
-    const schedules = new Map(places.map((entry) => [entry.id, entry.data.schedule as Schedule | null]));
+    const schedules = new Map(places.map((entry) => [entry.id, entry.data.schedule]));
     const dataset = {
       places: places.map(({ data: { schedule: _, ...place } }) => place),
       services: services.map((entry) => entry.data),

@@ -1,0 +1,28 @@
+/** <open-status>: the status of a place, now, from its precomputed schedule; refreshed every minute. */
+import { statusLabel } from '../i18n/hours.ts';
+import { createTranslator } from '../i18n/translate.ts';
+import { statusAt } from '../lib/hours/status.ts';
+import type { Schedule } from '../lib/hours/types.ts';
+
+class OpenStatus extends HTMLElement {
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  connectedCallback(): void {
+    const t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    const schedule = JSON.parse(this.dataset.schedule!) as Schedule;
+    const refresh = () => {
+      const status = statusAt(schedule, new Date());
+      this.dataset.state = status.state;
+      this.textContent = statusLabel(t, status);
+    };
+    refresh();
+    // A page left open keeps a true status.
+    this.timer = setInterval(refresh, 60_000);
+  }
+
+  disconnectedCallback(): void {
+    clearInterval(this.timer);
+  }
+}
+
+customElements.define('open-status', OpenStatus);

@@ -1,0 +1,180 @@
+/**
+ * <search-panel>: the search form, enhanced. Runs the search in the browser
+ * (lib/search/engine.ts), keeps the query and filters in the URL (./state.ts), renders
+ * results as text (./render.ts) and talks to the map through typed events (../events.ts).
+ * Its words come from its `data-i18n` attribute.
+ */
+import { createTranslator, type Translate } from '../../i18n/translate.ts';
+import { SearchEngine, type SearchOutcome, type SearchRequest } from '../../lib/search/engine.ts';
+import { SEARCH_URL, searchUrl } from '../../lib/routes.ts';
+import { emit } from '../events.ts';
+import { currentPosition, type PositionFailure } from './geolocation.ts';
+import { element, outcomePoints, outcomeStatus, resultCard } from './render.ts';
+import { fillForm, filtersFrom, paramsFromForm, zoneFrom } from './state.ts';
+
+const engine = new SearchEngine({
+  json: async (path) => {
+    const response = await fetch(path);
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return response.json();
+  },
+});
+
+class SearchPanel extends HTMLElement {
+  private t!: Translate;
+  private form!: HTMLFormElement;
+  private input!: HTMLInputElement;
+  private status!: HTMLElement;
+  private output!: HTMLElement;
+  private near: { lat: number; lon: number } | null = null;
+  private run = 0;
+  private points: ReturnType<typeof outcomePoints> = null;
+  private readonly onSearchPage = location.pathname === SEARCH_URL;
+
+  connectedCallback(): void {
+    this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    this.form = this.querySelector('form')!;
+    this.input = this.form.querySelector('input[name="q"]')!;
+    this.status = this.querySelector('[data-search-status]')!;
+    this.output = this.querySelector('[data-search-output]')!;
+
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.go(paramsFromForm(this.form), true);
+    });
+    this.form.addEventListener('change', (event) => this.onFilterChange(event));
+    this.querySelector('[data-near-me]')!.addEventListener('click', () => void this.locate());
+    addEventListener('popstate', () => {
+      const params = new URLSearchParams(location.search);
+      fillForm(this.form, params);
+      void this.search(params);
+    });
+    this.listenToMap();
+
+    if (this.onSearchPage) {
+      const params = new URLSearchParams(location.search);
+      fillForm(this.form, params);
+      if (params.size > 0) void this.search(params);
+    }
+    // Ready: people (and tests) may search from here on, offline too once the data is cached.
+    this.dataset.ready = 'true';
+  }
+
+  private listenToMap(): void {
+    document.addEventListener('map:ready', () => emit('search:results', { points: this.points }));
+    document.addEventListener('list:highlight', ({ detail: { id } }) => {
+      for (const card of this.output.querySelectorAll<HTMLElement>('.card')) card.classList.toggle('is-highlighted', card.dataset.id === id);
+      this.output.querySelector<HTMLElement>(`.card[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
+    });
+    document.addEventListener('map:search-area', ({ detail: { lat, lon } }) => {
+      const params = paramsFromForm(this.form);
+      params.delete('q');
+      params.set('zone', `${lat.toFixed(3)},${lon.toFixed(3)}`);
+      this.input.value = '';
+      this.go(params, true);
+    });
+  }
+
+  private onFilterChange(event: Event): void {
+    if (!this.onSearchPage || event.target === this.input) return;
+    const params = paramsFromForm(this.form);
+    const current = new URLSearchParams(location.search);
+    if (current.get('autour') === '1') params.set('autour', '1');
+    if (current.get('zone')) params.set('zone', current.get('zone')!);
+    if (current.get('commune') && params.get('q') === current.get('q')) params.set('commune', current.get('commune')!);
+    this.go(params, false);
+  }
+
+  private say(text: string): void {
+    this.status.textContent = text;
+  }
+
+  private show(outcome: SearchOutcome, params: URLSearchParams): void {
+    this.output.replaceChildren();
+    this.points = outcomePoints(this.t, outcome);
+    emit('search:results', { points: this.points });
+    if (this.points && this.points.length > 0) document.querySelector('[data-map-section][hidden]')?.removeAttribute('hidden');
+    this.say(outcomeStatus(this.t, outcome));
+    if (outcome.type === 'none') {
+      const line = element('p');
+      line.append(element('a', { href: '/#regions' }, this.t('search.chooseRegion')));
+      this.output.append(line);
+    } else if (outcome.type === 'need-location' && outcome.serviceIds[0]) {
+      this.form.querySelector<HTMLSelectElement>('select[name="service"]')!.value = outcome.serviceIds[0];
+    } else if (outcome.type === 'choose') {
+      const list = element('ul', { class: 'choices' });
+      for (const commune of outcome.communes) {
+        const choice = new URLSearchParams(params);
+        choice.set('q', commune.name);
+        choice.set('commune', commune.insee);
+        const link = element('a', { class: 'button secondary', href: searchUrl(choice) }, this.t('search.communeChoice', { name: commune.name, departement: commune.departement }));
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          fillForm(this.form, choice);
+          this.go(choice, true);
+        });
+        const item = element('li');
+        item.append(link);
+        list.append(item);
+      }
+      this.output.append(list);
+    } else if ((outcome.type === 'results' || outcome.type === 'by-name') && outcome.results.length > 0) {
+      const list = element('ol', { class: 'cards results' });
+      for (const result of outcome.results) {
+        const card = resultCard(this.t, result);
+        const highlight = () => emit('map:highlight', { id: result.id });
+        card.addEventListener('focusin', highlight);
+        card.addEventListener('mouseenter', highlight);
+        list.append(card);
+      }
+      this.output.append(list);
+    }
+  }
+
+  private async search(params: URLSearchParams): Promise<void> {
+    const mine = ++this.run;
+    const q = params.get('q') ?? '';
+    const wantsNear = params.get('autour') === '1';
+    const zone = zoneFrom(params);
+    let request: SearchRequest;
+    if (zone) request = { q, near: zone, nearKind: 'map-area', filters: filtersFrom(params), now: new Date() };
+    else if (!q && !wantsNear) return this.show({ type: 'empty' }, params);
+    else if (wantsNear && !this.near) return this.locate();
+    else request = { q, commune: params.get('commune'), near: wantsNear ? this.near : null, filters: filtersFrom(params), now: new Date() };
+    this.say(this.t('search.running'));
+    try {
+      const outcome = await engine.search(request);
+      if (mine === this.run) this.show(outcome, params);
+    } catch {
+      if (mine === this.run) this.say(this.t('search.failed'));
+    }
+  }
+
+  private go(params: URLSearchParams, push: boolean): void {
+    if (!this.onSearchPage) {
+      location.assign(searchUrl(params));
+      return;
+    }
+    if (push) history.pushState(null, '', searchUrl(params));
+    else history.replaceState(null, '', searchUrl(params));
+    void this.search(params);
+  }
+
+  private async locate(): Promise<void> {
+    this.say(this.t('search.locating'));
+    try {
+      this.near = await currentPosition();
+    } catch (failure) {
+      this.say(this.t(`search.geo.${failure as PositionFailure}`) + this.t('search.geo.fallback'));
+      this.input.focus();
+      return;
+    }
+    const params = paramsFromForm(this.form);
+    params.delete('q');
+    params.set('autour', '1');
+    this.input.value = '';
+    this.go(params, true);
+  }
+}
+
+customElements.define('search-panel', SearchPanel);

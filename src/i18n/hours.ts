@@ -1,0 +1,62 @@
+/**
+ * Opening hours in words: "9 h 15", "9 h à 12 h et 14 h à 17 h", "Fermé · ouvre mardi à 9 h".
+ * Takes the states of lib/hours/status.ts and a `t` (the full dictionary on pages, its
+ * `hours.` part in the browser).
+ */
+import type { OpenStatus } from '../lib/hours/status.ts';
+import { weekdayOf } from '../lib/hours/status.ts';
+import { WEEKDAY_IDS } from '../lib/hours/types.ts';
+import type { Key, Translate } from './translate.ts';
+
+/** "9 h 15", "14 h" (no-break spaces: never split across lines). */
+export function formatTime(t: Translate, minutes: number): string {
+  if (minutes === 1440) return t('hours.midnight');
+  const h = Math.floor(minutes / 60) % 24;
+  const m = minutes % 60;
+  return m === 0 ? t('hours.time', { h: String(h) }) : t('hours.timeMinutes', { h: String(h), mm: String(m).padStart(2, '0') });
+}
+
+/** "9 h 15 à 12 h 30 et 14 h à 18 h 30", or "Fermé". */
+export function formatSlots(t: Translate, slots: readonly number[]): string {
+  if (slots.length === 0) return t('hours.closedAllDay');
+  const ranges: string[] = [];
+  for (let i = 0; i < slots.length; i += 2) ranges.push(t('hours.range', { from: formatTime(t, slots[i]!), to: formatTime(t, slots[i + 1]!) }));
+  return ranges.join(t('hours.rangeJoin'));
+}
+
+export function weekdayName(t: Translate, index: number): string {
+  return t(`weekday.${WEEKDAY_IDS[index]!}` as Key);
+}
+
+/** "aujourd'hui", "demain", "mardi", "le mardi 26 mai". */
+export function dayName(t: Translate, date: string, inDays: number, locale = 'fr'): string {
+  if (inDays === 0) return t('hours.today');
+  if (inDays === 1) return t('hours.tomorrow');
+  const weekday = weekdayName(t, weekdayOf(date));
+  if (inDays < 7) return weekday;
+  const [, month, day] = date.split('-').map(Number);
+  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month! - 1, 1)));
+  return t(day === 1 ? 'hours.onFirstOfMonth' : 'hours.onDate', { weekday, day: String(day), month: monthName });
+}
+
+/** The status line: "Ouvert maintenant · ferme à 18 h", "Fermé · ouvre demain à 9 h". */
+export function statusLabel(t: Translate, status: OpenStatus): string {
+  switch (status.state) {
+    case 'unknown':
+      return t(status.reason === 'no-hours' ? 'hours.status.noHours' : 'hours.status.outsideWindow');
+    case 'open': {
+      const time = formatTime(t, status.closesAt);
+      if (status.closesInDays === 0) return t('hours.status.openUntil', { time });
+      return t(status.closesInDays === 1 ? 'hours.status.openUntilTomorrow' : 'hours.status.openUntilDayAfter', { time });
+    }
+    case 'closed':
+      return status.next
+        ? t('hours.status.closedOpens', { day: dayName(t, status.next.date, status.next.inDays), time: formatTime(t, status.next.opensAt) })
+        : t('hours.status.closedNoOpening');
+  }
+}
+
+/** "Aujourd'hui : 9 h à 18 h", or null when unknown. */
+export function todayLabel(t: Translate, slots: readonly number[] | undefined): string | null {
+  return slots ? t('hours.todaySlots', { slots: formatSlots(t, slots) }) : null;
+}

@@ -1,0 +1,17 @@
+/** The site's words. Pages and build code import `t`; browser code gets its part of the dictionary via data attributes. */
+import { fr } from './fr.ts';
+import { createTranslator, pick, type Key, type Translate } from './translate.ts';
+
+export type { Key, Translate } from './translate.ts';
+export const LOCALE = 'fr';
+export const t: Translate = createTranslator(fr);
+
+/** The words a client script needs, as JSON for a `data-i18n` attribute. */
+export function clientWords(...prefixes: string[]): string {
+  return JSON.stringify(pick(fr, prefixes));
+}
+
+/** Label of a vocabulary value: `label('kind', 'relay')`. */
+export function label(vocabulary: string, id: string): string {
+  return t(`${vocabulary}.${id}` as Key);
+}

@@ -1,0 +1,38 @@
+/**
+ * The translation system: one typed French dictionary (./fr.ts), read through `t()`.
+ * Another locale gives a partial dictionary; a missing word falls back to French.
+ * Plurals: a key `x` may exist as `x.zero`, `x.one` and `x.other`, chosen by `{count}`.
+ * Numbers are written the locale's way ("8 461").
+ */
+import type { fr } from './fr.ts';
+
+export type Dictionary = typeof fr;
+type PluralForm = 'zero' | 'one' | 'other';
+type Plural<K> = K extends `${infer Base}.${PluralForm}` ? Base : never;
+/** A key of the dictionary, or the base of a plural key. */
+export type Key = keyof Dictionary | Plural<keyof Dictionary>;
+export type Vars = Record<string, string | number>;
+export type Translate = (key: Key, vars?: Vars) => string;
+
+export function createTranslator(base: Readonly<Record<string, string>>, override: Readonly<Record<string, string>> = {}, locale = 'fr'): Translate {
+  const plurals = new Intl.PluralRules(locale);
+  const numbers = new Intl.NumberFormat(locale);
+  const lookup = (key: string): string | undefined => override[key] ?? base[key];
+  return (key, vars) => {
+    let text = lookup(key);
+    if (text === undefined && vars && typeof vars.count === 'number') {
+      const count = vars.count;
+      text = (count === 0 ? lookup(`${key}.zero`) : undefined) ?? lookup(`${key}.${plurals.select(count)}`) ?? lookup(`${key}.other`);
+    }
+    if (text === undefined) throw new Error(`missing word: ${key}`);
+    return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? format(vars[name]!) : whole)) : text;
+  };
+  function format(value: string | number): string {
+    return typeof value === 'number' ? numbers.format(value).replace(/\u202f/g, '\u00a0') : value;
+  }
+}
+
+/** The part of the dictionary under some prefixes: what a client script needs, sent in a data attribute. */
+export function pick(dictionary: Readonly<Record<string, string>>, prefixes: readonly string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(dictionary).filter(([key]) => prefixes.some((prefix) => key.startsWith(prefix))));
+}

@@ -1,0 +1,45 @@
+/**
+ * Every URL of the site, in one place: pages, the search and the map link with these, never
+ * with an inline template. Paths end with a slash (trailingSlash: 'always').
+ */
+import type { Commune, Departement, Region } from './reference.ts';
+
+/** URL path segment of a commune page: INSEE code first, so that homonyms never collide. */
+export function communeKey(commune: Pick<Commune, 'insee' | 'slug'>): string {
+  return `${commune.insee}-${commune.slug}`;
+}
+
+export function departementKey(departement: Pick<Departement, 'code' | 'slug'>): string {
+  return `${departement.code.toLowerCase()}-${departement.slug}`;
+}
+
+export function regionKey(region: Pick<Region, 'code' | 'slug'>): string {
+  return `${region.code}-${region.slug}`;
+}
+
+export const HOME_URL = '/';
+export const SEARCH_URL = '/recherche/';
+export const SERVICES_URL = '/services/';
+export const CHARTER_URL = '/charte/';
+export const ABOUT_URL = '/a-propos/';
+export const DATA_URL = '/donnees/';
+export const ACCESSIBILITY_URL = '/accessibilite/';
+
+export const placeUrl = (id: string): string => `/lieux/${id}/`;
+export const communeUrl = (commune: Pick<Commune, 'insee' | 'slug'>): string => `/communes/${communeKey(commune)}/`;
+export const departementUrl = (departement: Pick<Departement, 'code' | 'slug'>): string => `/departements/${departementKey(departement)}/`;
+export const regionUrl = (region: Pick<Region, 'code' | 'slug'>): string => `/regions/${regionKey(region)}/`;
+export const serviceUrl = (id: string): string => `${SERVICES_URL}${id}/`;
+export const searchUrl = (params?: URLSearchParams): string => (params && params.size > 0 ? `${SEARCH_URL}?${params}` : SEARCH_URL);
+
+/** The static files of the search (see search/data.ts) and of the map. */
+export const SEARCH_FILES = {
+  meta: '/recherche/meta.json',
+  communes: (letter: string) => `/recherche/communes/${letter}.json`,
+  postcodes: (prefix: string) => `/recherche/codes-postaux/${prefix}.json`,
+  places: (departement: string) => `/recherche/lieux/${departement.toLowerCase()}.json`,
+  outline: '/carte/departements.geojson',
+} as const;
+
+/** The open-data files. */
+export const DATA_FILES = { csv: '/donnees/lieux.csv', json: '/donnees/lieux.json', geojson: '/donnees/lieux.geojson' } as const;

@@ -1,0 +1,103 @@
+/**
+ * One place in the search files: the one codec that writes a row at build time and reads it
+ * in the browser (search results and map). A row is a small array, not an object, to keep the
+ * files light; everything else works with the decoded SearchPlace.
+ */
+import type { Schedule } from '../hours/types.ts';
+import { kindCode, kindOfCode, type Kind } from '../kinds.ts';
+import { placeIdBase } from '../text.ts';
+import type { PlaceShard } from './data.ts';
+
+/** [id, name, kind code, lat, lon, commune index, phone, flags, service indexes, language codes, schedule index or -1] */
+export type PlaceRow = [string, string, number, number, number, number, string, number, number[], string[], number];
+
+/** Bits of a row's flags. */
+export const FLAG = {
+  free: 1,
+  noReferral: 2,
+  referralRequired: 4,
+  walkIn: 8,
+  appointmentRequired: 16,
+  wheelchair: 32,
+  emmaus: 64,
+  saturday: 128,
+} as const;
+export type FlagName = keyof typeof FLAG;
+
+export interface SearchPlace {
+  id: string;
+  name: string;
+  kind: Kind;
+  lat: number;
+  lon: number;
+  commune: string;
+  /** As read aloud: "01 23 45 67 89", or '' when unknown. */
+  phone: string;
+  flags: number;
+  /** Indexes into Meta.services. */
+  services: number[];
+  languages: string[];
+  schedule: Schedule | null;
+}
+
+/** What the build knows of a place, for its row. */
+export interface RowSource extends Omit<SearchPlace, 'commune' | 'schedule'> {
+  communeIndex: number;
+  scheduleIndex: number;
+}
+
+export function hasFlag(place: Pick<SearchPlace, 'flags'>, flag: FlagName): boolean {
+  return (place.flags & FLAG[flag]) !== 0;
+}
+
+export function flagsOf(names: readonly FlagName[]): number {
+  return names.reduce((flags, name) => flags | FLAG[name], 0);
+}
+
+/** About 10 m: enough for a distance and a marker. */
+function round4(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}
+
+export function encodePlace(place: RowSource): PlaceRow {
+  return [
+    compactId(place.id, place.name),
+    place.name,
+    kindCode(place.kind),
+    round4(place.lat),
+    round4(place.lon),
+    place.communeIndex,
+    place.phone,
+    place.flags,
+    place.services,
+    place.languages,
+    place.scheduleIndex,
+  ];
+}
+
+export function decodePlace(row: PlaceRow, shard: Pick<PlaceShard, 'communes' | 'schedules'>): SearchPlace {
+  const [compact, name, kind, lat, lon, commune, phone, flags, services, languages, schedule] = row;
+  return {
+    id: expandId(compact, name),
+    name,
+    kind: kindOfCode(kind),
+    lat,
+    lon,
+    commune: shard.communes[commune] ?? '',
+    phone,
+    flags,
+    services,
+    languages,
+    schedule: schedule >= 0 ? (shard.schedules[schedule] ?? null) : null,
+  };
+}
+
+/** Imported ids are "<slug of the name>-<hash>": a row writes "~<hash>" and the name gives the rest. */
+export function compactId(id: string, name: string): string {
+  const base = placeIdBase(name);
+  return id.startsWith(`${base}-`) && id.length > base.length + 1 ? `~${id.slice(base.length + 1)}` : id;
+}
+
+export function expandId(compact: string, name: string): string {
+  return compact.startsWith('~') ? `${placeIdBase(name)}-${compact.slice(1)}` : compact;
+}

@@ -1,0 +1,197 @@
+/**
+ * What each page shows, computed outside the templates: links, neighbours, groupings and
+ * counts. Pure functions of the Directory (no astro:* import), unit-tested in
+ * tests/unit/pages.test.ts; templates only lay the result out.
+ */
+import { t } from '../i18n/index.ts';
+import type { CommuneSummary, DepartementSummary, Directory, PlaceEntry, RegionSummary } from '../lib/directory.ts';
+import { freshness, type Freshness } from '../lib/freshness.ts';
+import type { Nearby } from '../lib/nearest.ts';
+import { mapPoint, type MapPoint } from '../lib/map/points.ts';
+import { parsePhone, type Phone } from '../lib/phone.ts';
+import { communeUrl, departementUrl, HOME_URL, regionUrl } from '../lib/routes.ts';
+import type { Departement, Region } from '../lib/reference.ts';
+import type { Municipality } from '../lib/schemas/charter.ts';
+import type { Service } from '../lib/schemas/service.ts';
+import { COMMITMENT_STATUS_IDS } from '../lib/vocab.ts';
+
+export interface Crumb {
+  href?: string;
+  label: string;
+}
+
+/** Nearby places on a place page: this many, within this distance. */
+export const PLACE_NEARBY = { count: 3, km: 30 } as const;
+/** Nearest places around a commune: this many, within this distance. */
+export const COMMUNE_AROUND = { count: 5, km: 50 } as const;
+/** Past this many places a service page lists départements only, to stay light on a phone. */
+export const SERVICE_MAX_LISTED = 300;
+
+/** A directory entry on the map (its phone is in its contacts). */
+export function entryPoint(place: PlaceEntry): MapPoint {
+  return mapPoint({ id: place.id, name: place.name, lat: place.lat, lon: place.lon, kind: place.kind, phone: place.contacts.phone });
+}
+
+function crumbs(region: Region, departement?: Departement, commune?: { insee: string; slug: string; name: string }): Crumb[] {
+  const list: Crumb[] = [
+    { href: HOME_URL, label: t('site.nav.home') },
+    { href: regionUrl(region), label: region.name },
+  ];
+  if (departement) list.push({ href: departementUrl(departement), label: t('departement.label', { name: departement.name, code: departement.code }) });
+  if (commune) list.push({ href: communeUrl(commune), label: commune.name });
+  return list;
+}
+
+export interface PlacePage {
+  services: Service[];
+  phone: Phone | null;
+  /** Street and complement, or '' when unknown. */
+  addressLine: string;
+  cityLine: string;
+  /** The map point is on the place itself (not the commune's centre). */
+  exact: boolean;
+  links: { osmView: string; osmDirections: string; osmSearch: string; geo: string };
+  nearby: Nearby<PlaceEntry>[];
+  breadcrumbs: Crumb[];
+  freshness: Freshness;
+  mapPoints: MapPoint[];
+}
+
+export function placePage(directory: Directory, place: PlaceEntry, today: string): PlacePage {
+  const services = directory.dataset.services.filter((service) => place.services.includes(service.id));
+  const exact = place.location.precision === 'address';
+  const addressLine = [place.address.street, place.address.complement].filter(Boolean).join(', ');
+  const cityLine = `${place.address.postcode ?? ''} ${place.commune.name}`.trim();
+  const { lat, lon } = place;
+  const nearby = directory.nearest(place, PLACE_NEARBY.count, PLACE_NEARBY.km, (other) => other.id === place.id);
+  return {
+    services,
+    phone: place.contacts.phone ? parsePhone(place.contacts.phone) : null,
+    addressLine,
+    cityLine,
+    exact,
+    links: {
+      osmView: `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=${exact ? 18 : 13}/${lat}/${lon}`,
+      osmDirections: `https://www.openstreetmap.org/directions?route=%3B${lat}%2C${lon}`,
+      osmSearch: `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${addressLine} ${cityLine}`)}`,
+      geo: `geo:${lat},${lon}?q=${lat},${lon}(${encodeURIComponent(place.name)})`,
+    },
+    nearby,
+    breadcrumbs: [...crumbs(place.region, place.departement, place.commune), { label: place.name }],
+    freshness: freshness(place, today),
+    mapPoints: [place, ...nearby.map(({ item }) => item)].map(entryPoint),
+  };
+}
+
+export interface CommunePage {
+  departement: Departement;
+  region: Region;
+  around: Nearby<PlaceEntry>[];
+  /** How many of the commune's places are stale or undated. */
+  stale: number;
+  breadcrumbs: Crumb[];
+  mapPoints: MapPoint[];
+}
+
+export function communePage(directory: Directory, summary: CommuneSummary, today: string): CommunePage {
+  const { commune, places } = summary;
+  const departement = directory.reference.departements.get(commune.departementCode)!;
+  const region = directory.reference.regions.get(commune.regionCode)!;
+  const around = directory.nearest(commune, COMMUNE_AROUND.count, COMMUNE_AROUND.km, (place) => place.commune.insee === commune.insee);
+  return {
+    departement,
+    region,
+    around,
+    stale: places.filter((place) => freshness(place, today) !== 'fresh').length,
+    breadcrumbs: [...crumbs(region, departement), { label: commune.name }],
+    mapPoints: [...places, ...around.map(({ item }) => item)].map(entryPoint),
+  };
+}
+
+/** The notice above a commune's places: none, all stale, or some. */
+export function staleNotice(stale: number, total: number): string | null {
+  if (stale === 0) return null;
+  return stale === total ? t('check.staleAll', { count: total }) : t('check.staleSome', { stale, count: total });
+}
+
+export interface DepartementPage {
+  region: Region;
+  withPlaces: CommuneSummary[];
+  signatories: CommuneSummary[];
+  breadcrumbs: Crumb[];
+}
+
+export function departementPage(directory: Directory, summary: DepartementSummary): DepartementPage {
+  const region = directory.reference.regions.get(summary.departement.regionCode)!;
+  return {
+    region,
+    withPlaces: summary.communes.filter((commune) => commune.places.length > 0),
+    signatories: summary.communes.filter((commune) => commune.municipality),
+    breadcrumbs: [...crumbs(region), { label: t('departement.label', { name: summary.departement.name, code: summary.departement.code }) }],
+  };
+}
+
+export function regionPage(summary: RegionSummary): { breadcrumbs: Crumb[] } {
+  return { breadcrumbs: [{ href: HOME_URL, label: t('site.nav.home') }, { label: summary.region.name }] };
+}
+
+export interface ServicePage {
+  places: PlaceEntry[];
+  groups: { departement: Departement; places: PlaceEntry[] }[];
+  /** List every place (true), or only the départements with their counts. */
+  listPlaces: boolean;
+}
+
+export function servicePage(directory: Directory, service: Service): ServicePage {
+  const places = directory.placesByService.get(service.id) ?? [];
+  const byDepartement = new Map<string, PlaceEntry[]>();
+  for (const place of places) byDepartement.set(place.departement.code, [...(byDepartement.get(place.departement.code) ?? []), place]);
+  const groups = [...byDepartement.entries()]
+    .map(([code, list]) => ({ departement: directory.reference.departements.get(code)!, places: list }))
+    .sort((a, b) => a.departement.code.localeCompare(b.departement.code));
+  return { places, groups, listPlaces: places.length <= SERVICE_MAX_LISTED };
+}
+
+export interface Signatory {
+  municipality: Municipality & { file: string };
+  commune: { insee: string; slug: string; name: string; departementCode: string };
+  /** "Fait : 1 · En cours : 1", or null without follow-up. */
+  progress: string | null;
+}
+
+export function charterSignatories(directory: Directory): Signatory[] {
+  const order = [...COMMITMENT_STATUS_IDS].reverse();
+  return directory.dataset.municipalities
+    .map((municipality) => {
+      const counts = order
+        .map((status) => [status, municipality.commitments.filter((item) => item.status === status).length] as const)
+        .filter(([, count]) => count > 0)
+        .map(([status, count]) => t('charter.statusCount', { status: t(`commitmentStatus.${status}`), count }));
+      return { municipality, commune: directory.reference.communes.get(municipality.insee)!, progress: counts.length > 0 ? counts.join(' · ') : null };
+    })
+    .sort((a, b) => a.commune.name.localeCompare(b.commune.name, 'fr'));
+}
+
+export interface HomePage {
+  network: PlaceEntry[];
+  relays: PlaceEntry[];
+  networkServices: Service[];
+  metropole: RegionSummary[];
+  overseas: RegionSummary[];
+}
+
+export function homePage(directory: Directory): HomePage {
+  return {
+    network: directory.places.filter((place) => place.kind === 'solidarity-space'),
+    relays: directory.places.filter((place) => place.kind === 'relay'),
+    networkServices: directory.dataset.services.filter((service) => service.network === 'emmaus-connect'),
+    // Overseas régions have one-digit codes (01 Guadeloupe … 06 Mayotte).
+    metropole: directory.regions.filter((summary) => Number(summary.region.code) >= 10),
+    overseas: directory.regions.filter((summary) => Number(summary.region.code) < 10),
+  };
+}
+
+/** Closures that end today or later. */
+export function upcomingClosures<T extends { to: string }>(closures: readonly T[], today: string): T[] {
+  return closures.filter((closure) => closure.to >= today);
+}

@@ -1,0 +1,57 @@
+/**
+ * Fictitious places built in memory, and a search engine over them: a test says only what
+ * makes its places differ. Every place is valid against the schemas and the reference.
+ */
+import { expect } from 'vitest';
+import { loadData } from '../../src/lib/dataset.ts';
+import { buildDirectory, scheduleStartFor, type Directory } from '../../src/lib/directory.ts';
+import { placeSchema, type Place, type PlaceInput } from '../../src/lib/schemas/place.ts';
+import { buildSearchFiles, type SearchFiles } from '../../src/lib/search/build.ts';
+import { SearchEngine } from '../../src/lib/search/engine.ts';
+import type { Dataset } from '../../src/lib/validate.ts';
+
+export const BUILD_DATE = '2026-03-01';
+export const fixtures = await loadData({ dataDir: 'tests/fixtures/site', referenceDataDir: 'data', today: BUILD_DATE });
+
+type Overrides = Partial<Omit<PlaceInput, 'id' | 'name'>> & { lat?: number; lon?: number; insee?: string };
+
+/** A fictitious place in Villeurbanne unless told otherwise, with nothing known but its name and point. */
+export function place(name: string, overrides: Overrides = {}): Place & { file: string } {
+  const { lat = 45.7719, lon = 4.8898, insee = '69266', ...rest } = overrides;
+  const id = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const input: PlaceInput = {
+    id,
+    name,
+    kind: 'other',
+    address: { street: '1 rue Fictive', postcode: null, insee },
+    location: { lat, lon, precision: 'address' },
+    sources: [{ name: 'Source fictive', date: '2026-01-01' }],
+    verified: '2026-01-01',
+    ...rest,
+  };
+  return { ...placeSchema.parse(input), file: `tests/memory/${id}.yaml` };
+}
+
+export function directoryOf(places: Dataset['places']): Directory {
+  return buildDirectory({ ...fixtures.dataset, places }, fixtures.reference, scheduleStartFor(BUILD_DATE));
+}
+
+/** A search engine reading the files built from these places, from memory, as the static site would serve them. */
+export function engineOver(files: SearchFiles): SearchEngine {
+  return new SearchEngine({
+    json: async <T>(path: string): Promise<T> => {
+      const [file, query] = path.split('?');
+      if (file !== '/recherche/meta.json') expect(query).toBe(`v=${files.meta.version}`);
+      const match = /^\/recherche\/(?:(meta)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file!);
+      if (!match) throw new Error(`unknown file ${path}`);
+      const [, single, letter, prefix, departement] = match;
+      const value = single === 'meta' ? files.meta : letter ? files.communes.get(letter) : prefix ? files.postcodes.get(prefix) : files.shards.get(departement!.toUpperCase());
+      if (value === undefined) throw new Error(`404 ${path}`);
+      return structuredClone(value) as T;
+    },
+  });
+}
+
+export function searchFilesOf(places: Dataset['places']): SearchFiles {
+  return buildSearchFiles(directoryOf(places), BUILD_DATE);
+}
