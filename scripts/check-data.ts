@@ -2,6 +2,7 @@
  * `npm run check:data`: validates data/ exactly as the build does, without building.
  * Usage: npm run check:data [-- <data folder>]
  */
+import { t } from '../src/i18n/index.ts';
 import { buildDate, loadData } from '../src/lib/dataset.ts';
 import { DataError } from '../src/lib/validate.ts';
 
@@ -9,9 +10,12 @@ const dataDir = process.argv[2] ?? process.env.DATA_DIR ?? 'data';
 try {
   const { dataset } = await loadData({ dataDir, referenceDataDir: 'data', today: buildDate() });
   console.log(
-    `Données valides : ${dataset.places.length} lieux, ${dataset.services.length} services, ` +
-      `${dataset.charter.commitments.length} engagements de la charte, ` +
-      `${dataset.municipalities.length} commune(s) signataire(s).`,
+    t('editor.valid', {
+      places: dataset.places.length,
+      services: dataset.services.length,
+      commitments: dataset.charter.commitments.length,
+      municipalities: dataset.municipalities.length,
+    }),
   );
 } catch (error) {
   if (error instanceof DataError) {

@@ -1,5 +1,4 @@
 /** Settings of a deployment, read at build time. Nothing here is secret. */
-export const SITE_NAME = 'Aide numérique près de chez moi';
 
 /**
  * Where corrections go. There is no server: a correction is an e-mail, or an edit of the

@@ -16,7 +16,7 @@ export function distanceKm(a: LatLon, b: LatLon): number {
 }
 
 interface Territory {
-  name: string;
+  id: string;
   south: number;
   north: number;
   west: number;
@@ -28,17 +28,17 @@ interface Territory {
  * A point outside all of them is a data error (often swapped or mistyped coordinates).
  */
 export const TERRITORIES: readonly Territory[] = [
-  { name: 'France métropolitaine et Corse', south: 41.3, north: 51.2, west: -5.3, east: 9.7 },
-  { name: 'Guadeloupe', south: 15.8, north: 16.6, west: -61.9, east: -60.9 },
-  { name: 'Martinique', south: 14.35, north: 14.95, west: -61.3, east: -60.75 },
-  { name: 'Guyane', south: 2.0, north: 6.0, west: -54.7, east: -51.5 },
-  { name: 'La Réunion', south: -21.45, north: -20.8, west: 55.15, east: 55.9 },
-  { name: 'Mayotte', south: -13.1, north: -12.55, west: 44.95, east: 45.35 },
-  { name: 'Saint-Pierre-et-Miquelon', south: 46.7, north: 47.2, west: -56.5, east: -56.1 },
-  { name: 'Saint-Barthélemy et Saint-Martin', south: 17.85, north: 18.15, west: -63.2, east: -62.75 },
-  { name: 'Wallis-et-Futuna', south: -14.4, north: -13.1, west: -178.3, east: -176.0 },
-  { name: 'Polynésie française', south: -28.0, north: -7.0, west: -155.0, east: -134.0 },
-  { name: 'Nouvelle-Calédonie', south: -23.0, north: -19.0, west: 163.0, east: 168.5 },
+  { id: 'metropole', south: 41.3, north: 51.2, west: -5.3, east: 9.7 },
+  { id: 'guadeloupe', south: 15.8, north: 16.6, west: -61.9, east: -60.9 },
+  { id: 'martinique', south: 14.35, north: 14.95, west: -61.3, east: -60.75 },
+  { id: 'guyane', south: 2.0, north: 6.0, west: -54.7, east: -51.5 },
+  { id: 'reunion', south: -21.45, north: -20.8, west: 55.15, east: 55.9 },
+  { id: 'mayotte', south: -13.1, north: -12.55, west: 44.95, east: 45.35 },
+  { id: 'saint-pierre-et-miquelon', south: 46.7, north: 47.2, west: -56.5, east: -56.1 },
+  { id: 'saint-barthelemy-saint-martin', south: 17.85, north: 18.15, west: -63.2, east: -62.75 },
+  { id: 'wallis-et-futuna', south: -14.4, north: -13.1, west: -178.3, east: -176.0 },
+  { id: 'polynesie', south: -28.0, north: -7.0, west: -155.0, east: -134.0 },
+  { id: 'nouvelle-caledonie', south: -23.0, north: -19.0, west: 163.0, east: 168.5 },
 ];
 
 export function territoryOf(point: LatLon): Territory | undefined {
