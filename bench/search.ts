@@ -83,12 +83,12 @@ export async function benchSearch(dir: string, queries: string[]): Promise<Searc
       else if (response.url().includes('/recherche/') && response.url().includes('.json')) dataBytes.push(gzipSize(body));
     });
     await page.goto(`http://127.0.0.1:${port}/recherche/`);
-    await page.waitForSelector('[data-search][data-ready="true"]');
+    await page.waitForSelector('search-panel[data-ready="true"]');
 
     /** Submits a query and waits for its answer on the page, in the page's own clock. */
     const timed = (query: string) =>
       page.evaluate(async (q) => {
-        const root = document.querySelector<HTMLElement>('[data-search]')!;
+        const root = document.querySelector<HTMLElement>('search-panel')!;
         const input = root.querySelector<HTMLInputElement>('input[name="q"]')!;
         const status = root.querySelector<HTMLElement>('[data-search-status]')!;
         input.value = q;
@@ -136,13 +136,17 @@ export async function benchSearch(dir: string, queries: string[]): Promise<Searc
 }
 
 export interface MapFigures {
-  /** From the map frame on screen to the first markers drawn (national overview). */
+  /** From the map frame scrolled on screen to the département bubbles drawn (national overview). */
   overviewMs: number;
-  /** From a request to show Paris and its suburbs (zoom 10) to its clusters drawn. */
+  /** From choosing the Paris bubble (as a person would) to the places of that view drawn. */
   parisViewMs: number;
   markersInParisView: number;
 }
 
+/**
+ * Measured from outside, as a person uses the map: nothing in the shipped code exists for the
+ * benchmark. Times are taken in the page's clock with a MutationObserver.
+ */
 export async function benchMap(dir: string): Promise<MapFigures> {
   const port = 4511;
   const server = await serve(dir, port);
@@ -152,26 +156,31 @@ export async function benchMap(dir: string): Promise<MapFigures> {
     await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
-    const frame = page.locator('.map-frame').first();
-    await frame.scrollIntoViewIfNeeded();
-    await page.waitForSelector('.map-frame[data-map-ready="true"]', { timeout: 60_000 });
-    const overviewMs = Number(await frame.getAttribute('data-drawn-ms'));
-    const parisViewMs = await page.evaluate(async () => {
-      const element = document.querySelector<HTMLElement>('.map-frame')!;
+    const overviewMs = await page.evaluate(async () => {
+      const frame = document.querySelector<HTMLElement>('.map-frame')!;
       const started = performance.now();
-      document.dispatchEvent(new CustomEvent('map:set-view', { detail: { lat: 48.86, lon: 2.35, zoom: 10 } }));
+      frame.scrollIntoView();
+      while (!frame.querySelector('.map-cluster')) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (performance.now() - started > 60_000) return -1;
+      }
+      return performance.now() - started;
+    });
+    const parisViewMs = await page.evaluate(async () => {
+      const frame = document.querySelector<HTMLElement>('.map-frame')!;
+      const bubble = frame.querySelector<HTMLElement>('[aria-label^="Paris :"]')!;
+      const started = performance.now();
+      bubble.click();
+      // Drawn when the département bubbles are gone and the places (or their groups) are there.
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 5));
-        const drawn = Number(element.dataset.drawnAt ?? 0);
-        if (drawn > started && element.querySelector('.map-cluster, .map-marker')) {
-          // Wait for the places of the view, not the bubbles of the overview.
-          if (!element.querySelector('[aria-label*="Appuyez pour voir ce département"]')) return drawn - started;
-        }
+        const bubblesLeft = frame.querySelector('[aria-label$="Appuyez pour voir ce département."]');
+        if (!bubblesLeft && frame.querySelector('.map-cluster, .map-marker')) return performance.now() - started;
         if (performance.now() - started > 30_000) return -1;
       }
     });
     const markersInParisView = await page.locator('.map-frame .leaflet-marker-icon').count();
-    return { overviewMs, parisViewMs: Math.round(parisViewMs), markersInParisView };
+    return { overviewMs: Math.round(overviewMs), parisViewMs: Math.round(parisViewMs), markersInParisView };
   } finally {
     await browser.close();
     server.close();

@@ -1,92 +1,85 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { cityOfArrondissement, fixShouting } from '../../src/lib/interop/toPlace.ts';
-import { franceServicesHours } from '../../src/lib/interop/record.ts';
+/** The import's decisions, in-process (the command itself is tested in import.cli.test.ts). */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { runImport, summarize, type ImportRow } from '../../src/lib/interop/importRun.ts';
 import { nameSimilarity } from '../../src/lib/interop/merge.ts';
+import { franceServicesHours, franceServicesRecord, parseValueMapping, toNationalRecord } from '../../src/lib/interop/record.ts';
+import { MULTI_VALUED, STANDARD_COLUMNS } from '../../src/lib/interop/standard.ts';
+import { cityOfArrondissement, fixShouting } from '../../src/lib/interop/toPlace.ts';
+import { placeToYaml } from '../../src/lib/interop/yamlOut.ts';
+import { placeSchema, type PlaceInput } from '../../src/lib/schemas/place.ts';
+import { fixtures } from './world.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'import-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const mapping = parseValueMapping(readFileSync('data/standard/v0.1-to-v1-value-mapping.csv', 'utf8'));
+const source = { key: 'fictif', name: 'Source fictive', url: null, date: '2023-01-01' };
+const v01 = (JSON.parse(readFileSync('tests/fixtures/import/v01-fictif.json', 'utf8')) as Record<string, unknown>[]).map((row) => toNationalRecord(row, mapping));
 
-function freshDataDir(name: string): string {
-  const dir = join(work, name);
-  cpSync('tests/fixtures/site', dir, { recursive: true });
-  return dir;
+function run(conversions = structuredClone(v01)) {
+  return runImport({ dataset: structuredClone(fixtures.dataset), reference: fixtures.reference, conversions, source, dataDir: 'data', today: '2026-03-01' });
 }
 
-function runImport(dataDir: string, file: string) {
-  const result = spawnSync(process.execPath, ['scripts/import.ts', file, '--source', 'fictif', '--name', 'Source fictive', '--date', '2023-01-01'], {
-    encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dataDir, BUILD_DATE: '2026-03-01' },
-  });
-  expect(result.stderr).not.toMatch(/Error/);
-  expect(result.status).toBe(0);
-  const report = JSON.parse(readFileSync(join(dataDir, 'imports/reports/fictif.json'), 'utf8'));
-  return { output: result.stdout, report };
-}
+describe('the import’s decisions', () => {
+  const result = run();
+  const rows = result.rows;
+  const byRow = (n: number) => rows[n - 1]!;
 
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (path: string) => {
-    for (const name of readdirSync(path)) {
-      const full = join(path, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (!full.includes('/imports/reports/')) files[full] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return files;
-}
-
-describe('import of a v0.1 export', () => {
-  const dataDir = freshDataDir('v01');
-  const curatedBefore = readFileSync(join(dataDir, 'places/espace-fictif-des-hirondelles.yaml'), 'utf8');
-  const { output, report } = runImport(dataDir, 'tests/fixtures/import/v01-fictif.json');
-  const rows = report.rows as { row: number; outcome: string; place?: string; into?: string; reason?: string; why?: string; normalized: string[] }[];
-
-  test('accounts for every input row', () => {
+  test('accounts for every input row, once', () => {
     expect(rows.map((row) => row.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(report.summary.outcomes).toEqual({ imported: 3, merged: 3, rejected: 3 });
-    expect(output).toContain('Import de « Source fictive » (v01-fictif.json) : 9 lignes.');
-    expect(output).toContain('rejetées : 3');
-  });
-
-  test('keeps apart two places that an export gave the same id', () => {
-    expect(rows[8]).toMatchObject({ outcome: 'imported', record: 'fictif:f-5~9' });
-    expect(rows[8]!.place).not.toBe(rows[4]!.place);
+    expect(summarize(rows).outcomes).toEqual({ imported: 3, merged: 3, rejected: 3 });
   });
 
   test('rejects with a reason', () => {
-    expect(rows.filter((row) => row.outcome === 'rejected').map((row) => row.reason)).toEqual([
-      'nom manquant',
-      'commune introuvable : code postal « 00999 » inconnu et pas de code INSEE',
-      'le lieu n’accueille pas de public',
+    expect(rows.filter((row): row is Extract<ImportRow, { outcome: 'rejected' }> => row.outcome === 'rejected').map((row) => [row.row, row.reason])).toEqual([
+      [3, 'nom manquant'],
+      [4, 'commune introuvable : code postal « 00999 » inconnu et pas de code INSEE'],
+      [7, 'le lieu n’accueille pas de public'],
     ]);
   });
 
-  test('merges the same place: same SIRET and address, a near point with a similar name, a repeated row', () => {
-    const belvedere = rows[0]!.place!;
-    expect(rows[1]).toMatchObject({ outcome: 'merged', into: belvedere, why: 'même SIRET et même adresse' });
-    expect(rows[5]).toMatchObject({ outcome: 'merged', into: 'espace-fictif-des-hirondelles', why: 'à moins de 100 m, nom proche' });
-    expect(rows[7]).toMatchObject({ outcome: 'merged', into: belvedere, why: 'ligne en double dans le fichier (même identifiant)' });
-    const merged = readFileSync(join(dataDir, `places/imported/75/${belvedere}.yaml`), 'utf8');
-    expect(merged).toContain('record: fictif:f-1');
-    expect(merged).toContain('record: fictif:f-2');
-    // The more recent record (2022-10-01) gives its date; the older one's date was a placeholder.
-    expect(merged).toContain('verified: 2022-10-01');
+  test('merges the same place, and says why', () => {
+    const first = byRow(1);
+    expect(first.outcome).toBe('imported');
+    const belvedere = first.outcome === 'imported' ? first.place : '';
+    expect(byRow(2)).toMatchObject({ outcome: 'merged', into: belvedere, why: 'même SIRET et même adresse' });
+    expect(byRow(6)).toMatchObject({ outcome: 'merged', into: 'espace-fictif-des-hirondelles', why: 'à moins de 100 m, nom proche' });
+    expect(byRow(8)).toMatchObject({ outcome: 'merged', into: belvedere, why: 'ligne en double dans le fichier (même identifiant)' });
+    expect(summarize(rows).merges).toEqual({ 'même SIRET et même adresse': 1, 'à moins de 100 m, nom proche': 1, 'ligne en double dans le fichier (même identifiant)': 1 });
   });
 
-  test('normalizes messy values safely, and says so', () => {
-    const belvedere = readFileSync(join(dataDir, `places/imported/75/${rows[0]!.place}.yaml`), 'utf8');
-    // Merged: the more recent row (f-2) gives the name and street, the older one fills the phone.
-    expect(belvedere).toContain('name: Espace fictif du Belvédère (annexe)');
-    expect(belvedere).toContain('street: 10 rue Imaginaire');
-    expect(belvedere).toContain('insee: "75056"');
-    expect(belvedere).toContain('phone: 01 23 45 67 89');
-    expect(belvedere).toContain('openingHours: Tu-Fr 09:00-12:00');
-    expect(rows[0]!.normalized).toEqual(
+  test('keeps apart two places that an export gave the same id', () => {
+    expect(byRow(9)).toMatchObject({ outcome: 'imported', record: 'fictif:f-5~9' });
+    expect(byRow(9).outcome === 'imported' && byRow(5).outcome === 'imported' && byRow(9).place !== byRow(5).place).toBe(true);
+  });
+
+  test('writes new places in their département’s folder, and only the places it changed', () => {
+    const imported = rows.flatMap((row) => (row.outcome === 'imported' ? [row.place] : []));
+    expect(imported.map((id) => result.places.get(id)!.file)).toEqual([
+      expect.stringMatching(/^data\/places\/imported\/75\/espace-fictif-du-belvedere-\w+\.yaml$/),
+      expect.stringMatching(/^data\/places\/imported\/59\//),
+      expect.stringMatching(/^data\/places\/imported\/59\//),
+    ]);
+    expect([...result.changed].sort()).toEqual([...imported, 'espace-fictif-des-hirondelles'].sort());
+  });
+
+  test('merges: the newer record gives the values, the older fills in, every source stays', () => {
+    const first = byRow(1);
+    const belvedere = result.places.get(first.outcome === 'imported' ? first.place : '')!.place;
+    expect(belvedere.name).toBe('Espace fictif du Belvédère (annexe)');
+    expect(belvedere.contacts?.phone).toBe('01 23 45 67 89');
+    expect(belvedere.verified).toBe('2022-10-01');
+    expect(belvedere.sources.map((item) => item.record)).toEqual(['fictif:f-1', 'fictif:f-2']);
+    const yaml = placeToYaml(belvedere);
+    expect(yaml).toContain('insee: "75056"');
+    expect(yaml).toContain('openingHours: Tu-Fr 09:00-12:00');
+  });
+
+  test('a hand-curated place only gains a source', () => {
+    expect(result.addedToCurated.get('espace-fictif-des-hirondelles')).toEqual([{ name: 'Source fictive', url: null, date: '2022-09-09', record: 'fictif:f-6' }]);
+    expect(result.places.get('espace-fictif-des-hirondelles')!.curated).toBe(true);
+  });
+
+  test('says which safe corrections it made', () => {
+    expect(byRow(1).normalized).toEqual(
       expect.arrayContaining([
         'code INSEE d’arrondissement 75119 → 75056',
         'horaires illisibles : gardés en note, sans deviner',
@@ -94,43 +87,63 @@ describe('import of a v0.1 export', () => {
         'téléphone remis au format 01 23 45 67 89',
       ]),
     );
-    const remparts = readFileSync(join(dataDir, `places/imported/59/${rows[4]!.place}.yaml`), 'utf8');
-    expect(rows[4]!.normalized).toContain('latitude et longitude inversées : remises dans l’ordre');
-    expect(remparts).toContain('lat: 50.6887');
+    expect(byRow(5).normalized).toContain('latitude et longitude inversées : remises dans l’ordre');
   });
 
-  test('never rewrites a hand-curated file: it only gains a source, comments and layout kept', () => {
-    const after = readFileSync(join(dataDir, 'places/espace-fictif-des-hirondelles.yaml'), 'utf8');
-    expect(after.startsWith(curatedBefore.split('sources:')[0]!)).toBe(true);
-    expect(after).toContain('languages: [fr, ar]');
-    expect(after).toContain('  - name: Source fictive\n    date: 2022-09-09\n    record: fictif:f-6\n');
-  });
-
-  test('is idempotent: the same input again changes no file', () => {
-    const before = snapshot(dataDir);
-    const again = runImport(dataDir, 'tests/fixtures/import/v01-fictif.json');
-    expect(again.output).toContain('Fichiers écrits : 0.');
-    expect(snapshot(dataDir)).toEqual(before);
-  });
-
-  test('leaves data that passes the full validation', () => {
-    const check = spawnSync(process.execPath, ['scripts/check-data.ts', dataDir], { encoding: 'utf8', env: { ...process.env, BUILD_DATE: '2026-03-01' } });
-    expect(check.stdout + check.stderr).toContain('Données valides : 7 lieux');
-    expect(check.status).toBe(0);
+  test('a second run of the same rows changes nothing but rewrites its own places identically', () => {
+    const dataset = structuredClone(fixtures.dataset);
+    const first = runImport({ dataset, reference: fixtures.reference, conversions: structuredClone(v01), source, dataDir: 'data', today: '2026-03-01' });
+    const again = runImport({
+      dataset: { ...dataset, places: [...first.places.values()].map(({ file, place }) => ({ ...fixturesParse(place), file })) },
+      reference: fixtures.reference,
+      conversions: structuredClone(v01),
+      source,
+      dataDir: 'data',
+      today: '2026-03-01',
+    });
+    for (const id of again.changed) expect(placeToYaml(again.places.get(id)!.place)).toBe(placeToYaml(first.places.get(id)!.place));
+    expect(summarize(again.rows).outcomes).toEqual({ imported: 2, merged: 4, rejected: 3 });
   });
 });
 
-describe('import of France Services’ own CSV', () => {
-  const dataDir = freshDataDir('france-services');
-  const { report } = runImport(dataDir, 'tests/fixtures/import/france-services-fictif.csv');
+function fixturesParse(place: PlaceInput) {
+  return placeSchema.parse(place);
+}
 
-  test('reads per-day hours, and keeps unreadable ones as a note', () => {
-    expect(report.summary.outcomes).toEqual({ imported: 2 });
-    const [moulin, mobile] = report.rows.map((row: { place: string }) => readFileSync(join(dataDir, `places/imported/59/${row.place}.yaml`), 'utf8'));
-    expect(moulin).toContain('openingHours: Mo 09:00-12:00,13:30-17:00; Tu 09:00-12:00; Th 09:00-12:00,13:30-17:00; Fr 09:00-12:00');
-    expect(moulin).toContain('- france-services');
-    expect(mobile).toContain('note: "Horaires donnés par la source : Mo sur rendez-vous le matin"');
-    expect(mobile).toContain('- Itinérant');
+describe('France Services’ own CSV', () => {
+  test('reads per-day hours into a record of the standard', () => {
+    const { record } = franceServicesRecord({ id_fs: '7', lib_fs: 'France services fictive', lib_com: 'Lille', code_postal: '59000', insee_com: '59350', adresse: '1 rue Fictive', latitude: '50.63', longitude: '3.06', telephone: '03 00 00 00 00', mail: 'fictif@exemple.fr', h_lundi: '09:00 - 12:00', format_fs: 'Itinérant' }, '2024-08-01');
+    expect(record).toMatchObject({ id: 'france-services-7', nom: 'France services fictive', horaires: 'Mo 09:00-12:00', itinerance: ['Itinérant'], dispositif_programmes_nationaux: ['France Services'], date_maj: '2024-08-01', courriels: ['fictif@exemple.fr'] });
+  });
+});
+
+describe('the record of the standard', () => {
+  test('holds a list exactly for the columns the schema says are multi-valued', () => {
+    const { record } = toNationalRecord({}, []);
+    expect(Object.keys(record)).toEqual(STANDARD_COLUMNS);
+    expect(STANDARD_COLUMNS.filter((column) => Array.isArray(record[column as keyof typeof record]))).toEqual([...MULTI_VALUED]);
+    expect([...MULTI_VALUED]).toEqual([
+      'typologie',
+      'courriels',
+      'site_web',
+      'itinerance',
+      'services',
+      'publics_specifiquement_adresses',
+      'prise_en_charge_specifique',
+      'frais_a_charge',
+      'dispositif_programmes_nationaux',
+      'formations_labels',
+      'autres_formations_labels',
+      'modalites_acces',
+      'modalites_accompagnement',
+    ]);
+  });
+
+  test('maps v0.1 values, and reports those with no v1 equivalent', () => {
+    const { record, dropped } = toNationalRecord({ id: 'x', latitude: '50,5', services: 'Accéder à une connexion internet;Valeur inconnue' }, mapping);
+    expect(record.latitude).toBe(50.5);
+    expect(record.services).toContain('Valeur inconnue');
+    expect(dropped).toEqual([]);
   });
 });
 

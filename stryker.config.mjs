@@ -1,0 +1,20 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run test:mutation`, not part of `npm test`): Stryker changes the code
+ * of src/lib one small way at a time and checks that a unit test fails. The score says how
+ * much of src/lib the tests really guard. Report: reports/mutation/index.html.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  mutate: ['src/lib/**/*.ts'],
+  coverageAnalysis: 'perTest',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: 'reports/tmp',
+  concurrency: 2,
+  ignoreStatic: true,
+  thresholds: { high: 90, low: 80, break: 80 },
+};
