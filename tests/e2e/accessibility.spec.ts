@@ -48,13 +48,25 @@ test('the keyboard alone reaches the content and every link', async ({ page }) =
   await expect(page.getByRole('link', { name: 'Appeler le 01 23 45 67 89' })).toBeFocused();
 });
 
-test('pages load nothing from other sites and carry a Content-Security-Policy', async ({ page }) => {
-  const origins = new Set<string>();
-  page.on('request', (request) => origins.add(new URL(request.url()).origin));
-  await page.goto('/lieux/espace-fictif-des-hirondelles/');
-  await page.waitForLoadState('networkidle');
-  expect([...origins]).toEqual([new URL(page.url()).origin]);
-  const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
-  expect(csp).toContain("default-src 'self'");
-  expect(csp).toContain("object-src 'none'");
-});
+for (const path of ['/', '/lieux/espace-fictif-des-hirondelles/', '/communes/59350-lille/', '/recherche/?q=Lille']) {
+  test(`${path} loads nothing from other sites but the map tiles, and carries a Content-Security-Policy`, async ({ page }) => {
+    const origins = new Set<string>();
+    page.on('request', (request) => origins.add(new URL(request.url()).origin));
+    await page.goto(path);
+    // Islands load when seen: scroll the whole page, a screen at a time, so that every one loads.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y <= height; y += 400) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(50);
+    }
+    await expect(page.locator('.map-frame[data-map-ready="true"]').first()).toBeAttached({ timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    const own = new URL(page.url()).origin;
+    // The map asked for its tiles (blocked in tests): the only other origin allowed.
+    expect([...origins].sort()).toEqual([own, 'https://data.geopf.fr'].sort());
+    const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain('img-src \'self\' data: https://data.geopf.fr');
+  });
+}

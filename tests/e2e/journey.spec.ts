@@ -76,3 +76,9 @@ test('service and charter pages list what they should', async ({ page }) => {
   await page.goto('/charte/');
   await expect(page.getByRole('row', { name: /Lille \(59\)/ })).toContainText('Fait : 1 · En cours : 1');
 });
+
+test('any page, not only the search, makes the site ready for offline use', async ({ page }) => {
+  await page.goto('/charte/');
+  await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL)).toMatch(/\/sw\.js$/);
+});

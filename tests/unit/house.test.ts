@@ -1,0 +1,109 @@
+/** The shape of the house: words live in the dictionary, every vocabulary value has its words. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { fr } from '../../src/i18n/fr.ts';
+import { clientWords, label, t } from '../../src/i18n/index.ts';
+import { createTranslator, pick } from '../../src/i18n/translate.ts';
+import { KINDS } from '../../src/lib/kinds.ts';
+import * as vocab from '../../src/lib/vocab.ts';
+
+describe('the translator', () => {
+  test.each([
+    [0, 'aucun lieu'],
+    [1, '1 lieu'],
+    [2, '2 lieux'],
+    [8461, '8\u00a0461 lieux'],
+  ])('counts %i place(s) as « %s »', (count, text) => {
+    expect(t('count.places', { count })).toBe(text);
+  });
+
+  test('fills every placeholder and leaves unknown ones as they are', () => {
+    expect(t('place.title', { name: 'Lieu fictif', commune: 'Lille' })).toBe('Lieu fictif (Lille)');
+    expect(t('place.title', { name: 'Lieu fictif' })).toBe('Lieu fictif ({commune})');
+  });
+
+  test('falls back to French for a word another locale lacks', () => {
+    const en = createTranslator(fr, { 'site.skip': 'Skip to content' }, 'en');
+    expect(en('site.skip')).toBe('Skip to content');
+    expect(en('site.nav.home')).toBe('Accueil');
+    expect(en('count.places', { count: 1234 })).toBe('1,234 lieux');
+  });
+
+  test('refuses a word that does not exist, rather than showing a key', () => {
+    expect(() => createTranslator({})('site.skip')).toThrow('missing word: site.skip');
+  });
+
+  test('gives a client script only the words it asks for', () => {
+    expect(Object.keys(pick(fr, ['weekday.'])).sort()).toEqual(['weekday.fr', 'weekday.mo', 'weekday.sa', 'weekday.su', 'weekday.th', 'weekday.tu', 'weekday.we']);
+    expect(JSON.parse(clientWords('hours.todayMarker'))).toEqual({ 'hours.todayMarker': ' (aujourd’hui)' });
+  });
+});
+
+describe('every value of a vocabulary has its words', () => {
+  test.each([
+    ['kind', vocab.KIND_IDS],
+    ['kindShort', vocab.KIND_IDS],
+    ['programme', vocab.PROGRAMME_IDS],
+    ['public', vocab.PUBLIC_IDS],
+    ['support', vocab.SUPPORT_IDS],
+    ['fee', vocab.FEE_IDS],
+    ['referral', vocab.REFERRAL_IDS],
+    ['appointment', vocab.APPOINTMENT_IDS],
+    ['wheelchair', vocab.WHEELCHAIR_IDS],
+    ['language', vocab.LANGUAGE_IDS],
+    ['commitmentStatus', vocab.COMMITMENT_STATUS_IDS],
+    ['factGroup', vocab.FACT_GROUP_IDS],
+    ['shape', Object.values(KINDS).map((kind) => kind.shape)],
+  ] as const)('%s', (name, ids) => {
+    for (const id of ids) expect(label(name, id)).not.toBe('');
+  });
+});
+
+/**
+ * A line of src/ "holds French text" when one of its strings (or an Astro template's text)
+ * has a French accent or typographic sign, or a French small word before another word.
+ */
+function frenchLines(root: string): string[] {
+  const accent = /[àâçéèêëîïôûùüÿœæÀÂÇÉÈÊÎÔÛŒ’«»]/;
+  const phrase = /(?:^|\s)(?:le|la|les|des|du|de|un|une|est|pour|avec|vous|votre|dans|sur|pas|et|ou|au|aux|qui|que|ce|cette|il|elle|nous|ne)\s+\w/i;
+  const strings = /'((?:\\.|[^'\\])*)'|"((?:\\.|[^"\\])*)"|`((?:\\.|[^`\\])*)`/g;
+  const found: string[] = [];
+  const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(ts|tsx|astro|js|mjs)$/.test(entry.name));
+  for (const entry of files) {
+    const path = join(entry.parentPath, entry.name);
+    if (path.startsWith(join(root, 'i18n')) || path.startsWith(join(root, 'content'))) continue;
+    let fences = 0;
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((raw, index) => {
+        const line = raw.trim();
+        if (path.endsWith('.astro') && line === '---') fences++;
+        if (/^(\/\/|\*|\/\*|\{\/\*)/.test(line)) return;
+        const segments = [...line.matchAll(strings)].map((match) => match.slice(1).join(''));
+        if (path.endsWith('.astro') && fences >= 2) {
+          segments.push(...[...line.matchAll(/>([^<>{}]+)</g)].map((match) => match[1]!));
+          if (!/^[<{})]/.test(line)) segments.push(line);
+        }
+        if (segments.some((segment) => accent.test(segment) || phrase.test(segment))) found.push(`${path}:${index + 1}`);
+      });
+  }
+  return found;
+}
+
+describe('words live in the dictionary', () => {
+  const lines = frenchLines('src');
+
+  test('fewer than 40 lines of src/ hold French text outside the dictionary and the content files', () => {
+    expect(lines.length).toBeLessThan(40);
+  });
+
+  test('those few are the national standard’s own values and the importer’s reading of French data', () => {
+    const files = [...new Set(lines.map((line) => line.split(':')[0]))].sort();
+    expect(files).toEqual(['src/lib/interop/importRun.ts', 'src/lib/interop/standard.ts', 'src/lib/interop/toPlace.ts', 'src/lib/map/config.ts']);
+  });
+
+  test('finds French where there is some', () => {
+    expect(frenchLines('tests/fixtures/french-lines').sort()).toEqual(['tests/fixtures/french-lines/page.astro:5', 'tests/fixtures/french-lines/script.ts:2']);
+  });
+});
