@@ -3,11 +3,15 @@ import base from './vitest.config.ts';
 
 /**
  * The unit tests Stryker runs for each mutant: all but those that spawn another process (a
- * build, the import command), whose child processes never run the mutant.
+ * build, the import command: *.cli.test.ts), whose child processes never run the mutant.
  */
 export default mergeConfig(
   base,
   defineConfig({
-    test: { exclude: ['tests/unit/build.test.ts', 'tests/unit/import.cli.test.ts'] },
+    test: {
+      exclude: ['tests/unit/*.cli.test.ts', 'node_modules/**'],
+      // Shared modules are read once per worker, not once per file (the reference of communes is large).
+      isolate: false,
+    },
   }),
 );

@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, test } from 'vitest';
-import { loadData } from '../../src/lib/dataset.ts';
-import { missingForStandard, toCsv, toJson, toStandardRow, type StandardRow } from '../../src/lib/interop/export.ts';
+import { describe, expect, test } from 'vitest';
+import { exportOf } from './world.ts';
+import { toCsv, toJson, type StandardRow } from '../../src/lib/interop/export.ts';
 import { STANDARD_COLUMNS } from '../../src/lib/interop/standard.ts';
 
 interface Field {
@@ -14,16 +11,6 @@ interface Field {
   constraints?: { required?: boolean; pattern?: string; enum?: string[] };
 }
 const schema = JSON.parse(readFileSync('data/standard/schema-v1.0.2.json', 'utf8')) as { fields: Field[] };
-
-async function exportOf(dataDir: string) {
-  const { dataset, reference } = await loadData({ dataDir, referenceDataDir: 'data', today: '2026-03-01' });
-  const services = new Map(dataset.services.map((service) => [service.id, service]));
-  const places = dataset.places.map((place) => ({ ...place, commune: reference.communes.get(place.address.insee)! }));
-  return {
-    rows: places.filter((place) => !missingForStandard(place)).map((place) => toStandardRow(place, services)),
-    left: places.filter((place) => missingForStandard(place)).map((place) => [place.id, missingForStandard(place)]),
-  };
-}
 
 /** Every constraint the schema file states: required, type, pattern, enum. */
 function violations(row: StandardRow): string[] {
@@ -42,9 +29,6 @@ function violations(row: StandardRow): string[] {
   }
   return found;
 }
-
-const work = mkdtempSync(join(tmpdir(), 'export-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('export to the national standard v1.0.2', async () => {
   const { rows, left } = await exportOf('tests/fixtures/site');
@@ -80,22 +64,4 @@ describe('export to the national standard v1.0.2', async () => {
     expect(Object.values(json[0]!)).not.toContain(null);
   });
 
-  test('survives a round trip: export, import, export again gives the same rows', async () => {
-    const dataDir = join(work, 'round-trip');
-    cpSync('tests/fixtures/site', dataDir, { recursive: true });
-    rmSync(join(dataDir, 'places'), { recursive: true });
-    rmSync(join(dataDir, 'municipalities'), { recursive: true });
-    const csvFile = join(work, 'export.csv');
-    writeFileSync(csvFile, toCsv(rows));
-    const result = spawnSync(process.execPath, ['scripts/import.ts', csvFile, '--source', 'export', '--name', 'Export fictif', '--date', '2026-03-01'], {
-      encoding: 'utf8',
-      env: { ...process.env, DATA_DIR: dataDir, BUILD_DATE: '2026-03-01' },
-    });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`importées : ${rows.length}`);
-    const again = (await exportOf(dataDir)).rows;
-    const withoutIds = (list: StandardRow[]) =>
-      list.map(({ id: _id, source: _source, ...rest }) => rest).sort((a, b) => String(a.nom).localeCompare(String(b.nom)));
-    expect(withoutIds(again)).toEqual(withoutIds(rows));
-  });
 });

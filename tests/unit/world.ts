@@ -9,6 +9,7 @@ import { placeSchema, type Place, type PlaceInput } from '../../src/lib/schemas/
 import { buildSearchFiles, type SearchFiles } from '../../src/lib/search/build.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
 import type { Dataset } from '../../src/lib/validate.ts';
+import { missingForStandard, toStandardRow } from '../../src/lib/interop/export.ts';
 
 export const BUILD_DATE = '2026-03-01';
 export const fixtures = await loadData({ dataDir: 'tests/fixtures/site', referenceDataDir: 'data', today: BUILD_DATE });
@@ -54,4 +55,15 @@ export function engineOver(files: SearchFiles): SearchEngine {
 
 export function searchFilesOf(places: Dataset['places']): SearchFiles {
   return buildSearchFiles(directoryOf(places), BUILD_DATE);
+}
+
+/** The rows of the standard export of a data folder, and the places left out with the reason. */
+export async function exportOf(dataDir: string) {
+  const { dataset, reference } = await loadData({ dataDir, referenceDataDir: 'data', today: '2026-03-01' });
+  const services = new Map(dataset.services.map((service) => [service.id, service]));
+  const places = dataset.places.map((place) => ({ ...place, commune: reference.communes.get(place.address.insee)! }));
+  return {
+    rows: places.filter((place) => !missingForStandard(place)).map((place) => toStandardRow(place, services)),
+    left: places.filter((place) => missingForStandard(place)).map((place) => [place.id, missingForStandard(place)]),
+  };
 }
