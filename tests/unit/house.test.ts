@@ -76,7 +76,7 @@ function frenchLines(root: string): string[] {
     let fences = 0;
     readFileSync(path, 'utf8')
       .split('\n')
-      .forEach((raw, index) => {
+      .forEach((raw) => {
         const line = raw.trim();
         if (path.endsWith('.astro') && line === '---') fences++;
         if (/^(\/\/|\*|\/\*|\{\/\*)/.test(line)) return;
@@ -85,7 +85,7 @@ function frenchLines(root: string): string[] {
           segments.push(...[...line.matchAll(/>([^<>{}]+)</g)].map((match) => match[1]!));
           if (!/^[<{})]/.test(line)) segments.push(line);
         }
-        if (segments.some((segment) => accent.test(segment) || phrase.test(segment))) found.push(`${path}:${index + 1}`);
+        if (segments.some((segment) => accent.test(segment) || phrase.test(segment))) found.push(`${path}: ${line}`);
       });
   }
   return found;
@@ -104,6 +104,9 @@ describe('words live in the dictionary', () => {
   });
 
   test('finds French where there is some', () => {
-    expect(frenchLines('tests/fixtures/french-lines').sort()).toEqual(['tests/fixtures/french-lines/page.astro:5', 'tests/fixtures/french-lines/script.ts:2']);
+    expect(frenchLines('tests/fixtures/french-lines').sort()).toEqual([
+      'tests/fixtures/french-lines/page.astro: <p>Bonjour, vous êtes ici.</p>',
+      "tests/fixtures/french-lines/script.ts: export const message = 'Le lieu est fermé';",
+    ]);
   });
 });
