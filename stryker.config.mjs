@@ -15,6 +15,10 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: 'reports/tmp',
   concurrency: 2,
+  // Later runs re-test only the mutants whose code or tests changed.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  timeoutMS: 3000,
   ignoreStatic: true,
   thresholds: { high: 90, low: 80, break: 80 },
 };
