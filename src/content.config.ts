@@ -11,6 +11,7 @@ import { scheduleSchema } from './lib/hours/scheduleSchema.ts';
 import { buildDate, loadData, type LoadedData } from './lib/dataset.ts';
 import { placeSchedule, scheduleStartFor } from './lib/directory.ts';
 import { charterSchema, municipalitySchema } from './lib/schemas/charter.ts';
+import { labelSchema } from './lib/schemas/label.ts';
 import { placeSchema } from './lib/schemas/place.ts';
 import { serviceSchema } from './lib/schemas/service.ts';
 
@@ -48,6 +49,10 @@ export const collections = {
   services: defineCollection({
     loader: loader('services', ({ dataset }) => dataset.services.map((service) => ({ id: service.id, data: service }))),
     schema: serviceSchema,
+  }),
+  labels: defineCollection({
+    loader: loader('labels', ({ dataset }) => dataset.labels.map((label) => ({ id: label.id, data: label }))),
+    schema: labelSchema,
   }),
   charter: defineCollection({
     loader: loader('charter', ({ dataset }) => [{ id: 'charter', data: dataset.charter }]),

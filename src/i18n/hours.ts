@@ -40,8 +40,10 @@ export function dayName(t: Translate, date: string, inDays: number, locale = 'fr
 }
 
 /** The status line: "Ouvert maintenant · ferme à 18 h", "Fermé · ouvre demain à 9 h". */
-export function statusLabel(t: Translate, status: OpenStatus): string {
+export function statusLabel(t: Translate, status: OpenStatus | { state: 'moves' }): string {
   switch (status.state) {
+    case 'moves':
+      return t('hours.status.moves');
     case 'unknown':
       return t(status.reason === 'no-hours' ? 'hours.status.noHours' : 'hours.status.outsideWindow');
     case 'open': {

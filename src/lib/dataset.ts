@@ -69,13 +69,15 @@ export async function readReference(dataDir: string): Promise<Reference> {
 }
 
 export async function readRawDataset(dataDir: string, root: string): Promise<RawDataset> {
-  const [places, municipalities, services, charter] = await Promise.all([
+  const [places, municipalities, services, charter, labels] = await Promise.all([
     yamlFiles(join(dataDir, 'places')).then((paths) => readAll(paths, root)),
     yamlFiles(join(dataDir, 'municipalities')).then((paths) => readAll(paths, root)),
     readYaml(join(dataDir, 'services.yaml'), root),
     readYaml(join(dataDir, 'charter.yaml'), root),
+    // Optional: without it, no place gets its network's or label's offers.
+    readYaml(join(dataDir, 'labels.yaml'), root).then((file) => (file.syntaxError === t('editor.file.missing') ? undefined : file)),
   ]);
-  return { places, municipalities, services, charter };
+  return { places, municipalities, services, charter, labels };
 }
 
 export interface LoadedData {

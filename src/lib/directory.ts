@@ -8,6 +8,7 @@ import type { Schedule } from './hours/types.ts';
 import { NearestIndex, type Nearby } from './nearest.ts';
 import type { Commune, Departement, Reference, Region } from './reference.ts';
 import type { Municipality } from './schemas/charter.ts';
+import type { Label } from './schemas/label.ts';
 import type { Place } from './schemas/place.ts';
 import type { Dataset } from './validate.ts';
 
@@ -19,6 +20,27 @@ export interface PlaceEntry extends Place {
   region: Region;
   lat: number;
   lon: number;
+  /** Services the place offers because of its network or label (data/labels.yaml), beyond its own list. */
+  labelOffers: LabelOffer[];
+}
+
+export interface LabelOffer {
+  service: string;
+  /** The label's id in data/labels.yaml. */
+  label: string;
+}
+
+/** The labels a place belongs to (by its kind or a programme), and what they add to its own services. */
+export function labelOffers(place: Pick<Place, 'kind' | 'programmes' | 'services'>, labels: readonly Label[]): LabelOffer[] {
+  const offers: LabelOffer[] = [];
+  for (const label of labels) {
+    const applies = 'kind' in label.places ? place.kind === label.places.kind : place.programmes.includes(label.places.programme);
+    if (!applies) continue;
+    for (const service of label.services) {
+      if (!place.services.includes(service) && !offers.some((offer) => offer.service === service)) offers.push({ service, label: label.id });
+    }
+  }
+  return offers;
 }
 
 export interface CommuneSummary {
@@ -95,7 +117,7 @@ export function buildDirectory(
       const departement = reference.departements.get(commune.departementCode)!;
       const region = reference.regions.get(commune.regionCode)!;
       const schedule = schedules?.has(place.id) ? schedules.get(place.id)! : placeSchedule(place, reference, scheduleStart);
-      return { ...place, commune, departement, region, lat: place.location.lat, lon: place.location.lon, schedule };
+      return { ...place, commune, departement, region, lat: place.location.lat, lon: place.location.lon, schedule, labelOffers: labelOffers(place, dataset.labels) };
     })
     .sort((a, b) => byName.compare(a.name, b.name));
 
@@ -136,6 +158,7 @@ export function buildDirectory(
   const placesByService = new Map<string, PlaceEntry[]>(dataset.services.map((service) => [service.id, []]));
   for (const place of places) {
     for (const service of place.services) placesByService.get(service)!.push(place);
+    for (const offer of place.labelOffers) placesByService.get(offer.service)!.push(place);
   }
 
   const index = new NearestIndex(places);

@@ -11,6 +11,7 @@ import type { Reference } from './reference.ts';
 import { charterSchema, municipalitySchema, type Charter, type Municipality } from './schemas/charter.ts';
 import { placeSchema, type Place } from './schemas/place.ts';
 import { servicesFileSchema, type Service } from './schemas/service.ts';
+import { labelsFileSchema, type Label } from './schemas/label.ts';
 import { closest } from './text.ts';
 import { t } from '../i18n/index.ts';
 
@@ -37,6 +38,8 @@ export interface RawDataset {
   services: RawFile;
   charter: RawFile;
   municipalities: RawFile[];
+  /** data/labels.yaml, when there is one. */
+  labels?: RawFile | undefined;
 }
 
 export interface Dataset {
@@ -44,6 +47,7 @@ export interface Dataset {
   services: Service[];
   charter: Charter;
   municipalities: (Municipality & { file: string })[];
+  labels: Label[];
 }
 
 export interface ValidationOptions {
@@ -335,6 +339,23 @@ export function validateDataset(
     seenServices.add(service.id);
   });
 
+  const labelsFile = raw.labels ? parseFile(raw.labels, labelsFileSchema) : { value: { labels: [] }, issues: [] };
+  issues.push(...labelsFile.issues);
+  const labels = labelsFile.value?.labels ?? [];
+  labels.forEach((label, index) =>
+    label.services.forEach((service, at) => {
+      if (!serviceIds.has(service)) {
+        const guess = closest(service, serviceIds);
+        issues.push({
+          file: raw.labels!.file,
+          field: `labels.${index}.services.${at}`,
+          value: service,
+          message: t('editor.service.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '') + t('editor.service.known', { services: [...serviceIds].join(', ') }),
+        });
+      }
+    }),
+  );
+
   const charter = parseFile(raw.charter, charterSchema);
   issues.push(...charter.issues);
   const commitmentIds = new Set(charter.value?.commitments.map((c) => c.id) ?? []);
@@ -397,5 +418,5 @@ export function validateDataset(
   }
 
   if (issues.length > 0 || !charter.value) return { issues };
-  return { dataset: { places, services, charter: charter.value, municipalities }, issues: [] };
+  return { dataset: { places, services, charter: charter.value, municipalities, labels }, issues: [] };
 }

@@ -11,11 +11,12 @@ let directory: Promise<Directory> | undefined;
 
 export function getDirectory(): Promise<Directory> {
   directory ??= (async () => {
-    const [places, services, charters, municipalities, reference] = await Promise.all([
+    const [places, services, charters, municipalities, labels, reference] = await Promise.all([
       getCollection('places'),
       getCollection('services'),
       getCollection('charter'),
       getCollection('municipalities'),
+      getCollection('labels'),
       readReference('data'),
     ]);
     const schedules = new Map(places.map((entry) => [entry.id, entry.data.schedule]));
@@ -24,6 +25,7 @@ export function getDirectory(): Promise<Directory> {
       services: services.map((entry) => entry.data),
       charter: charters[0]!.data,
       municipalities: municipalities.map((entry) => entry.data),
+      labels: labels.map((entry) => entry.data),
     };
     return buildDirectory(dataset, reference, scheduleStartFor(buildDate()), schedules);
   })();

@@ -139,14 +139,14 @@ describe('search flags', () => {
   ]);
   const flags = (name: string) => placeFlags(directory.places.find((item) => item.name === name)!);
   test('a place with every condition met carries every matching flag', () => {
-    expect(flags('Lieu fictif Tout')).toBe(flagsOf(['free', 'noReferral', 'walkIn', 'wheelchair', 'emmaus', 'saturday']));
+    expect(flags('Lieu fictif Tout')).toBe(flagsOf(['free', 'noReferral', 'walkIn', 'wheelchair', 'emmaus', 'saturday', 'exactPoint']));
   });
-  test('a place that requires things says so, and a partial access is not "accessible"', () => {
-    expect(flags('Lieu fictif Rien')).toBe(flagsOf(['referralRequired', 'appointmentRequired']));
+  test('a place that requires things says so, a partial access is not "accessible", a solidarity price is not free', () => {
+    expect(flags('Lieu fictif Rien')).toBe(flagsOf(['referralRequired', 'appointmentRequired', 'notFree', 'exactPoint']));
   });
   test('a relay of the network counts as Emmaüs Connect', () => {
     expect(hasFlag({ flags: flags('Lieu fictif Relais Emmaüs') }, 'emmaus')).toBe(true);
-    expect(flags('Lieu fictif Relais Emmaüs')).toBe(flagsOf(['emmaus']));
+    expect(flags('Lieu fictif Relais Emmaüs')).toBe(flagsOf(['emmaus', 'exactPoint']));
   });
 });
 

@@ -33,13 +33,19 @@ describe('normalization', () => {
 });
 
 describe('finding places', () => {
-  test('a commune lists its places and the nearby ones, nearest first, with distances', async () => {
+  test('a commune lists its own places first, the most helpful first, then the nearest around', async () => {
     const outcome = await search('Lille');
     expect(outcome.type).toBe('results');
-    expect(names(outcome)).toEqual(['Relais fictif du Moulin', 'Point fictif de la Colline', 'Atelier fictif du Canal']);
+    // The Colline has a street address and hours; the Moulin neither, although it is nearer the centre.
+    expect(names(outcome)).toEqual(['Point fictif de la Colline', 'Relais fictif du Moulin', 'Atelier fictif du Canal']);
     if (outcome.type !== 'results') return;
     expect(outcome.origin).toMatchObject({ kind: 'commune', commune: { name: 'Lille' } });
-    expect(outcome.results.map((result) => Math.round(result.km!))).toEqual([0, 1, 11]);
+    expect(outcome.results.map((result) => [Math.round(result.km!), result.inCommune])).toEqual([
+      [1, true],
+      [0, true],
+      [11, false],
+    ]);
+    expect(outcome.counts).toEqual({ total: 3, confirmed: 3, toCheck: 0 });
   });
 
   test('a postcode finds its commune', async () => {
@@ -80,13 +86,15 @@ describe('finding places', () => {
   });
 
   test('a need without a place asks where, and remembers the need', async () => {
-    expect(await search('recharge téléphone')).toEqual({ type: 'need-location', serviceIds: ['recharges-solidaires'] });
+    const outcome = await search('recharge téléphone');
+    expect(outcome.type === 'need-location' && outcome.filters.services).toEqual(['recharges-solidaires']);
   });
 
   test('a need and a commune: the places that meet it', async () => {
     const outcome = await search('recharge téléphone strasbourg');
     expect(names(outcome)).toEqual(['Espace fictif des Hirondelles']);
-    expect(outcome.type === 'results' && outcome.serviceIds).toEqual(['recharges-solidaires']);
+    expect(outcome.type === 'results' && outcome.filters.services).toEqual(['recharges-solidaires']);
+    expect(outcome.type === 'results' && outcome.results[0]!.needs).toEqual([{ id: 'recharges-solidaires', byLabel: false }]);
   });
 
   test('around a position from the device', async () => {
@@ -98,51 +106,82 @@ describe('finding places', () => {
   });
 
   test('an unknown word says so', async () => {
-    expect(await search('zzqqxx')).toEqual({ type: 'none', query: 'zzqqxx' });
+    expect(await search('zzqqxx')).toEqual({ type: 'none', query: 'zzqqxx', filters: NO_FILTERS });
   });
 });
 
-describe('filters', () => {
-  // Eleven places in one commune; each has exactly one thing known about it. A filter wired to
-  // the wrong flag, or one that drops everything, returns the wrong place or none.
+describe('filters: unknown is not no', () => {
+  // One commune; each place has exactly one thing known about it. A filter keeps first the place
+  // that surely meets it, drops the one that surely does not, and keeps the others, "à vérifier".
   const world = [
     place('Lieu fictif Gratuit', { access: { fees: ['free'] } }),
+    place('Lieu fictif Payant', { access: { fees: ['paid'] } }),
     place('Lieu fictif Sans Orientation', { access: { fees: [], referral: 'not-required' } }),
     place('Lieu fictif Orientation Requise', { access: { fees: [], referral: 'required' } }),
     place('Lieu fictif Sans Rendez-vous', { access: { fees: [], appointment: 'walk-in' } }),
     place('Lieu fictif Sur Rendez-vous', { access: { fees: [], appointment: 'required' } }),
     place('Lieu fictif Fauteuil', { accessibility: { wheelchair: 'yes' } }),
+    place('Lieu fictif Sans Fauteuil', { accessibility: { wheelchair: 'no' } }),
     place('Lieu fictif Emmaüs', { programmes: ['emmaus-connect'] }),
     place('Lieu fictif Samedi', { hours: { openingHours: 'Sa 09:00-12:00', closures: [] } }),
     place('Lieu fictif Mardi Matin', { hours: { openingHours: 'Tu 09:00-12:00', closures: [] } }),
     place('Lieu fictif Arabe', { languages: ['ar'] }),
+    place('Lieu fictif Anglais', { languages: ['en'] }),
     place('Lieu fictif Démarches', { services: ['aide-demarches'] }),
+    place('Lieu fictif Apprendre', { services: ['usage-quotidien'] }),
   ];
   const worldEngine = engineOver(searchFilesOf(world));
-  const find = async (filters: Partial<Filters>) => names(await worldEngine.search({ q: 'Villeurbanne', filters: { ...NO_FILTERS, ...filters }, now: NOW }));
+  const find = async (filters: Partial<Filters>) => {
+    const outcome = await worldEngine.search({ q: 'Villeurbanne', filters: { ...NO_FILTERS, ...filters }, now: NOW, limit: 50 });
+    if (outcome.type !== 'results') throw new Error(outcome.type);
+    const shown = outcome.results.map((result) => result.name);
+    return {
+      confirmed: outcome.results.filter((result) => result.toCheck.length === 0).map((result) => result.name),
+      first: shown[0],
+      dropped: world.map((item) => item.name).filter((name) => !shown.includes(name)).sort(),
+      counts: outcome.counts,
+    };
+  };
+  const everyone = world.map((item) => item.name);
 
-  test('without a filter, every place', async () => {
-    expect((await find({})).sort()).toEqual(world.map((item) => item.name).sort());
+  test('without a filter, every place, all sure', async () => {
+    const { confirmed, dropped } = await find({});
+    expect(confirmed.sort()).toEqual([...everyone].sort());
+    expect(dropped).toEqual([]);
   });
 
-  test.each<[string, Partial<Filters>, string]>([
-    ['free', { free: true }, 'Lieu fictif Gratuit'],
-    ['no referral', { noReferral: true }, 'Lieu fictif Sans Orientation'],
-    ['walk-in', { walkIn: true }, 'Lieu fictif Sans Rendez-vous'],
-    ['wheelchair', { wheelchair: true }, 'Lieu fictif Fauteuil'],
-    ['Emmaüs Connect network', { emmaus: true }, 'Lieu fictif Emmaüs'],
-    ['open on Saturday', { saturday: true }, 'Lieu fictif Samedi'],
-    ['open now (a Tuesday at 10:00)', { openNow: true }, 'Lieu fictif Mardi Matin'],
-    ['a language', { language: 'ar' }, 'Lieu fictif Arabe'],
-    ['a need', { services: ['aide-demarches'] }, 'Lieu fictif Démarches'],
-  ])('%s keeps only the place that says so', async (_, filters, expected) => {
-    expect(await find(filters)).toEqual([expected]);
+  test.each<[string, Partial<Filters>, string, string[]]>([
+    ['free', { free: true }, 'Lieu fictif Gratuit', ['Lieu fictif Payant']],
+    ['no referral', { noReferral: true }, 'Lieu fictif Sans Orientation', ['Lieu fictif Orientation Requise']],
+    ['walk-in', { walkIn: true }, 'Lieu fictif Sans Rendez-vous', ['Lieu fictif Sur Rendez-vous']],
+    ['wheelchair', { wheelchair: true }, 'Lieu fictif Fauteuil', ['Lieu fictif Sans Fauteuil']],
+    ['open on Saturday', { when: { day: 5, half: null } }, 'Lieu fictif Samedi', ['Lieu fictif Mardi Matin']],
+    ['open now (a Tuesday at 10:00)', { openNow: true }, 'Lieu fictif Mardi Matin', ['Lieu fictif Samedi']],
+    ['open today in the afternoon', { when: { day: 'today', half: 'afternoon' } }, '', ['Lieu fictif Mardi Matin', 'Lieu fictif Samedi']],
+    ['open next Tuesday morning', { when: { day: 1, half: 'morning' } }, 'Lieu fictif Mardi Matin', ['Lieu fictif Samedi']],
+    ['a language', { language: 'ar' }, 'Lieu fictif Arabe', ['Lieu fictif Anglais']],
+    ['a need', { services: ['aide-demarches'] }, 'Lieu fictif Démarches', ['Lieu fictif Apprendre']],
+  ])('%s: the sure place first, the sure "no" dropped, the unknown kept to check', async (_, filters, sure, no) => {
+    const { confirmed, first, dropped, counts } = await find(filters);
+    expect(confirmed).toEqual(sure ? [sure] : []);
+    if (sure) expect(first).toBe(sure);
+    expect(dropped).toEqual(no.sort());
+    expect(counts).toEqual({ total: world.length - no.length, confirmed: sure ? 1 : 0, toCheck: world.length - no.length - (sure ? 1 : 0) });
   });
 
-  test('two filters keep the places that meet both', async () => {
+  test('the network is known for every place: the others are dropped', async () => {
+    const { confirmed, dropped } = await find({ emmaus: true });
+    expect(confirmed).toEqual(['Lieu fictif Emmaüs']);
+    expect(dropped).toEqual(everyone.filter((name) => name !== 'Lieu fictif Emmaüs').sort());
+  });
+
+  test('two filters: sure of both first, each unknown kept, each "no" dropped', async () => {
     const both = [place('Lieu fictif Gratuit et Arabe', { access: { fees: ['free'] }, languages: ['ar'] }), ...world];
-    const outcome = await engineOver(searchFilesOf(both)).search({ q: 'Villeurbanne', filters: { ...NO_FILTERS, free: true, language: 'ar' }, now: NOW });
-    expect(names(outcome)).toEqual(['Lieu fictif Gratuit et Arabe']);
+    const outcome = await engineOver(searchFilesOf(both)).search({ q: 'Villeurbanne', filters: { ...NO_FILTERS, free: true, language: 'ar' }, now: NOW, limit: 50 });
+    expect(outcome.type === 'results' && outcome.results[0]!.name).toBe('Lieu fictif Gratuit et Arabe');
+    expect(outcome.type === 'results' && outcome.results.find((result) => result.name === 'Lieu fictif Gratuit')!.toCheck).toEqual(['language']);
+    expect(names(outcome)).not.toContain('Lieu fictif Anglais');
+    expect(names(outcome)).not.toContain('Lieu fictif Payant');
   });
 
   test('results carry today’s hours, the status and the phone', async () => {
@@ -157,7 +196,7 @@ describe('filters', () => {
 describe('the row codec', () => {
   test('reads back what it wrote', () => {
     const shard = { communes: ['Lille', 'Roubaix'], schedules: [] };
-    const source = { id: 'lieu-fictif-abc1234', name: 'Lieu fictif', kind: 'relay' as const, lat: 50.123456, lon: 3.987654, communeIndex: 1, phone: '01 23 45 67 89', flags: 5, services: [2, 0], languages: ['ar'], scheduleIndex: -1 };
+    const source = { id: 'lieu-fictif-abc1234', name: 'Lieu fictif', kind: 'relay' as const, lat: 50.123456, lon: 3.987654, communeIndex: 1, phone: '01 23 45 67 89', flags: 5, services: [2, 0], offers: [3], languages: ['ar'], scheduleIndex: -1, street: '1 rue Fictive', title: '' };
     expect(decodePlace(encodePlace(source), shard)).toEqual({
       id: 'lieu-fictif-abc1234',
       name: 'Lieu fictif',
@@ -168,8 +207,11 @@ describe('the row codec', () => {
       phone: '01 23 45 67 89',
       flags: 5,
       services: [2, 0],
+      offers: [3],
       languages: ['ar'],
       schedule: null,
+      street: '1 rue Fictive',
+      title: '',
     });
   });
 });

@@ -33,8 +33,8 @@ export function place(name: string, overrides: Overrides = {}): Place & { file: 
   return { ...placeSchema.parse(input), file: `tests/memory/${id}.yaml` };
 }
 
-export function directoryOf(places: Dataset['places']): Directory {
-  return buildDirectory({ ...fixtures.dataset, places }, fixtures.reference, scheduleStartFor(BUILD_DATE));
+export function directoryOf(places: Dataset['places'], labels: Dataset['labels'] = []): Directory {
+  return buildDirectory({ ...fixtures.dataset, places, labels }, fixtures.reference, scheduleStartFor(BUILD_DATE));
 }
 
 /** A search engine reading the files built from these places, from memory, as the static site would serve them. */
@@ -53,8 +53,8 @@ export function engineOver(files: SearchFiles): SearchEngine {
   });
 }
 
-export function searchFilesOf(places: Dataset['places']): SearchFiles {
-  return buildSearchFiles(directoryOf(places), BUILD_DATE);
+export function searchFilesOf(places: Dataset['places'], labels: Dataset['labels'] = []): SearchFiles {
+  return buildSearchFiles(directoryOf(places, labels), BUILD_DATE);
 }
 
 /** The rows of the standard export of a data folder, and the places left out with the reason. */

@@ -4,6 +4,7 @@ import type { Key, Translate } from '../../i18n/translate.ts';
 import { formatDistance } from '../../lib/format.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
 import type { Result, SearchOutcome } from '../../lib/search/engine.ts';
+import { hasFilters } from '../../lib/search/judge.ts';
 import { hasFlag } from '../../lib/search/row.ts';
 import { placeUrl } from '../../lib/routes.ts';
 
@@ -14,16 +15,33 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attribute
   return node;
 }
 
-export function resultCard(t: Translate, result: Result): HTMLLIElement {
+/** Where a result is: "Dans la commune", "Lille · à 900 m", or roughly when its point is the commune's centre. */
+export function whereLine(t: Translate, result: Result): string {
+  const street = result.street ? `${result.street}, ` : '';
+  if (result.km === null) return `${street}${result.commune}`;
+  if (result.inCommune) return `${street}${result.commune} · ${t('search.card.inCommune')}`;
+  if (!hasFlag(result, 'exactPoint')) return `${street}${t('search.card.approximate', { commune: result.commune, distance: formatDistance(t, result.km) })}`;
+  return `${street}${t('search.place.distance', { commune: result.commune, distance: formatDistance(t, result.km) })}`;
+}
+
+/** Service names by id, read from the form's own labels (no second list of words). */
+export type ServiceNames = (id: string) => string;
+
+export function resultCard(t: Translate, result: Result, serviceName: ServiceNames): HTMLLIElement {
   const item = element('li', { class: 'card', 'data-id': result.id });
   const heading = element('h3');
-  heading.append(element('a', { href: placeUrl(result.id) }, result.name));
+  heading.append(element('a', { href: placeUrl(result.id) }, result.title || result.name));
   item.append(heading);
+  if (result.title) item.append(element('p', { class: 'muted' }, t('search.card.rawName', { name: result.name })));
   item.append(element('p', { class: 'kind' }, t(`kind.${result.kind}` as Key)));
-  item.append(element('p', {}, result.km === null ? result.commune : t('search.place.distance', { commune: result.commune, distance: formatDistance(t, result.km) })));
+  item.append(element('p', {}, whereLine(t, result)));
   item.append(element('p', { class: 'status', 'data-state': result.status.state }, statusLabel(t, result.status)));
   const today = todayLabel(t, result.today);
   if (today) item.append(element('p', {}, today));
+  if (result.needs.length > 0) {
+    const needs = result.needs.map((need) => (need.byLabel ? t('search.card.needByLabel', { need: serviceName(need.id), label: t('search.card.byLabel') }) : serviceName(need.id)));
+    item.append(element('p', { class: 'needs' }, t('search.card.needs', { needs: needs.join(' ; ') })));
+  }
   if (result.phone) {
     const phone = element('p', {}, t('search.place.phone'));
     phone.append(element('a', { href: `tel:${result.dial}` }, result.phone));
@@ -31,6 +49,11 @@ export function resultCard(t: Translate, result: Result): HTMLLIElement {
   }
   if (hasFlag(result, 'referralRequired')) item.append(element('p', {}, t('referral.required')));
   else if (hasFlag(result, 'noReferral')) item.append(element('p', {}, t('place.referralShort')));
+  if (hasFlag(result, 'residentsOnly')) item.append(element('p', { class: 'notice-inline' }, t('search.card.residentsOnly')));
+  if (result.toCheck.length > 0) {
+    const what = [...new Set(result.toCheck.map((name) => t(`search.check.${name}` as Key)))].join(', ');
+    item.append(element('p', { class: 'to-check' }, t('search.card.toCheck', { what })));
+  }
   return item;
 }
 
@@ -53,11 +76,22 @@ export function outcomeStatus(t: Translate, outcome: SearchOutcome): string {
     case 'results':
     case 'by-name': {
       const origin =
-        outcome.type !== 'results' ? null : outcome.origin.kind === 'commune' ? outcome.origin.commune.name : t(outcome.origin.kind === 'position' ? 'search.yourPosition' : 'search.mapArea');
+        outcome.type !== 'results'
+          ? null
+          : outcome.origin.kind === 'commune'
+            ? outcome.origin.commune.arrondissement
+              ? t('search.arrondissement', { name: outcome.origin.commune.name, postcode: outcome.origin.commune.arrondissement })
+              : outcome.origin.commune.name
+            : t(outcome.origin.kind === 'position' ? 'search.yourPosition' : 'search.mapArea');
       const where = origin === null ? '' : t('search.around', { origin });
-      if (outcome.results.length === 0) return t('search.noResult', { where });
+      const { total, confirmed, toCheck } = outcome.counts;
+      if (total === 0) return t(hasFilters(outcome.filters) ? 'search.noResultFilters' : 'search.noResult', { where });
       const shown = outcome.results.length;
-      return t('search.found', { count: outcome.total, where }) + (outcome.total > shown ? t('search.firstOnes', { shown }) : '');
+      return (
+        t('search.found', { count: total, where }) +
+        (hasFilters(outcome.filters) && toCheck > 0 ? t('search.counts', { confirmed, toCheck }) : '') +
+        (total > shown ? t('search.firstOnes', { shown }) : '')
+      );
     }
   }
 }

@@ -10,7 +10,10 @@ import { SEARCH_URL, searchUrl } from '../../lib/routes.ts';
 import { emit } from '../events.ts';
 import { currentPosition, type PositionFailure } from './geolocation.ts';
 import { element, outcomePoints, outcomeStatus, resultCard } from './render.ts';
-import { fillForm, filtersFrom, paramsFromForm, zoneFrom } from './state.ts';
+import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
+
+/** Results shown at first, and added by each "Voir plus". */
+const PAGE = 20;
 
 const engine = new SearchEngine({
   json: async (path) => {
@@ -28,6 +31,8 @@ class SearchPanel extends HTMLElement {
   private output!: HTMLElement;
   private near: { lat: number; lon: number } | null = null;
   private run = 0;
+  /** How many results to show: grows with "Voir plus". */
+  private limit = PAGE;
   private points: ReturnType<typeof outcomePoints> = null;
   private readonly onSearchPage = location.pathname === SEARCH_URL;
 
@@ -44,6 +49,7 @@ class SearchPanel extends HTMLElement {
     });
     this.form.addEventListener('change', (event) => this.onFilterChange(event));
     this.querySelector('[data-near-me]')!.addEventListener('click', () => void this.locate());
+    this.querySelector('[data-search-edit]')!.addEventListener('click', () => this.collapse(this.dataset.collapsed !== 'true'));
     addEventListener('popstate', () => {
       const params = new URLSearchParams(location.search);
       fillForm(this.form, params);
@@ -89,18 +95,67 @@ class SearchPanel extends HTMLElement {
     this.status.textContent = text;
   }
 
+  /** After a search the form shrinks to a button, so that the first result shows on a phone's first screen. */
+  private collapse(collapsed: boolean): void {
+    this.dataset.collapsed = String(collapsed);
+    this.querySelector('[data-search-edit]')!.setAttribute('aria-expanded', String(!collapsed));
+    if (!collapsed) this.input.focus();
+  }
+
+  /** The name a service has in the form (its checkbox's label). */
+  private serviceName = (id: string): string => this.form.querySelector(`input[name="service"][value="${CSS.escape(id)}"]`)?.parentElement?.textContent?.trim() ?? id;
+
+  /** The active filters, each a button that removes it, and "Tout effacer". */
+  private showChips(params: URLSearchParams): void {
+    const chips = this.querySelector<HTMLElement>('[data-search-chips]')!;
+    chips.replaceChildren();
+    const active = activeFilters(params);
+    if (active.length === 0) return;
+    const list = element('ul');
+    for (const chip of active) {
+      const control = this.form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${chip.name}"]${chip.name === 'service' ? `[value="${CSS.escape(chip.value)}"]` : ''}`);
+      const text = control instanceof HTMLSelectElement ? (control.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(chip.value)}"]`)?.textContent ?? chip.value) : (control?.parentElement?.textContent?.trim() ?? chip.value);
+      const button = element('button', { type: 'button', class: 'chip', 'aria-label': this.t('search.removeFilter', { label: text }) }, `${text} ✕`);
+      button.addEventListener('click', () => {
+        const next = withoutFilter(params, chip);
+        fillForm(this.form, next);
+        this.go(next, true);
+      });
+      const item = element('li');
+      item.append(button);
+      list.append(item);
+    }
+    const clear = element('button', { type: 'button', class: 'chip chip-clear' }, this.t('search.clearAll'));
+    clear.addEventListener('click', () => {
+      const next = withoutFilters(params);
+      fillForm(this.form, next);
+      this.go(next, true);
+    });
+    const item = element('li');
+    item.append(clear);
+    list.append(item);
+    chips.append(list);
+  }
+
   private show(outcome: SearchOutcome, params: URLSearchParams): void {
     this.output.replaceChildren();
     this.points = outcomePoints(this.t, outcome);
     emit('search:results', { points: this.points });
     if (this.points && this.points.length > 0) document.querySelector('[data-map-section][hidden]')?.removeAttribute('hidden');
     this.say(outcomeStatus(this.t, outcome));
+    this.showChips(params);
+    const hasResults = (outcome.type === 'results' || outcome.type === 'by-name') && outcome.results.length > 0;
+    this.querySelector<HTMLElement>('[data-search-summary]')!.hidden = !hasResults;
+    if (hasResults) this.collapse(true);
     if (outcome.type === 'none') {
       const line = element('p');
       line.append(element('a', { href: '/#regions' }, this.t('search.chooseRegion')));
       this.output.append(line);
-    } else if (outcome.type === 'need-location' && outcome.serviceIds[0]) {
-      this.form.querySelector<HTMLSelectElement>('select[name="service"]')!.value = outcome.serviceIds[0];
+    } else if (outcome.type === 'need-location') {
+      for (const id of outcome.filters.services) {
+        const box = this.form.querySelector<HTMLInputElement>(`input[name="service"][value="${CSS.escape(id)}"]`);
+        if (box) box.checked = true;
+      }
     } else if (outcome.type === 'choose') {
       const list = element('ul', { class: 'choices' });
       for (const commune of outcome.communes) {
@@ -118,33 +173,53 @@ class SearchPanel extends HTMLElement {
         list.append(item);
       }
       this.output.append(list);
-    } else if ((outcome.type === 'results' || outcome.type === 'by-name') && outcome.results.length > 0) {
-      const list = element('ol', { class: 'cards results' });
-      for (const result of outcome.results) {
-        const card = resultCard(this.t, result);
-        const highlight = () => emit('map:highlight', { id: result.id });
-        card.addEventListener('focusin', highlight);
-        card.addEventListener('mouseenter', highlight);
-        list.append(card);
+    } else if (outcome.type === 'results' || outcome.type === 'by-name') {
+      if (outcome.results.length > 0) {
+        const list = element('ol', { class: 'cards results' });
+        for (const result of outcome.results) {
+          const card = resultCard(this.t, result, this.serviceName);
+          const highlight = () => emit('map:highlight', { id: result.id });
+          card.addEventListener('focusin', highlight);
+          card.addEventListener('mouseenter', highlight);
+          list.append(card);
+        }
+        this.output.append(list);
       }
-      this.output.append(list);
+      if (outcome.counts.total > outcome.results.length) {
+        const more = element('button', { type: 'button', class: 'button secondary' }, this.t('search.more'));
+        more.addEventListener('click', () => {
+          this.limit += PAGE;
+          void this.search(params, outcome.results.length);
+        });
+        this.output.append(more);
+      }
+      if (outcome.type === 'results' && outcome.further) {
+        this.output.append(element('p', { class: 'search-status' }, this.t('search.further')));
+        const list = element('ol', { class: 'cards results' });
+        list.append(resultCard(this.t, outcome.further, this.serviceName));
+        this.output.append(list);
+      }
     }
   }
 
-  private async search(params: URLSearchParams): Promise<void> {
+  /** Runs the search of these params; `focusFrom` moves the focus to the first new result ("Voir plus"). */
+  private async search(params: URLSearchParams, focusFrom?: number): Promise<void> {
     const mine = ++this.run;
+    if (focusFrom === undefined) this.limit = PAGE;
     const q = params.get('q') ?? '';
     const wantsNear = params.get('autour') === '1';
     const zone = zoneFrom(params);
     let request: SearchRequest;
-    if (zone) request = { q, near: zone, nearKind: 'map-area', filters: filtersFrom(params), now: new Date() };
+    if (zone) request = { q, near: zone, nearKind: 'map-area', filters: filtersFrom(params), now: new Date(), limit: this.limit };
     else if (!q && !wantsNear) return this.show({ type: 'empty' }, params);
     else if (wantsNear && !this.near) return this.locate();
-    else request = { q, commune: params.get('commune'), near: wantsNear ? this.near : null, filters: filtersFrom(params), now: new Date() };
+    else request = { q, commune: params.get('commune'), near: wantsNear ? this.near : null, filters: filtersFrom(params), now: new Date(), limit: this.limit };
     this.say(this.t('search.running'));
     try {
       const outcome = await engine.search(request);
-      if (mine === this.run) this.show(outcome, params);
+      if (mine !== this.run) return;
+      this.show(outcome, params);
+      if (focusFrom !== undefined) this.output.querySelectorAll<HTMLElement>('ol.results > li a')[focusFrom]?.focus();
     } catch {
       if (mine === this.run) this.say(this.t('search.failed'));
     }

@@ -6,9 +6,15 @@ import { label } from '../../i18n/index.ts';
 import { SEARCH_FILES } from '../routes.ts';
 import { fnv1a } from '../text.ts';
 import { LANGUAGE_IDS } from '../vocab.ts';
-import type { CommuneRow, Meta, PlaceShard, PostcodeRow } from './data.ts';
+import { CITIES_WITH_ARRONDISSEMENTS, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
 import { encodePlace, FLAG } from './row.ts';
+import { isResidentsOnly, readsAsCode } from './audience.ts';
+import { ITINERANT } from '../interop/standard.ts';
+import { t, type Key } from '../../i18n/index.ts';
+import { fr } from '../../i18n/fr.ts';
+
+const TYPOLOGY_WORDS = Object.fromEntries(Object.entries(fr).filter(([key]) => key.startsWith('typology.')));
 
 /** Two départements are neighbours when their communes come within about 60 km. */
 const NEIGHBOUR_MARGIN_DEGREES = 0.6;
@@ -21,6 +27,12 @@ function round(value: number, digits: number): number {
 export function placeFlags(place: PlaceEntry): number {
   let flags = 0;
   if (place.access.fees.includes('free')) flags |= FLAG.free;
+  else if (place.access.fees.length > 0) flags |= FLAG.notFree;
+  if (place.accessibility.wheelchair === 'no') flags |= FLAG.wheelchairNo;
+  if (place.location.precision === 'address') flags |= FLAG.exactPoint;
+  if (isResidentsOnly({ name: place.name, typologie: place.national?.typologie ?? [] })) flags |= FLAG.residentsOnly;
+  if (place.national?.itinerance.includes(ITINERANT) && !place.national.itinerance.includes('Fixe')) flags |= FLAG.itinerant;
+  if (place.programmes.includes('france-services')) flags |= FLAG.franceServices;
   if (place.access.referral === 'not-required') flags |= FLAG.noReferral;
   if (place.access.referral === 'required') flags |= FLAG.referralRequired;
   if (place.access.appointment === 'walk-in' || place.access.appointment === 'both') flags |= FLAG.walkIn;
@@ -29,6 +41,38 @@ export function placeFlags(place: PlaceEntry): number {
   if (place.kind !== 'other' || place.programmes.includes('emmaus-connect') || place.programmes.includes('relais-emmaus-connect')) flags |= FLAG.emmaus;
   if ((place.schedule?.week[5]?.length ?? 0) > 0) flags |= FLAG.saturday;
   return flags;
+}
+
+/**
+ * For a name that reads as a code, a title made only of facts we hold: what the place is (its
+ * typology, else its operator, else its kind) and its commune. Empty when the name reads well.
+ */
+export function readableTitle(place: Pick<PlaceEntry, 'name' | 'kind' | 'operator' | 'national'> & { commune: { name: string } }): string {
+  if (!readsAsCode(place.name)) return '';
+  const prefix = /^AG_(ALT|CHRS|MR)(?:_|\b)/i.exec(place.name)?.[1]?.toUpperCase();
+  const codes = [...(place.national?.typologie ?? []), ...(prefix ? [prefix] : [])].map((code) => code.toUpperCase());
+  const typology = codes.map((code) => `typology.${code}`).find((key) => key in TYPOLOGY_WORDS);
+  const what = typology ? t(typology as Key) : place.operator && !readsAsCode(place.operator) ? place.operator : label('kind', place.kind);
+  return t('place.readableTitle', { what, commune: place.commune.name });
+}
+
+/**
+ * The reference has no centre for the arrondissements of Paris, Lyon and Marseille: each
+ * postcode's centre is the mean point of the places with a street address there (see
+ * data/reference/PROVENANCE.md). A postcode without such a place keeps the city's centre.
+ */
+export function arrondissementCentres(places: readonly Pick<PlaceEntry, 'address' | 'location'>[]): Map<string, { lat: number; lon: number }> {
+  const sums = new Map<string, { lat: number; lon: number; n: number }>();
+  for (const place of places) {
+    const postcode = place.address.postcode;
+    if (!postcode || place.location.precision !== 'address' || !CITIES_WITH_ARRONDISSEMENTS.includes(place.address.insee)) continue;
+    const sum = sums.get(postcode) ?? { lat: 0, lon: 0, n: 0 };
+    sum.lat += place.location.lat;
+    sum.lon += place.location.lon;
+    sum.n += 1;
+    sums.set(postcode, sum);
+  }
+  return new Map([...sums].map(([postcode, sum]) => [postcode, { lat: sum.lat / sum.n, lon: sum.lon / sum.n }]));
 }
 
 export interface SearchFiles {
@@ -42,6 +86,7 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
   const { reference } = directory;
   const communes = new Map<string, CommuneRow[]>();
   const postcodes = new Map<string, PostcodeRow[]>();
+  const arrondissements = arrondissementCentres(directory.places);
   const boxes = new Map<string, { south: number; north: number; west: number; east: number; lat: number; lon: number; n: number }>();
   for (const commune of reference.communes.values()) {
     // A commune's centre to about 100 m is enough to measure distances to it.
@@ -49,7 +94,10 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
     const lon = round(commune.lon, 3);
     const letter = communeShard(normalize(commune.name));
     push(communes, letter, [commune.insee, commune.name, lat, lon] satisfies CommuneRow);
-    for (const postcode of commune.postcodes) push(postcodes, postcode.slice(0, 2), [postcode, commune.insee, letter] satisfies PostcodeRow);
+    for (const postcode of commune.postcodes) {
+      const centre = arrondissements.get(postcode);
+      push(postcodes, postcode.slice(0, 2), centre ? [postcode, commune.insee, letter, round(centre.lat, 3), round(centre.lon, 3)] : [postcode, commune.insee, letter]);
+    }
     const box = boxes.get(commune.departementCode) ?? { south: 90, north: -90, west: 180, east: -180, lat: 0, lon: 0, n: 0 };
     box.south = Math.min(box.south, commune.lat);
     box.north = Math.max(box.north, commune.lat);
@@ -93,8 +141,11 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
         phone: phone?.display ?? '',
         flags: placeFlags(place),
         services: place.services.map((id) => serviceIndex.get(id)!),
+        offers: place.labelOffers.map((offer) => serviceIndex.get(offer.service)!),
         languages: place.languages,
         scheduleIndex: schedule,
+        street: place.address.street ?? '',
+        title: readableTitle(place),
       }),
     );
   }

@@ -14,8 +14,14 @@ import type { PlaceRow } from './row.ts';
 /** [insee, name, lat, lon]: the département is the start of the INSEE code. */
 export type CommuneRow = [string, string, number, number];
 
-/** [postcode, insee, letter of the commune's file]: its name and centre are in that file. */
-export type PostcodeRow = [string, string, string];
+/**
+ * [postcode, insee, letter of the commune's file]: its name and centre are in that file.
+ * An arrondissement of Paris, Lyon or Marseille adds its own centre: [..., lat, lon].
+ */
+export type PostcodeRow = [string, string, string] | [string, string, string, number, number];
+
+/** The communes whose postcodes are their arrondissements. */
+export const CITIES_WITH_ARRONDISSEMENTS = ['75056', '69123', '13055'];
 
 /** Département of an INSEE code: 59350 → 59, 2A004 → 2A, 97411 → 974. */
 export function departementOf(insee: string): string {

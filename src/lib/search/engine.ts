@@ -11,6 +11,8 @@ import { parsePhone } from '../phone.ts';
 import { SEARCH_FILES } from '../routes.ts';
 import { departementOf, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
+import { hasFilters, judge, NO_FILTERS, type FilterName, type Filters } from './judge.ts';
+import { arrondissementPostcode, FILLER_WORDS, matchNeeds, queryWords } from './query.ts';
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
 
 export interface Loader {
@@ -26,31 +28,11 @@ export interface CommuneMatch {
   lon: number;
   postcodes: string[];
   key: string;
+  /** The postcode of an arrondissement of Paris, Lyon or Marseille searched for, when it is one. */
+  arrondissement?: string;
 }
 
-export interface Filters {
-  services: string[];
-  openNow: boolean;
-  saturday: boolean;
-  free: boolean;
-  noReferral: boolean;
-  walkIn: boolean;
-  wheelchair: boolean;
-  language: string | null;
-  emmaus: boolean;
-}
-
-export const NO_FILTERS: Filters = {
-  services: [],
-  openNow: false,
-  saturday: false,
-  free: false,
-  noReferral: false,
-  walkIn: false,
-  wheelchair: false,
-  language: null,
-  emmaus: false,
-};
+export { NO_FILTERS, type Filters };
 
 export interface SearchRequest {
   q: string;
@@ -66,24 +48,39 @@ export interface SearchRequest {
 }
 
 export interface Result extends Omit<SearchPlace, 'schedule'> {
+  /** From the origin; null for a search by name. */
   km: number | null;
+  /** In the commune searched for (its point may be only the commune's centre). */
+  inCommune: boolean;
   /** For `tel:` links. */
   dial: string;
-  status: OpenStatus;
+  status: OpenStatus | { state: 'moves' };
   /** Today's slots, undefined when unknown. */
   today: number[] | undefined;
+  /** Filters the data cannot answer for this place: to check with it. */
+  toCheck: FilterName[];
+  /** The needs it meets, by its own word or its label's. */
+  needs: { id: string; byLabel: boolean }[];
 }
 
 /** Where results are measured from. */
 export type Origin = { kind: 'commune'; commune: CommuneMatch } | { kind: 'position' | 'map-area' };
 
+export interface Counts {
+  total: number;
+  /** Places that meet every filter for sure. */
+  confirmed: number;
+  /** Places kept because the data does not say: to check. */
+  toCheck: number;
+}
+
 export type SearchOutcome =
-  | { type: 'results'; origin: Origin; results: Result[]; total: number; serviceIds: string[] }
-  | { type: 'choose'; communes: CommuneMatch[]; serviceIds: string[] }
-  | { type: 'need-location'; serviceIds: string[] }
-  | { type: 'by-name'; results: Result[]; total: number }
+  | { type: 'results'; origin: Origin; results: Result[]; counts: Counts; filters: Filters; further: Result | null }
+  | { type: 'choose'; communes: CommuneMatch[]; filters: Filters }
+  | { type: 'need-location'; filters: Filters }
+  | { type: 'by-name'; results: Result[]; counts: Counts; filters: Filters }
   | { type: 'empty' }
-  | { type: 'none'; query: string };
+  | { type: 'none'; query: string; filters: Filters };
 
 const DEFAULT_LIMIT = 20;
 /** Places further than this from the commune are not "around" it. */
@@ -157,7 +154,13 @@ export class SearchEngine {
       this.postcodes.set(prefix, promise);
     }
     const rows = (await promise).filter((row) => row[0] === postcode);
-    const communes = await Promise.all(rows.map(async ([, insee, letter]) => (await this.letter(letter)).byInsee.get(insee)));
+    const communes = await Promise.all(
+      rows.map(async ([, insee, letter, lat, lon]) => {
+        const commune = (await this.letter(letter)).byInsee.get(insee);
+        // An arrondissement: searched from its own centre, named by its postcode.
+        return commune && lat !== undefined && lon !== undefined ? { ...commune, lat, lon, arrondissement: postcode } : commune;
+      }),
+    );
     return communes.filter((commune): commune is CommuneMatch => commune !== undefined);
   }
 
@@ -191,86 +194,102 @@ export class SearchEngine {
     return promise;
   }
 
-  /** Exact names first; then, for a typo, the closest names starting with the same letter. */
-  async findCommunes(text: string): Promise<{ exact: CommuneMatch[]; fuzzy: CommuneMatch[] }> {
+  /**
+   * Exact names first; then, for a typo, the closest names starting with the same letter
+   * (fuse.js over one file of communes); then, when the first letter itself is wrong, the
+   * names of about the same length that share the most pairs of letters, in every file.
+   */
+  async findCommunes(text: string): Promise<{ exact: CommuneMatch[]; fuzzy: CommuneMatch[]; score: number }> {
     const key = normalize(text);
-    if (!key) return { exact: [], fuzzy: [] };
-    const letter = communeShard(key);
+    if (!key) return { exact: [], fuzzy: [], score: 1 };
     const exact = await this.exactCommunes(key);
-    if (exact.length > 0) return { exact, fuzzy: [] };
-    const communes = await this.communesStartingWith(letter);
+    if (exact.length > 0) return { exact, fuzzy: [], score: 0 };
+    const letter = communeShard(key);
     let fuse = this.fuses.get(letter);
     if (!fuse) {
-      fuse = new Fuse(communes, { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
+      fuse = new Fuse(await this.communesStartingWith(letter), { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
       this.fuses.set(letter, fuse);
     }
     const hits = fuse.search(key, { limit: 8 });
-    if (hits.length === 0) return { exact, fuzzy: [] };
-    const best = hits[0]!.score ?? 1;
-    // Keep the names as close as the best one: "grenobel" → Grenoble, not every "Gren…".
-    return { exact, fuzzy: hits.filter((hit) => (hit.score ?? 1) <= best + 0.05).map((hit) => hit.item) };
+    const best = hits[0]?.score ?? 1;
+    if (hits.length > 0 && best <= WEAK) return { exact, fuzzy: closestSpelling(key, hits.map((hit) => hit.item)), score: best };
+    // No name close enough with this first letter: the first letter itself may be wrong ("frenoble").
+    const other = await this.anyLetter(key);
+    if (other.fuzzy.length > 0 && other.score < best) return other;
+    return { exact, fuzzy: closestSpelling(key, hits.map((hit) => hit.item)), score: best };
   }
 
-  /** Services a query names by one of their keywords: "recharge téléphone" → recharges. */
-  matchServices(words: string[], meta: Meta): { serviceIds: string[]; used: Set<number> } {
-    let best: { id: string; used: Set<number> } | undefined;
-    for (const service of meta.services) {
-      const used = new Set<number>();
-      words.forEach((word, index) => {
-        if (word.length < 4) return;
-        for (const keyword of service.keywords) {
-          if (keyword.split(' ').some((part) => part.length >= 4 && (part.startsWith(word) || word.startsWith(part)))) used.add(index);
-        }
-      });
-      if (used.size > 0 && (!best || used.size > best.used.size)) best = { id: service.id, used };
+  /** Every commune's pairs of letters, built once, for a typo in the first letter. */
+  private allCommunes: Promise<{ commune: CommuneMatch; pairs: Set<string> }[]> | undefined;
+
+  private async anyLetter(key: string): Promise<{ exact: CommuneMatch[]; fuzzy: CommuneMatch[]; score: number }> {
+    if (key.length < 5) return { exact: [], fuzzy: [], score: 1 };
+    this.allCommunes ??= Promise.all([...'abcdefghijklmnopqrstuvwxyz0'].map((letter) => this.communesStartingWith(letter))).then((lists) =>
+      lists.flat().map((commune) => ({ commune, pairs: letterPairs(commune.key) })),
+    );
+    const wanted = letterPairs(key);
+    let best: { commune: CommuneMatch; dice: number }[] = [];
+    for (const { commune, pairs } of await this.allCommunes) {
+      if (Math.abs(commune.key.length - key.length) > 2) continue;
+      let shared = 0;
+      for (const pair of wanted) if (pairs.has(pair)) shared++;
+      const dice = (2 * shared) / (wanted.size + pairs.size);
+      if (dice >= MIN_DICE && (best.length === 0 || dice >= best[0]!.dice)) best = best.length > 0 && dice === best[0]!.dice ? [...best, { commune, dice }] : [{ commune, dice }];
     }
-    return best ? { serviceIds: [best.id], used: best.used } : { serviceIds: [], used: new Set() };
+    return { exact: [], fuzzy: closestSpelling(key, best.slice(0, 8).map((item) => item.commune)), score: best.length > 0 ? 1 - best[0]!.dice : 1 };
   }
 
   async search(request: SearchRequest): Promise<SearchOutcome> {
     const meta = await this.meta();
     const limit = request.limit ?? DEFAULT_LIMIT;
-    const words = normalize(request.q).split(' ').filter(Boolean);
+    const words = queryWords(request.q.slice(0, MAX_QUERY));
     const consumed = new Set<number>();
     let communes: CommuneMatch[] = [];
 
-    // 1. A postcode.
+    // 1. A postcode, or an arrondissement of Paris, Lyon or Marseille ("Paris 19e").
+    const arrondissement = arrondissementPostcode(words);
     const postcodeIndex = words.findIndex((word) => /^\d{5}$/.test(word));
-    if (postcodeIndex >= 0) {
-      consumed.add(postcodeIndex);
-      communes = await this.communesWithPostcode(words[postcodeIndex]!);
+    if (postcodeIndex >= 0 || arrondissement) {
+      if (postcodeIndex >= 0) consumed.add(postcodeIndex);
+      if (arrondissement) consumed.add(arrondissement.at).add(arrondissement.at + 1);
+      communes = await this.communesWithPostcode(postcodeIndex >= 0 ? words[postcodeIndex]! : arrondissement!.postcode);
     }
-    // Arrondissement numbers ("Paris 19") and stray digits say nothing more.
+    // Stray numbers say nothing more.
     words.forEach((word, index) => {
       if (/^\d{1,3}(e|er|eme)?$/.test(word)) consumed.add(index);
     });
 
-    // 2. A commune's exact name, as the longest run of words ("saint denis", "emmaus *lille*").
+    // 2. Needs and the France Services label: "recharge téléphone", "aide caf", "ordinateur pas cher".
+    const needs = matchNeeds(words.map((word, index) => (consumed.has(index) ? '' : word)), meta);
+    for (const index of needs.used) consumed.add(index);
+
+    // 3. A commune's exact name, as the longest run of words ("saint denis", "emmaus *lille*").
+    let exactSpan: number[] = [];
     if (communes.length === 0) {
       search: for (let size = words.length; size >= 1; size--) {
         for (let start = 0; start + size <= words.length; start++) {
-          if ([...Array(size).keys()].some((offset) => consumed.has(start + offset))) continue;
-          const phrase = words.slice(start, start + size).join(' ');
-          const exact = await this.exactCommunes(phrase);
+          const span = Array.from({ length: size }, (_, offset) => start + offset);
+          if (span.some((index) => consumed.has(index))) continue;
+          const exact = await this.exactCommunes(words.slice(start, start + size).join(' '));
           if (exact.length > 0) {
             communes = exact;
-            for (let offset = 0; offset < size; offset++) consumed.add(start + offset);
+            exactSpan = span;
             break search;
           }
         }
       }
     }
+    for (const index of exactSpan) consumed.add(index);
+    const nameWords = words.filter((word, index) => !consumed.has(index) && !FILLER_WORDS.has(word));
 
-    // 3. A need: "recharge téléphone".
-    const remainingWords = words.filter((_, index) => !consumed.has(index));
-    const services = this.matchServices(remainingWords, meta);
-    const nameWords = remainingWords.filter((_, index) => !services.used.has(index));
-    const serviceIds = [...new Set([...services.serviceIds, ...request.filters.services])];
-
-    // 4. A misspelt commune: "grenobel".
-    if (communes.length === 0 && nameWords.length > 0 && !request.near && !request.commune) {
-      const { fuzzy } = await this.findCommunes(nameWords.join(' '));
-      if (fuzzy.length > 0) {
+    // 4. A misspelt commune ("grenobel"), also when a word of it is itself a commune ("le pon-tde-claix" is not Claix).
+    if (!request.near && !request.commune && (communes.length === 0 ? nameWords.length > 0 : nameWords.length > 0 && exactSpan.length > 0)) {
+      // Articles begin many names ("Le Pont-de-Claix", "La Rochelle"): they stay in the phrase.
+      const phrase = words.filter((word, index) => (!consumed.has(index) || exactSpan.includes(index)) && (!FILLER_WORDS.has(word) || ARTICLES.has(word))).join(' ');
+      const { fuzzy, score } = await this.findCommunes(phrase);
+      // A longer name that holds the exact one ("le pont de claix" holds "claix") is the one meant.
+      const holdsExact = exactSpan.length > 0 && fuzzy.length === 1 && fuzzy[0]!.key.includes(words.filter((_, index) => exactSpan.includes(index)).join(' '));
+      if (fuzzy.length > 0 && (communes.length === 0 || score <= CLOSE_ENOUGH || holdsExact)) {
         communes = fuzzy;
         nameWords.length = 0;
       }
@@ -280,57 +299,208 @@ export class SearchEngine {
       const chosen = communes.find((commune) => commune.insee === request.commune) ?? (await this.commune(request.commune));
       communes = chosen ? [chosen] : communes;
     }
-    const filters = { ...request.filters, services: serviceIds };
+    const filters: Filters = {
+      ...request.filters,
+      services: [...new Set([...needs.services, ...request.filters.services])],
+      franceServices: request.filters.franceServices || needs.franceServices,
+    };
 
     if (request.near) {
-      const results = await this.around(request.near, filters, nameWords, request.now);
-      return { type: 'results', origin: { kind: request.nearKind ?? 'position' }, results: results.slice(0, limit).map((make) => make()), total: results.length, serviceIds };
+      const found = await this.around(request.near, null, filters, nameWords, request.now);
+      return { type: 'results', origin: { kind: request.nearKind ?? 'position' }, ...(await this.page(found, filters, limit, request.now, request.near)) };
     }
-    if (communes.length > 1) return { type: 'choose', communes: communes.slice(0, 12), serviceIds };
+    if (communes.length > 1) return { type: 'choose', communes: communes.slice(0, 12), filters };
     if (communes.length === 1) {
       const commune = communes[0]!;
-      const results = await this.around(commune, filters, nameWords, request.now, commune.departement);
-      return { type: 'results', origin: { kind: 'commune', commune }, results: results.slice(0, limit).map((make) => make()), total: results.length, serviceIds };
+      const found = await this.around(commune, commune, filters, nameWords, request.now);
+      return { type: 'results', origin: { kind: 'commune', commune }, ...(await this.page(found, filters, limit, request.now, commune)) };
     }
     if (nameWords.length > 0) {
-      const results = await this.byName(nameWords, filters, request.now);
-      if (results.length > 0) return { type: 'by-name', results: results.slice(0, limit), total: results.length };
-      return { type: 'none', query: request.q };
+      const found = await this.byName(nameWords, filters, request.now);
+      if (found.length > 0) {
+        const { results, counts } = await this.page(found, filters, limit, request.now, null);
+        return { type: 'by-name', results, counts, filters };
+      }
+      return { type: 'none', query: request.q, filters };
     }
-    if (serviceIds.length > 0) return { type: 'need-location', serviceIds };
-    return words.length === 0 ? { type: 'empty' } : { type: 'none', query: request.q };
+    if (filters.services.length > 0 || filters.franceServices) return { type: 'need-location', filters };
+    return words.length === 0 ? { type: 'empty' } : { type: 'none', query: request.q, filters };
   }
 
-  /** Places around a point, nearest first, in its département and the neighbouring ones. */
-  /** Results are built lazily (status, today's hours): only the ones shown pay for it. */
-  private async around(point: { lat: number; lon: number }, filters: Filters, nameWords: string[], now: Date, departement?: string): Promise<(() => Result)[]> {
+  /**
+   * The places around a point (in the départements around), ranked for the person: those that
+   * meet every filter first; then, for a commune, its own places, the most helpful first (a
+   * street address, hours, a phone: open soon first); then the nearest. Places for their
+   * residents only come after the places open to all. Two records of one place show once.
+   */
+  private async around(point: { lat: number; lon: number }, commune: CommuneMatch | null, filters: Filters, nameWords: string[], now: Date): Promise<Found[]> {
     const meta = await this.meta();
-    const codes = departement ? [departement, ...(meta.departements[departement]?.neighbours ?? [])] : nearestDepartements(meta, point);
-    const shards = await Promise.all(codes.filter((code) => meta.departements[code]?.places).map((code) => this.shard(code)));
-    const found: { place: SearchPlace; km: number }[] = [];
-    for (const shard of shards) {
+    const codes = commune ? [commune.departement, ...(meta.departements[commune.departement]?.neighbours ?? [])] : nearestDepartements(meta, point);
+    const shards = await Promise.all(codes.filter((code) => meta.departements[code]?.places).map(async (code) => ({ code, shard: await this.shard(code) })));
+    const found: Found[] = [];
+    for (const { code, shard } of shards) {
       shard.places.forEach((place, index) => {
+        if (nameWords.length > 0 && !containsWords(shard.keys[index]!, nameWords)) return;
         const km = distanceKm(point, place);
-        if (km <= MAX_KM && matches(place, shard.keys[index]!, filters, nameWords, meta, now)) found.push({ place, km });
+        if (km > MAX_KM) return;
+        const verdict = judge(place, filters, meta, now);
+        if (!verdict.keep) return;
+        // Within an arrondissement, nearest first: the city is too large for "in the commune".
+        const inCommune = commune !== null && !commune.arrondissement && code === commune.departement && place.commune === commune.name;
+        found.push({ place, km, inCommune, verdict, key: shard.keys[index]! });
       });
     }
-    found.sort((a, b) => a.km - b.km || a.place.name.localeCompare(b.place.name, 'fr'));
-    return found.map(({ place, km }) => () => toResult(place, km, now));
+    return rank(found, now);
   }
 
-  private async byName(nameWords: string[], filters: Filters, now: Date): Promise<Result[]> {
+  private async byName(nameWords: string[], filters: Filters, now: Date): Promise<Found[]> {
     // A name without a place: every département's places (cached offline like the rest).
     const meta = await this.meta();
     const shards = await Promise.all(Object.entries(meta.departements).filter(([, departement]) => departement.places > 0).map(([code]) => this.shard(code)));
-    const results: Result[] = [];
+    const found: Found[] = [];
     for (const shard of shards) {
       shard.places.forEach((place, index) => {
-        const key = `${shard.keys[index]} ${normalize(place.commune)}`;
-        if (containsWords(key, nameWords) && matches(place, shard.keys[index]!, filters, [], meta, now)) results.push(toResult(place, null, now));
+        if (!containsWords(`${shard.keys[index]} ${normalize(place.commune)}`, nameWords)) return;
+        const verdict = judge(place, filters, meta, now);
+        if (verdict.keep) found.push({ place, km: null, inCommune: false, verdict, key: shard.keys[index]! });
       });
     }
-    return results.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+    return found.sort((a, b) => a.place.name.localeCompare(b.place.name, 'fr'));
   }
+
+  /** The first `limit` results, the counts, and when a need has no confirmed place near, the nearest one further. */
+  private async page(found: Found[], filters: Filters, limit: number, now: Date, origin: { lat: number; lon: number } | null) {
+    const unique = dedupe(found);
+    const confirmed = unique.filter((item) => item.verdict.unknown.length === 0).length;
+    const counts = { total: unique.length, confirmed, toCheck: unique.length - confirmed };
+    let further: Result | null = null;
+    if (origin && filters.services.length > 0 && confirmed === 0) further = await this.further(origin, filters, now);
+    return { results: unique.slice(0, limit).map((item) => toResult(item, now)), counts, filters, further };
+  }
+
+  /** The nearest place that surely meets the needs, looking further, département by département. */
+  private async further(point: { lat: number; lon: number }, filters: Filters, now: Date): Promise<Result | null> {
+    const meta = await this.meta();
+    const codes = Object.entries(meta.departements)
+      .filter(([, departement]) => departement.places > 0)
+      .map(([code, departement]) => ({ code, km: distanceKm(point, departement.centre) }))
+      .sort((a, b) => a.km - b.km);
+    let best: (Found & { km: number }) | null = null;
+    for (const { code, km } of codes) {
+      // A département whose centre is this much further than the best place found cannot hold a nearer one.
+      if (best && km > best.km + DEPARTEMENT_REACH_KM) break;
+      const shard = await this.shard(code);
+      for (const [index, place] of shard.places.entries()) {
+        const verdict = judge(place, filters, meta, now);
+        if (!verdict.keep || verdict.unknown.length > 0 || hasFlag(place, 'residentsOnly')) continue;
+        const distance = distanceKm(point, place);
+        if (!best || distance < best.km) best = { place, km: distance, inCommune: false, verdict, key: shard.keys[index]! };
+      }
+    }
+    return best ? toResult(best, now) : null;
+  }
+}
+
+interface Found {
+  place: SearchPlace;
+  km: number | null;
+  inCommune: boolean;
+  verdict: ReturnType<typeof judge>;
+  /** The normalized name. */
+  key: string;
+}
+
+const ARTICLES = new Set(['le', 'la', 'les', 'l']);
+
+/** A fuse.js score above this is a weak match (0 = exact). */
+const WEAK = 0.3;
+
+/**
+ * Among close names, those spelt the fewest changes away (a swap of two letters is one change):
+ * "alelins" is Alleins, not Avelin. Homonyms stay together, to be chosen from.
+ */
+export function closestSpelling(key: string, communes: CommuneMatch[]): CommuneMatch[] {
+  if (communes.length <= 1) return communes;
+  const distances = communes.map((commune) => editDistance(key, commune.key));
+  const min = Math.min(...distances);
+  return communes.filter((_, index) => distances[index] === min);
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = value;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** Pairs of letters shared (Dice coefficient) for a name with a wrong first letter. */
+const MIN_DICE = 0.6;
+
+function letterPairs(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) pairs.add(text.slice(i, i + 2));
+  return pairs;
+}
+
+/** No place of a département is further than this from its centre (Guyane's reach is about 250 km). */
+const DEPARTEMENT_REACH_KM = 300;
+/** A fuzzy match this close (fuse.js score, 0 = exact) beats an exact match on a part of the words. */
+const CLOSE_ENOUGH = 0.2;
+/** Longer queries are cut: nobody types more, and the page must never freeze. */
+export const MAX_QUERY = 200;
+
+/** How likely a place is to help, from what we know of it: a street address, hours, a phone. */
+export function helpfulness(place: SearchPlace): number {
+  return (place.street ? 4 : 0) + (place.schedule ? 2 : 0) + (place.phone ? 1 : 0);
+}
+
+/** Minutes until the place opens (0 when open now); Infinity when unknown. */
+function opensIn(place: SearchPlace, now: Date): number {
+  if (hasFlag(place, 'itinerant')) return Infinity;
+  const status = statusAt(place.schedule, now);
+  if (status.state === 'open') return 0;
+  if (status.state !== 'closed' || !status.next) return Infinity;
+  const clock = wallClockMinutes(place, now);
+  return status.next.inDays * 1440 + status.next.opensAt - clock;
+}
+
+function wallClockMinutes(place: SearchPlace, now: Date): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: place.schedule!.tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  return get('hour') * 60 + get('minute');
+}
+
+export function rank(found: Found[], now: Date): Found[] {
+  const soon = new Map(found.filter((item) => item.inCommune).map((item) => [item, opensIn(item.place, now)]));
+  return found.sort(
+    (a, b) =>
+      Number(a.verdict.unknown.length > 0) - Number(b.verdict.unknown.length > 0) ||
+      Number(hasFlag(a.place, 'residentsOnly')) - Number(hasFlag(b.place, 'residentsOnly')) ||
+      Number(b.inCommune) - Number(a.inCommune) ||
+      (a.inCommune && b.inCommune
+        ? helpfulness(b.place) - helpfulness(a.place) || Math.min(soon.get(a)!, 1e9) - Math.min(soon.get(b)!, 1e9)
+        : 0) ||
+      (a.km ?? 0) - (b.km ?? 0) ||
+      a.place.name.localeCompare(b.place.name, 'fr'),
+  );
+}
+
+/** Two records of one place (same name, same commune) show once: the better ranked. */
+function dedupe(found: Found[]): Found[] {
+  const seen = new Set<string>();
+  return found.filter((item) => {
+    const key = `${item.key}|${item.place.commune}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function containsWords(text: string, words: string[]): boolean {
@@ -348,31 +518,17 @@ function nearestDepartements(meta: Meta, point: { lat: number; lon: number }): s
     .map((entry) => entry.code);
 }
 
-/** Whether a place passes the filters, its name has the words, and it is open now when asked. */
-export function matches(place: SearchPlace, key: string, filters: Filters, nameWords: string[], meta: Pick<Meta, 'services'>, now: Date): boolean {
-  if (filters.free && !hasFlag(place, 'free')) return false;
-  if (filters.noReferral && !hasFlag(place, 'noReferral')) return false;
-  if (filters.walkIn && !hasFlag(place, 'walkIn')) return false;
-  if (filters.wheelchair && !hasFlag(place, 'wheelchair')) return false;
-  if (filters.emmaus && !hasFlag(place, 'emmaus')) return false;
-  if (filters.saturday && !hasFlag(place, 'saturday')) return false;
-  if (filters.language && !place.languages.includes(filters.language)) return false;
-  if (filters.services.length > 0) {
-    const offered = place.services.map((index) => meta.services[index]?.id);
-    if (!filters.services.every((id) => offered.includes(id))) return false;
-  }
-  if (nameWords.length > 0 && !containsWords(key, nameWords)) return false;
-  if (filters.openNow && statusAt(place.schedule, now).state !== 'open') return false;
-  return true;
-}
-
-function toResult(place: SearchPlace, km: number | null, now: Date): Result {
+function toResult({ place, km, inCommune, verdict }: Found, now: Date): Result {
   const { schedule, ...rest } = place;
+  const moves = hasFlag(place, 'itinerant');
   return {
     ...rest,
     km,
+    inCommune,
     dial: place.phone ? (parsePhone(place.phone)?.dial ?? '') : '',
-    status: statusAt(schedule, now),
-    today: todaySlots(schedule, now),
+    status: moves ? { state: 'moves' } : statusAt(schedule, now),
+    today: moves ? undefined : todaySlots(schedule, now),
+    toCheck: verdict.unknown,
+    needs: verdict.needs,
   };
 }

@@ -8,8 +8,11 @@ import { kindCode, kindOfCode, type Kind } from '../kinds.ts';
 import { placeIdBase } from '../text.ts';
 import type { PlaceShard } from './data.ts';
 
-/** [id, name, kind code, lat, lon, commune index, phone, flags, service indexes, language codes, schedule index or -1] */
-export type PlaceRow = [string, string, number, number, number, number, string, number, number[], string[], number];
+/**
+ * [id, name, kind code, lat, lon, commune index, phone, flags, own service indexes, language
+ *  codes, schedule index or -1, street, readable title or '', service indexes its label offers]
+ */
+export type PlaceRow = [string, string, number, number, number, number, string, number, number[], string[], number, string, string, number[]];
 
 /** Bits of a row's flags. */
 export const FLAG = {
@@ -21,6 +24,16 @@ export const FLAG = {
   wheelchair: 32,
   emmaus: 64,
   saturday: 128,
+  /** Its fees are known and none is free. */
+  notFree: 256,
+  wheelchairNo: 512,
+  /** The point is on the place, not at the commune's centre. */
+  exactPoint: 1024,
+  /** A shelter or housing: it helps its residents (see ./audience.ts). */
+  residentsOnly: 2048,
+  /** A bus or a mobile service: it has no fixed place. */
+  itinerant: 4096,
+  franceServices: 8192,
 } as const;
 export type FlagName = keyof typeof FLAG;
 
@@ -34,10 +47,16 @@ export interface SearchPlace {
   /** As read aloud: "01 23 45 67 89", or '' when unknown. */
   phone: string;
   flags: number;
-  /** Indexes into Meta.services. */
+  /** Indexes into Meta.services: what the place says it offers. */
   services: number[];
+  /** Indexes into Meta.services: what its network or label offers in all its places. */
+  offers: number[];
   languages: string[];
   schedule: Schedule | null;
+  /** Street and number, or '' when unknown. */
+  street: string;
+  /** A readable title when the name reads as a code, else ''. */
+  title: string;
 }
 
 /** What the build knows of a place, for its row. */
@@ -72,11 +91,14 @@ export function encodePlace(place: RowSource): PlaceRow {
     place.services,
     place.languages,
     place.scheduleIndex,
+    place.street,
+    place.title,
+    place.offers,
   ];
 }
 
 export function decodePlace(row: PlaceRow, shard: Pick<PlaceShard, 'communes' | 'schedules'>): SearchPlace {
-  const [compact, name, kind, lat, lon, commune, phone, flags, services, languages, schedule] = row;
+  const [compact, name, kind, lat, lon, commune, phone, flags, services, languages, schedule, street, title, offers] = row;
   return {
     id: expandId(compact, name),
     name,
@@ -87,8 +109,11 @@ export function decodePlace(row: PlaceRow, shard: Pick<PlaceShard, 'communes' | 
     phone,
     flags,
     services,
+    offers,
     languages,
     schedule: schedule >= 0 ? (shard.schedules[schedule] ?? null) : null,
+    street,
+    title,
   };
 }
 

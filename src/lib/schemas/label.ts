@@ -1,0 +1,21 @@
+/**
+ * What a network or a label offers in all its places (data/labels.yaml), with its source: an
+ * Emmaüs Connect solidarity space sells top-ups; a France Services helps with procedures.
+ */
+import { z } from 'astro/zod';
+import { t } from '../../i18n/index.ts';
+import { KIND_IDS, PROGRAMME_IDS } from '../vocab.ts';
+import { slugId, sourcesSchema } from './common.ts';
+
+export const labelSchema = z.strictObject({
+  id: slugId,
+  places: z
+    .union([z.strictObject({ kind: z.enum(KIND_IDS) }), z.strictObject({ programme: z.enum(PROGRAMME_IDS) })])
+    .describe(t('field.label.places')),
+  services: z.array(z.string()).min(1).describe(t('field.label.services')),
+  sources: sourcesSchema,
+});
+
+export const labelsFileSchema = z.strictObject({ labels: z.array(labelSchema) });
+
+export type Label = z.infer<typeof labelSchema>;

@@ -1,0 +1,171 @@
+/** The rules of the search, each table row able to catch one breakage. */
+import { describe, expect, test } from 'vitest';
+import { labelOffers } from '../../src/lib/directory.ts';
+import { NO_FILTERS } from '../../src/lib/search/engine.ts';
+import { closestSpelling, editDistance } from '../../src/lib/search/engine.ts';
+import { isResidentsOnly, readsAsCode } from '../../src/lib/search/audience.ts';
+import { arrondissementCentres, readableTitle } from '../../src/lib/search/build.ts';
+import { arrondissementPostcode, matchNeeds, queryWords } from '../../src/lib/search/query.ts';
+import type { Label } from '../../src/lib/schemas/label.ts';
+import { engineOver, fixtures, place, searchFilesOf } from './world.ts';
+
+const NOW = new Date('2026-03-03T10:00:00+01:00'); // a Tuesday morning
+
+describe('places for their residents only', () => {
+  test.each([
+    ['AG_CHRS_AJHIRALP_justice HSP', [], true],
+    ['AG_ALT_CSRA', [], true],
+    ['AG_MR_ISSUEDESECOURS', [], true],
+    ['Foyer de jeunes travailleurs Les Îles', [], true],
+    ['Résidence sociale du Parc', [], true],
+    ['Pension de famille Fictive', [], true],
+    ['Association Fictive', ['CHRS'], true],
+    ['Association Fictive', ['rs_fjt'], true],
+    ['Association Fictive', ['ASSO'], false],
+    ['Médiathèque fictive', [], false],
+    ['Altitude numérique', [], false],
+    ['Chute libre', [], false],
+  ] as const)('%s (%o): %s', (name, typologie, expected) => {
+    expect(isResidentsOnly({ name, typologie })).toBe(expected);
+  });
+});
+
+describe('names that read as codes', () => {
+  test.each([
+    ['AG_CHRS_AJHIRALP_justice HSP', true],
+    ['EPN | Mairie', true],
+    ['[Fictif] Lieu', true],
+    ['CS2 NORD', true],
+    ['CCAS DE TOULON', false],
+    ['Espace 19 Numérique', false],
+    ['Médiathèque', false],
+  ])('%s: %s', (name, expected) => {
+    expect(readsAsCode(name)).toBe(expected);
+  });
+
+  test.each([
+    [{ name: 'AG_CHRS_AJHIRALP', typologie: ['CHRS'], operator: null }, 'Centre d’hébergement (CHRS) · Grenoble'],
+    [{ name: 'AG_ALT_CSRA', typologie: [], operator: null }, 'Logement temporaire (ALT) · Grenoble'],
+    [{ name: 'EPN_12', typologie: [], operator: 'Association Fictive' }, 'Association Fictive · Grenoble'],
+    [{ name: 'EPN_12', typologie: ['XYZ'], operator: 'ASSO_FICTIVE' }, 'Lieu d’aide au numérique · Grenoble'],
+    [{ name: 'Espace Fictif', typologie: ['CHRS'], operator: null }, ''],
+  ])('the title of %o is « %s », made only of facts held', (input, title) => {
+    expect(readableTitle({ name: input.name, kind: 'other', operator: input.operator, national: { typologie: input.typologie, itinerance: [], accompagnement: [], acces: [], formations: [], autresFormations: [] }, commune: { name: 'Grenoble' } })).toBe(title);
+  });
+});
+
+describe('what a query asks for', () => {
+  const meta = { services: fixtures.dataset.services.map((service) => ({ id: service.id, label: service.label, keywords: service.keywords.map((keyword) => queryWords(keyword).join(' ')) })) };
+  test.each([
+    ['recharge telephone', ['recharges-solidaires'], false],
+    ['papiers', ['aide-demarches'], false],
+    ['demarches recharger', ['aide-demarches', 'recharges-solidaires'], false],
+    ['france services', [], true],
+    ['france services papiers', ['aide-demarches'], true],
+    ['lille', [], false],
+  ])('%s → %o, France Services: %s', (q, services, franceServices) => {
+    const needs = matchNeeds(queryWords(q), meta);
+    expect(needs.services.sort()).toEqual([...services].sort());
+    expect(needs.franceServices).toBe(franceServices);
+  });
+
+  test.each([
+    ['paris 19e', '75019'],
+    ['Paris 1er', '75001'],
+    ['lyon 8', '69008'],
+    ['marseille 13eme', '13013'],
+    ['paris 21', null],
+    ['lyon 10', null],
+    ['grenoble 3', null],
+  ])('%s is the arrondissement %s', (q, postcode) => {
+    expect(arrondissementPostcode(queryWords(q))?.postcode ?? null).toBe(postcode);
+  });
+
+  test('an arrondissement’s centre is the mean of its places with a street address', () => {
+    const centres = arrondissementCentres([
+      { address: { street: 'a', postcode: '75019', insee: '75056' }, location: { lat: 48.88, lon: 2.38, precision: 'address' } },
+      { address: { street: 'b', postcode: '75019', insee: '75056' }, location: { lat: 48.9, lon: 2.4, precision: 'address' } },
+      { address: { street: null, postcode: '75019', insee: '75056' }, location: { lat: 48.85, lon: 2.35, precision: 'commune' } },
+      { address: { street: 'c', postcode: '59000', insee: '59350' }, location: { lat: 50.6, lon: 3, precision: 'address' } },
+    ]);
+    expect([...centres.keys()]).toEqual(['75019']);
+    expect(centres.get('75019')!.lat).toBeCloseTo(48.89, 6);
+    expect(centres.get('75019')!.lon).toBeCloseTo(2.39, 6);
+  });
+});
+
+describe('typos', () => {
+  test.each([
+    ['alelins', 'alleins', 1],
+    ['grenobel', 'grenoble', 1],
+    ['frenoble', 'grenoble', 1],
+    ['abc', 'abc', 0],
+    ['', 'ab', 2],
+    ['abcd', 'dcba', 3],
+  ])('%s is %i change(s) from %s', (a, b, distance) => {
+    expect(editDistance(a, b)).toBe(distance);
+  });
+  test('keeps the names spelt the fewest changes away, homonyms together', () => {
+    const commune = (name: string, departement: string) => ({ insee: '', name, departement, lat: 0, lon: 0, postcodes: [], key: queryWords(name).join(' ') });
+    expect(closestSpelling('alelins', [commune('Avelin', '59'), commune('Alleins', '13')]).map((c) => c.name)).toEqual(['Alleins']);
+    expect(closestSpelling('vitrole', [commune('Vitrolles', '13'), commune('Vitrolles', '05')]).map((c) => c.departement)).toEqual(['13', '05']);
+  });
+});
+
+describe('ranking and labels, on fictitious places', () => {
+  const world = [
+    place('AG_CHRS_FICTIF', { national: { typologie: ['CHRS'], itinerance: [], accompagnement: [], acces: [], formations: [], autresFormations: [] } }),
+    place('Lieu fictif sans rien', { address: { street: null, postcode: null, insee: '69266' } }),
+    place('Lieu fictif complet', { contacts: { phone: '01 23 45 67 89' }, hours: { openingHours: 'Mo-Fr 09:00-17:00', closures: [] } }),
+    place('Lieu fictif complet', { lat: 45.772, contacts: { phone: '01 23 45 67 89' } }),
+    place('Bus fictif', { national: { typologie: [], itinerance: ['Itinérant'], accompagnement: [], acces: [], formations: [], autresFormations: [] }, hours: { openingHours: 'Mo-Fr 09:00-17:00', closures: [] } }),
+    place('Espace fictif du réseau', { kind: 'solidarity-space', lat: 45.78 }),
+    place('France services fictive', { programmes: ['france-services'], lat: 45.8, lon: 4.9 }),
+  ];
+  const labels: Label[] = [
+    { id: 'emmaus-connect', places: { kind: 'solidarity-space' }, services: ['recharges-solidaires'], sources: [{ name: 'Source fictive', date: null }] },
+    { id: 'france-services', places: { programme: 'france-services' }, services: ['aide-demarches'], sources: [{ name: 'Source fictive', date: null }] },
+  ];
+  const engine = engineOver(searchFilesOf(world, labels));
+  const search = (q: string, filters = NO_FILTERS) => engine.search({ q, filters, now: NOW, limit: 50 });
+
+  test('in the commune: the most helpful first, one record per place, shelters last, marked', async () => {
+    const outcome = await search('Villeurbanne');
+    if (outcome.type !== 'results') throw new Error(outcome.type);
+    const names = outcome.results.map((result) => result.name);
+    expect(names[0]).toBe('Lieu fictif complet');
+    expect(names.filter((name) => name === 'Lieu fictif complet')).toHaveLength(1);
+    expect(names.at(-1)).toBe('AG_CHRS_FICTIF');
+    expect(outcome.results.at(-1)!.title).toBe('Centre d’hébergement (CHRS) · Villeurbanne');
+  });
+
+  test('a bus has no fixed status', async () => {
+    const outcome = await search('Villeurbanne');
+    const bus = outcome.type === 'results' ? outcome.results.find((result) => result.name === 'Bus fictif')! : undefined;
+    expect(bus?.status).toEqual({ state: 'moves' });
+    expect(bus?.today).toBeUndefined();
+  });
+
+  test('a label gives its offer to its places, marked as the label’s', async () => {
+    expect(labelOffers({ kind: 'solidarity-space', programmes: [], services: [] }, labels)).toEqual([{ service: 'recharges-solidaires', label: 'emmaus-connect' }]);
+    expect(labelOffers({ kind: 'other', programmes: ['france-services'], services: ['aide-demarches'] }, labels)).toEqual([]);
+    const outcome = await search('recharge Villeurbanne');
+    expect(outcome.type === 'results' && outcome.results[0]).toMatchObject({ name: 'Espace fictif du réseau', needs: [{ id: 'recharges-solidaires', byLabel: true }], toCheck: [] });
+  });
+
+  test('"france services" and a body’s word find the France Services', async () => {
+    const outcome = await search('france services villeurbanne');
+    expect(outcome.type === 'results' && outcome.results.map((result) => result.name)).toEqual(['France services fictive']);
+    const papers = await search('papiers villeurbanne');
+    expect(papers.type === 'results' && papers.results[0]!.name).toBe('France services fictive');
+  });
+
+  test('a need with no sure place near points to the nearest one further away', async () => {
+    const near = await search('recharge Villeurbanne');
+    expect(near.type === 'results' && near.further).toBeNull();
+    const far = await search('recharge Lille');
+    expect(far.type === 'results' && far.counts.confirmed).toBe(0);
+    expect(far.type === 'results' && far.further?.name).toBe('Espace fictif du réseau');
+    expect(far.type === 'results' && Math.round(far.further!.km!)).toBe(556);
+  });
+});
