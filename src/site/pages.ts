@@ -12,6 +12,7 @@ import { parsePhone, type Phone } from '../lib/phone.ts';
 import { communeUrl, departementUrl, HOME_URL, regionUrl } from '../lib/routes.ts';
 import type { Departement, Region } from '../lib/reference.ts';
 import type { Municipality } from '../lib/schemas/charter.ts';
+import type { Label } from '../lib/schemas/label.ts';
 import type { Service } from '../lib/schemas/service.ts';
 import { COMMITMENT_STATUS_IDS } from '../lib/vocab.ts';
 
@@ -44,6 +45,8 @@ function crumbs(region: Region, departement?: Departement, commune?: { insee: st
 
 export interface PlacePage {
   services: Service[];
+  /** What its network or label offers in all its places, with the label (and its sources). */
+  labelOffers: { service: Service; label: Label }[];
   phone: Phone | null;
   /** Street and complement, or '' when unknown. */
   addressLine: string;
@@ -66,6 +69,10 @@ export function placePage(directory: Directory, place: PlaceEntry, today: string
   const nearby = directory.nearest(place, PLACE_NEARBY.count, PLACE_NEARBY.km, (other) => other.id === place.id);
   return {
     services,
+    labelOffers: place.labelOffers.map((offer) => ({
+      service: directory.dataset.services.find((service) => service.id === offer.service)!,
+      label: directory.dataset.labels.find((label) => label.id === offer.label)!,
+    })),
     phone: place.contacts.phone ? parsePhone(place.contacts.phone) : null,
     addressLine,
     cityLine,

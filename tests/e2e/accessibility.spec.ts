@@ -53,6 +53,7 @@ for (const path of ['/', '/lieux/espace-fictif-des-hirondelles/', '/communes/593
     const origins = new Set<string>();
     page.on('request', (request) => origins.add(new URL(request.url()).origin));
     await page.goto(path);
+    if (path.includes('?q=')) await expect(page.locator('ol.results > li').first()).toBeVisible();
     // Islands load when seen: scroll the whole page, a screen at a time, so that every one loads.
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     for (let y = 0; y <= height; y += 400) {

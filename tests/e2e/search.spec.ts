@@ -21,10 +21,12 @@ test.describe('search, with the network cut once the page has loaded', () => {
 
   test('a commune: its places and those around, nearest first, with distance and status', async ({ page }) => {
     await searchFor(page, 'Lille');
-    await expect(status(page)).toHaveText('3 lieux trouvés autour de Lille, du plus proche au plus loin.');
-    await expect(results(page)).toHaveText(['Relais fictif du Moulin', 'Point fictif de la Colline', 'Atelier fictif du Canal']);
+    await expect(status(page)).toHaveText('3 lieux trouvés autour de Lille.');
+    // The commune's own places first, the most helpful first (a street, hours, a phone); then the nearest around.
+    await expect(results(page)).toHaveText(['Point fictif de la Colline', 'Relais fictif du Moulin', 'Atelier fictif du Canal']);
     const colline = page.locator('ol.results > li', { hasText: 'Point fictif de la Colline' });
-    await expect(colline).toContainText('Lille · à 900 m');
+    await expect(colline).toContainText('2 place Inventée, Lille · Dans la commune');
+    await expect(page.locator('ol.results > li', { hasText: 'Atelier fictif du Canal' })).toContainText('4 quai Imaginaire, Roubaix · à 11 km');
     await expect(colline.locator('.status')).toHaveText('Ouvert maintenant · ferme à 18 h');
     await expect(colline.getByRole('link', { name: '03 00 00 00 00' })).toHaveAttribute('href', 'tel:+33300000000');
     await expect(colline).toContainText('Pas besoin d’être orienté');
@@ -55,24 +57,32 @@ test.describe('search, with the network cut once the page has loaded', () => {
   test('a need alone asks where', async ({ page }) => {
     await searchFor(page, 'recharge téléphone');
     await expect(status(page)).toHaveText('Dites-nous où vous cherchez : tapez votre commune ou votre code postal, ou appuyez sur « Autour de moi ».');
-    await expect(page.getByLabel('Besoin', { exact: true })).toHaveValue('recharges-solidaires');
+    await expect(page.getByLabel('Recharges de téléphone à petit prix')).toBeChecked();
   });
 
   test('filters narrow the results and live in the URL; back and reload restore them', async ({ page, context }) => {
     await searchFor(page, 'Lille');
     await expect(results(page)).toHaveCount(3);
     await page.getByText('Affiner la recherche').click();
-    await page.getByLabel('gratuits').check();
-    await expect(results(page)).toHaveText(['Point fictif de la Colline']);
+    await page.getByLabel('gratuits', { exact: true }).check();
+    // Unknown is not no: the free place first, the two whose price is unknown after, to check.
+    await expect(results(page)).toHaveText(['Point fictif de la Colline', 'Relais fictif du Moulin', 'Atelier fictif du Canal']);
+    await expect(status(page)).toHaveText('3 lieux trouvés autour de Lille. Sûrs : 1. À vérifier : 2.');
+    await expect(page.locator('ol.results > li', { hasText: 'Relais fictif du Moulin' })).toContainText('À vérifier avec le lieu : le prix.');
     await expect(page).toHaveURL(/gratuit=1/);
+    await expect(page.getByRole('button', { name: 'Enlever : gratuits' })).toBeVisible();
     await searchFor(page, 'Strasbourg');
     await expect(status(page)).toContainText('autour de Strasbourg');
     await page.goBack();
     await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toHaveValue('Lille');
     await context.setOffline(false);
     await page.reload();
-    await expect(results(page)).toHaveText(['Point fictif de la Colline']);
-    await expect(page.getByLabel('gratuits')).toBeChecked();
+    await expect(status(page)).toHaveText('3 lieux trouvés autour de Lille. Sûrs : 1. À vérifier : 2.');
+    await expect(page.getByLabel('gratuits', { exact: true })).toBeChecked();
+    // A chip removes its filter.
+    await page.getByRole('button', { name: 'Enlever : gratuits' }).click();
+    await expect(status(page)).toHaveText('3 lieux trouvés autour de Lille.');
+    await expect(page).not.toHaveURL(/gratuit=1/);
   });
 });
 
@@ -121,5 +131,27 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(/\/recherche\/\?q=Lille/);
     await page.getByRole('link', { name: '59 Nord' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nord (59)');
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the home page’s search field is on the first screen', async ({ page }) => {
+    await page.goto('/');
+    const box = await page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin').boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+  });
+
+  test('after a search the form shrinks, and the first result is on the first screen', async ({ page }) => {
+    await page.goto('/');
+    await searchFor(page, 'Lille');
+    await expect(results(page).first()).toHaveText('Point fictif de la Colline');
+    const first = await page.locator('ol.results > li').first().boundingBox();
+    expect(first!.y).toBeLessThan(844 - 100);
+    await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toBeHidden();
+    // The form reopens.
+    await page.getByRole('button', { name: 'Modifier la recherche' }).click();
+    await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toBeFocused();
   });
 });

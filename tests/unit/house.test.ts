@@ -7,6 +7,8 @@ import { clientWords, label, t } from '../../src/i18n/index.ts';
 import { createTranslator, pick } from '../../src/i18n/translate.ts';
 import { KINDS } from '../../src/lib/kinds.ts';
 import * as vocab from '../../src/lib/vocab.ts';
+import { parseYaml } from '../../src/lib/dataset.ts';
+import { labelsFileSchema } from '../../src/lib/schemas/label.ts';
 
 describe('the translator', () => {
   test.each([
@@ -41,6 +43,12 @@ describe('the translator', () => {
 });
 
 describe('every value of a vocabulary has its words', () => {
+  test('every label of data/labels.yaml', async () => {
+    const { labels } = labelsFileSchema.parse(parseYaml(readFileSync('data/labels.yaml', 'utf8'), 'data/labels.yaml').data);
+    expect(labels.map((item) => item.id)).toEqual(['emmaus-connect', 'france-services']);
+    for (const item of labels) expect(t(`labelOffer.${item.id}` as never)).toMatch(/à confirmer avec le lieu$/);
+  });
+
   test.each([
     ['kind', vocab.KIND_IDS],
     ['kindShort', vocab.KIND_IDS],

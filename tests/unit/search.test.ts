@@ -48,6 +48,11 @@ describe('finding places', () => {
     expect(outcome.counts).toEqual({ total: 3, confirmed: 3, toCheck: 0 });
   });
 
+  test('shows the first results and counts them all', async () => {
+    const outcome = await search('Lille', { limit: 1 });
+    expect(outcome.type === 'results' && [outcome.results.length, outcome.counts.total]).toEqual([1, 3]);
+  });
+
   test('a postcode finds its commune', async () => {
     expect(names(await search('59100'))[0]).toBe('Atelier fictif du Canal');
   });
