@@ -38,6 +38,7 @@ const source: SourceInfo = {
   name: option('name') ?? described?.name ?? key,
   url: option('url') ?? described?.url ?? null,
   date: option('date') ?? described?.date ?? buildDate(),
+  supersedes: described?.supersedes,
 };
 if (!described && !option('name')) console.warn(t('import.unknownSource', { key, file: `${DATA}/imports/sources.yaml` }));
 

@@ -177,3 +177,43 @@ describe('normalization helpers', () => {
     expect(nameSimilarity('France services de Grabels', 'Mairie de Grabels')).toBe(0.5);
   });
 });
+
+describe('a newer edition of a list', () => {
+  const row = (id: string, name: string, lat: string) => ({ id_fs: id, lib_fs: name, lib_com: 'Lille', code_postal: '59000', insee_com: '59350', adresse: `${id} rue Fictive`, latitude: lat, longitude: '3.06', h_lundi: '09:00 - 12:00' });
+  const older = { key: 'fs-ancienne', name: 'Liste fictive (ancienne)', url: null, date: '2023-07-01' };
+  const newer = { key: 'fs-nouvelle', name: 'Liste fictive (nouvelle)', url: null, date: '2024-08-01', supersedes: 'fs-ancienne' };
+  const first = runImport({
+    dataset: structuredClone(fixtures.dataset),
+    reference: fixtures.reference,
+    conversions: [row('1', 'France services fictive A', '50.600'), row('2', 'France services fictive B', '50.610')].map((item) => franceServicesRecord(item, older.date)),
+    source: older,
+    dataDir: 'data',
+    today: '2026-03-01',
+  });
+  const dataset = { ...structuredClone(fixtures.dataset), places: [...first.places.values()].map(({ file, place }) => ({ ...placeSchema.parse(place), file })) };
+  const second = runImport({
+    dataset,
+    reference: fixtures.reference,
+    // A moved to another street; B left the list; C is new.
+    conversions: [{ ...row('1', 'France services fictive A', '50.600'), adresse: '9 avenue Fictive' }, row('3', 'France services fictive C', '50.620')].map((item) => franceServicesRecord(item, newer.date)),
+    source: newer,
+    dataDir: 'data',
+    today: '2026-03-01',
+  });
+  const idOf = (name: string) => [...second.places.values()].find((known) => known.place.name === name)!.id;
+
+  test('updates the places it lists again, by their id in the list', () => {
+    expect(second.rows[0]).toMatchObject({ row: 1, outcome: 'merged', into: idOf('France services fictive A'), why: 'même lieu dans la liste précédente (même identifiant)' });
+    const a = second.places.get(idOf('France services fictive A'))!.place;
+    expect(a.address.street).toBe('9 avenue Fictive');
+    expect(a.sources.map((source) => source.record)).toEqual(['fs-ancienne:france-services-1', 'fs-nouvelle:france-services-1']);
+    expect(a.delisted).toBeUndefined();
+  });
+
+  test('adds the new ones, and keeps the ones that left, marked, never deleted', () => {
+    expect(second.rows[1]).toMatchObject({ row: 2, outcome: 'imported' });
+    expect(second.rows[2]).toMatchObject({ row: null, outcome: 'left', place: idOf('France services fictive B') });
+    expect(second.places.get(idOf('France services fictive B'))!.place.delisted).toEqual({ list: 'Liste fictive (nouvelle)', date: '2024-08-01' });
+    expect(summarize(second.rows)).toMatchObject({ rows: 2, outcomes: { merged: 1, imported: 1, left: 1 } });
+  });
+});

@@ -4,7 +4,7 @@ import { t } from '../../src/i18n/index.ts';
 import { formatDate, formatList, daysBetween } from '../../src/lib/format.ts';
 import { freshness, isStale, lastUpdate } from '../../src/lib/freshness.ts';
 import { kindCode, kindOfCode, kindSymbol } from '../../src/lib/kinds.ts';
-import { ClusterIndex } from '../../src/lib/map/clusters.ts';
+import { ClusterIndex, groupBubbles } from '../../src/lib/map/clusters.ts';
 import { mapPoint } from '../../src/lib/map/points.ts';
 import { mergePlaces, nameTokens, PlaceMatcher } from '../../src/lib/interop/merge.ts';
 import { toCsv, toGeoJson, toJson, type StandardRow } from '../../src/lib/interop/export.ts';
@@ -248,5 +248,21 @@ describe('exports', () => {
       precision: 'address',
       page: 'https://exemple.invalid/lieux/espace-fictif-des-hirondelles/',
     });
+  });
+});
+
+describe('département bubbles', () => {
+  const bubble = (code: string, count: number, x: number) => ({ code, name: `Département ${code}`, count, lat: x, lon: 0 });
+  const project = (item: { lat: number }) => ({ x: item.lat, y: 0 });
+  test('merge when closer than a bubble, the biggest keeps its place, counts add up', () => {
+    const groups = groupBubbles([bubble('a', 1, 0), bubble('b', 9, 30), bubble('c', 5, 100)], project, 46);
+    expect(groups.map((group) => [group.members.map((member) => member.code), group.count])).toEqual([
+      [['b', 'a'], 10],
+      [['c'], 5],
+    ]);
+    expect(groups[0]!.lat).toBeCloseTo(27, 6);
+  });
+  test('stay apart when far enough', () => {
+    expect(groupBubbles([bubble('a', 1, 0), bubble('b', 1, 46)], project, 46)).toHaveLength(2);
   });
 });

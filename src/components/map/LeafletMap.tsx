@@ -9,7 +9,7 @@ import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEv
 import type { FeatureCollection } from 'geojson';
 import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
 import { KINDS, kindSymbol } from '../../lib/kinds.ts';
-import { ClusterIndex, type ClusterItem } from '../../lib/map/clusters.ts';
+import { ClusterIndex, groupBubbles, type Bubble, type BubbleGroup, type ClusterItem } from '../../lib/map/clusters.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
 import { placeUrl, SEARCH_FILES } from '../../lib/routes.ts';
 import type { Meta, PlaceShard } from '../../lib/search/data.ts';
@@ -21,6 +21,8 @@ const FRANCE: L.LatLngBoundsExpression = [
   [41.3, -5.2],
   [51.1, 9.6],
 ];
+/** A bubble's width in pixels: closer bubbles merge. */
+const BUBBLE_PIXELS = 46;
 /** Below this zoom the overview shows one bubble per département. */
 const DETAIL_ZOOM = 8;
 
@@ -60,13 +62,6 @@ function describe(marker: L.Marker, label: string): void {
   };
 }
 
-interface Bubble {
-  code: string;
-  name: string;
-  count: number;
-  lat: number;
-  lon: number;
-}
 
 async function fetchJson<T>(path: string): Promise<T> {
   const response = await fetch(path);
@@ -148,9 +143,12 @@ function Markers({ t, points, bubbles, highlighted, onDrawn, onView }: { t: Tran
   const map = useMap();
   const index = useMemo(() => (points ? new ClusterIndex(points) : null), [points]);
   const [items, setItems] = useState<ClusterItem[]>([]);
+  const [groups, setGroups] = useState<BubbleGroup[]>([]);
   const markers = useRef(new Map<string, L.Marker>());
 
   function redraw(): void {
+    // Bubbles closer than a bubble's width merge, so that none overlaps (a phone at national zoom).
+    setGroups(groupBubbles(bubbles, (bubble) => map.latLngToContainerPoint([bubble.lat, bubble.lon]), BUBBLE_PIXELS));
     if (!index) return setItems([]);
     const bounds = map.getBounds();
     setItems(index.view([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], map.getZoom()));
@@ -161,7 +159,7 @@ function Markers({ t, points, bubbles, highlighted, onDrawn, onView }: { t: Tran
       onView?.(map);
     },
   });
-  useEffect(redraw, [index]);
+  useEffect(redraw, [index, bubbles]);
   useEffect(function reportDrawn() {
     if (index ? items.length > 0 || (points?.length ?? 0) === 0 : bubbles.length > 0 || !onView) onDrawn();
   });
@@ -175,15 +173,24 @@ function Markers({ t, points, bubbles, highlighted, onDrawn, onView }: { t: Tran
   if (!index) {
     return (
       <>
-        {bubbles.map((bubble) => (
+        {groups.map((group) => (
           <Marker
-            key={bubble.code}
-            position={[bubble.lat, bubble.lon]}
-            icon={clusterIcon(bubble.count)}
+            key={group.members.map((member) => member.code).join('-')}
+            position={[group.lat, group.lon]}
+            icon={clusterIcon(group.count)}
             keyboard
             eventHandlers={{
-              add: (event) => describe(event.target as L.Marker, t('map.departementBubble', { name: bubble.name, places: t('count.places', { count: bubble.count }) })),
-              click: () => map.setView([bubble.lat, bubble.lon], DETAIL_ZOOM + 1),
+              add: (event) =>
+                describe(
+                  event.target as L.Marker,
+                  group.members.length === 1
+                    ? t('map.departementBubble', { name: group.members[0]!.name, places: t('count.places', { count: group.count }) })
+                    : t('map.departementsBubble', { names: group.members.map((member) => member.name).join(', '), places: t('count.places', { count: group.count }) }),
+                ),
+              click: () =>
+                group.members.length === 1
+                  ? map.setView([group.lat, group.lon], DETAIL_ZOOM + 1)
+                  : map.fitBounds(L.latLngBounds(group.members.map((member) => [member.lat, member.lon])).pad(0.3)),
             }}
           />
         ))}

@@ -14,6 +14,8 @@ import { importContext, recordToPlace, type SourceInfo } from './toPlace.ts';
 
 export type ImportRow =
   | { row: number; record: string; outcome: 'imported'; place: string; normalized: string[] }
+  /** A place of the older edition of the list that this one no longer has: kept, marked. */
+  | { row: null; record: string; outcome: 'left'; place: string; normalized: string[] }
   | { row: number; record: string; outcome: 'merged'; into: string; why: string; normalized: string[] }
   | { row: number; record: string; outcome: 'rejected'; reason: string; normalized: string[] };
 
@@ -50,6 +52,8 @@ export function runImport({ dataset, reference, conversions, source, dataDir, to
   const addedToCurated = new Map<string, PlaceInput['sources']>();
   const rows: ImportRow[] = [];
   const seenThisRun = new Map<string, string>();
+  /** Places of the older edition found again in this one. */
+  const seenPrevious = new Set<string>();
   const namesById = new Map<string, string>();
 
   function problems(place: PlaceInput): string | null {
@@ -83,6 +87,24 @@ export function runImport({ dataset, reference, conversions, source, dataDir, to
 
     if (seenThisRun.has(record)) {
       rows.push({ row, record, outcome: 'merged', into: seenThisRun.get(record)!, why: t('import.why.duplicateRow'), normalized });
+      return;
+    }
+    const previousEdition = source.supersedes ? matcher.byRecordKey(`${source.supersedes}:${conversion.record.id}`) : undefined;
+    if (previousEdition) {
+      seenThisRun.set(record, previousEdition.id);
+      seenPrevious.add(previousEdition.id);
+      // The newer edition gives the values; the older record stays cited. A curated file only gains the source.
+      if (previousEdition.curated) {
+        const added = place.sources.filter((item) => !sourceKeys(previousEdition.place).includes(item.record ?? ''));
+        previousEdition.place = { ...previousEdition.place, sources: [...previousEdition.place.sources, ...added] };
+        addedToCurated.set(previousEdition.id, [...(addedToCurated.get(previousEdition.id) ?? []), ...added]);
+      } else {
+        const { delisted: _, ...kept } = previousEdition.place;
+        previousEdition.place = mergePlaces(kept, { ...place, verified: place.verified ?? source.date });
+      }
+      matcher.add(previousEdition);
+      changed.add(previousEdition.id);
+      rows.push({ row, record, outcome: 'merged', into: previousEdition.id, why: t('import.why.sameListId'), normalized });
       return;
     }
     const already = matcher.byRecordKey(record);
@@ -127,6 +149,19 @@ export function runImport({ dataset, reference, conversions, source, dataDir, to
     rows.push({ row, record, outcome: 'imported', place: id, normalized });
   });
 
+  // Places of the older edition that this one no longer lists: never deleted, marked.
+  if (source.supersedes) {
+    const prefix = `${source.supersedes}:`;
+    for (const known of places.values()) {
+      const record = sourceKeys(known.place).find((key) => key.startsWith(prefix));
+      if (!record || seenPrevious.has(known.id) || known.curated) continue;
+      if (known.place.delisted?.list !== source.name) {
+        known.place = { ...known.place, delisted: { list: source.name, date: source.date } };
+        changed.add(known.id);
+      }
+      rows.push({ row: null, record, outcome: 'left', place: known.id, normalized: [t('import.left')] });
+    }
+  }
   return { places, changed, addedToCurated, rows };
 }
 
@@ -136,7 +171,8 @@ export function summarize(rows: readonly ImportRow[]) {
     Object.fromEntries([...values.reduce((map, value) => map.set(value, (map.get(value) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]));
   const generic = (text: string) => text.replace(/« [^»]*»/g, '«…»');
   return {
-    rows: rows.length,
+    /** Input rows; a place that left the list is not one. */
+    rows: rows.filter((row) => row.row !== null).length,
     outcomes: counts(rows.map((row) => row.outcome)),
     rejections: counts(rows.flatMap((row) => (row.outcome === 'rejected' ? [generic(row.reason).replace(/\d{5}/g, '…')] : []))),
     merges: counts(rows.flatMap((row) => (row.outcome === 'merged' ? [row.why] : []))),

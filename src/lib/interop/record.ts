@@ -159,7 +159,7 @@ export function franceServicesRecord(row: Record<string, string>, listDate: stri
       horaires: hours.value || hours.unread,
       presentation_resume: row.commentaire,
       source: 'france-services',
-      itinerance: row.itinerance === 'Oui' || /itin/i.test(row.format_fs ?? '') ? ITINERANT : 'Fixe',
+      itinerance: row.itinerance === 'Oui' || /itin|bus/i.test(row.format_fs ?? '') ? ITINERANT : 'Fixe',
       date_maj: listDate,
       dispositif_programmes_nationaux: 'France Services',
     },

@@ -39,6 +39,8 @@ export interface SourceInfo {
   url: string | null;
   /** Date of the extract (YYYY-MM-DD). */
   date: string;
+  /** The key of an older edition of the same list (same row ids): its places are updated, those gone are marked. */
+  supersedes?: string | undefined;
 }
 
 export type Outcome =

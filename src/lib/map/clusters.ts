@@ -35,3 +35,43 @@ export class ClusterIndex {
     return this.index.getClusterExpansionZoom(clusterId);
   }
 }
+
+export interface Bubble {
+  code: string;
+  name: string;
+  count: number;
+  lat: number;
+  lon: number;
+}
+
+/** One or more départements drawn as one bubble: its count is their sum, its point their weighted centre. */
+export interface BubbleGroup {
+  members: Bubble[];
+  count: number;
+  lat: number;
+  lon: number;
+}
+
+/**
+ * Départements whose bubbles would overlap on screen (centres closer than `radius` pixels, as
+ * `project` places them) are drawn as one: on a phone at the national zoom, the numbers stay
+ * readable. Biggest first, so the large cities keep their own bubble longest.
+ */
+export function groupBubbles(bubbles: readonly Bubble[], project: (bubble: Bubble) => { x: number; y: number }, radius: number): BubbleGroup[] {
+  const groups: { members: Bubble[]; x: number; y: number }[] = [];
+  for (const bubble of [...bubbles].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))) {
+    const point = project(bubble);
+    const near = groups.find((group) => Math.hypot(group.x - point.x, group.y - point.y) < radius);
+    if (near) near.members.push(bubble);
+    else groups.push({ members: [bubble], x: point.x, y: point.y });
+  }
+  return groups.map(({ members }) => {
+    const count = members.reduce((sum, member) => sum + member.count, 0);
+    return {
+      members,
+      count,
+      lat: members.reduce((sum, member) => sum + member.lat * member.count, 0) / count,
+      lon: members.reduce((sum, member) => sum + member.lon * member.count, 0) / count,
+    };
+  });
+}

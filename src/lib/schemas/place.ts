@@ -114,6 +114,10 @@ export const placeSchema = z.strictObject({
   national: nationalSchema.optional().describe(t('field.place.national')),
   sources: sourcesSchema,
   verified: isoDate.nullable().describe(t('field.place.verified')),
+  delisted: z
+    .strictObject({ list: text.describe(t('field.delisted.list')), date: isoDate })
+    .optional()
+    .describe(t('field.delisted')),
 });
 
 export type Place = z.infer<typeof placeSchema>;
