@@ -106,7 +106,7 @@ describe('invalid data: each problem has an exact, fix-it message', () => {
     expect(await messagesFor(invalid('misspelt-key'))).toEqual([
       'tests/fixtures/invalid/misspelt-key.yaml › address\n    champ obligatoire manquant : ajoutez « address »',
       'tests/fixtures/invalid/misspelt-key.yaml › adress\n' +
-        '    clé inconnue « adress » : vouliez-vous écrire « address » ? Clés possibles ici : id, name, kind, operator, description, programmes, address, location, contacts, hours, services, publics, support, access, accessibility, languages, national, sources, verified.',
+        '    clé inconnue « adress » : vouliez-vous écrire « address » ? Clés possibles ici : id, name, kind, operator, description, programmes, address, location, contacts, hours, services, publics, support, access, accessibility, languages, national, sources, verified, delisted.',
     ]);
   });
 
