@@ -17,7 +17,7 @@ import { importedId } from '../src/lib/interop/toPlace.ts';
 import type { NationalRecord } from '../src/lib/interop/record.ts';
 
 const SYNTHETIC_SOURCE = { key: 'synthetic', name: 'Jeu de données synthétique', url: null, date: '2026-01-01' };
-import { benchMap, benchSearch, type MapFigures, type SearchFigures } from './search.ts';
+import { benchMap, benchQuality, benchSearch, type MapFigures, type QualityFigures, type SearchFigures } from './search.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -30,6 +30,7 @@ const WORK = 'bench/.work';
 
 interface BuildResult {
   search?: SearchFigures;
+  quality?: QualityFigures;
   map?: MapFigures;
   dataset: string;
   places: number;
@@ -116,8 +117,9 @@ function build(dataset: string, dataDir: string, places: number): Promise<BuildR
       if (code !== 0) return reject(new Error(`astro build failed on ${dataset} (exit ${code})\n${output.slice(-3000)}`));
       const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
       const result: BuildResult = { dataset, places, pages, seconds: round(seconds), pagesPerSecond: round(pages / seconds), peakMemoryMB: Math.round(peak / 1024) };
-      benchSearch(outDir, JSON.parse(readFileSync('bench/queries.json', 'utf8')) as string[])
-        .then(async (search) => resolve({ ...result, search, map: await benchMap(outDir) }), reject)
+      const queries = JSON.parse(readFileSync('bench/queries.json', 'utf8')) as string[];
+      benchSearch(outDir, queries)
+        .then(async (search) => resolve({ ...result, search, quality: await benchQuality(outDir, queries), map: await benchMap(outDir) }), reject)
         .finally(() => rmSync(outDir, { recursive: true, force: true }));
     });
   });
@@ -152,6 +154,9 @@ for (const r of results) {
   const s = r.search!;
   console.log(`| ${r.dataset} | ${s.communesKB} ko | ${s.placesIndexKB} ko | ${s.metaKB} ko | ${s.totalKB} ko | ${s.typicalQueryKB} ko | ${s.jsBeforeFirstSearchKB} ko | ${s.firstSearchMs} ms | ${s.p50Ms} ms | ${s.p95Ms} ms |`);
 }
+console.log('\n| données | commune voulue en premier | 3 premiers résultats avec adresse, horaires ou téléphone |');
+console.log('| --- | ---: | ---: |');
+for (const r of results) console.log(`| ${r.dataset} | ${r.quality!.top1}/${r.quality!.queries} | ${r.quality!.top3Known}/${r.quality!.queries} |`);
 console.log('\n| données | carte visible → bulles dessinées | vue Paris (zoom 10) → groupes dessinés | marqueurs et groupes dans la vue |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const r of results) console.log(`| ${r.dataset} | ${r.map!.overviewMs} ms | ${r.map!.parisViewMs} ms | ${r.map!.markersInParisView} |`);

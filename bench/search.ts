@@ -186,3 +186,32 @@ export async function benchMap(dir: string): Promise<MapFigures> {
     server.close();
   }
 }
+
+export interface QualityFigures {
+  /** Queries whose intended commune comes first (or is among the homonyms offered). */
+  top1: number;
+  /** Queries whose first three results all have a known street address, hours or phone. */
+  top3Known: number;
+  queries: number;
+}
+
+/** The search's answers to the benchmark queries, judged against bench/expected.json. */
+export async function benchQuality(dir: string, queries: string[]): Promise<QualityFigures> {
+  const { SearchEngine, NO_FILTERS } = await import('../src/lib/search/engine.ts');
+  const expected = JSON.parse(readFileSync('bench/expected.json', 'utf8')) as string[][];
+  const engine = new SearchEngine({ json: async (path) => JSON.parse(readFileSync(join(dir, path.split('?')[0]!), 'utf8')) });
+  const now = new Date('2026-03-03T10:00:00+01:00');
+  let top1 = 0;
+  let top3Known = 0;
+  for (const [index, q] of queries.entries()) {
+    const outcome = await engine.search({ q, filters: NO_FILTERS, now });
+    const wanted = expected[index] ?? [];
+    if (outcome.type === 'results' && outcome.origin.kind === 'commune' && wanted.includes(outcome.origin.commune.insee)) top1++;
+    else if (outcome.type === 'choose' && outcome.communes.some((commune) => wanted.includes(commune.insee))) top1++;
+    if (outcome.type === 'results' || outcome.type === 'by-name') {
+      const first = outcome.results.slice(0, 3);
+      if (first.length > 0 && first.every((result) => result.street || result.phone || (result.status.state !== 'unknown' && result.status.state !== 'moves'))) top3Known++;
+    }
+  }
+  return { top1, top3Known, queries: queries.length };
+}

@@ -15,6 +15,7 @@ import type { Municipality } from '../lib/schemas/charter.ts';
 import type { Label } from '../lib/schemas/label.ts';
 import type { Service } from '../lib/schemas/service.ts';
 import { COMMITMENT_STATUS_IDS } from '../lib/vocab.ts';
+import { readableTitle } from '../lib/search/build.ts';
 
 export interface Crumb {
   href?: string;
@@ -44,6 +45,8 @@ function crumbs(region: Region, departement?: Departement, commune?: { insee: st
 }
 
 export interface PlacePage {
+  /** A readable title when the name reads as a code (the name then shows under it), else ''. */
+  title: string;
   services: Service[];
   /** What its network or label offers in all its places, with the label (and its sources). */
   labelOffers: { service: Service; label: Label }[];
@@ -68,6 +71,7 @@ export function placePage(directory: Directory, place: PlaceEntry, today: string
   const { lat, lon } = place;
   const nearby = directory.nearest(place, PLACE_NEARBY.count, PLACE_NEARBY.km, (other) => other.id === place.id);
   return {
+    title: readableTitle(place),
     services,
     labelOffers: place.labelOffers.map((offer) => ({
       service: directory.dataset.services.find((service) => service.id === offer.service)!,

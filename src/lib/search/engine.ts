@@ -6,7 +6,7 @@
  */
 import Fuse from 'fuse.js';
 import { distanceKm } from '../geo.ts';
-import { statusAt, todaySlots, type OpenStatus } from '../hours/status.ts';
+import { statusAt, todaySlots, wallClock, type OpenStatus } from '../hours/status.ts';
 import { parsePhone } from '../phone.ts';
 import { SEARCH_FILES } from '../routes.ts';
 import { departementOf, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
@@ -467,14 +467,7 @@ function opensIn(place: SearchPlace, now: Date): number {
   const status = statusAt(place.schedule, now);
   if (status.state === 'open') return 0;
   if (status.state !== 'closed' || !status.next) return Infinity;
-  const clock = wallClockMinutes(place, now);
-  return status.next.inDays * 1440 + status.next.opensAt - clock;
-}
-
-function wallClockMinutes(place: SearchPlace, now: Date): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: place.schedule!.tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  return get('hour') * 60 + get('minute');
+  return status.next.inDays * 1440 + status.next.opensAt - wallClock(now, place.schedule!.tz).minutes;
 }
 
 export function rank(found: Found[], now: Date): Found[] {
