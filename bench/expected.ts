@@ -16,6 +16,10 @@ const communes = [...reference.communes.values()].map((commune) => ({ insee: com
 const expected = queries.map((query) => {
   const key = normalize(query);
   if (/^\d{5}$/.test(key)) return communes.filter((commune) => commune.postcodes.includes(key)).map((commune) => commune.insee);
+  const whole = communes.filter((commune) => commune.key === key);
+  if (whole.length > 0) return whole.map((commune) => commune.insee);
+  const typo = communes.filter((commune) => Math.abs(commune.key.length - key.length) <= 1 && editDistance(key, commune.key) === 1);
+  if (typo.length > 0) return typo.map((commune) => commune.insee);
   // The longest ending of the query that is a commune's name: "recharge telephone lille" → Lille.
   const words = key.split(' ');
   for (let start = 0; start < words.length; start++) {
@@ -23,8 +27,7 @@ const expected = queries.map((query) => {
     const exact = communes.filter((commune) => commune.key === tail);
     if (exact.length > 0) return exact.map((commune) => commune.insee);
   }
-  const typo = communes.filter((commune) => Math.abs(commune.key.length - key.length) <= 1 && editDistance(key, commune.key) === 1);
-  return typo.map((commune) => commune.insee);
+  return [];
 });
 writeFileSync('bench/expected.json', `${JSON.stringify(expected)}\n`);
 console.log(`${expected.filter((list) => list.length > 0).length} requêtes sur ${queries.length} ont une commune attendue`);

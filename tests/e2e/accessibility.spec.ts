@@ -17,6 +17,7 @@ const PAGES = {
   'page introuvable': '/nulle-part/',
   recherche: '/recherche/',
   'résultats de recherche': '/recherche/?q=Lille',
+  'résultats avec filtres à vérifier': '/recherche/?q=Lille&gratuit=1&quand=demain&moment=matin&service=aide-demarches',
 };
 
 for (const [name, path] of Object.entries(PAGES)) {
