@@ -11,7 +11,7 @@ import { parsePhone } from '../phone.ts';
 import { SEARCH_FILES } from '../routes.ts';
 import { departementOf, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
-import { hasFilters, judge, NO_FILTERS, type FilterName, type Filters } from './judge.ts';
+import { judge, NO_FILTERS, type FilterName, type Filters } from './judge.ts';
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, queryWords } from './query.ts';
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
 
