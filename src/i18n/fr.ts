@@ -432,7 +432,6 @@ export const fr = {
   'search.firstOnes': ' Voici les {shown} premiers.',
   'search.failed': 'La recherche n’a pas pu se faire : vérifiez votre connexion, puis réessayez.',
   'search.yourPosition': 'votre position',
-  'search.arrondissement': '{name} ({postcode})',
   'search.mapArea': 'cette zone de la carte',
   'search.locating': 'Recherche de votre position… Votre position reste sur votre appareil.',
   'search.geo.unsupported': 'Votre appareil ne peut pas donner votre position.',

@@ -1,6 +1,7 @@
 /** The rules of the search, each table row able to catch one breakage. */
 import { describe, expect, test } from 'vitest';
 import { labelOffers } from '../../src/lib/directory.ts';
+import { allArrondissements, arrondissementOfPostcode } from '../../src/lib/arrondissements.ts';
 import { NO_FILTERS } from '../../src/lib/search/engine.ts';
 import { closestSpelling, editDistance } from '../../src/lib/search/engine.ts';
 import { isResidentsOnly, readsAsCode } from '../../src/lib/search/audience.ts';
@@ -167,5 +168,20 @@ describe('ranking and labels, on fictitious places', () => {
     expect(far.type === 'results' && far.counts.confirmed).toBe(0);
     expect(far.type === 'results' && far.further?.name).toBe('Espace fictif du réseau');
     expect(far.type === 'results' && Math.round(far.further!.km!)).toBe(556);
+  });
+});
+
+describe('arrondissements, from the official reference', () => {
+  test.each([
+    ['75019', 'Paris 19e Arrondissement', '75056'],
+    ['75116', 'Paris 16e Arrondissement', '75056'],
+    ['69008', 'Lyon 8e Arrondissement', '69123'],
+    ['13001', 'Marseille 1er Arrondissement', '13055'],
+  ])('%s is %s', (postcode, name, city) => {
+    expect(arrondissementOfPostcode(postcode)).toMatchObject({ name, city });
+  });
+  test('a postcode of another city has none', () => {
+    expect(arrondissementOfPostcode('59000')).toBeUndefined();
+    expect(allArrondissements()).toHaveLength(45);
   });
 });

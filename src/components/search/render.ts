@@ -79,9 +79,7 @@ export function outcomeStatus(t: Translate, outcome: SearchOutcome): string {
         outcome.type !== 'results'
           ? null
           : outcome.origin.kind === 'commune'
-            ? outcome.origin.commune.arrondissement
-              ? t('search.arrondissement', { name: outcome.origin.commune.name, postcode: outcome.origin.commune.arrondissement })
-              : outcome.origin.commune.name
+            ? (outcome.origin.commune.arrondissement ?? outcome.origin.commune.name)
             : t(outcome.origin.kind === 'position' ? 'search.yourPosition' : 'search.mapArea');
       const where = origin === null ? '' : t('search.around', { origin });
       const { total, confirmed, toCheck } = outcome.counts;

@@ -11,6 +11,7 @@ import { communeShard, normalize } from './normalize.ts';
 import { encodePlace, FLAG } from './row.ts';
 import { isResidentsOnly, readsAsCode } from './audience.ts';
 import { ITINERANT } from '../interop/standard.ts';
+import { arrondissementOfPostcode } from '../arrondissements.ts';
 import { t, type Key } from '../../i18n/index.ts';
 import { fr } from '../../i18n/fr.ts';
 
@@ -96,7 +97,12 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
     push(communes, letter, [commune.insee, commune.name, lat, lon] satisfies CommuneRow);
     for (const postcode of commune.postcodes) {
       const centre = arrondissements.get(postcode);
-      push(postcodes, postcode.slice(0, 2), centre ? [postcode, commune.insee, letter, round(centre.lat, 3), round(centre.lon, 3)] : [postcode, commune.insee, letter]);
+      const arrondissement = arrondissementOfPostcode(postcode);
+      push(
+        postcodes,
+        postcode.slice(0, 2),
+        centre && arrondissement ? [postcode, commune.insee, letter, round(centre.lat, 3), round(centre.lon, 3), arrondissement.name] : [postcode, commune.insee, letter],
+      );
     }
     const box = boxes.get(commune.departementCode) ?? { south: 90, north: -90, west: 180, east: -180, lat: 0, lon: 0, n: 0 };
     box.south = Math.min(box.south, commune.lat);

@@ -16,9 +16,9 @@ export type CommuneRow = [string, string, number, number];
 
 /**
  * [postcode, insee, letter of the commune's file]: its name and centre are in that file.
- * An arrondissement of Paris, Lyon or Marseille adds its own centre: [..., lat, lon].
+ * An arrondissement of Paris, Lyon or Marseille adds its own centre and its name: [..., lat, lon, name].
  */
-export type PostcodeRow = [string, string, string] | [string, string, string, number, number];
+export type PostcodeRow = [string, string, string] | [string, string, string, number, number, string];
 
 /** The communes whose postcodes are their arrondissements. */
 export const CITIES_WITH_ARRONDISSEMENTS = ['75056', '69123', '13055'];

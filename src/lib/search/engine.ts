@@ -28,7 +28,7 @@ export interface CommuneMatch {
   lon: number;
   postcodes: string[];
   key: string;
-  /** The postcode of an arrondissement of Paris, Lyon or Marseille searched for, when it is one. */
+  /** The name of an arrondissement of Paris, Lyon or Marseille searched for, when it is one. */
   arrondissement?: string;
 }
 
@@ -155,10 +155,10 @@ export class SearchEngine {
     }
     const rows = (await promise).filter((row) => row[0] === postcode);
     const communes = await Promise.all(
-      rows.map(async ([, insee, letter, lat, lon]) => {
+      rows.map(async ([, insee, letter, lat, lon, name]) => {
         const commune = (await this.letter(letter)).byInsee.get(insee);
-        // An arrondissement: searched from its own centre, named by its postcode.
-        return commune && lat !== undefined && lon !== undefined ? { ...commune, lat, lon, arrondissement: postcode } : commune;
+        // An arrondissement: searched from its own centre, named by its official name.
+        return commune && lat !== undefined && lon !== undefined ? { ...commune, lat, lon, arrondissement: name ?? postcode } : commune;
       }),
     );
     return communes.filter((commune): commune is CommuneMatch => commune !== undefined);
