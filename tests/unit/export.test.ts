@@ -55,7 +55,10 @@ describe('export to the national standard v1.0.2', async () => {
   });
 
   test('leaves out, with the reason, a place the standard cannot hold', () => {
-    expect(left).toEqual([['relais-fictif-du-moulin', 'street']]);
+    expect(left).toEqual([
+      ['bus-fictif-isere', 'street'],
+      ['relais-fictif-du-moulin', 'street'],
+    ]);
   });
 
   test('writes JSON without empty fields', () => {

@@ -10,12 +10,18 @@ describe('valid data', () => {
     const raw = await readRawDataset(FIXTURE_SITE, process.cwd());
     const result = validateDataset(raw, reference, { today: '2026-03-01' });
     expect(result.issues).toEqual([]);
-    expect(result.dataset?.places.map((place) => place.id).sort()).toEqual([
+    expect(result.dataset?.places.map((place) => place.id).filter((id) => !id.startsWith('lieu-fictif-echirolles-')).sort()).toEqual([
+      'ag-chrs-fictif-grenoble',
       'atelier-fictif-du-canal',
+      'bus-fictif-isere',
       'espace-fictif-des-hirondelles',
+      'france-services-fictive-grenoble',
       'point-fictif-de-la-colline',
+      'point-fictif-paris-19',
       'relais-fictif-du-moulin',
     ]);
+    expect(result.dataset?.places).toHaveLength(30);
+    expect(result.dataset?.labels.map((label) => label.id)).toEqual(['emmaus-connect', 'france-services']);
     expect(result.dataset?.municipalities[0]?.commitments).toHaveLength(2);
   });
 

@@ -18,9 +18,13 @@ interface WallClock {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** The last instant read in each time zone: a search reads the same "now" for hundreds of places. */
+const lastRead = new Map<string, { time: number; clock: WallClock }>();
 
 /** Local date and minutes after midnight of an instant, in a time zone. */
 export function wallClock(now: Date, tz: string): WallClock {
+  const last = lastRead.get(tz);
+  if (last && last.time === now.getTime()) return last.clock;
   let format = formatters.get(tz);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {
@@ -36,10 +40,9 @@ export function wallClock(now: Date, tz: string): WallClock {
   }
   const parts: Record<string, string> = {};
   for (const part of format.formatToParts(now)) parts[part.type] = part.value;
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
+  const clock = { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+  lastRead.set(tz, { time: now.getTime(), clock });
+  return clock;
 }
 
 export function shiftDate(iso: string, days: number): string {
