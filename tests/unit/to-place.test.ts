@@ -1,0 +1,150 @@
+/** One national record to one place: each safe correction said, each unsafe value left out. */
+import { describe, expect, test } from 'vitest';
+import type { NationalRecord } from '../../src/lib/interop/record.ts';
+import { toNationalRecord } from '../../src/lib/interop/record.ts';
+import { importContext, recordToPlace } from '../../src/lib/interop/toPlace.ts';
+import { fixtures } from './world.ts';
+
+const context = importContext(fixtures.reference, fixtures.dataset.services);
+const source = { key: 'fictif', name: 'Source fictive', url: null, date: '2024-01-01' };
+
+/** A clean record in Lille, changed by `overrides`. */
+function record(overrides: Partial<Record<keyof NationalRecord, unknown>> = {}): NationalRecord {
+  return toNationalRecord(
+    {
+      id: 'r1',
+      nom: 'Espace fictif',
+      commune: 'Lille',
+      code_postal: '59000',
+      code_insee: '59350',
+      adresse: '1 rue Fictive',
+      latitude: 50.6311,
+      longitude: 3.0469,
+      date_maj: '2023-05-01',
+      ...overrides,
+    },
+    [],
+  ).record;
+}
+
+function convert(overrides: Partial<Record<keyof NationalRecord, unknown>> = {}) {
+  const outcome = recordToPlace(record(overrides), source, context);
+  if (!outcome.ok) throw new Error(outcome.reason);
+  return outcome;
+}
+
+describe('a clean record', () => {
+  test('becomes a place with its point, its source and its date, and no correction', () => {
+    const { place, normalized } = convert();
+    expect(normalized).toEqual([]);
+    expect(place).toMatchObject({
+      name: 'Espace fictif',
+      kind: 'other',
+      address: { street: '1 rue Fictive', postcode: '59000', insee: '59350' },
+      location: { lat: 50.6311, lon: 3.0469, precision: 'address' },
+      sources: [{ name: 'Source fictive', url: null, date: '2023-05-01', record: 'fictif:r1' }],
+      verified: '2023-05-01',
+    });
+    expect(place.id).toMatch(/^espace-fictif-[0-9a-z]{7}$/);
+  });
+});
+
+describe('the commune', () => {
+  test.each([
+    ['an arrondissement code', { code_insee: '75119', code_postal: '75019', commune: 'Paris', latitude: 48.886, longitude: 2.383 }, '75056', 'code INSEE d’arrondissement 75119 → 75056'],
+    ['an unknown code, a postcode of one commune', { code_insee: '59999' }, '59350', 'code INSEE 59999 inconnu : commune trouvée par le code postal'],
+    ['no code, a postcode shared by several communes: by name', { code_insee: '', code_postal: '59100', commune: 'Roubaix', latitude: 50.69, longitude: 3.18 }, '59512', null],
+    ['no code, an unknown postcode: by name and point', { code_insee: '', code_postal: '00999' }, '59350', 'commune « Lille » trouvée par son nom et la position (code postal « 00999 » inconnu)'],
+  ])('%s', (_, overrides, insee, message) => {
+    const { place, normalized } = convert(overrides);
+    expect(place.address.insee).toBe(insee);
+    if (message) expect(normalized).toContain(message);
+  });
+
+  test.each([
+    ['an unknown postcode, no code, no point', { code_insee: '', code_postal: '00999', latitude: null, longitude: null }, 'commune introuvable : code postal « 00999 » inconnu et pas de code INSEE'],
+    ['an unknown code and postcode', { code_insee: '00001', code_postal: '00999', latitude: null, longitude: null }, 'commune introuvable : ni le code INSEE 00001 ni le code postal « 00999 » ne sont dans le référentiel'],
+    ['no name', { nom: '' }, 'nom manquant'],
+    ['a place closed to the public', { modalites_acces: "Ce lieu n'accueille pas de public" }, 'le lieu n’accueille pas de public'],
+  ])('rejects %s', (_, overrides, reason) => {
+    const outcome = recordToPlace(record(overrides), source, context);
+    expect(outcome).toMatchObject({ ok: false, reason });
+  });
+
+  test('a postcode of another commune is replaced by the commune’s only one, or removed', () => {
+    expect(convert({ code_insee: '59512', code_postal: '59000', commune: 'Roubaix', latitude: 50.69, longitude: 3.18 }).place.address.postcode).toBe('59100');
+    const { place, normalized } = convert({ code_postal: '59100' });
+    expect(place.address.postcode).toBeNull();
+    expect(normalized).toContain('code postal « 59100 » qui n’est pas celui de Lille : retiré');
+  });
+});
+
+describe('the point', () => {
+  test.each([
+    ['swapped coordinates are put back', { latitude: 3.0469, longitude: 50.6311 }, { lat: 50.6311, lon: 3.0469, precision: 'address' }, 'latitude et longitude inversées : remises dans l’ordre'],
+    ['a point far from the commune goes to its centre', { latitude: 48.58, longitude: 7.75 }, { precision: 'commune' }, 'coordonnées hors de la commune : point placé au centre de la commune'],
+    ['no point: the commune’s centre', { latitude: null, longitude: null }, { precision: 'commune' }, 'pas de coordonnées : point placé au centre de la commune'],
+  ])('%s', (_, overrides, location, message) => {
+    const { place, normalized } = convert(overrides);
+    expect(place.location).toMatchObject(location);
+    expect(normalized).toContain(message);
+  });
+});
+
+describe('contacts, hours, dates', () => {
+  test.each([
+    ['a phone written another way', { telephone: '+33123456789' }, 'téléphone remis au format 01 23 45 67 89'],
+    ['an unreadable phone', { telephone: '12' }, 'téléphone illisible « 12 » : retiré'],
+    ['an invalid e-mail', { courriels: 'pas-un-mail' }, 'adresse e-mail invalide retirée'],
+    ['two e-mails', { courriels: 'a@exemple.fr|b@exemple.fr' }, '1 adresse(s) e-mail en plus non gardée(s)'],
+    ['an invalid website', { site_web: 'javascript:alert(1)' }, 'site internet invalide retiré'],
+    ['an invalid booking link', { prise_rdv: 'pas un lien' }, 'lien de prise de rendez-vous invalide retiré'],
+    ['hours written another way', { horaires: 'Mo-Fr 9:00-12:00' }, 'horaires remis au format canonique'],
+    ['unreadable hours', { horaires: 'le matin' }, 'horaires illisibles : gardés en note, sans deviner'],
+    ['a placeholder date', { date_maj: '1970-01-01' }, 'date de mise à jour 1970-01-01 : date fictive, traitée comme inconnue'],
+    ['an unreadable date', { date_maj: '01/05/2023' }, 'date de mise à jour illisible « 01/05/2023 » : inconnue'],
+    ['a date after the export', { date_maj: '2025-01-01' }, 'date de mise à jour 2025-01-01 après la date de l’export : ramenée au 2024-01-01'],
+    ['a service the catalogue lacks', { services: 'Loisirs et créations numériques' }, 'service « Loisirs et créations numériques » sans équivalent dans le catalogue : ignoré'],
+    ['a programme the standard lacks', { dispositif_programmes_nationaux: 'Programme fictif' }, 'dispositif « Programme fictif » inconnu du standard : ignoré'],
+    ['a name in capitals', { nom: 'ESPACE FICTIF' }, 'nom en majuscules remis en minuscules'],
+    ['a street in capitals', { adresse: '1 RUE FICTIVE' }, 'adresse en majuscules remise en minuscules'],
+  ])('%s is said', (_, overrides, message) => {
+    expect(convert(overrides).normalized).toContain(message);
+  });
+
+  test('keeps what it can read, in the directory’s words', () => {
+    const { place } = convert({
+      telephone: '03 20 00 00 00',
+      courriels: 'a@exemple.fr|b@exemple.fr',
+      site_web: 'https://exemple.fr',
+      prise_rdv: 'https://exemple.fr/rdv',
+      horaires: 'Mo-Fr 9:00-12:00',
+      services: 'Aide aux démarches administratives',
+      dispositif_programmes_nationaux: 'Emmaüs Connect|France Services',
+      frais_a_charge: 'Gratuit|Payant',
+      publics_specifiquement_adresses: 'Jeunes',
+      prise_en_charge_specifique: 'Surdité',
+      modalites_acces: 'Se présenter|Envoyer un mail avec une fiche de prescription',
+      formations_labels: 'Étapes numériques(La Poste)',
+      pivot: '12345678900011',
+      presentation_resume: '<p>Un lieu <b>fictif</b></p>',
+      date_maj: '1970-01-01',
+    });
+    expect(place).toMatchObject({
+      kind: 'solidarity-space',
+      programmes: ['emmaus-connect', 'france-services'],
+      contacts: { phone: '03 20 00 00 00', email: 'a@exemple.fr', website: 'https://exemple.fr', appointmentUrl: 'https://exemple.fr/rdv' },
+      hours: { openingHours: 'Mo-Fr 09:00-12:00', note: null },
+      services: ['aide-demarches'],
+      access: { fees: ['free', 'paid'], referral: 'required' },
+      publics: ['jeunes'],
+      support: ['surdite'],
+      description: 'Un lieu fictif',
+      verified: null,
+      national: { pivot: '12345678900011', acces: ['Se présenter', 'Envoyer un mail avec une fiche de prescription'], formations: ['Étapes numériques (La Poste)'] },
+    });
+    expect(convert({ dispositif_programmes_nationaux: 'Relais numérique (Emmaüs Connect)' }).place.kind).toBe('relay');
+    expect(convert({ pivot: '00000000000000' }).place.national?.pivot).toBeNull();
+    expect(convert({ horaires: 'le <b>matin</b>' }).place.hours).toMatchObject({ openingHours: null, note: 'Horaires donnés par la source : le matin' });
+  });
+});
