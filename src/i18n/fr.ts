@@ -492,6 +492,8 @@ export const fr = {
   'editor.found.boolean': 'vrai/faux',
   'editor.found.object': 'un bloc de champs',
   'editor.value.unknown': 'valeur inconnue',
+  'editor.tooShort': 'texte trop court : écrivez au moins {minimum} caractères',
+  'editor.tooFew': 'liste trop courte : il faut au moins {minimum} élément(s)',
   'editor.value.possible': ' Valeurs possibles : {values}.',
   'editor.id.fileName': 'l’identifiant doit être le nom du fichier : écrivez « {expected} », ou renommez le fichier « {id}.yaml »',
   'editor.id.taken': 'identifiant déjà utilisé par {file} : chaque lieu doit avoir son propre identifiant',

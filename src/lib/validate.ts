@@ -148,6 +148,15 @@ function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodTy
         });
         break;
       }
+      case 'too_small':
+        issues.push({
+          file,
+          field,
+          value,
+          // A rule's own words first (the sources list says why it needs one); else zod's bound, in plain words.
+          message: issue.message && !/^Too small/.test(issue.message) ? issue.message : t(issue.origin === 'array' ? 'editor.tooFew' : 'editor.tooShort', { minimum: Number(issue.minimum) }),
+        });
+        break;
       default:
         issues.push({ file, field, value, message: issue.message });
     }
