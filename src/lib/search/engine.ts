@@ -387,8 +387,9 @@ export class SearchEngine {
       .sort((a, b) => a.km - b.km);
     let best: (Found & { km: number }) | null = null;
     for (const { code, km } of codes) {
-      // A département whose centre is this much further than the best place found cannot hold a nearer one.
-      if (best && km > best.km + DEPARTEMENT_REACH_KM) break;
+      // A département whose centre is this much further than the best place found cannot hold a nearer one;
+      // and a place across the sea is no answer (nor worth downloading every file for).
+      if ((best && km > best.km + DEPARTEMENT_REACH_KM) || km > FURTHEST_KM) break;
       const shard = await this.shard(code);
       for (const [index, place] of shard.places.entries()) {
         const verdict = judge(place, filters, meta, now);
@@ -449,6 +450,8 @@ function letterPairs(text: string): Set<string> {
   return pairs;
 }
 
+/** The furthest a place "further away" may be: the length of metropolitan France. */
+const FURTHEST_KM = 1200;
 /** No place of a département is further than this from its centre (Guyane's reach is about 250 km). */
 const DEPARTEMENT_REACH_KM = 300;
 /** A fuzzy match this close (fuse.js score, 0 = exact) beats an exact match on a part of the words. */
