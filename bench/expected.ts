@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readReference } from '../src/lib/dataset.ts';
-import { editDistance } from '../src/lib/search/engine.ts';
+import { editDistance } from '../src/lib/text.ts';
 import { normalize } from '../src/lib/search/normalize.ts';
 
 const queries = JSON.parse(readFileSync('bench/queries.json', 'utf8')) as string[];

@@ -20,7 +20,6 @@ export const fr = {
   'site.footer.accessibility': 'Accessibilité',
   'site.footer.privacy': 'Aucun compte, aucun suivi : votre position ne quitte jamais votre téléphone.',
   'site.breadcrumbs': 'Fil d’Ariane',
-  'site.offlineReady': 'Ce site marche maintenant sans internet.',
   'site.notProvided': 'non renseigné',
 
   // --- Vocabularies
@@ -137,7 +136,6 @@ export const fr = {
   'list.colon': ' : ',
   'distance.m': '{n} m',
   'distance.km': '{n} km',
-  'date.unknown': 'date inconnue',
 
   // --- Opening hours
   'weekday.mo': 'lundi',
@@ -179,7 +177,6 @@ export const fr = {
   'hours.closureReason': '{closure} : {reason}',
 
   // --- Calls to check, freshness
-  'check.callFirst': 'Appelez avant de vous déplacer.',
   'check.stale': 'Ces informations datent de plus d’un an : appelez avant de vous déplacer.',
   'check.undated': 'Nous ne savons pas quand ces informations ont été vérifiées : appelez avant de vous déplacer.',
   'check.staleAll.one': 'Les informations de ce lieu datent de plus d’un an ou ne sont pas datées : appelez avant de vous déplacer.',
@@ -215,7 +212,6 @@ export const fr = {
   'place.takeAppointment': 'Prendre rendez-vous',
   'place.hours': 'Horaires',
   'place.services': 'Ce que vous pouvez faire ici',
-  'place.serviceLine': '{service} : {description}',
   'place.labelSource': 'Source : {sources}',
   'labelOffer.emmaus-connect': 'offre du réseau Emmaüs Connect : à confirmer avec le lieu',
   'labelOffer.france-services': 'offre du label France Services : à confirmer avec le lieu',
@@ -312,7 +308,6 @@ export const fr = {
   'service.networkOffer': 'Offre du réseau Emmaüs Connect.',
   'service.where': 'Où trouver ce service ({count})',
   'service.none': 'Aucun lieu connu ne dit proposer ce service pour l’instant.',
-  'service.placeLine': '{place}, {commune}',
 
   // --- Charter
   'charter.description': 'La charte du Maire solidaire : les engagements des communes pour l’inclusion numérique, et leur suivi.',
@@ -336,8 +331,6 @@ export const fr = {
   'charter.noInformation': 'pas d’information',
 
   // --- Data page
-  'data.title': 'Données, sources et licence',
-  'data.description': 'Téléchargez tous les lieux d’aide au numérique au format du standard national, et voyez d’où viennent les données.',
   'data.download': 'Télécharger les données',
   'data.wholeDirectory': 'Tout l’annuaire ({count}) est libre de réutilisation, dans trois formats :',
   'data.standardFiles': '{count} au format du standard national des lieux de médiation numérique (schéma v1.0.2 : mêmes colonnes, dans le même ordre, valeurs séparées par « | »). Ces fichiers peuvent alimenter la cartographie nationale.',
@@ -357,8 +350,6 @@ export const fr = {
   'search.submit': 'Chercher',
   'search.nearMe': 'Autour de moi',
   'search.filters': 'Affiner la recherche',
-  'search.need': 'Besoin',
-  'search.anyNeed': 'Tous les besoins',
   'search.language': 'Langue parlée',
   'search.anyLanguage': 'Toutes les langues',
   'search.only': 'Seulement les lieux…',
@@ -394,7 +385,6 @@ export const fr = {
   'search.card.rawName': 'Nom dans les données : {name}',
   'search.card.residentsOnly': 'Réservé aux personnes hébergées ou suivies ici.',
   'search.card.toCheck': 'À vérifier avec le lieu : {what}.',
-  'search.card.need': '{need}',
   'search.card.needByLabel': '{need} ({label})',
   'search.card.needs': 'Pour votre besoin : {needs}',
   'search.card.byLabel': 'offre du réseau ou du label : à confirmer avec le lieu',
@@ -442,7 +432,6 @@ export const fr = {
   'search.geo.fallback': ' Tapez plutôt le nom de votre commune ou votre code postal.',
   'search.place.phone': 'Téléphone : ',
   'place.readableTitle': '{what} · {commune}',
-  'search.place.commune': '{commune}',
   'search.place.distance': '{commune} · à {distance}',
 
   // --- Map
@@ -621,7 +610,6 @@ export const fr = {
   'import.why.previousImport': 'déjà fusionné lors d’un import précédent',
   'import.why.sameListId': 'même lieu dans la liste précédente (même identifiant)',
   'import.left': 'n’est plus dans la liste : gardé, marqué « plus dans la liste »',
-  'import.leftLine': '  sortis de la liste (gardés, marqués) : {count}',
   'import.why.sameSiret': 'même SIRET et même adresse',
   'import.why.near': 'à moins de 100 m, nom proche',
   'import.reject.noName': 'nom manquant',

@@ -14,6 +14,7 @@ import { communeShard, normalize } from './normalize.ts';
 import { judge, NO_FILTERS, type FilterName, type Filters } from './judge.ts';
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, queryWords } from './query.ts';
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
+import { editDistance } from '../text.ts';
 
 export interface Loader {
   json<T>(path: string): Promise<T>;
@@ -427,19 +428,6 @@ export function closestSpelling(key: string, communes: CommuneMatch[]): CommuneM
   return communes.filter((_, index) => distances[index] === min);
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = value;
-    }
-  }
-  return rows[a.length]![b.length]!;
-}
 
 /** Pairs of letters shared (Dice coefficient) for a name with a wrong first letter. */
 const MIN_DICE = 0.6;
