@@ -1,10 +1,13 @@
 // @ts-check
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
+import { atomicOutput } from './integrations/atomic-output.ts';
+import { offline } from './integrations/offline.ts';
 
 // Tests build the site from fixture data into their own folder: DATA_DIR and OUT_DIR.
 const outDir = process.env.OUT_DIR ?? './dist';
 // Each output gets its own cache, so that a fixture build never reuses the real data store.
+const tileOrigin = process.env.PUBLIC_TILE_ORIGIN ?? 'https://data.geopf.fr';
 const cacheDir = `./node_modules/.astro-cache/${outDir.replace(/[^a-z0-9-]/gi, '')}`;
 
 export default defineConfig({
@@ -12,7 +15,8 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
-  integrations: [react()],
+  // Order matters: the service worker is written into the new site before it is moved into place.
+  integrations: [react(), offline({ tileOrigin }), atomicOutput()],
   build: {
     // External stylesheets: cached once, and no inline style for the CSP to allow.
     inlineStylesheets: 'never',
@@ -28,7 +32,7 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         // Map tiles are the only third-party request (configured in src/config.ts).
-        `img-src 'self' data: ${process.env.PUBLIC_TILE_ORIGIN ?? 'https://data.geopf.fr'}`,
+        `img-src 'self' data: ${tileOrigin}`,
         "connect-src 'self'",
         "font-src 'self'",
         "object-src 'none'",

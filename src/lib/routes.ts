@@ -24,6 +24,11 @@ export const CHARTER_URL = '/charte/';
 export const ABOUT_URL = '/a-propos/';
 export const DATA_URL = '/donnees/';
 export const ACCESSIBILITY_URL = '/accessibilite/';
+/** Shown offline in place of a page never visited. */
+export const OFFLINE_URL = '/hors-ligne/';
+/** The service worker and the web app manifest (see src/offline/). */
+export const SW_URL = '/sw.js';
+export const MANIFEST_URL = '/manifest.webmanifest';
 
 export const placeUrl = (id: string): string => `/lieux/${id}/`;
 export const communeUrl = (commune: Pick<Commune, 'insee' | 'slug'>): string => `/communes/${communeKey(commune)}/`;

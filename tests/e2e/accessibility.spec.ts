@@ -15,6 +15,7 @@ const PAGES = {
   données: '/donnees/',
   accessibilité: '/accessibilite/',
   'page introuvable': '/nulle-part/',
+  'hors ligne': '/hors-ligne/',
   recherche: '/recherche/',
   'résultats de recherche': '/recherche/?q=Lille',
   'résultats avec filtres à vérifier': '/recherche/?q=Lille&gratuit=1&quand=demain&moment=matin&service=aide-demarches',

@@ -1,0 +1,70 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker. Bundled by esbuild and given its precache list by Workbox's
+ * injectManifest (integrations/offline.ts), from the build's own output: every hashed asset
+ * the pages can load (dynamic chunks included), the search files, the map outline, the shell
+ * pages and the offline page.
+ *
+ * - A new deploy installs its whole precache beside the old one; the page offers to reload
+ *   ("Nouvelle version disponible"), and only then does the new worker take over and delete
+ *   what the old one had: versions never mix.
+ * - Pages visited are kept (60 at most, 30 days), never a URL with a query: what a person
+ *   searched stays out of storage. Map tiles viewed are kept 7 days (400 at most).
+ * - Offline, a page never visited shows the offline page, which offers the search.
+ */
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import type { PrecacheEntry } from 'workbox-precaching';
+import { registerRoute, setCatchHandler } from 'workbox-routing';
+import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { OFFLINE_URL, SW_CACHES, SW_MESSAGES } from './protocol.ts';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
+/** Replaced at bundling time by the configured map tile origin. */
+declare const TILE_ORIGIN: string;
+
+// The first worker takes the page it was installed from at once: offline from a first visit.
+clientsClaim();
+cleanupOutdatedCaches();
+// A query never changes a precached page (/recherche/?q=… is /recherche/): all parameters ignored.
+precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/], cleanURLs: false });
+
+const DAY = 24 * 3600;
+
+registerRoute(
+  ({ request, url }) => request.mode === 'navigate' && url.search === '',
+  new NetworkFirst({
+    cacheName: SW_CACHES.pages,
+    // On a poor connection, a page already seen shows after 5 s instead of waiting for ever.
+    networkTimeoutSeconds: 5,
+    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })],
+  }),
+);
+// A page with a query is never stored (it may hold what a person typed).
+registerRoute(({ request, url }) => request.mode === 'navigate' && url.search !== '', new NetworkOnly());
+
+registerRoute(
+  ({ request, url }) => url.origin === TILE_ORIGIN && request.destination === 'image',
+  new CacheFirst({
+    cacheName: SW_CACHES.tiles,
+    plugins: [new CacheableResponsePlugin({ statuses: [0, 200] }), new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 7 * DAY, purgeOnQuotaError: true })],
+  }),
+);
+
+setCatchHandler(async ({ request }) => {
+  if (request.destination === 'document') return (await matchPrecache(`${OFFLINE_URL}index.html`)) ?? Response.error();
+  return Response.error();
+});
+
+self.addEventListener('activate', (event) => {
+  // Caches of the worker written by hand before Workbox (pages-v1, assets-v1, search-*).
+  event.waitUntil(
+    caches.keys().then((keys) => Promise.all(keys.filter((key) => SW_CACHES.legacy(key)).map((key) => caches.delete(key)))),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === SW_MESSAGES.skipWaiting) void self.skipWaiting();
+});

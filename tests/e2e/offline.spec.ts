@@ -1,0 +1,174 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/** The site the tests run on (playwright.config.ts builds it there). */
+const SITE_DIR = 'dist-test';
+
+// Every test here starts in a fresh browser context (nothing cached, no service worker), on
+// a phone screen, as a person opening the site for the first time.
+test.use({ viewport: { width: 390, height: 844 } });
+
+const SEARCH_LABEL = 'Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin';
+const results = (page: Page) => page.locator('ol.results > li h3');
+const status = (page: Page) => page.locator('[data-search-status]').first();
+const notice = (page: Page) => page.locator('app-notice');
+
+async function firstVisit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(notice(page)).toContainText('ce site marche maintenant sans internet', { timeout: 30_000 });
+  await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready');
+}
+
+/** Every URL the site stored on the device, all caches together. */
+async function cachedUrls(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    return urls;
+  });
+}
+
+test('first visit on the home page, then no network: search, filters, around me, pages seen and not seen', async ({ page, context }) => {
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation({ latitude: 50.69, longitude: 3.17 });
+  await page.clock.setFixedTime(new Date('2026-03-03T10:00:00+01:00'));
+  await firstVisit(page, '/');
+  // A place page seen while online.
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  await page.goto('/');
+
+  await context.setOffline(true);
+  await expect(notice(page)).toHaveText(/Vous n’avez pas internet en ce moment\. La recherche marche quand même\./);
+
+  // A misspelt commune, typed on the home page: the search page opens from the device, with results.
+  const input = page.getByLabel(SEARCH_LABEL);
+  await input.fill('grenobel');
+  await input.press('Enter');
+  await expect(page).toHaveURL(/\/recherche\/\?q=grenobel/);
+  await expect(status(page)).toContainText('autour de Grenoble');
+  await expect(results(page).first()).toBeVisible();
+  const before = await results(page).count();
+
+  // A filter, offline.
+  await page.getByRole('button', { name: 'Modifier la recherche' }).click();
+  await page.getByText('Affiner la recherche').click();
+  await page.getByRole('checkbox', { name: /France Services/ }).check();
+  await expect(page).toHaveURL(/france-services=1/);
+  await expect(results(page)).toHaveText(['France services fictive de Grenoble']);
+  expect(before).toBeGreaterThan(1);
+
+  // Around me, on the data kept on the device.
+  await page.goto('/recherche/');
+  await page.getByRole('button', { name: 'Autour de moi' }).click();
+  await expect(status(page)).toContainText('autour de votre position');
+  await expect(results(page).first()).toHaveText('Atelier fictif du Canal');
+
+  // The place page seen online opens; one never seen says it is offline and offers the search.
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
+  await page.goto('/lieux/relais-fictif-du-moulin/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pas d’internet');
+  await expect(page.getByText('cette page n’est pas encore enregistrée sur votre appareil')).toBeVisible();
+  await page.getByLabel(SEARCH_LABEL).fill('Lille');
+  await page.getByLabel(SEARCH_LABEL).press('Enter');
+  await expect(results(page).first()).toBeVisible();
+});
+
+test('the message that the site works offline is announced, readable and dismissible', async ({ page }) => {
+  await firstVisit(page, '/services/');
+  await expect(notice(page)).toHaveAttribute('role', 'status');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(notice(page)).toBeEmpty();
+});
+
+test('what a person searched is never stored on the device', async ({ page }) => {
+  await firstVisit(page, '/');
+  await page.goto('/recherche/?q=12+rue+secrete+Lille');
+  await expect(status(page)).not.toBeEmpty();
+  await page.goto('/services/');
+  const urls = await cachedUrls(page);
+  expect(urls.some((url) => url.endsWith('/services/'))).toBe(true);
+  expect(urls.filter((url) => url.includes('?q=') || /secrete/i.test(url))).toEqual([]);
+});
+
+test('the caches of an older worker are deleted when the new one takes over', async ({ page, context }) => {
+  // A first load without the worker, to plant the caches the hand-written worker used to keep.
+  await context.route('**/sw.js', (route) => route.abort());
+  await page.goto('/a-propos/');
+  await page.evaluate(async () => {
+    for (const name of ['pages-v1', 'assets-v1', 'search-abc123']) await (await caches.open(name)).put('/ancien', new Response('x'));
+  });
+  await context.unroute('**/sw.js');
+  await firstVisit(page, '/a-propos/');
+  const names = await page.evaluate(() => caches.keys());
+  expect(names.filter((name) => /^(pages-v1|assets-v1|search-)/.test(name))).toEqual([]);
+  expect(names.some((name) => name.startsWith('workbox-precache'))).toBe(true);
+});
+
+/**
+ * A new deploy, simulated on the built site: one revision in the worker's precache list
+ * changes (same length, so that the preview server's file index stays true). Undone after.
+ */
+async function withNewDeploy(run: () => Promise<void>): Promise<void> {
+  const file = join(SITE_DIR, 'sw.js');
+  const original = await readFile(file, 'utf8');
+  const changed = original.replace(/("revision":"[0-9a-f]{6})([0-9a-f])/, (_, head: string, last: string) => `${head}${last === '0' ? '1' : '0'}`);
+  expect(changed).not.toBe(original);
+  await writeFile(file, changed);
+  try {
+    await run();
+  } finally {
+    await writeFile(file, original);
+  }
+}
+
+test('a new version waits for the person to reload, then takes over', async ({ page }) => {
+  await firstVisit(page, '/charte/');
+  const waiting = () => page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting)));
+  await withNewDeploy(async () => {
+    await page.reload();
+    await expect(notice(page)).toContainText('Nouvelle version disponible.', { timeout: 30_000 });
+    // Until the person chooses, the old version keeps the page.
+    expect(await waiting()).toBe(true);
+    // The new worker takes over, and the page reloads on its own.
+    const reloaded = page.waitForEvent('framenavigated');
+    await page.getByRole('button', { name: 'Recharger' }).click();
+    await reloaded;
+    await page.waitForLoadState('load');
+    expect(await waiting()).toBe(false);
+  });
+  await expect(notice(page)).not.toContainText('Nouvelle version');
+  expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+});
+
+test('installable: a manifest with icons, and no installability error in Chromium', async ({ browserName }, testInfo) => {
+  expect(browserName).toBe('chromium');
+  // Chromium never offers to install from a private window: a real, fresh profile.
+  const profile = await mkdtemp(join(tmpdir(), 'profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+    baseURL: testInfo.project.use.baseURL,
+    viewport: { width: 390, height: 844 },
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await firstVisit(page, '/');
+    const manifest = await (await page.request.get('/manifest.webmanifest')).json();
+    expect(manifest).toMatchObject({ name: 'Aide numérique près de chez moi', short_name: 'Aide numérique', start_url: '/', display: 'standalone' });
+    expect(manifest.icons.map((icon: { sizes: string; purpose: string }) => `${icon.sizes} ${icon.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    for (const icon of manifest.icons) expect((await page.request.get(icon.src)).headers()['content-type']).toBe('image/png');
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+});
