@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 
 describe('the build with bad data', () => {
@@ -19,4 +19,42 @@ describe('the build with bad data', () => {
     expect(existsSync(`${outDir}/index.html`)).toBe(false);
     rmSync(outDir, { recursive: true, force: true });
   });
+});
+
+describe('an atomic build', () => {
+  const outDir = 'dist-test-atomic';
+  const building = `${outDir}.building`;
+  const env = { ...process.env, DATA_DIR: 'tests/fixtures/site', OUT_DIR: outDir, BUILD_DATE: '2026-03-01' };
+  const clean = () => {
+    for (const dir of [outDir, building, `${outDir}.previous`]) rmSync(dir, { recursive: true, force: true });
+  };
+
+  test('a build killed midway, or one that fails, leaves the previous site whole', async () => {
+    clean();
+    const first = spawnSync('npx', ['astro', 'build'], { encoding: 'utf8', env });
+    expect(first.status, first.stderr).toBe(0);
+    const home = readFileSync(`${outDir}/index.html`, 'utf8');
+    const pages = readdirSync(`${outDir}/lieux`).length;
+    expect(existsSync(building)).toBe(false);
+
+    // Killed while writing: as soon as the new site's folder has files in it.
+    const child = spawn('npx', ['astro', 'build'], { env, detached: true, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const started = Date.now();
+    while (!(existsSync(building) && readdirSync(building).length > 0)) {
+      expect(Date.now() - started, 'the build never started writing').toBeLessThan(120_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    process.kill(-child.pid!, 'SIGKILL');
+    await exited;
+    expect(readFileSync(`${outDir}/index.html`, 'utf8')).toBe(home);
+    expect(readdirSync(`${outDir}/lieux`)).toHaveLength(pages);
+
+    // Failed on bad data.
+    const failed = spawnSync('npx', ['astro', 'build'], { encoding: 'utf8', env: { ...env, DATA_DIR: 'tests/fixtures/invalid-site' } });
+    expect(failed.status).not.toBe(0);
+    expect(readFileSync(`${outDir}/index.html`, 'utf8')).toBe(home);
+    expect(readdirSync(`${outDir}/lieux`)).toHaveLength(pages);
+    clean();
+  }, 240_000);
 });
