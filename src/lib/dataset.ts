@@ -7,20 +7,40 @@ import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { t } from '../i18n/index.ts';
 import { parseReference, type Reference } from './reference.ts';
-import { DataError, validateDataset, type Dataset, type RawDataset, type RawFile } from './validate.ts';
+import { DataError, validateDataset, YAML_FILE, type Dataset, type RawDataset, type RawFile } from './validate.ts';
 
-async function yamlFiles(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+const refused = (file: string, message: string): RawFile => ({ file, data: undefined, syntaxError: message });
+
+/**
+ * Every file under a data folder, read or refused: never silently skipped. A YAML file is
+ * read; a symbolic link, a hidden file or folder (name starting with a dot) and any other file
+ * are refused with a message, so that `check:data` and the build say what they did not read.
+ */
+async function dataFiles(dir: string, root: string): Promise<{ paths: string[]; refused: RawFile[] }> {
+  const paths: string[] = [];
+  const refusals: RawFile[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(folder, entry.name);
+      const file = relativeFile(root, path);
+      if (entry.isSymbolicLink()) refusals.push(refused(file, t('editor.file.symlink')));
+      else if (entry.name.startsWith('.')) refusals.push(refused(file, t(entry.isDirectory() ? 'editor.file.hiddenFolder' : 'editor.file.hidden')));
+      else if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() && YAML_FILE.test(entry.name)) paths.push(path);
+      else refusals.push(refused(file, t('editor.file.notYaml')));
+    }
+  };
+  await walk(dir);
+  return { paths: paths.sort(), refused: refusals };
 }
+
+const relativeFile = (root: string, path: string): string => relative(root, path).split(sep).join('/');
 
 /** Parses one YAML file; a syntax error becomes a message for the data editor, not a crash. */
 export function parseYaml(text: string, file: string): RawFile {
@@ -29,21 +49,44 @@ export function parseYaml(text: string, file: string): RawFile {
     const error = document.errors[0]!;
     const line = error.linePos?.[0]?.line;
     const reason = error.code === 'DUPLICATE_KEY' ? t('editor.yaml.duplicateKey') : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return { file, data: undefined, syntaxError: t('editor.yaml.invalid', { line: line ? t('editor.yaml.line', { line: String(line) }) : '', reason }) };
+    return refused(file, t('editor.yaml.invalid', { line: line ? t('editor.yaml.line', { line: String(line) }) : '', reason }));
   }
-  return { file, data: document.toJS() };
+  try {
+    // yaml's default limit on alias expansion stops an "alias bomb" (a few lines that
+    // expand to billions of values) before it exhausts memory.
+    return { file, data: document.toJS({ maxAliasCount: 100 }) };
+  } catch {
+    return refused(file, t('editor.yaml.aliases'));
+  }
+}
+
+/**
+ * Decodes a file as UTF-8, strictly: a file saved in another encoding (Windows-1252, Latin-1)
+ * would otherwise be published with broken letters ("Caf\uFFFDt\uFFFDria"). Gives the line of
+ * the first byte that is not UTF-8.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const at = loose.indexOf('\uFFFD');
+    return { badLine: loose.slice(0, Math.max(at, 0)).split('\n').length };
+  }
 }
 
 async function readYaml(path: string, root: string): Promise<RawFile> {
-  const file = relative(root, path).split(sep).join('/');
-  let text: string;
+  const file = relativeFile(root, path);
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { file, data: undefined, syntaxError: code === 'ENOENT' ? t('editor.file.missing') : t('editor.file.unreadable', { code: String(code) }) };
+    return refused(file, code === 'ENOENT' ? t('editor.file.missing') : t('editor.file.unreadable', { code: String(code) }));
   }
-  return parseYaml(text, file);
+  const decoded = decodeUtf8(bytes);
+  if ('badLine' in decoded) return refused(file, t('editor.file.notUtf8', { line: String(decoded.badLine) }));
+  return parseYaml(decoded.text, file);
 }
 
 /** Reads many files a few at a time: tens of thousands at once exhaust file handles. */
@@ -70,8 +113,8 @@ export async function readReference(dataDir: string): Promise<Reference> {
 
 export async function readRawDataset(dataDir: string, root: string): Promise<RawDataset> {
   const [places, municipalities, services, charter, labels] = await Promise.all([
-    yamlFiles(join(dataDir, 'places')).then((paths) => readAll(paths, root)),
-    yamlFiles(join(dataDir, 'municipalities')).then((paths) => readAll(paths, root)),
+    dataFiles(join(dataDir, 'places'), root).then(async ({ paths, refused }) => [...(await readAll(paths, root)), ...refused]),
+    dataFiles(join(dataDir, 'municipalities'), root).then(async ({ paths, refused }) => [...(await readAll(paths, root)), ...refused]),
     readYaml(join(dataDir, 'services.yaml'), root),
     readYaml(join(dataDir, 'charter.yaml'), root),
     // Optional: without it, no place gets its network's or label's offers.

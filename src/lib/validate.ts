@@ -58,9 +58,18 @@ export interface ValidationOptions {
 /** A place this far from its commune's centre has a wrong commune or wrong coordinates. */
 export const MAX_KM_FROM_COMMUNE = 40;
 
+/** A value as the editor wrote it: YAML's .nan and .inf, not JSON's null. */
+function showValue(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+  return JSON.stringify(value);
+}
+
+/** A data file's name: `.yaml` or `.yml`, in any case (`lieu.YAML` is read like `lieu.yaml`). */
+export const YAML_FILE = /\.ya?ml$/i;
+
 export function formatIssue(issue: DataIssue): string {
   const where = issue.field ? `${issue.file} › ${issue.field}` : issue.file;
-  const value = issue.value === undefined ? '' : ` = ${JSON.stringify(issue.value)}`;
+  const value = issue.value === undefined ? '' : ` = ${showValue(issue.value)}`;
   return `${where}${value}\n    ${issue.message}`;
 }
 
@@ -86,7 +95,7 @@ function describeType(value: unknown): string {
   if (value === null) return t('editor.found.null');
   if (Array.isArray(value)) return t('editor.found.array');
   if (typeof value === 'string') return t('editor.found.string');
-  if (typeof value === 'number') return t('editor.found.number');
+  if (typeof value === 'number') return Number.isNaN(value) ? t('editor.found.nan') : Number.isFinite(value) ? t('editor.found.number') : t('editor.found.infinite');
   if (typeof value === 'boolean') return t('editor.found.boolean');
   return t('editor.found.object');
 }
@@ -201,7 +210,7 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
   const issues: DataIssue[] = [];
   const { reference } = context;
 
-  const expectedId = file.split('/').at(-1)!.replace(/\.ya?ml$/, '');
+  const expectedId = file.split('/').at(-1)!.replace(YAML_FILE, '');
   if (place.id !== expectedId) {
     issues.push({
       file,
