@@ -8,11 +8,11 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { parseDocument, parse as parseYamlText, type YAMLSeq } from 'yaml';
 import { t } from '../src/i18n/index.ts';
 import { buildDate, loadData } from '../src/lib/dataset.ts';
 import { runImport, summarize, type ImportRow } from '../src/lib/interop/importRun.ts';
+import { parseCsvRecords } from '../src/lib/interop/csv.ts';
 import { franceServicesRecord, parseValueMapping, toNationalRecord, type Conversion } from '../src/lib/interop/record.ts';
 import type { SourceInfo } from '../src/lib/interop/toPlace.ts';
 import { placeToYaml } from '../src/lib/interop/yamlOut.ts';
@@ -59,7 +59,7 @@ const mapping = parseValueMapping(await readFile('data/standard/v0.1-to-v1-value
 const text = await readFile(file, 'utf8');
 let conversions: Conversion[];
 if (/\.csv$/i.test(file)) {
-  const rows = parseCsv(text, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as Record<string, string>[];
+  const rows = parseCsvRecords(text);
   conversions = rows[0] && 'id_fs' in rows[0] ? rows.map((row) => franceServicesRecord(row, source.date)) : rows.map((row) => toNationalRecord(row, mapping));
 } else {
   const json = JSON.parse(text) as unknown;

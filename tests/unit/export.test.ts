@@ -1,18 +1,33 @@
 import { readFileSync } from 'node:fs';
+import anct from '@gouvfr-anct/lieux-de-mediation-numerique';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { exportOf } from './world.ts';
-import { toCsv, toJson, type StandardRow } from '../../src/lib/interop/export.ts';
+import { exportOf, fixtures, place } from './world.ts';
+import { parseCsvRecords } from '../../src/lib/interop/csv.ts';
+import { summary, toCsv, toJson, toStandardRow, type StandardRow } from '../../src/lib/interop/export.ts';
 import { STANDARD_COLUMNS } from '../../src/lib/interop/standard.ts';
 
 interface Field {
   name: string;
   type: string;
-  constraints?: { required?: boolean; pattern?: string; enum?: string[] };
+  constraints?: { required?: boolean; pattern?: string; maxLength?: number; enum?: string[] };
 }
 const schema = JSON.parse(readFileSync('data/standard/schema-v1.0.2.json', 'utf8')) as { fields: Field[] };
 
-/** Every constraint the schema file states: required, type, pattern, enum. */
+/** What the national map's own model library refuses, row by row. */
+function refusedByNationalMap(rows: readonly StandardRow[]): string[] {
+  const json = JSON.parse(toJson(rows)) as Parameters<typeof anct.fromSchemaLieuDeMediationNumerique>[0][];
+  return json.flatMap((row) => {
+    try {
+      anct.fromSchemaLieuDeMediationNumerique(row);
+      return [];
+    } catch (error) {
+      return [`${row.id}: ${(error as Error).message}`];
+    }
+  });
+}
+
+/** Every constraint the schema file states: required, type, pattern, enum, maxLength. */
 function violations(row: StandardRow): string[] {
   const found: string[] = [];
   for (const field of schema.fields) {
@@ -26,6 +41,7 @@ function violations(row: StandardRow): string[] {
     if (field.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(text)) found.push(`${field.name}: not a date`);
     if (field.constraints?.pattern && !new RegExp(`^(?:${field.constraints.pattern})$`, 'u').test(text)) found.push(`${field.name}: pattern (${text})`);
     if (field.constraints?.enum && !field.constraints.enum.includes(text)) found.push(`${field.name}: enum (${text})`);
+    if (field.constraints?.maxLength !== undefined && text.length > field.constraints.maxLength) found.push(`${field.name}: longer than ${field.constraints.maxLength}`);
   }
   return found;
 }
@@ -51,7 +67,9 @@ describe('export to the national standard v1.0.2', async () => {
     expect(row.prise_en_charge_specifique).toBe('Surdité|Illettrisme|Langues étrangères (autres)');
     expect(row.modalites_acces).toBe('Se présenter|Téléphoner|Envoyer un mail avec une fiche de prescription');
     expect(row.telephone).toBe('+33123456789');
-    expect(row.formations_labels).toBe('Étapes numériques(La Poste)');
+    // Spelt one way by the schema, another by the national map: in the free-text column, both accept it.
+    expect(row.formations_labels).toBe(null);
+    expect(row.autres_formations_labels).toBe('Étapes numériques (La Poste)|Label fictif');
   });
 
   test('leaves out, with the reason, a place the standard cannot hold', () => {
@@ -61,10 +79,82 @@ describe('export to the national standard v1.0.2', async () => {
     ]);
   });
 
+  test('is accepted by the national map’s own model library', () => {
+    expect(refusedByNationalMap(rows)).toEqual([]);
+  });
+
   test('writes JSON without empty fields', () => {
     const json = JSON.parse(toJson(rows)) as Record<string, unknown>[];
     expect(json).toHaveLength(rows.length);
     expect(Object.values(json[0]!)).not.toContain(null);
   });
 
+});
+
+describe('export of awkward values', () => {
+  const services = new Map(fixtures.dataset.services.map((service) => [service.id, service]));
+  const exportable = (item: ReturnType<typeof place>) => ({ ...item, commune: fixtures.reference.communes.get(item.address.insee)! });
+  const long = `${'Un lieu fictif pour apprendre le numérique avec une personne patiente. '.repeat(6)}Fin.`;
+  const awkward = place('=HYPERLINK("http://exemple.invalid","Cliquez")', {
+    insee: '58062',
+    lat: 47.066,
+    lon: 3.9261,
+    address: { street: '-2+3+cmd|\' /C calc\'!A0\t8 grand ‘rue', postcode: '58120', insee: '58062' },
+    description: long,
+    national: { typologie: ['PE', 'ASSO'] },
+  });
+  const brest = place('@Lieu fictif de Brest', { insee: '29019', lat: 48.39, lon: -4.49, address: { street: '1 rue Fictive', postcode: '29200', insee: '29019' } });
+  const rows = [awkward, brest].map((item) => toStandardRow(exportable(item), services));
+
+  test('fit every constraint of the schema and the national map’s library', () => {
+    expect(rows.flatMap((row) => violations(row).map((text) => `${row.id} ${text}`))).toEqual([]);
+    expect(refusedByNationalMap(rows)).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      commune: 'Château-Chinon Ville',
+      adresse: "-2+3+cmd|' /C calc' A0 8 grand ’rue",
+      typologie: 'FT|ASSO',
+      presentation_detail: long,
+    });
+  });
+
+  test('a summary over 280 characters is cut at a word, with the whole text kept in the detail', () => {
+    const cut = rows[0]!.presentation_resume as string;
+    expect(cut.length).toBeLessThanOrEqual(280);
+    expect(cut.endsWith('…')).toBe(true);
+    // Cut between two words: the original goes on with a space where the summary stops.
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(long[cut.length - 1]).toBe(' ');
+    expect(cut.length).toBeGreaterThan(250);
+    expect(summary('Court.')).toBe('Court.');
+    expect(summary('x'.repeat(300))).toBe(`${'x'.repeat(279)}…`);
+  });
+
+  test('cells that a spreadsheet would run as formulas are neutralised; numbers stay numbers; reading restores them', () => {
+    const csv = toCsv(rows);
+    const cells = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(cells[0]!.nom).toBe('\'=HYPERLINK("http://exemple.invalid","Cliquez")');
+    expect(cells[0]!.adresse).toBe("'-2+3+cmd|' /C calc' A0 8 grand ’rue");
+    expect(cells[1]!.nom).toBe("'@Lieu fictif de Brest");
+    expect(cells[1]!.longitude).toBe('-4.49');
+    expect(cells[1]!.telephone).toBe('');
+    const restored = parseCsvRecords(csv);
+    expect(restored[0]!.nom).toBe('=HYPERLINK("http://exemple.invalid","Cliquez")');
+    expect(restored[0]!.adresse).toBe(rows[0]!.adresse);
+    expect(restored[1]!.longitude).toBe('-4.49');
+  });
+});
+
+describe('export of the real data', async () => {
+  const { rows } = await exportOf('data');
+
+  test('every row meets the schema and is accepted by the national map’s library', () => {
+    expect(rows.length).toBeGreaterThan(8000);
+    expect(rows.flatMap((row) => violations(row).map((text) => `${row.id} ${text}`))).toEqual([]);
+    expect(refusedByNationalMap(rows)).toEqual([]);
+  });
+
+  test('no text cell of the CSV starts as a formula', () => {
+    const cells = (parse(toCsv(rows), { columns: false }) as string[][]).slice(1).flat();
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell))).toEqual([]);
+  });
 });

@@ -10,9 +10,13 @@ import type { Commune } from '../reference.ts';
 import { placeUrl } from '../routes.ts';
 import type { Place } from '../schemas/place.ts';
 import type { Service } from '../schemas/service.ts';
+import { csvCell } from './csv.ts';
 import {
   FEE_STANDARD,
   languageStandard,
+  maxLengthOf,
+  NOT_IN_COMMUNE,
+  NOT_IN_STREET,
   PROGRAMME_STANDARD,
   PUBLIC_STANDARD,
   REFERRAL_ACCESS,
@@ -20,6 +24,7 @@ import {
   STANDARD_SERVICES,
   SUPPORT_STANDARD,
   TRAINING_LABEL_QUIRKS,
+  TYPOLOGY_RENAMED,
   type Column,
 } from './standard.ts';
 
@@ -41,6 +46,22 @@ function joined(values: (string | null | undefined)[]): string | null {
   return list.length > 0 ? list.join('|') : null;
 }
 
+export function fitCharacters(text: string, disallowed: RegExp): string {
+  return text.replace(/[\u2018\u201B\u2032\u0060\u00B4]/g, '\u2019').replace(disallowed, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+/** The schema's 280 characters for a summary: cut at a word, with "…"; the whole text goes to the detail. */
+const SUMMARY_MAX = maxLengthOf('presentation_resume') ?? Infinity;
+
+export function summary(text: string, max = SUMMARY_MAX): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+const spelledTwoWays = (label: string): boolean => TRAINING_LABEL_QUIRKS.some(([data]) => data === label);
+
 export type MissingForStandard = 'street' | 'postcode' | 'date';
 
 /** What a place lacks to be in the standard export, or null when it can be. */
@@ -59,20 +80,20 @@ export function toStandardRow(place: ExportablePlace, services: ReadonlyMap<stri
     id: place.id,
     pivot: national?.pivot ?? NO_PIVOT,
     nom: place.name,
-    commune: place.commune.name,
+    commune: fitCharacters(place.commune.name, NOT_IN_COMMUNE),
     code_postal: place.address.postcode,
     code_insee: place.commune.insee,
-    adresse: place.address.street,
+    adresse: place.address.street && fitCharacters(place.address.street, NOT_IN_STREET),
     complement_adresse: place.address.complement ?? null,
     latitude: place.location.lat,
     longitude: place.location.lon,
-    typologie: joined(national?.typologie ?? []),
+    typologie: joined((national?.typologie ?? []).map((value) => TYPOLOGY_RENAMED[value] ?? value)),
     telephone: phone && phone.dial.startsWith('+') ? phone.dial : null,
     courriels: place.contacts.email ?? null,
     site_web: place.contacts.website ?? null,
     horaires: place.hours.openingHours,
-    presentation_resume: place.description ?? null,
-    presentation_detail: national?.presentationDetail ?? null,
+    presentation_resume: place.description ? summary(place.description) : null,
+    presentation_detail: national?.presentationDetail ?? (place.description && summary(place.description) !== place.description ? place.description : null),
     source: place.sources[0]?.name ?? null,
     itinerance: joined(national?.itinerance ?? []),
     structure_parente: national?.structureParente ?? null,
@@ -85,8 +106,9 @@ export function toStandardRow(place: ExportablePlace, services: ReadonlyMap<stri
     ]),
     frais_a_charge: joined(place.access.fees.map((id) => FEE_STANDARD[id])),
     dispositif_programmes_nationaux: joined(place.programmes.map((id) => PROGRAMME_STANDARD[id])),
-    formations_labels: joined((national?.formations ?? []).map((label) => TRAINING_LABEL_QUIRKS.find(([data]) => data === label)?.[1] ?? label)),
-    autres_formations_labels: joined(national?.autresFormations ?? []),
+    // A label that the schema and the national map spell differently goes to the free-text column, which both accept.
+    formations_labels: joined((national?.formations ?? []).filter((label) => !spelledTwoWays(label))),
+    autres_formations_labels: joined([...(national?.formations ?? []).filter(spelledTwoWays), ...(national?.autresFormations ?? [])]),
     modalites_acces: joined([
       ...(national?.acces ?? []),
       place.access.referral === 'required' ? REFERRAL_ACCESS : null,
@@ -95,12 +117,6 @@ export function toStandardRow(place: ExportablePlace, services: ReadonlyMap<stri
     fiche_acces_libre: place.accessibility.acceslibreUrl ?? null,
     prise_rdv: place.contacts.appointmentUrl ?? null,
   };
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(rows: readonly StandardRow[]): string {

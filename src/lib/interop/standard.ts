@@ -32,6 +32,27 @@ export const MULTI_VALUED = new Set<Column>(
   SCHEMA_FIELDS.filter((field) => enumerated(field) || field.example?.includes('|') || field.name === 'autres_formations_labels').map((field) => field.name as Column),
 );
 
+/** Longest text a column may hold (`presentation_resume`: 280), read from the schema. */
+export function maxLengthOf(column: Column): number | null {
+  return SCHEMA_FIELDS.find((field) => field.name === column)?.constraints?.maxLength ?? null;
+}
+
+/**
+ * Characters that the national map's own model library (`@gouvfr-anct/lieux-de-mediation-
+ * numerique`, models/adresse) accepts in a street and in a commune name: a row with another
+ * character (a tab, "‘", the parentheses of "Château-Chinon (Ville)") is refused whole there.
+ * Typographic opening quotes become apostrophes, any other such character a space.
+ */
+export const NOT_IN_STREET = /[^0-9A-Za-z\dÀ-ÖØ-öø-ÿœ-ŸŒ\-,()°.&:+–|;'’/ ]/gu;
+export const NOT_IN_COMMUNE = /[^A-Za-z\dÀ-ÖØ-öø-ÿœ-ŸŒ\-'’ ]/gu;
+
+/**
+ * Typologies renamed since the data was collected: Pôle emploi became France Travail on
+ * 1 January 2024, and data·inclusion's list of typologies (the one the schema points to)
+ * replaced `PE` with `FT`.
+ */
+export const TYPOLOGY_RENAMED: Readonly<Record<string, string>> = { PE: 'FT' };
+
 export function valuesOf(column: Column): string[] {
   return enumerated(SCHEMA_FIELDS.find((field) => field.name === column)!) ?? [];
 }
@@ -44,7 +65,11 @@ export const STANDARD_SERVICES = tuple(valuesOf('services'));
 export const STANDARD_ACCESS_MODES = tuple(valuesOf('modalites_acces'));
 export const STANDARD_SUPPORT_MODES = tuple(valuesOf('modalites_accompagnement'));
 export const STANDARD_MOBILITY = tuple(valuesOf('itinerance'));
-/** The schema's pattern has no space before "(La Poste)", unlike its own description and the data. */
+/**
+ * The schema's pattern has no space before "(La Poste)", unlike its own description, the data
+ * and the national map's model library: the import reads both spellings; the export writes
+ * this label in the free-text column `autres_formations_labels`, which both accept.
+ */
 export const TRAINING_LABEL_QUIRKS: readonly [data: string, standard: string][] = [['Étapes numériques (La Poste)', 'Étapes numériques(La Poste)']];
 export const STANDARD_TRAINING_LABELS = tuple(
   valuesOf('formations_labels').map((value) => TRAINING_LABEL_QUIRKS.find(([, standard]) => standard === value)?.[0] ?? value),
