@@ -1,5 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { expect, test } from './fixtures.ts';
+
+/** Conformance to the HTML standard, as html-validate's "standard" preset checks it. */
+const html = new HtmlValidate(new StaticConfigLoader({ extends: ['html-validate:standard'] }));
 
 const PAGES = {
   accueil: '/',
@@ -27,6 +31,12 @@ for (const [name, path] of Object.entries(PAGES)) {
     if (path.includes('?q=')) await expect(page.locator('ol.results > li').first()).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
+  });
+
+  test(`${name}: valid HTML (html-validate, standard preset)`, async ({ request }) => {
+    const source = await (await request.get(path)).text();
+    const report = await html.validateString(source, path);
+    expect(report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`))).toEqual([]);
   });
 
   test(`${name}: reads at 200 % zoom without sideways scrolling`, async ({ page }) => {

@@ -1,5 +1,5 @@
 /**
- * A small island: it renders a frame at once, and loads Leaflet (about 40 kB) with the map
+ * The map's React tree: it renders a frame at once, and loads Leaflet (about 40 kB) with the map
  * only once the frame is on screen, so that the list is usable first and pages without a
  * map never load Leaflet.
  */
@@ -35,4 +35,3 @@ export function MapIsland(props: HelpMapProps) {
   return <div className="map-frame">{Map ? <Map {...props} /> : <p className="map-placeholder">{props.words[failed ? 'map.failed' : 'map.loading']}</p>}</div>;
 }
 
-export default MapIsland;
