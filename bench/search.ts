@@ -16,9 +16,13 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.geojson': 'application/geo+json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
 };
 
+/** A static server that compresses text as a host would (gzip), so that transfer sizes are real. */
 export function serve(dir: string, port: number): Promise<Server> {
+  const gzipped = new Map<string, Buffer>();
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url!, 'http://x').pathname);
     let file = join(dir, path);
@@ -27,7 +31,13 @@ export function serve(dir: string, port: number): Promise<Server> {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (/text|json|javascript|svg/.test(type) && /gzip/.test(String(request.headers['accept-encoding']))) {
+      if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file)));
+      response.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip' }).end(gzipped.get(file));
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': type }).end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
@@ -60,7 +70,22 @@ export interface SearchFigures {
   p50Ms: number;
   p95Ms: number;
   queries: number;
+  /** Tasks over 50 ms on the page while it ran every query and the hard ones (HARD_QUERIES). */
+  longTasks: number;
+  longestTaskMs: number;
 }
+
+/** Queries that make the fuzzy search work hardest: long, repeated, random, misspelt. */
+export const HARD_QUERIES = [
+  'a'.repeat(20_000),
+  'saint '.repeat(40),
+  'grenobel '.repeat(25),
+  'zqxwv kfjd mpoiu ytrez bvcxw nhgfd lkjhg poiuy treza qsdfg wxcvb nbvcx azert yuiop qsdfg hjklm wxcvb '.repeat(2),
+  'st jean de la ruelle aide ordinateur gratuit sans rdv',
+  'frenoble',
+  'le pon-tde-claix',
+  'saint etienne du rouvray aide pour les papiers de la caf sans rendez vous',
+];
 
 export async function benchSearch(dir: string, queries: string[]): Promise<SearchFigures> {
   const kb = (files: string[]) => Math.round(files.reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0) / 1024);
@@ -74,6 +99,11 @@ export async function benchSearch(dir: string, queries: string[]): Promise<Searc
   try {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
+    await page.addInitScript(() => {
+      const durations: number[] = [];
+      (window as unknown as { longTasks: number[] }).longTasks = durations;
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => durations.push(entry.duration))).observe({ type: 'longtask', buffered: true });
+    });
     const scripts: number[] = [];
     const dataBytes: number[] = [];
     page.on('response', async (response) => {
@@ -112,9 +142,13 @@ export async function benchSearch(dir: string, queries: string[]): Promise<Searc
     const jsBeforeFirstSearchKB = Math.round(scripts.reduce((a, b) => a + b, 0) / 1024);
     const typicalQueryKB = Math.round(dataBytes.reduce((a, b) => a + b, 0) / 1024);
     // Warm: every file a query needs has been fetched once (as it is once cached offline).
-    for (const query of queries) await timed(query);
+    for (const query of [...queries, ...HARD_QUERIES]) await timed(query);
+    // Long tasks from here on: every file is loaded, only the search's own work counts.
+    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
     const times: number[] = [];
     for (const query of queries) times.push(await timed(query));
+    for (const query of HARD_QUERIES) await timed(query);
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     times.sort((a, b) => a - b);
     const quantile = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
     return {
@@ -128,6 +162,8 @@ export async function benchSearch(dir: string, queries: string[]): Promise<Searc
       p50Ms: quantile(0.5),
       p95Ms: quantile(0.95),
       queries: times.length,
+      longTasks: longTasks.length,
+      longestTaskMs: Math.round(Math.max(0, ...longTasks)),
     };
   } finally {
     await browser.close();

@@ -86,6 +86,14 @@ test.describe('search, with the network cut once the page has loaded', () => {
   });
 });
 
+test('a link with a query of 5,000 characters (hosts refuse longer addresses) opens at once, cut to 200', async ({ page }) => {
+  await page.goto(`/recherche/?q=Lille+${'x'.repeat(5_000)}`);
+  await expect(status(page)).not.toBeEmpty({ timeout: 5_000 });
+  const input = page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin');
+  expect((await input.inputValue()).length).toBe(200);
+  await expect(input).toHaveAttribute('maxlength', '200');
+});
+
 test.describe('around me', () => {
   test('lists the nearest places when the position is given', async ({ page, context }) => {
     await context.grantPermissions(['geolocation']);

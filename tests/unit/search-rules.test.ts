@@ -2,12 +2,12 @@
 import { describe, expect, test } from 'vitest';
 import { labelOffers } from '../../src/lib/directory.ts';
 import { allArrondissements, arrondissementOfPostcode } from '../../src/lib/arrondissements.ts';
-import { NO_FILTERS } from '../../src/lib/search/engine.ts';
-import { closestSpelling } from '../../src/lib/search/engine.ts';
+import { closestSpelling, LONGEST_COMMUNE_KEY, MOST_WORDS_IN_A_COMMUNE, NO_FILTERS, shortlisted } from '../../src/lib/search/engine.ts';
+import { normalize } from '../../src/lib/search/normalize.ts';
 import { editDistance } from '../../src/lib/text.ts';
 import { isResidentsOnly, readsAsCode } from '../../src/lib/search/audience.ts';
 import { arrondissementCentres, readableTitle } from '../../src/lib/search/build.ts';
-import { arrondissementPostcode, matchNeeds, queryWords } from '../../src/lib/search/query.ts';
+import { arrondissementPostcode, matchNeeds, MAX_QUERY, queryWords } from '../../src/lib/search/query.ts';
 import type { Label } from '../../src/lib/schemas/label.ts';
 import { engineOver, fixtures, place, searchFilesOf } from './world.ts';
 
@@ -111,6 +111,32 @@ describe('typos', () => {
     const commune = (name: string, departement: string) => ({ insee: '', name, departement, lat: 0, lon: 0, postcodes: [], key: queryWords(name).join(' ') });
     expect(closestSpelling('alelins', [commune('Avelin', '59'), commune('Alleins', '13')]).map((c) => c.name)).toEqual(['Alleins']);
     expect(closestSpelling('vitrole', [commune('Vitrolles', '13'), commune('Vitrolles', '05')]).map((c) => c.departement)).toEqual(['13', '05']);
+  });
+});
+
+describe('the fuzzy search does little work per query', () => {
+  const keys = [...fixtures.reference.communes.values()].map((commune) => normalize(commune.name));
+
+  test('its bounds are those of the official list of communes', () => {
+    expect(Math.max(...keys.map((key) => key.length))).toBe(LONGEST_COMMUNE_KEY);
+    expect(Math.max(...keys.map((key) => key.split(' ').length))).toBe(MOST_WORDS_IN_A_COMMUNE);
+  });
+
+  test('fuse.js sees only the names that hold the most of the phrase’s pairs of letters', () => {
+    const pairs = (key: string) => new Set(Array.from({ length: key.length - 1 }, (_, i) => key.slice(i, i + 2)));
+    const paired = keys.filter((key) => key.startsWith('s')).map((key) => ({ commune: { insee: '', name: key, departement: '', lat: 0, lon: 0, postcodes: [], key }, pairs: pairs(key) }));
+    const list = shortlisted(paired, pairs('st jean de la ruelle rdv')).map((commune) => commune.key);
+    expect(paired.length).toBeGreaterThan(5000);
+    expect(list).toHaveLength(150);
+    expect(list.slice(0, 10)).toContain('saint jean de la ruelle');
+    expect(shortlisted(paired, pairs('qqq'))).toEqual([]);
+  });
+
+  test('a query of 20,000 characters is read as its first 200', async () => {
+    const engine = engineOver(searchFilesOf(fixtures.dataset.places));
+    const long = `Lille ${'x'.repeat(20_000)}`;
+    const now = new Date('2026-03-03T10:00:00+01:00');
+    expect(await engine.search({ q: long, filters: NO_FILTERS, now })).toEqual(await engine.search({ q: long.slice(0, MAX_QUERY), filters: NO_FILTERS, now }));
   });
 });
 

@@ -5,7 +5,7 @@
  * Its words come from its `data-i18n` attribute.
  */
 import { createTranslator, type Translate } from '../../i18n/translate.ts';
-import { SearchEngine, type SearchOutcome, type SearchRequest } from '../../lib/search/engine.ts';
+import { MAX_QUERY, SearchEngine, type SearchOutcome, type SearchRequest } from '../../lib/search/engine.ts';
 import { SEARCH_URL, searchUrl } from '../../lib/routes.ts';
 import { emit } from '../events.ts';
 import { currentPosition, type PositionFailure } from './geolocation.ts';
@@ -206,7 +206,8 @@ class SearchPanel extends HTMLElement {
   private async search(params: URLSearchParams, focusFrom?: number): Promise<void> {
     const mine = ++this.run;
     if (focusFrom === undefined) this.limit = PAGE;
-    const q = params.get('q') ?? '';
+    // Capped: a pasted page of text (or a crafted link) never freezes the page.
+    const q = (params.get('q') ?? '').slice(0, MAX_QUERY);
     const wantsNear = params.get('autour') === '1';
     const zone = zoneFrom(params);
     let request: SearchRequest;

@@ -1,5 +1,6 @@
 /** The search's state lives in the URL: shareable, back button, reload. Form ↔ URL ↔ filters. */
 import { NO_FILTERS, type Filters, type When } from '../../lib/search/judge.ts';
+import { MAX_QUERY } from '../../lib/search/query.ts';
 
 /** Yes/no filters and their URL parameter (the form's input names). */
 export const CHECKBOXES = [
@@ -35,7 +36,7 @@ export function paramsFromForm(form: HTMLFormElement): URLSearchParams {
 }
 
 export function fillForm(form: HTMLFormElement, params: URLSearchParams): void {
-  form.querySelector<HTMLInputElement>('input[name="q"]')!.value = params.get('q') ?? '';
+  form.querySelector<HTMLInputElement>('input[name="q"]')!.value = (params.get('q') ?? '').slice(0, MAX_QUERY);
   for (const select of form.querySelectorAll('select')) select.value = params.get(select.name) ?? '';
   for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) box.checked = params.getAll(box.name).includes(box.value);
 }

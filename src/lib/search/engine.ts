@@ -12,7 +12,9 @@ import { SEARCH_FILES } from '../routes.ts';
 import { departementOf, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
 import { judge, NO_FILTERS, type FilterName, type Filters } from './judge.ts';
-import { arrondissementPostcode, FILLER_WORDS, matchNeeds, queryWords } from './query.ts';
+import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
+
+export { MAX_QUERY };
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
 import { editDistance } from '../text.ts';
 
@@ -101,6 +103,9 @@ interface LetterIndex {
 interface LoadedShard {
   places: SearchPlace[];
   keys: string[];
+  /** The words of each place's name, and of its name and commune, read once per file. */
+  nameWords: string[][];
+  nameAndCommuneWords: string[][];
 }
 
 export class SearchEngine {
@@ -109,7 +114,6 @@ export class SearchEngine {
   private readonly letters = new Map<string, Promise<LetterIndex>>();
   private readonly postcodes = new Map<string, Promise<PostcodeRow[]>>();
   private readonly shards = new Map<string, Promise<LoadedShard>>();
-  private readonly fuses = new Map<string, Fuse<CommuneMatch>>();
 
   constructor(loader: Loader) {
     this.loader = loader;
@@ -186,9 +190,15 @@ export class SearchEngine {
       promise = this.data<PlaceShard>(SEARCH_FILES.places(departement)).then(
         (shard) => {
           const places = shard.places.map((row) => decodePlace(row, shard));
-          return { places, keys: places.map((place) => normalize(place.name)) };
+          const keys = places.map((place) => normalize(place.name));
+          return {
+            places,
+            keys,
+            nameWords: keys.map((key) => key.split(' ')),
+            nameAndCommuneWords: places.map((place, index) => `${keys[index]} ${normalize(place.commune)}`.split(' ')),
+          };
         },
-        () => ({ places: [], keys: [] }),
+        () => ({ places: [], keys: [], nameWords: [], nameAndCommuneWords: [] }),
       );
       this.shards.set(departement, promise);
     }
@@ -197,45 +207,53 @@ export class SearchEngine {
 
   /**
    * Exact names first; then, for a typo, the closest names starting with the same letter
-   * (fuse.js over one file of communes); then, when the first letter itself is wrong, the
-   * names of about the same length that share the most pairs of letters, in every file.
+   * (fuse.js); then, when the first letter itself is wrong, the names of about the same length
+   * that share the most pairs of letters, in every file. Fuse runs on a shortlist: the 150
+   * names of that letter that hold the most of the phrase's pairs of letters (a few
+   * milliseconds), not on all of them (5,600 names start with "s": 85 ms for a long phrase).
    */
   async findCommunes(text: string): Promise<{ exact: CommuneMatch[]; fuzzy: CommuneMatch[]; score: number }> {
     const key = normalize(text);
     if (!key) return { exact: [], fuzzy: [], score: 1 };
     const exact = await this.exactCommunes(key);
     if (exact.length > 0) return { exact, fuzzy: [], score: 0 };
-    const letter = communeShard(key);
-    let fuse = this.fuses.get(letter);
-    if (!fuse) {
-      fuse = new Fuse(await this.communesStartingWith(letter), { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
-      this.fuses.set(letter, fuse);
-    }
+    // Longer than any commune's name with a few typos: it is not a misspelt commune.
+    if (key.length > LONGEST_COMMUNE_KEY + 5) return { exact, fuzzy: [], score: 1 };
+    const wanted = letterPairs(key);
+    const shortlist = shortlisted(await this.pairsOf(communeShard(key)), wanted);
+    const fuse = new Fuse(shortlist, { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
     const hits = fuse.search(key, { limit: 8 });
     const best = hits[0]?.score ?? 1;
     if (hits.length > 0 && best <= WEAK) return { exact, fuzzy: closestSpelling(key, hits.map((hit) => hit.item)), score: best };
     // No name close enough with this first letter: the first letter itself may be wrong ("frenoble").
-    const other = await this.anyLetter(key);
+    const other = await this.anyLetter(key, wanted);
     if (other.fuzzy.length > 0 && other.score < best) return other;
     return { exact, fuzzy: closestSpelling(key, hits.map((hit) => hit.item)), score: best };
   }
 
-  /** Every commune's pairs of letters, built once, for a typo in the first letter. */
-  private allCommunes: Promise<{ commune: CommuneMatch; pairs: Set<string> }[]> | undefined;
+  /** The communes of one file with their pairs of letters, built once per file. */
+  private readonly pairs = new Map<string, Promise<Paired[]>>();
 
-  private async anyLetter(key: string): Promise<{ exact: CommuneMatch[]; fuzzy: CommuneMatch[]; score: number }> {
+  private pairsOf(letter: string): Promise<Paired[]> {
+    let promise = this.pairs.get(letter);
+    if (!promise) {
+      promise = this.communesStartingWith(letter).then((communes) => communes.map((commune) => ({ commune, pairs: letterPairs(commune.key) })));
+      this.pairs.set(letter, promise);
+    }
+    return promise;
+  }
+
+  private async anyLetter(key: string, wanted: Set<string>): Promise<{ exact: CommuneMatch[]; fuzzy: CommuneMatch[]; score: number }> {
     if (key.length < 5) return { exact: [], fuzzy: [], score: 1 };
-    this.allCommunes ??= Promise.all([...'abcdefghijklmnopqrstuvwxyz0'].map((letter) => this.communesStartingWith(letter))).then((lists) =>
-      lists.flat().map((commune) => ({ commune, pairs: letterPairs(commune.key) })),
-    );
-    const wanted = letterPairs(key);
     let best: { commune: CommuneMatch; dice: number }[] = [];
-    for (const { commune, pairs } of await this.allCommunes) {
-      if (Math.abs(commune.key.length - key.length) > 2) continue;
-      let shared = 0;
-      for (const pair of wanted) if (pairs.has(pair)) shared++;
-      const dice = (2 * shared) / (wanted.size + pairs.size);
-      if (dice >= MIN_DICE && (best.length === 0 || dice >= best[0]!.dice)) best = best.length > 0 && dice === best[0]!.dice ? [...best, { commune, dice }] : [{ commune, dice }];
+    for (const letter of COMMUNE_FILES) {
+      for (const { commune, pairs } of await this.pairsOf(letter)) {
+        if (Math.abs(commune.key.length - key.length) > 2) continue;
+        let shared = 0;
+        for (const pair of wanted) if (pairs.has(pair)) shared++;
+        const dice = (2 * shared) / (wanted.size + pairs.size);
+        if (dice >= MIN_DICE && (best.length === 0 || dice >= best[0]!.dice)) best = best.length > 0 && dice === best[0]!.dice ? [...best, { commune, dice }] : [{ commune, dice }];
+      }
     }
     return { exact: [], fuzzy: closestSpelling(key, best.slice(0, 8).map((item) => item.commune)), score: best.length > 0 ? 1 - best[0]!.dice : 1 };
   }
@@ -267,7 +285,7 @@ export class SearchEngine {
     // 3. A commune's exact name, as the longest run of words ("saint denis", "emmaus *lille*").
     let exactSpan: number[] = [];
     if (communes.length === 0) {
-      search: for (let size = words.length; size >= 1; size--) {
+      search: for (let size = Math.min(words.length, MOST_WORDS_IN_A_COMMUNE); size >= 1; size--) {
         for (let start = 0; start + size <= words.length; start++) {
           const span = Array.from({ length: size }, (_, offset) => start + offset);
           if (span.some((index) => consumed.has(index))) continue;
@@ -341,7 +359,7 @@ export class SearchEngine {
     const found: Found[] = [];
     for (const { code, shard } of shards) {
       shard.places.forEach((place, index) => {
-        if (nameWords.length > 0 && !containsWords(shard.keys[index]!, nameWords)) return;
+        if (nameWords.length > 0 && !containsWords(shard.nameWords[index]!, nameWords)) return;
         const km = distanceKm(point, place);
         if (km > MAX_KM) return;
         const verdict = judge(place, filters, meta, now);
@@ -361,7 +379,7 @@ export class SearchEngine {
     const found: Found[] = [];
     for (const shard of shards) {
       shard.places.forEach((place, index) => {
-        if (!containsWords(`${shard.keys[index]} ${normalize(place.commune)}`, nameWords)) return;
+        if (!containsWords(shard.nameAndCommuneWords[index]!, nameWords)) return;
         const verdict = judge(place, filters, meta, now);
         if (verdict.keep) found.push({ place, km: null, inCommune: false, verdict, key: shard.keys[index]! });
       });
@@ -432,6 +450,36 @@ export function closestSpelling(key: string, communes: CommuneMatch[]): CommuneM
 /** Pairs of letters shared (Dice coefficient) for a name with a wrong first letter. */
 const MIN_DICE = 0.6;
 
+/** The files of communes, by first letter (0: a name starting with a digit). */
+const COMMUNE_FILES = [...'abcdefghijklmnopqrstuvwxyz0'];
+
+/** The longest commune key (Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson): a test checks it against the reference. */
+export const LONGEST_COMMUNE_KEY = 45;
+/** The most words in a commune's name: a longer run of words is never looked up as one. */
+export const MOST_WORDS_IN_A_COMMUNE = 8;
+
+interface Paired {
+  commune: CommuneMatch;
+  pairs: Set<string>;
+}
+
+/** How many names fuse.js compares a phrase with. */
+const SHORTLIST = 150;
+
+/** The names that hold the most of the phrase's pairs of letters, best first. */
+export function shortlisted(communes: readonly Paired[], wanted: Set<string>): CommuneMatch[] {
+  const scored: { commune: CommuneMatch; shared: number }[] = [];
+  for (const { commune, pairs } of communes) {
+    let shared = 0;
+    for (const pair of wanted) if (pairs.has(pair)) shared++;
+    if (shared > 0) scored.push({ commune, shared });
+  }
+  return scored
+    .sort((a, b) => b.shared - a.shared)
+    .slice(0, SHORTLIST)
+    .map((item) => item.commune);
+}
+
 function letterPairs(text: string): Set<string> {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < text.length; i++) pairs.add(text.slice(i, i + 2));
@@ -444,8 +492,6 @@ const FURTHEST_KM = 1200;
 const DEPARTEMENT_REACH_KM = 300;
 /** A fuzzy match this close (fuse.js score, 0 = exact) beats an exact match on a part of the words. */
 const CLOSE_ENOUGH = 0.2;
-/** Longer queries are cut: nobody types more, and the page must never freeze. */
-export const MAX_QUERY = 200;
 
 /** How likely a place is to help, from what we know of it: a street address, hours, a phone. */
 export function helpfulness(place: SearchPlace): number {
@@ -487,8 +533,7 @@ function dedupe(found: Found[]): Found[] {
   });
 }
 
-function containsWords(text: string, words: string[]): boolean {
-  const parts = text.split(' ');
+function containsWords(parts: readonly string[], words: string[]): boolean {
   return words.every((word) => parts.some((part) => part.startsWith(word)));
 }
 

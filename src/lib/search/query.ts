@@ -6,6 +6,9 @@
 import type { Meta } from './data.ts';
 import { normalize } from './normalize.ts';
 
+/** Longer queries are cut: nobody types more, and the page must never freeze. */
+export const MAX_QUERY = 200;
+
 /** Words that say nothing about where or what: never used to filter names. */
 export const FILLER_WORDS = new Set(
   'a au aux avec besoin ce ces chez cherche chercher d de des du en et faire j je l la le les lieu lieux ma me mes moi mon ou par pour pres sur trouver un une veux aide aider'.split(' '),
