@@ -17,6 +17,7 @@ import { importedId } from '../src/lib/interop/toPlace.ts';
 import type { NationalRecord } from '../src/lib/interop/record.ts';
 
 const SYNTHETIC_SOURCE = { key: 'synthetic', name: 'Jeu de données synthétique', url: null, date: '2026-01-01' };
+import { benchOffline, type OfflineFigures } from './offline.ts';
 import { benchMap, benchQuality, benchSearch, type MapFigures, type QualityFigures, type SearchFigures } from './search.ts';
 
 const args = process.argv.slice(2);
@@ -32,6 +33,7 @@ interface BuildResult {
   search?: SearchFigures;
   quality?: QualityFigures;
   map?: MapFigures;
+  offline?: OfflineFigures;
   dataset: string;
   places: number;
   pages: number;
@@ -119,7 +121,7 @@ function build(dataset: string, dataDir: string, places: number): Promise<BuildR
       const result: BuildResult = { dataset, places, pages, seconds: round(seconds), pagesPerSecond: round(pages / seconds), peakMemoryMB: Math.round(peak / 1024) };
       const queries = JSON.parse(readFileSync('bench/queries.json', 'utf8')) as string[];
       benchSearch(outDir, queries)
-        .then(async (search) => resolve({ ...result, search, quality: await benchQuality(outDir, queries), map: await benchMap(outDir) }), reject)
+        .then(async (search) => resolve({ ...result, search, quality: await benchQuality(outDir, queries), map: await benchMap(outDir), offline: await benchOffline(outDir) }), reject)
         .finally(() => rmSync(outDir, { recursive: true, force: true }));
     });
   });
@@ -153,6 +155,15 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---
 for (const r of results) {
   const s = r.search!;
   console.log(`| ${r.dataset} | ${s.communesKB} ko | ${s.placesIndexKB} ko | ${s.metaKB} ko | ${s.totalKB} ko | ${s.typicalQueryKB} ko | ${s.jsBeforeFirstSearchKB} ko | ${s.firstSearchMs} ms | ${s.p50Ms} ms | ${s.p95Ms} ms |`);
+}
+console.log('\n| données | tâches > 50 ms pendant les recherches (200 + difficiles) | plus longue |');
+console.log('| --- | ---: | ---: |');
+for (const r of results) console.log(`| ${r.dataset} | ${r.search!.longTasks} | ${r.search!.longestTaskMs} ms |`);
+console.log('\n| données | fichiers gardés hors connexion | taille | gzip | 1re visite → « prêt hors connexion » (cette machine) | même téléchargement à 1,6 Mbit/s |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results) {
+  const o = r.offline!;
+  console.log(`| ${r.dataset} | ${o.precacheFiles} | ${o.precacheMB} Mo | ${o.precacheGzipKB} ko | ${o.readyOfflineMs} ms | ${o.readyOfflineSlowMobileS} s |`);
 }
 console.log('\n| données | commune voulue en premier | 3 premiers résultats avec adresse, horaires ou téléphone |');
 console.log('| --- | ---: | ---: |');

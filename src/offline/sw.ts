@@ -15,8 +15,7 @@
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
-import type { PrecacheEntry } from 'workbox-precaching';
+import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { OFFLINE_URL, SW_CACHES, SW_MESSAGES } from './protocol.ts';
@@ -28,8 +27,33 @@ declare const TILE_ORIGIN: string;
 // The first worker takes the page it was installed from at once: offline from a first visit.
 clientsClaim();
 cleanupOutdatedCaches();
+
+/**
+ * The precache, installed 8 files at a time. Workbox's own install fetches one file after the
+ * other: 250 files on a mobile connection (100-150 ms per request) would take half a minute
+ * before the site works offline.
+ */
+const manifest = self.__WB_MANIFEST;
+const precache = new PrecacheController();
+precache.addToCacheList(manifest);
+const PARALLEL = 8;
+
+self.addEventListener('install', (event) => {
+  const revised = new Set(manifest.flatMap((entry) => (typeof entry !== 'string' && entry.revision ? [new URL(entry.url, self.location.href).href] : [])));
+  const queue = [...precache.getURLsToCacheKeys()];
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [url, cacheKey] = next;
+      // A file with a revision is fetched past the browser's HTTP cache, as Workbox does.
+      const request = new Request(url, { cache: revised.has(url) ? 'reload' : 'default', credentials: 'same-origin' });
+      await Promise.all(precache.strategy.handleAll({ params: { cacheKey }, request, event }));
+    }
+  };
+  event.waitUntil(Promise.all(Array.from({ length: PARALLEL }, worker)));
+});
+self.addEventListener('activate', (event) => precache.activate(event));
 // A query never changes a precached page (/recherche/?q=… is /recherche/): all parameters ignored.
-precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/], cleanURLs: false });
+registerRoute(new PrecacheRoute(precache, { ignoreURLParametersMatching: [/.*/], cleanURLs: false }));
 
 const DAY = 24 * 3600;
 
@@ -54,7 +78,7 @@ registerRoute(
 );
 
 setCatchHandler(async ({ request }) => {
-  if (request.destination === 'document') return (await matchPrecache(`${OFFLINE_URL}index.html`)) ?? Response.error();
+  if (request.destination === 'document') return (await precache.matchPrecache(`${OFFLINE_URL}index.html`)) ?? Response.error();
   return Response.error();
 });
 
