@@ -97,6 +97,23 @@ test('what a person searched is never stored on the device', async ({ page }) =>
   expect(urls.filter((url) => url.includes('?q=') || /secrete/i.test(url))).toEqual([]);
 });
 
+test('pages visited are kept, but never more than 60', async ({ page }) => {
+  await firstVisit(page, '/');
+  const links = await page.evaluate(async () => {
+    const found = new Set<string>();
+    for (const path of ['/services/', '/departements/59-nord/', '/departements/38-isere/', '/regions/32-hauts-de-france/']) {
+      const html = await (await fetch(path)).text();
+      for (const match of html.matchAll(/href="(\/(?:lieux|communes|departements|regions|services)\/[^"?#]+)"/g)) found.add(match[1]!);
+    }
+    return [...found];
+  });
+  expect(links.length).toBeGreaterThan(62);
+  for (const link of links.slice(0, 62)) await page.goto(link);
+  const kept = () => page.evaluate(async () => (await (await caches.open('pages')).keys()).length);
+  await expect.poll(kept, { timeout: 15_000 }).toBeLessThanOrEqual(60);
+  expect(await kept()).toBeGreaterThanOrEqual(50);
+});
+
 test('the caches of an older worker are deleted when the new one takes over', async ({ page, context }) => {
   // A first load without the worker, to plant the caches the hand-written worker used to keep.
   await context.route('**/sw.js', (route) => route.abort());

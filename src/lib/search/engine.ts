@@ -219,6 +219,7 @@ export class SearchEngine {
     if (exact.length > 0) return { exact, fuzzy: [], score: 0 };
     // Longer than any commune's name with a few typos: it is not a misspelt commune.
     if (key.length > LONGEST_COMMUNE_KEY + 5) return { exact, fuzzy: [], score: 1 };
+    await yieldToPage();
     const wanted = letterPairs(key);
     const shortlist = shortlisted(await this.pairsOf(communeShard(key)), wanted);
     const fuse = new Fuse(shortlist, { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
@@ -226,6 +227,7 @@ export class SearchEngine {
     const best = hits[0]?.score ?? 1;
     if (hits.length > 0 && best <= WEAK) return { exact, fuzzy: closestSpelling(key, hits.map((hit) => hit.item)), score: best };
     // No name close enough with this first letter: the first letter itself may be wrong ("frenoble").
+    await yieldToPage();
     const other = await this.anyLetter(key, wanted);
     if (other.fuzzy.length > 0 && other.score < best) return other;
     return { exact, fuzzy: closestSpelling(key, hits.map((hit) => hit.item)), score: best };
@@ -299,7 +301,8 @@ export class SearchEngine {
       }
     }
     for (const index of exactSpan) consumed.add(index);
-    const nameWords = words.filter((word, index) => !consumed.has(index) && !FILLER_WORDS.has(word));
+    // Each word once: "saint saint saint" asks no more than "saint".
+    const nameWords = [...new Set(words.filter((word, index) => !consumed.has(index) && !FILLER_WORDS.has(word)))];
 
     // 4. A misspelt commune ("grenobel"), also when a word of it is itself a commune ("le pon-tde-claix" is not Claix).
     if (!request.near && !request.commune && (communes.length === 0 ? nameWords.length > 0 : nameWords.length > 0 && exactSpan.length > 0)) {
@@ -324,6 +327,7 @@ export class SearchEngine {
       franceServices: request.filters.franceServices || needs.franceServices,
     };
 
+    await yieldToPage();
     if (request.near) {
       const found = await this.around(request.near, null, filters, nameWords, request.now);
       return { type: 'results', origin: { kind: request.nearKind ?? 'position' }, ...(await this.page(found, filters, limit, request.now, request.near)) };
@@ -377,14 +381,15 @@ export class SearchEngine {
     const meta = await this.meta();
     const shards = await Promise.all(Object.entries(meta.departements).filter(([, departement]) => departement.places > 0).map(([code]) => this.shard(code)));
     const found: Found[] = [];
-    for (const shard of shards) {
+    for (const [count, shard] of shards.entries()) {
+      if (count % 20 === 19) await yieldToPage();
       shard.places.forEach((place, index) => {
         if (!containsWords(shard.nameAndCommuneWords[index]!, nameWords)) return;
         const verdict = judge(place, filters, meta, now);
         if (verdict.keep) found.push({ place, km: null, inCommune: false, verdict, key: shard.keys[index]! });
       });
     }
-    return found.sort((a, b) => a.place.name.localeCompare(b.place.name, 'fr'));
+    return found.sort((a, b) => byName(a.place.name, b.place.name));
   }
 
   /** The first `limit` results, the counts, and when a need has no confirmed place near, the nearest one further. */
@@ -449,6 +454,18 @@ export function closestSpelling(key: string, communes: CommuneMatch[]): CommuneM
 
 /** Pairs of letters shared (Dice coefficient) for a name with a wrong first letter. */
 const MIN_DICE = 0.6;
+
+/** One collator for every sort by name (`localeCompare` with a locale builds one per call). */
+const byName = new Intl.Collator('fr').compare;
+
+/**
+ * Lets the browser paint and answer taps between the steps of a search, so that no step
+ * holds the page for long (the scheduler's yield where there is one, else a timer).
+ */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** The files of communes, by first letter (0: a name starting with a digit). */
 const COMMUNE_FILES = [...'abcdefghijklmnopqrstuvwxyz0'];
@@ -518,7 +535,7 @@ export function rank(found: Found[], now: Date): Found[] {
         ? helpfulness(b.place) - helpfulness(a.place) || Math.min(soon.get(a)!, 1e9) - Math.min(soon.get(b)!, 1e9)
         : 0) ||
       (a.km ?? 0) - (b.km ?? 0) ||
-      a.place.name.localeCompare(b.place.name, 'fr'),
+      byName(a.place.name, b.place.name),
   );
 }
 
