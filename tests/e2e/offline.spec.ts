@@ -99,13 +99,22 @@ test('what a person searched is never stored on the device', async ({ page }) =>
 
 test('pages visited are kept, but never more than 60', async ({ page }) => {
   await firstVisit(page, '/');
+  // Pages of the site, found by following its links as a visitor would (the precached ones left out).
   const links = await page.evaluate(async () => {
-    const found = new Set<string>();
-    for (const path of ['/services/', '/departements/59-nord/', '/departements/38-isere/', '/regions/32-hauts-de-france/']) {
-      const html = await (await fetch(path)).text();
-      for (const match of html.matchAll(/href="(\/(?:lieux|communes|departements|regions|services)\/[^"?#]+)"/g)) found.add(match[1]!);
+    const found: string[] = [];
+    const queue = ['/'];
+    const seen = new Set(queue);
+    while (queue.length > 0 && found.length < 70) {
+      const html = await (await fetch(queue.shift()!)).text();
+      for (const match of html.matchAll(/href="(\/[^"?#.]*\/)"/g)) {
+        const path = match[1]!;
+        if (seen.has(path)) continue;
+        seen.add(path);
+        queue.push(path);
+        if (!['/recherche/', '/hors-ligne/'].includes(path)) found.push(path);
+      }
     }
-    return [...found];
+    return found;
   });
   expect(links.length).toBeGreaterThan(62);
   for (const link of links.slice(0, 62)) await page.goto(link);
