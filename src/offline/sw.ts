@@ -7,7 +7,8 @@
  *
  * - A new deploy installs its whole precache beside the old one; the page offers to reload
  *   ("Nouvelle version disponible"), and only then does the new worker take over and delete
- *   what the old one had: versions never mix.
+ *   what the old one had, pages visited included (they load the old version's scripts):
+ *   versions never mix.
  * - Pages visited are kept (60 at most, 30 days), never a URL with a query: what a person
  *   searched stays out of storage. Map tiles viewed are kept 7 days (400 at most).
  * - Offline, a page never visited shows the offline page, which offers the search.
@@ -83,9 +84,10 @@ setCatchHandler(async ({ request }) => {
 });
 
 self.addEventListener('activate', (event) => {
-  // Caches of the worker written by hand before Workbox (pages-v1, assets-v1, search-*).
+  // The caches of the worker written by hand before Workbox (pages-v1, assets-v1, search-*),
+  // and the pages kept by the previous version: they point to its scripts, now deleted.
   event.waitUntil(
-    caches.keys().then((keys) => Promise.all(keys.filter((key) => SW_CACHES.legacy(key)).map((key) => caches.delete(key)))),
+    caches.keys().then((keys) => Promise.all(keys.filter((key) => SW_CACHES.legacy(key) || key === SW_CACHES.pages).map((key) => caches.delete(key)))),
   );
 });
 

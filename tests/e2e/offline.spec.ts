@@ -156,6 +156,9 @@ async function withNewDeploy(run: () => Promise<void>): Promise<void> {
 
 test('a new version waits for the person to reload, then takes over', async ({ page }) => {
   await firstVisit(page, '/charte/');
+  await page.goto('/services/');
+  await page.goto('/charte/');
+  expect((await cachedUrls(page)).some((url) => url.endsWith('/services/'))).toBe(true);
   const waiting = () => page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting)));
   await withNewDeploy(async () => {
     await page.reload();
@@ -171,6 +174,8 @@ test('a new version waits for the person to reload, then takes over', async ({ p
   });
   await expect(notice(page)).not.toContainText('Nouvelle version');
   expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  // The pages kept by the old version went with it.
+  expect((await cachedUrls(page)).some((url) => url.endsWith('/services/'))).toBe(false);
 });
 
 test('installable: a manifest with icons, and no installability error in Chromium', async ({ browserName }, testInfo) => {
