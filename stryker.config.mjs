@@ -10,7 +10,7 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts' },
   mutate: ['src/lib/**/*.ts'],
   // The sandbox needs the code, the tests and their fixtures, not the 8,600 place files nor the benchmark's.
-  ignorePatterns: ['bench/.work', 'dist', 'dist-*', 'data/places', 'scratch', 'test-results'],
+  ignorePatterns: ['bench/.work', 'dist', 'dist-*', 'dist.building', 'dist.previous', 'data/places', 'scratch', 'test-results'],
   coverageAnalysis: 'perTest',
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

@@ -1,50 +1,10 @@
-import { readFileSync } from 'node:fs';
-import anct from '@gouvfr-anct/lieux-de-mediation-numerique';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { exportOf, fixtures, place } from './world.ts';
 import { parseCsvRecords } from '../../src/lib/interop/csv.ts';
 import { summary, toCsv, toJson, toStandardRow, type StandardRow } from '../../src/lib/interop/export.ts';
 import { STANDARD_COLUMNS } from '../../src/lib/interop/standard.ts';
-
-interface Field {
-  name: string;
-  type: string;
-  constraints?: { required?: boolean; pattern?: string; maxLength?: number; enum?: string[] };
-}
-const schema = JSON.parse(readFileSync('data/standard/schema-v1.0.2.json', 'utf8')) as { fields: Field[] };
-
-/** What the national map's own model library refuses, row by row. */
-function refusedByNationalMap(rows: readonly StandardRow[]): string[] {
-  const json = JSON.parse(toJson(rows)) as Parameters<typeof anct.fromSchemaLieuDeMediationNumerique>[0][];
-  return json.flatMap((row) => {
-    try {
-      anct.fromSchemaLieuDeMediationNumerique(row);
-      return [];
-    } catch (error) {
-      return [`${row.id}: ${(error as Error).message}`];
-    }
-  });
-}
-
-/** Every constraint the schema file states: required, type, pattern, enum, maxLength. */
-function violations(row: StandardRow): string[] {
-  const found: string[] = [];
-  for (const field of schema.fields) {
-    const value = row[field.name as keyof StandardRow];
-    const text = value === null ? '' : String(value);
-    if (!text) {
-      if (field.constraints?.required) found.push(`${field.name}: required`);
-      continue;
-    }
-    if (field.type === 'number' && !Number.isFinite(Number(text))) found.push(`${field.name}: not a number`);
-    if (field.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(text)) found.push(`${field.name}: not a date`);
-    if (field.constraints?.pattern && !new RegExp(`^(?:${field.constraints.pattern})$`, 'u').test(text)) found.push(`${field.name}: pattern (${text})`);
-    if (field.constraints?.enum && !field.constraints.enum.includes(text)) found.push(`${field.name}: enum (${text})`);
-    if (field.constraints?.maxLength !== undefined && text.length > field.constraints.maxLength) found.push(`${field.name}: longer than ${field.constraints.maxLength}`);
-  }
-  return found;
-}
+import { refusedByNationalMap, schema, violations } from './standard-checks.ts';
 
 describe('export to the national standard v1.0.2', async () => {
   const { rows, left } = await exportOf('tests/fixtures/site');
@@ -141,20 +101,5 @@ describe('export of awkward values', () => {
     expect(restored[0]!.nom).toBe('=HYPERLINK("http://exemple.invalid","Cliquez")');
     expect(restored[0]!.adresse).toBe(rows[0]!.adresse);
     expect(restored[1]!.longitude).toBe('-4.49');
-  });
-});
-
-describe('export of the real data', async () => {
-  const { rows } = await exportOf('data');
-
-  test('every row meets the schema and is accepted by the national map’s library', () => {
-    expect(rows.length).toBeGreaterThan(8000);
-    expect(rows.flatMap((row) => violations(row).map((text) => `${row.id} ${text}`))).toEqual([]);
-    expect(refusedByNationalMap(rows)).toEqual([]);
-  });
-
-  test('no text cell of the CSV starts as a formula', () => {
-    const cells = (parse(toCsv(rows), { columns: false }) as string[][]).slice(1).flat();
-    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell))).toEqual([]);
   });
 });

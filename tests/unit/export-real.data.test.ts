@@ -1,0 +1,21 @@
+/** The export of the real data (data/places): every row accepted. Not run by the mutation tests (no place files there). */
+import { parse } from 'csv-parse/sync';
+import { describe, expect, test } from 'vitest';
+import { toCsv } from '../../src/lib/interop/export.ts';
+import { refusedByNationalMap, violations } from './standard-checks.ts';
+import { exportOf } from './world.ts';
+
+describe('export of the real data', async () => {
+  const { rows } = await exportOf('data');
+
+  test('every row meets the schema and is accepted by the national map’s library', () => {
+    expect(rows.length).toBeGreaterThan(8000);
+    expect(rows.flatMap((row) => violations(row).map((text) => `${row.id} ${text}`))).toEqual([]);
+    expect(refusedByNationalMap(rows)).toEqual([]);
+  });
+
+  test('no text cell of the CSV starts as a formula', () => {
+    const cells = (parse(toCsv(rows), { columns: false }) as string[][]).slice(1).flat();
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell))).toEqual([]);
+  });
+});
