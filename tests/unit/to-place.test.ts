@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { NationalRecord } from '../../src/lib/interop/record.ts';
 import { toNationalRecord } from '../../src/lib/interop/record.ts';
-import { importContext, recordToPlace } from '../../src/lib/interop/toPlace.ts';
+import { cityOfArrondissement, fixShouting, importContext, recordToPlace } from '../../src/lib/interop/toPlace.ts';
 import { fixtures } from './world.ts';
 
 const context = importContext(fixtures.reference, fixtures.dataset.services);
@@ -146,5 +146,130 @@ describe('contacts, hours, dates', () => {
     expect(convert({ dispositif_programmes_nationaux: 'Relais numérique (Emmaüs Connect)' }).place.kind).toBe('relay');
     expect(convert({ pivot: '00000000000000' }).place.national?.pivot).toBeNull();
     expect(convert({ horaires: 'le <b>matin</b>' }).place.hours).toMatchObject({ openingHours: null, note: 'Horaires donnés par la source : le matin' });
+  });
+});
+
+describe('names in capitals', () => {
+  test.each([
+    ['CCAS DE TOULON', 'CCAS de Toulon'],
+    ['LE RELAIS DE LA GARE', 'Le Relais de la Gare'],
+    ['MAISON SAINT-DE-LA-PAIX', 'Maison Saint-De-La-Paix'],
+    ['ESPACE FICTIF', 'Espace Fictif'],
+    ['EPN', 'EPN'],
+    ['Espace fictif', 'Espace fictif'],
+    ['Espace FICTIF', 'Espace FICTIF'],
+  ])('%s → %s', (shouted, fixed) => {
+    expect(fixShouting(shouted)).toBe(fixed);
+  });
+});
+
+describe('arrondissements of Paris, Lyon and Marseille', () => {
+  test.each([
+    ['75101', '75056'],
+    ['75120', '75056'],
+    ['75121', null],
+    ['751011', null],
+    ['175101', null],
+    ['69381', '69123'],
+    ['69389', '69123'],
+    ['693810', null],
+    ['69380', null],
+    ['13201', '13055'],
+    ['13210', '13055'],
+    ['13216', '13055'],
+    ['13217', null],
+    ['132010', null],
+    ['59350', null],
+  ])('%s → %s', (insee, city) => {
+    expect(cityOfArrondissement(insee)).toBe(city);
+  });
+});
+
+describe('the commune, when the postcode is shared or wrong', () => {
+  test('by name among the communes of the postcode', () => {
+    const { place, normalized } = convert({ code_insee: '', code_postal: '59390', commune: 'LYS LEZ LANNOY', latitude: null, longitude: null });
+    expect(place.address.insee).toBe('59367');
+    expect(normalized.filter((message) => message.startsWith('commune'))).toEqual([]);
+  });
+
+  test('by the point, the nearest commune of the postcode', () => {
+    const { place, normalized } = convert({ code_insee: '', code_postal: '59390', commune: 'Nom fictif', latitude: 50.661, longitude: 3.232 });
+    expect(place.address.insee).toBe('59598');
+    expect(normalized).toContain('commune « Nom fictif » choisie par la position parmi les communes du 59390');
+  });
+
+  test('by name and point outside the postcode, when the point is far from all its communes', () => {
+    const { place, normalized } = convert({ code_insee: '', code_postal: '59390', commune: 'Douai', latitude: 50.3785, longitude: 3.1004 });
+    expect(place.address.insee).toBe('59178');
+    expect(normalized).toContain('commune « Douai » trouvée par son nom et la position, hors du code postal 59390');
+  });
+
+  test('rejected when neither name nor point says which', () => {
+    expect(recordToPlace(record({ code_insee: '', code_postal: '59390', commune: 'Nulle Part', latitude: null, longitude: null }), source, context)).toMatchObject({
+      ok: false,
+      reason: 'commune introuvable : « Nulle Part » n’est pas une des communes du code postal 59390',
+    });
+  });
+
+  test.each([
+    ['LILLE CEDEX', '59035', 50.6311, 3.0469, '59350'],
+    ['Paris 19e Arrondissement', '75999', 48.886, 2.383, '75056'],
+    ['Lille 2eme', '59999', 50.6311, 3.0469, '59350'],
+  ])('« %s » with the unknown postcode %s: by name and point', (commune, postcode, latitude, longitude, insee) => {
+    const { place, normalized } = convert({ code_insee: '', code_postal: postcode, commune, latitude, longitude });
+    expect(place.address.insee).toBe(insee);
+    expect(normalized).toContain(`commune « ${commune} » trouvée par son nom et la position (code postal « ${postcode} » inconnu)`);
+  });
+
+  test('a namesake further than 20 km from the point is not taken', () => {
+    expect(recordToPlace(record({ code_insee: '', code_postal: '00999', latitude: 50.3785, longitude: 3.1004 }), source, context)).toMatchObject({ ok: false });
+  });
+});
+
+describe('what is said only when something changed', () => {
+  test('a clean phone, one e-mail, canonical hours, the export’s own date: no message', () => {
+    const { place, normalized } = convert({ telephone: '03 20 00 00 00', courriels: 'a@exemple.fr', horaires: 'Mo-Fr 09:00-12:00', date_maj: '2024-01-01' });
+    expect(normalized).toEqual([]);
+    expect(place.hours.openingHours).toBe('Mo-Fr 09:00-12:00');
+    expect(place.verified).toBe('2024-01-01');
+  });
+
+  test('no e-mail and no website: no empty field written', () => {
+    const { place } = convert();
+    expect(Object.keys(place.contacts ?? {})).toEqual([]);
+  });
+
+  test('a description’s HTML becomes plain text', () => {
+    const { place } = convert({ presentation_resume: '<p>Un lieu</p><ul><li>fictif</li><li>pour&nbsp;tous</li></ul><br/>Fin' });
+    expect(place.description).toBe('Un lieu fictif pour tous Fin');
+  });
+
+  test('a pivot is kept only when it is 9 to 14 letters or digits, not all zeros', () => {
+    expect(convert({ pivot: '12345678900011' }).place.national?.pivot).toBe('12345678900011');
+    expect(convert({ pivot: '123456789000111' }).place.national?.pivot ?? null).toBeNull();
+    expect(convert({ pivot: 'x12345678900011' }).place.national?.pivot ?? null).toBeNull();
+    expect(convert({ pivot: '00000000000000' }).place.national?.pivot ?? null).toBeNull();
+    expect(convert({ pivot: '12345678' }).place.national?.pivot ?? null).toBeNull();
+  });
+
+  test('values outside the standard are named with their column', () => {
+    const { normalized } = convert({ modalites_acces: 'Par pigeon', itinerance: 'Volant', modalites_accompagnement: 'Par télépathie', formations_labels: 'Label inventé' });
+    expect(normalized).toEqual(
+      expect.arrayContaining([
+        'modalites_acces « Par pigeon » inconnu du standard : ignoré',
+        'itinerance « Volant » inconnu du standard : ignoré',
+        'modalites_accompagnement « Par télépathie » inconnu du standard : ignoré',
+        'formations_labels « Label inventé » inconnu du standard : ignoré',
+      ]),
+    );
+  });
+
+  test('an accessibility sheet is kept when it is a web address', () => {
+    expect(convert({ fiche_acces_libre: 'https://acceslibre.beta.gouv.fr/app/fictif/' }).place.accessibility).toMatchObject({ acceslibreUrl: 'https://acceslibre.beta.gouv.fr/app/fictif/' });
+    expect(convert({ fiche_acces_libre: 'javascript:alert(1)' }).place.accessibility).toMatchObject({ acceslibreUrl: null });
+  });
+
+  test('a service named twice is kept once', () => {
+    expect(convert({ services: 'Aide aux démarches administratives|Aide aux démarches administratives' }).place.services).toEqual(['aide-demarches']);
   });
 });
