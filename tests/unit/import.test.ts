@@ -18,17 +18,22 @@ function run(conversions = structuredClone(v01)) {
   return runImport({ dataset: structuredClone(fixtures.dataset), reference: fixtures.reference, conversions, source, dataDir: 'data', today: '2026-03-01' });
 }
 
-describe('the import’s decisions', () => {
+/** Runs the import inside the test that reads it: a result computed once at collection would not see a mutant. */
+function decided() {
   const result = run();
-  const rows = result.rows;
-  const byRow = (n: number) => rows[n - 1]!;
+  return { result, rows: result.rows, byRow: (n: number) => result.rows[n - 1]! };
+}
+
+describe('the import’s decisions', () => {
 
   test('accounts for every input row, once', () => {
+    const { result, rows, byRow } = decided();
     expect(rows.map((row) => row.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(summarize(rows).outcomes).toEqual({ imported: 3, merged: 3, rejected: 3 });
   });
 
   test('rejects with a reason', () => {
+    const { result, rows, byRow } = decided();
     expect(rows.filter((row): row is Extract<ImportRow, { outcome: 'rejected' }> => row.outcome === 'rejected').map((row) => [row.row, row.reason])).toEqual([
       [3, 'nom manquant'],
       [4, 'commune introuvable : code postal « 00999 » inconnu et pas de code INSEE'],
@@ -37,6 +42,7 @@ describe('the import’s decisions', () => {
   });
 
   test('merges the same place, and says why', () => {
+    const { result, rows, byRow } = decided();
     const first = byRow(1);
     expect(first.outcome).toBe('imported');
     const belvedere = first.outcome === 'imported' ? first.place : '';
@@ -47,6 +53,7 @@ describe('the import’s decisions', () => {
   });
 
   test('keeps apart two places that an export gave the same id', () => {
+    const { result, rows, byRow } = decided();
     expect(byRow(9)).toMatchObject({ outcome: 'imported', record: 'fictif:f-5~9' });
     const placeOf = (row: ImportRow) => (row.outcome === 'imported' ? row.place : null);
     expect(placeOf(byRow(5))).toMatch(/^\w/);
@@ -54,6 +61,7 @@ describe('the import’s decisions', () => {
   });
 
   test('writes new places in their département’s folder, and only the places it changed', () => {
+    const { result, rows, byRow } = decided();
     const imported = rows.flatMap((row) => (row.outcome === 'imported' ? [row.place] : []));
     expect(imported.map((id) => result.places.get(id)!.file)).toEqual([
       expect.stringMatching(/^data\/places\/imported\/75\/espace-fictif-du-belvedere-\w+\.yaml$/),
@@ -64,6 +72,7 @@ describe('the import’s decisions', () => {
   });
 
   test('merges: the newer record gives the values, the older fills in, every source stays', () => {
+    const { result, rows, byRow } = decided();
     const first = byRow(1);
     const belvedere = result.places.get(first.outcome === 'imported' ? first.place : '')!.place;
     expect(belvedere.name).toBe('Espace fictif du Belvédère (annexe)');
@@ -76,11 +85,13 @@ describe('the import’s decisions', () => {
   });
 
   test('a hand-curated place only gains a source', () => {
+    const { result, rows, byRow } = decided();
     expect(result.addedToCurated.get('espace-fictif-des-hirondelles')).toEqual([{ name: 'Source fictive', url: null, date: '2022-09-09', record: 'fictif:f-6' }]);
     expect(result.places.get('espace-fictif-des-hirondelles')!.curated).toBe(true);
   });
 
   test('says which safe corrections it made', () => {
+    const { result, rows, byRow } = decided();
     expect(byRow(1).normalized).toEqual(
       expect.arrayContaining([
         'code INSEE d’arrondissement 75119 → 75056',
@@ -93,6 +104,7 @@ describe('the import’s decisions', () => {
   });
 
   test('a second run of the same rows changes nothing but rewrites its own places identically', () => {
+    const { result, rows, byRow } = decided();
     const dataset = structuredClone(fixtures.dataset);
     const first = runImport({ dataset, reference: fixtures.reference, conversions: structuredClone(v01), source, dataDir: 'data', today: '2026-03-01' });
     const again = runImport({
@@ -105,6 +117,37 @@ describe('the import’s decisions', () => {
     });
     for (const id of again.changed) expect(placeToYaml(again.places.get(id)!.place)).toBe(placeToYaml(first.places.get(id)!.place));
     expect(summarize(again.rows).outcomes).toEqual({ imported: 2, merged: 4, rejected: 3 });
+  });
+});
+
+describe('the import’s report', () => {
+  test('counts outcomes, reasons, merges and corrections, most frequent first, without the values that differ', () => {
+    const rows: ImportRow[] = [
+      { row: 1, record: 'x:1', outcome: 'rejected', reason: 'commune introuvable : code postal « 00999 » inconnu et pas de code INSEE', normalized: [] },
+      { row: 2, record: 'x:2', outcome: 'rejected', reason: 'commune introuvable : code postal « 01234 » inconnu et pas de code INSEE', normalized: ['téléphone illisible « 12 » : retiré'] },
+      { row: 3, record: 'x:3', outcome: 'rejected', reason: 'commune introuvable : ni le code INSEE 59999 ni le code postal « 00999 » ne sont dans le référentiel', normalized: [] },
+      { row: 4, record: 'x:4', outcome: 'merged', into: 'a', why: 'même SIRET et même adresse', normalized: ['date de mise à jour 2025-01-01 après la date de l’export : ramenée au 2024-01-01'] },
+      { row: 5, record: 'x:5', outcome: 'imported', place: 'b', normalized: ['téléphone illisible « 3615 » : retiré'] },
+      { row: null, record: 'x:6', outcome: 'left', place: 'c', normalized: [] },
+    ];
+    const summary = summarize(rows);
+    expect(summary.rows).toBe(5);
+    expect(Object.entries(summary.outcomes)).toEqual([['rejected', 3], ['merged', 1], ['imported', 1], ['left', 1]]);
+    expect(Object.entries(summary.rejections)).toEqual([
+      ['commune introuvable : code postal «…» inconnu et pas de code INSEE', 2],
+      ['commune introuvable : ni le code INSEE … ni le code postal «…» ne sont dans le référentiel', 1],
+    ]);
+    expect(summary.merges).toEqual({ 'même SIRET et même adresse': 1 });
+    expect(Object.entries(summary.normalizations)).toEqual([
+      ['téléphone illisible «…» : retiré', 2],
+      ['date de mise à jour … après la date de l’export : ramenée au …', 1],
+    ]);
+  });
+
+  test('a row without an id is named by its row number', () => {
+    const conversions = structuredClone(v01).slice(0, 1);
+    conversions[0]!.record.id = '';
+    expect(run(conversions).rows[0]).toMatchObject({ row: 1, record: 'fictif:ligne-1' });
   });
 });
 

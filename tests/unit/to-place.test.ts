@@ -230,7 +230,7 @@ describe('what is said only when something changed', () => {
   test('a clean phone, one e-mail, canonical hours, the export’s own date: no message', () => {
     const { place, normalized } = convert({ telephone: '03 20 00 00 00', courriels: 'a@exemple.fr', horaires: 'Mo-Fr 09:00-12:00', date_maj: '2024-01-01' });
     expect(normalized).toEqual([]);
-    expect(place.hours.openingHours).toBe('Mo-Fr 09:00-12:00');
+    expect(place.hours?.openingHours).toBe('Mo-Fr 09:00-12:00');
     expect(place.verified).toBe('2024-01-01');
   });
 
