@@ -8,7 +8,7 @@ import { MULTI_VALUED, STANDARD_COLUMNS } from '../../src/lib/interop/standard.t
 import { cityOfArrondissement, fixShouting } from '../../src/lib/interop/toPlace.ts';
 import { placeToYaml } from '../../src/lib/interop/yamlOut.ts';
 import { placeSchema, type PlaceInput } from '../../src/lib/schemas/place.ts';
-import { fixtures } from './world.ts';
+import { fixtures, perTest } from './world.ts';
 
 const mapping = parseValueMapping(readFileSync('data/standard/v0.1-to-v1-value-mapping.csv', 'utf8'));
 const source = { key: 'fictif', name: 'Source fictive', url: null, date: '2023-01-01' };
@@ -225,6 +225,7 @@ describe('a newer edition of a list', () => {
   const row = (id: string, name: string, lat: string) => ({ id_fs: id, lib_fs: name, lib_com: 'Lille', code_postal: '59000', insee_com: '59350', adresse: `${id} rue Fictive`, latitude: lat, longitude: '3.06', h_lundi: '09:00 - 12:00' });
   const older = { key: 'fs-ancienne', name: 'Liste fictive (ancienne)', url: null, date: '2023-07-01' };
   const newer = { key: 'fs-nouvelle', name: 'Liste fictive (nouvelle)', url: null, date: '2024-08-01', supersedes: 'fs-ancienne' };
+  const editions = perTest(() => {
   const first = runImport({
     dataset: structuredClone(fixtures.dataset),
     reference: fixtures.reference,
@@ -243,20 +244,22 @@ describe('a newer edition of a list', () => {
     dataDir: 'data',
     today: '2026-03-01',
   });
-  const idOf = (name: string) => [...second.places.values()].find((known) => known.place.name === name)!.id;
+  return { first, second };
+  });
+  const idOf = (name: string) => [...editions().second.places.values()].find((known) => known.place.name === name)!.id;
 
   test('updates the places it lists again, by their id in the list', () => {
-    expect(second.rows[0]).toMatchObject({ row: 1, outcome: 'merged', into: idOf('France services fictive A'), why: 'même lieu dans la liste précédente (même identifiant)' });
-    const a = second.places.get(idOf('France services fictive A'))!.place;
+    expect(editions().second.rows[0]).toMatchObject({ row: 1, outcome: 'merged', into: idOf('France services fictive A'), why: 'même lieu dans la liste précédente (même identifiant)' });
+    const a = editions().second.places.get(idOf('France services fictive A'))!.place;
     expect(a.address.street).toBe('9 avenue Fictive');
     expect(a.sources.map((source) => source.record)).toEqual(['fs-ancienne:france-services-1', 'fs-nouvelle:france-services-1']);
     expect(a.delisted).toBeUndefined();
   });
 
   test('adds the new ones, and keeps the ones that left, marked, never deleted', () => {
-    expect(second.rows[1]).toMatchObject({ row: 2, outcome: 'imported' });
-    expect(second.rows[2]).toMatchObject({ row: null, outcome: 'left', place: idOf('France services fictive B') });
-    expect(second.places.get(idOf('France services fictive B'))!.place.delisted).toEqual({ list: 'Liste fictive (nouvelle)', date: '2024-08-01' });
-    expect(summarize(second.rows)).toMatchObject({ rows: 2, outcomes: { merged: 1, imported: 1, left: 1 } });
+    expect(editions().second.rows[1]).toMatchObject({ row: 2, outcome: 'imported' });
+    expect(editions().second.rows[2]).toMatchObject({ row: null, outcome: 'left', place: idOf('France services fictive B') });
+    expect(editions().second.places.get(idOf('France services fictive B'))!.place.delisted).toEqual({ list: 'Liste fictive (nouvelle)', date: '2024-08-01' });
+    expect(summarize(editions().second.rows)).toMatchObject({ rows: 2, outcomes: { merged: 1, imported: 1, left: 1 } });
   });
 });

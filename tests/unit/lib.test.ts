@@ -16,7 +16,7 @@ import { placeFlags } from '../../src/lib/search/build.ts';
 import { flagsOf, hasFlag } from '../../src/lib/search/row.ts';
 import { fnv1a, fold, levenshtein, placeIdBase } from '../../src/lib/text.ts';
 import type { PlaceInput } from '../../src/lib/schemas/place.ts';
-import { directoryOf, fixtures, place } from './world.ts';
+import { directoryOf, fixtures, perTest, place } from './world.ts';
 
 describe('kinds', () => {
   test.each([
@@ -127,7 +127,7 @@ describe('freshness', () => {
 });
 
 describe('search flags', () => {
-  const directory = directoryOf([
+  const directory = perTest(() => directoryOf([
     place('Lieu fictif Tout', {
       kind: 'relay',
       access: { fees: ['free', 'paid'], referral: 'not-required', appointment: 'both' },
@@ -136,8 +136,8 @@ describe('search flags', () => {
     }),
     place('Lieu fictif Rien', { accessibility: { wheelchair: 'partial' }, access: { fees: ['solidarity-price'], referral: 'required', appointment: 'required' } }),
     place('Lieu fictif Relais Emmaüs', { programmes: ['relais-emmaus-connect'] }),
-  ]);
-  const flags = (name: string) => placeFlags(directory.places.find((item) => item.name === name)!);
+  ]));
+  const flags = (name: string) => placeFlags(directory().places.find((item) => item.name === name)!);
   test('a place with every condition met carries every matching flag', () => {
     expect(flags('Lieu fictif Tout')).toBe(flagsOf(['free', 'noReferral', 'walkIn', 'wheelchair', 'emmaus', 'saturday', 'exactPoint']));
   });

@@ -1,30 +1,30 @@
-/** What pages show, computed in src/site/pages.ts from the fictitious fixture directory. */
+/** What pages show, computed in src/site/pages.ts from the fictitious fixture directory(). */
 import { describe, expect, test } from 'vitest';
 import { communeUrl, departementUrl, placeUrl, regionUrl, searchUrl, serviceUrl } from '../../src/lib/routes.ts';
 import { charterSignatories, communePage, departementPage, homePage, placePage, regionPage, servicePage, staleNotice, upcomingClosures } from '../../src/site/pages.ts';
-import { BUILD_DATE, directoryOf, fixtures, place } from './world.ts';
+import { BUILD_DATE, directoryOf, fixtures, perTest, place } from './world.ts';
 
-const directory = directoryOf(fixtures.dataset.places);
-const entry = (id: string) => directory.placesById.get(id)!;
-const commune = (insee: string) => directory.communesByInsee.get(insee)!;
+const directory = perTest(() => directoryOf(fixtures.dataset.places));
+const entry = (id: string) => directory().placesById.get(id)!;
+const commune = (insee: string) => directory().communesByInsee.get(insee)!;
 
 describe('a place page', () => {
-  const page = placePage(directory, entry('espace-fictif-des-hirondelles'), BUILD_DATE);
+  const page = perTest(() => placePage(directory(), entry('espace-fictif-des-hirondelles'), BUILD_DATE));
 
   test('links to the map apps at its point', () => {
-    expect(page.links).toEqual({
+    expect(page().links).toEqual({
       osmView: 'https://www.openstreetmap.org/?mlat=48.58&mlon=7.75#map=18/48.58/7.75',
       osmDirections: 'https://www.openstreetmap.org/directions?route=%3B48.58%2C7.75',
       osmSearch: 'https://www.openstreetmap.org/search?query=1%20rue%20Imaginaire%2067000%20Strasbourg',
       geo: 'geo:48.58,7.75?q=48.58,7.75(Espace%20fictif%20des%20Hirondelles)',
     });
-    expect(page.exact).toBe(true);
-    expect(page.addressLine).toBe('1 rue Imaginaire');
-    expect(page.cityLine).toBe('67000 Strasbourg');
+    expect(page().exact).toBe(true);
+    expect(page().addressLine).toBe('1 rue Imaginaire');
+    expect(page().cityLine).toBe('67000 Strasbourg');
   });
 
   test('leads back through région, département and commune', () => {
-    expect(page.breadcrumbs).toEqual([
+    expect(page().breadcrumbs).toEqual([
       { href: '/', label: 'Accueil' },
       { href: '/regions/44-grand-est/', label: 'Grand Est' },
       { href: '/departements/67-bas-rhin/', label: 'Bas-Rhin (67)' },
@@ -34,25 +34,25 @@ describe('a place page', () => {
   });
 
   test('lists its services in the catalogue’s order, and its phone', () => {
-    expect(page.services.map((service) => service.id)).toEqual(['aide-demarches', 'recharges-solidaires']);
-    expect(page.phone).toEqual({ dial: '+33123456789', display: '01 23 45 67 89' });
+    expect(page().services.map((service) => service.id)).toEqual(['aide-demarches', 'recharges-solidaires']);
+    expect(page().phone).toEqual({ dial: '+33123456789', display: '01 23 45 67 89' });
   });
 
   test('knows how fresh its facts are', () => {
-    expect(page.freshness).toBe('fresh');
-    expect(placePage(directory, entry('point-fictif-de-la-colline'), BUILD_DATE).freshness).toBe('stale');
+    expect(page().freshness).toBe('fresh');
+    expect(placePage(directory(), entry('point-fictif-de-la-colline'), BUILD_DATE).freshness).toBe('stale');
   });
 
   test('shows the nearest other places, not itself, within 30 km', () => {
-    const colline = placePage(directory, entry('point-fictif-de-la-colline'), BUILD_DATE);
+    const colline = placePage(directory(), entry('point-fictif-de-la-colline'), BUILD_DATE);
     expect(colline.nearby.map(({ item }) => item.id)).toEqual(['relais-fictif-du-moulin', 'atelier-fictif-du-canal']);
     expect(colline.mapPoints.map((point) => point.id)).toEqual(['point-fictif-de-la-colline', 'relais-fictif-du-moulin', 'atelier-fictif-du-canal']);
     expect(colline.mapPoints[0]).toMatchObject({ phone: '03 00 00 00 00', dial: '+33300000000', kind: 'other' });
-    expect(page.nearby).toEqual([]);
+    expect(page().nearby).toEqual([]);
   });
 
   test('without a street, says the point is the commune’s, and searches the commune', () => {
-    const moulin = placePage(directory, entry('relais-fictif-du-moulin'), BUILD_DATE);
+    const moulin = placePage(directory(), entry('relais-fictif-du-moulin'), BUILD_DATE);
     expect(moulin.exact).toBe(false);
     expect(moulin.addressLine).toBe('');
     expect(moulin.links.osmView).toContain('#map=13/');
@@ -61,7 +61,7 @@ describe('a place page', () => {
 
 describe('a commune page', () => {
   test('lists the nearest places of other communes, and counts the stale ones', () => {
-    const page = communePage(directory, commune('59350'), BUILD_DATE);
+    const page = communePage(directory(), commune('59350'), BUILD_DATE);
     expect(page.around.map(({ item }) => item.id)).toEqual(['atelier-fictif-du-canal']);
     expect(Math.round(page.around[0]!.km)).toBe(11);
     expect(page.stale).toBe(1);
@@ -81,7 +81,7 @@ describe('a commune page', () => {
 
 describe('département, région, service, charter and home pages', () => {
   test('a département lists its communes with places, and its signatories', () => {
-    const page = departementPage(directory, directory.departements.get('59')!);
+    const page = departementPage(directory(), directory().departements.get('59')!);
     expect(page.withPlaces.map((item) => item.commune.name)).toEqual(['Lille', 'Roubaix']);
     expect(page.signatories.map((item) => item.commune.name)).toEqual(['Lille']);
     expect(page.breadcrumbs).toEqual([
@@ -89,15 +89,15 @@ describe('département, région, service, charter and home pages', () => {
       { href: '/regions/32-hauts-de-france/', label: 'Hauts-de-France' },
       { label: 'Nord (59)' },
     ]);
-    expect(departementPage(directory, directory.departements.get('2A')!).withPlaces).toEqual([]);
+    expect(departementPage(directory(), directory().departements.get('2A')!).withPlaces).toEqual([]);
   });
 
   test('a région leads home', () => {
-    expect(regionPage(directory.regions.find((item) => item.region.code === '44')!).breadcrumbs).toEqual([{ href: '/', label: 'Accueil' }, { label: 'Grand Est' }]);
+    expect(regionPage(directory().regions.find((item) => item.region.code === '44')!).breadcrumbs).toEqual([{ href: '/', label: 'Accueil' }, { label: 'Grand Est' }]);
   });
 
   test('a service groups its places by département, and lists them while they are few', () => {
-    const page = servicePage(directory, directory.dataset.services.find((service) => service.id === 'aide-demarches')!);
+    const page = servicePage(directory(), directory().dataset.services.find((service) => service.id === 'aide-demarches')!);
     expect(page.groups.map((group) => [group.departement.code, group.places.map((item) => item.id)])).toEqual([['67', ['espace-fictif-des-hirondelles']]]);
     expect(page.listPlaces).toBe(true);
     const crowded = directoryOf(Array.from({ length: 301 }, (_, n) => place(`Lieu fictif ${n}`, { services: ['aide-demarches'], lat: 45.77 + n / 100_000 })));
@@ -105,11 +105,11 @@ describe('département, région, service, charter and home pages', () => {
   });
 
   test('the charter counts each signatory’s commitments by status', () => {
-    expect(charterSignatories(directory).map(({ commune: item, progress }) => [item.name, progress])).toEqual([['Lille', 'Fait : 1 · En cours : 1']]);
+    expect(charterSignatories(directory()).map(({ commune: item, progress }) => [item.name, progress])).toEqual([['Lille', 'Fait : 1 · En cours : 1']]);
   });
 
   test('the home page separates the network and the régions of overseas', () => {
-    const page = homePage(directory);
+    const page = homePage(directory());
     expect(page.network.map((item) => item.id)).toEqual(['espace-fictif-des-hirondelles']);
     expect(page.relays.map((item) => item.id)).toEqual(['relais-fictif-du-moulin']);
     expect(page.networkServices.map((service) => service.id)).toEqual(['recharges-solidaires']);

@@ -9,7 +9,7 @@ import { isResidentsOnly, readsAsCode } from '../../src/lib/search/audience.ts';
 import { arrondissementCentres, readableTitle } from '../../src/lib/search/build.ts';
 import { arrondissementPostcode, matchNeeds, MAX_QUERY, queryWords } from '../../src/lib/search/query.ts';
 import type { Label } from '../../src/lib/schemas/label.ts';
-import { engineOver, fixtures, place, searchFilesOf } from './world.ts';
+import { engineOver, fixtures, perTest, place, searchFilesOf } from './world.ts';
 
 const NOW = new Date('2026-03-03T10:00:00+01:00'); // a Tuesday morning
 
@@ -154,8 +154,8 @@ describe('ranking and labels, on fictitious places', () => {
     { id: 'emmaus-connect', places: { kind: 'solidarity-space' }, services: ['recharges-solidaires'], sources: [{ name: 'Source fictive', date: null }] },
     { id: 'france-services', places: { programme: 'france-services' }, services: ['aide-demarches'], sources: [{ name: 'Source fictive', date: null }] },
   ];
-  const engine = engineOver(searchFilesOf(world, labels));
-  const search = (q: string, filters = NO_FILTERS) => engine.search({ q, filters, now: NOW, limit: 50 });
+  const engine = perTest(() => engineOver(searchFilesOf(world, labels)));
+  const search = (q: string, filters = NO_FILTERS) => engine().search({ q, filters, now: NOW, limit: 50 });
 
   test('in the commune: the most helpful first, one record per place, shelters last, marked', async () => {
     const outcome = await search('Villeurbanne');

@@ -2,10 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { NO_FILTERS, type Filters, type SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
 import { compactId, decodePlace, encodePlace, expandId } from '../../src/lib/search/row.ts';
-import { engineOver, fixtures, place, searchFilesOf } from './world.ts';
+import { engineOver, fixtures, perTest, place, searchFilesOf } from './world.ts';
 
-const files = searchFilesOf(fixtures.dataset.places);
-const engine = () => engineOver(files);
+const files = perTest(() => searchFilesOf(fixtures.dataset.places));
+const engine = () => engineOver(files());
 
 const NOW = new Date('2026-03-03T10:00:00+01:00'); // a Tuesday morning
 
@@ -135,9 +135,9 @@ describe('filters: unknown is not no', () => {
     place('Lieu fictif Démarches', { services: ['aide-demarches'] }),
     place('Lieu fictif Apprendre', { services: ['usage-quotidien'] }),
   ];
-  const worldEngine = engineOver(searchFilesOf(world));
+  const worldEngine = perTest(() => engineOver(searchFilesOf(world)));
   const find = async (filters: Partial<Filters>) => {
-    const outcome = await worldEngine.search({ q: 'Villeurbanne', filters: { ...NO_FILTERS, ...filters }, now: NOW, limit: 50 });
+    const outcome = await worldEngine().search({ q: 'Villeurbanne', filters: { ...NO_FILTERS, ...filters }, now: NOW, limit: 50 });
     if (outcome.type !== 'results') throw new Error(outcome.type);
     const shown = outcome.results.map((result) => result.name);
     return {

@@ -2,7 +2,7 @@
  * Fictitious places built in memory, and a search engine over them: a test says only what
  * makes its places differ. Every place is valid against the schemas and the reference.
  */
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import { loadData } from '../../src/lib/dataset.ts';
 import { buildDirectory, scheduleStartFor, type Directory } from '../../src/lib/directory.ts';
 import { placeSchema, type Place, type PlaceInput } from '../../src/lib/schemas/place.ts';
@@ -65,5 +65,23 @@ export async function exportOf(dataDir: string) {
   return {
     rows: places.filter((place) => !missingForStandard(place)).map((place) => toStandardRow(place, services)),
     left: places.filter((place) => missingForStandard(place)).map((place) => [place.id, missingForStandard(place)]),
+  };
+}
+
+/**
+ * A value computed afresh before each test. Mutation testing activates a mutant for each test
+ * (in a beforeEach hook): a value computed when the file is collected never runs a mutant, and
+ * the mutants it would catch survive. Call the returned function inside tests.
+ */
+export function perTest<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  let ready = false;
+  beforeEach(() => {
+    value = compute();
+    ready = true;
+  });
+  return () => {
+    if (!ready) throw new Error('perTest: read inside a test only');
+    return value as T;
   };
 }
