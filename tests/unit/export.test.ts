@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { exportOf, fixtures, perTest, place } from './world.ts';
+import { exportRows, fixtures, perTest, place } from './world.ts';
 import { parseCsvRecords } from '../../src/lib/interop/csv.ts';
 import { summary, toCsv, toJson, toStandardRow, type StandardRow } from '../../src/lib/interop/export.ts';
 import { STANDARD_COLUMNS } from '../../src/lib/interop/standard.ts';
@@ -8,10 +8,10 @@ import { refusedByNationalMap, schema, violations } from './standard-checks.ts';
 
 describe('export to the national standard v1.0.2', () => {
   let rows: StandardRow[] = [];
-  let left: Awaited<ReturnType<typeof exportOf>>['left'] = [];
+  let left: ReturnType<typeof exportRows>['left'] = [];
   // Exported before each test (not once at collection), so that mutation testing sees it run.
-  beforeEach(async () => {
-    ({ rows, left } = await exportOf('tests/fixtures/site'));
+  beforeEach(() => {
+    ({ rows, left } = exportRows(fixtures.dataset, fixtures.reference));
   });
 
   test('has the schema’s columns, in its order', () => {

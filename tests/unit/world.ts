@@ -60,6 +60,11 @@ export function searchFilesOf(places: Dataset['places'], labels: Dataset['labels
 /** The rows of the standard export of a data folder, and the places left out with the reason. */
 export async function exportOf(dataDir: string) {
   const { dataset, reference } = await loadData({ dataDir, referenceDataDir: 'data', today: '2026-03-01' });
+  return exportRows(dataset, reference);
+}
+
+/** The standard export of loaded data: its rows, and the places left out with the reason. */
+export function exportRows(dataset: Dataset, reference: typeof fixtures.reference) {
   const services = new Map(dataset.services.map((service) => [service.id, service]));
   const places = dataset.places.map((place) => ({ ...place, commune: reference.communes.get(place.address.insee)! }));
   return {
