@@ -198,6 +198,10 @@ describe('normalization helpers', () => {
     ['MAIRIE DE SAINT-DENIS', 'Mairie de Saint-Denis'],
     ['Médiathèque de Lille', 'Médiathèque de Lille'],
     ['CCAS DE TOULON', 'CCAS de Toulon'],
+    ['LE RELAIS DE LA GARE', 'Le Relais de la Gare'],
+    ['MAISON SAINT-DE-LA-PAIX', 'Maison Saint-De-La-Paix'],
+    ['EPN', 'EPN'],
+    ['Espace FICTIF', 'Espace FICTIF'],
   ])('%s → %s', (input, output) => {
     expect(fixShouting(input)).toBe(output);
   });
@@ -208,6 +212,17 @@ describe('normalization helpers', () => {
     ['13208', '13055'],
     ['59350', null],
     ['75121', null],
+    ['75120', '75056'],
+    ['751011', null],
+    ['175101', null],
+    ['69381', '69123'],
+    ['69389', '69123'],
+    ['69380', null],
+    ['693810', null],
+    ['13201', '13055'],
+    ['13216', '13055'],
+    ['13217', null],
+    ['132010', null],
   ])('arrondissement %s → %s', (insee, city) => {
     expect(cityOfArrondissement(insee)).toBe(city);
   });

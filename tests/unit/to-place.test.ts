@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { NationalRecord } from '../../src/lib/interop/record.ts';
 import { toNationalRecord } from '../../src/lib/interop/record.ts';
-import { cityOfArrondissement, fixShouting, importContext, recordToPlace } from '../../src/lib/interop/toPlace.ts';
+import { importContext, recordToPlace } from '../../src/lib/interop/toPlace.ts';
 import { fixtures } from './world.ts';
 
 const context = importContext(fixtures.reference, fixtures.dataset.services);
@@ -146,42 +146,6 @@ describe('contacts, hours, dates', () => {
     expect(convert({ dispositif_programmes_nationaux: 'Relais numérique (Emmaüs Connect)' }).place.kind).toBe('relay');
     expect(convert({ pivot: '00000000000000' }).place.national?.pivot).toBeNull();
     expect(convert({ horaires: 'le <b>matin</b>' }).place.hours).toMatchObject({ openingHours: null, note: 'Horaires donnés par la source : le matin' });
-  });
-});
-
-describe('names in capitals', () => {
-  test.each([
-    ['CCAS DE TOULON', 'CCAS de Toulon'],
-    ['LE RELAIS DE LA GARE', 'Le Relais de la Gare'],
-    ['MAISON SAINT-DE-LA-PAIX', 'Maison Saint-De-La-Paix'],
-    ['ESPACE FICTIF', 'Espace Fictif'],
-    ['EPN', 'EPN'],
-    ['Espace fictif', 'Espace fictif'],
-    ['Espace FICTIF', 'Espace FICTIF'],
-  ])('%s → %s', (shouted, fixed) => {
-    expect(fixShouting(shouted)).toBe(fixed);
-  });
-});
-
-describe('arrondissements of Paris, Lyon and Marseille', () => {
-  test.each([
-    ['75101', '75056'],
-    ['75120', '75056'],
-    ['75121', null],
-    ['751011', null],
-    ['175101', null],
-    ['69381', '69123'],
-    ['69389', '69123'],
-    ['693810', null],
-    ['69380', null],
-    ['13201', '13055'],
-    ['13210', '13055'],
-    ['13216', '13055'],
-    ['13217', null],
-    ['132010', null],
-    ['59350', null],
-  ])('%s → %s', (insee, city) => {
-    expect(cityOfArrondissement(insee)).toBe(city);
   });
 });
 
