@@ -3,11 +3,12 @@ import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { atomicOutput } from './integrations/atomic-output.ts';
 import { offline } from './integrations/offline.ts';
+import { DEFAULT_TILE_ORIGIN } from './src/lib/map/config.ts';
 
 // Tests build the site from fixture data into their own folder: DATA_DIR and OUT_DIR.
 const outDir = process.env.OUT_DIR ?? './dist';
 // Each output gets its own cache, so that a fixture build never reuses the real data store.
-const tileOrigin = process.env.PUBLIC_TILE_ORIGIN ?? 'https://data.geopf.fr';
+const tileOrigin = process.env.PUBLIC_TILE_ORIGIN ?? DEFAULT_TILE_ORIGIN;
 const cacheDir = `./node_modules/.astro-cache/${outDir.replace(/[^a-z0-9-]/gi, '')}`;
 
 export default defineConfig({

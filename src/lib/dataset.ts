@@ -103,6 +103,12 @@ async function readAll(paths: string[], root: string): Promise<RawFile[]> {
   return out;
 }
 
+/** A data folder: its YAML files read, then the files refused. */
+async function readFolder(dir: string, root: string): Promise<RawFile[]> {
+  const { paths, refused } = await dataFiles(dir, root);
+  return [...(await readAll(paths, root)), ...refused];
+}
+
 export async function readReference(dataDir: string): Promise<Reference> {
   const dir = join(dataDir, 'reference');
   const [communes, departements, regions] = await Promise.all(
@@ -113,8 +119,8 @@ export async function readReference(dataDir: string): Promise<Reference> {
 
 export async function readRawDataset(dataDir: string, root: string): Promise<RawDataset> {
   const [places, municipalities, services, charter, labels] = await Promise.all([
-    dataFiles(join(dataDir, 'places'), root).then(async ({ paths, refused }) => [...(await readAll(paths, root)), ...refused]),
-    dataFiles(join(dataDir, 'municipalities'), root).then(async ({ paths, refused }) => [...(await readAll(paths, root)), ...refused]),
+    readFolder(join(dataDir, 'places'), root),
+    readFolder(join(dataDir, 'municipalities'), root),
     readYaml(join(dataDir, 'services.yaml'), root),
     readYaml(join(dataDir, 'charter.yaml'), root),
     // Optional: without it, no place gets its network's or label's offers.

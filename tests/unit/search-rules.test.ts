@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { labelOffers } from '../../src/lib/directory.ts';
 import { allArrondissements, arrondissementOfPostcode } from '../../src/lib/arrondissements.ts';
-import { closestSpelling, LONGEST_COMMUNE_KEY, MOST_WORDS_IN_A_COMMUNE, NO_FILTERS, shortlisted } from '../../src/lib/search/engine.ts';
+import { closestSpelling, letterPairs, LONGEST_COMMUNE_KEY, MOST_WORDS_IN_A_COMMUNE, NO_FILTERS, shortlisted } from '../../src/lib/search/engine.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
 import { editDistance } from '../../src/lib/text.ts';
 import { isResidentsOnly, readsAsCode } from '../../src/lib/search/audience.ts';
@@ -123,13 +123,12 @@ describe('the fuzzy search does little work per query', () => {
   });
 
   test('fuse.js sees only the names that hold the most of the phrase’s pairs of letters', () => {
-    const pairs = (key: string) => new Set(Array.from({ length: key.length - 1 }, (_, i) => key.slice(i, i + 2)));
-    const paired = keys.filter((key) => key.startsWith('s')).map((key) => ({ commune: { insee: '', name: key, departement: '', lat: 0, lon: 0, postcodes: [], key }, pairs: pairs(key) }));
-    const list = shortlisted(paired, pairs('st jean de la ruelle rdv')).map((commune) => commune.key);
+    const paired = keys.filter((key) => key.startsWith('s')).map((key) => ({ commune: { insee: '', name: key, departement: '', lat: 0, lon: 0, postcodes: [], key }, pairs: letterPairs(key) }));
+    const list = shortlisted(paired, letterPairs('st jean de la ruelle rdv')).map((commune) => commune.key);
     expect(paired.length).toBeGreaterThan(5000);
     expect(list).toHaveLength(150);
     expect(list.slice(0, 10)).toContain('saint jean de la ruelle');
-    expect(shortlisted(paired, pairs('qqq'))).toEqual([]);
+    expect(shortlisted(paired, letterPairs('qqq'))).toEqual([]);
   });
 
   test('a query of 20,000 characters is read as its first 200', async () => {

@@ -5,7 +5,8 @@
  * Its words come from its `data-i18n` attribute.
  */
 import { createTranslator, type Translate } from '../../i18n/translate.ts';
-import { MAX_QUERY, SearchEngine, type SearchOutcome, type SearchRequest } from '../../lib/search/engine.ts';
+import { SearchEngine, type SearchOutcome, type SearchRequest } from '../../lib/search/engine.ts';
+import { MAX_QUERY } from '../../lib/search/query.ts';
 import { SEARCH_URL, searchUrl } from '../../lib/routes.ts';
 import { emit } from '../events.ts';
 import { currentPosition, type PositionFailure } from './geolocation.ts';

@@ -76,6 +76,7 @@ export function toStandardRow(place: ExportablePlace, services: ReadonlyMap<stri
   const phone = place.contacts.phone ? parsePhone(place.contacts.phone) : null;
   const standardServices = place.services.flatMap((id) => services.get(id)?.standard ?? []);
   const national = place.national;
+  const resume = place.description ? summary(place.description) : null;
   return {
     id: place.id,
     pivot: national?.pivot ?? NO_PIVOT,
@@ -92,8 +93,8 @@ export function toStandardRow(place: ExportablePlace, services: ReadonlyMap<stri
     courriels: place.contacts.email ?? null,
     site_web: place.contacts.website ?? null,
     horaires: place.hours.openingHours,
-    presentation_resume: place.description ? summary(place.description) : null,
-    presentation_detail: national?.presentationDetail ?? (place.description && summary(place.description) !== place.description ? place.description : null),
+    presentation_resume: resume,
+    presentation_detail: national?.presentationDetail ?? (resume !== place.description ? (place.description ?? null) : null),
     source: place.sources[0]?.name ?? null,
     itinerance: joined(national?.itinerance ?? []),
     structure_parente: national?.structureParente ?? null,

@@ -13,8 +13,6 @@ import { departementOf, type CommuneRow, type Meta, type PlaceShard, type Postco
 import { communeShard, normalize } from './normalize.ts';
 import { judge, NO_FILTERS, type FilterName, type Filters } from './judge.ts';
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
-
-export { MAX_QUERY };
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
 import { editDistance } from '../text.ts';
 
@@ -177,7 +175,7 @@ export class SearchEngine {
 
   /** A commune by its code, for a shared link that names it (rare: the query usually has its name). */
   async commune(insee: string): Promise<CommuneMatch | undefined> {
-    for (const letter of 'abcdefghijklmnopqrstuvwxyz0') {
+    for (const letter of COMMUNE_FILES) {
       const found = (await this.communesStartingWith(letter)).find((commune) => commune.insee === insee);
       if (found) return found;
     }
@@ -251,9 +249,7 @@ export class SearchEngine {
     for (const letter of COMMUNE_FILES) {
       for (const { commune, pairs } of await this.pairsOf(letter)) {
         if (Math.abs(commune.key.length - key.length) > 2) continue;
-        let shared = 0;
-        for (const pair of wanted) if (pairs.has(pair)) shared++;
-        const dice = (2 * shared) / (wanted.size + pairs.size);
+        const dice = (2 * sharedPairs(wanted, pairs)) / (wanted.size + pairs.size);
         if (dice >= MIN_DICE && (best.length === 0 || dice >= best[0]!.dice)) best = best.length > 0 && dice === best[0]!.dice ? [...best, { commune, dice }] : [{ commune, dice }];
       }
     }
@@ -483,12 +479,18 @@ interface Paired {
 /** How many names fuse.js compares a phrase with. */
 const SHORTLIST = 150;
 
+/** How many of the phrase's pairs of letters a name holds. */
+function sharedPairs(wanted: Set<string>, pairs: Set<string>): number {
+  let shared = 0;
+  for (const pair of wanted) if (pairs.has(pair)) shared++;
+  return shared;
+}
+
 /** The names that hold the most of the phrase's pairs of letters, best first. */
 export function shortlisted(communes: readonly Paired[], wanted: Set<string>): CommuneMatch[] {
   const scored: { commune: CommuneMatch; shared: number }[] = [];
   for (const { commune, pairs } of communes) {
-    let shared = 0;
-    for (const pair of wanted) if (pairs.has(pair)) shared++;
+    const shared = sharedPairs(wanted, pairs);
     if (shared > 0) scored.push({ commune, shared });
   }
   return scored
@@ -497,7 +499,7 @@ export function shortlisted(communes: readonly Paired[], wanted: Set<string>): C
     .map((item) => item.commune);
 }
 
-function letterPairs(text: string): Set<string> {
+export function letterPairs(text: string): Set<string> {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < text.length; i++) pairs.add(text.slice(i, i + 2));
   return pairs;
