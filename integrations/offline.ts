@@ -21,6 +21,9 @@ export const PRECACHE_PATTERNS = [
   'index.html',
   'recherche/index.html',
   'hors-ligne/index.html',
+  // Orienting someone works offline too: the selection is read from the search files.
+  'selection/index.html',
+  'orienter/index.html',
   'manifest.webmanifest',
   'icons/*.png',
   'favicon.svg',

@@ -1,17 +1,24 @@
 /**
- * End-to-end tests drive Debian's Chromium (Playwright cannot download its own browser here).
- * Installs it with apt-get when missing and we are root; otherwise says what to do.
+ * End-to-end tests drive Debian's Chromium (Playwright cannot download its own browser here),
+ * and read printed pages back with poppler-utils (PDF to text and images) and zbar-tools (QR
+ * codes). Installs what is missing with apt-get when we are root; otherwise says what to do.
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(path)) {
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const needs = [
+  { file: chromium, apt: 'chromium' },
+  { file: '/usr/bin/pdftotext', apt: 'poppler-utils' },
+  { file: '/usr/bin/zbarimg', apt: 'zbar-tools' },
+].filter((need) => !existsSync(need.file));
+if (needs.length > 0) {
+  const packages = needs.map((need) => need.apt).join(' ');
   if (process.getuid?.() === 0) {
-    console.log(`Chromium manque (${path}) : installation avec apt-get…`);
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+    console.log(`Manque : ${needs.map((need) => need.file).join(', ')}. Installation avec apt-get…`);
+    execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages}`, { stdio: 'inherit' });
   } else {
-    console.error(`Chromium manque (${path}). Installez-le : sudo apt-get install -y chromium, ou donnez son chemin dans CHROMIUM_PATH.`);
+    console.error(`Manque : ${needs.map((need) => need.file).join(', ')}. Installez : sudo apt-get install -y ${packages}${needs.some((need) => need.apt === 'chromium') ? ', ou donnez le chemin de Chromium dans CHROMIUM_PATH' : ''}.`);
     process.exit(1);
   }
 }

@@ -3,6 +3,7 @@
  * details without casts. Both sides import this module.
  */
 import type { MapPoint } from '../lib/map/points.ts';
+import type { SelectionEntry } from '../lib/orient/selection.ts';
 
 export interface HelpEvents {
   /** The list shows these places (null: no results to show). */
@@ -15,6 +16,8 @@ export interface HelpEvents {
   'list:highlight': CustomEvent<{ id: string }>;
   /** "Rechercher dans cette zone": search around this point. */
   'map:search-area': CustomEvent<{ lat: number; lon: number }>;
+  /** The selection changed (here or in another tab); `message` is read out, '' for none. */
+  'selection:change': CustomEvent<{ entries: SelectionEntry[]; message: string }>;
 }
 
 declare global {

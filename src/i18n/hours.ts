@@ -24,19 +24,35 @@ export function formatSlots(t: Translate, slots: readonly number[]): string {
   return ranges.join(t('hours.rangeJoin'));
 }
 
+/** The usual week in lines, open days only: "Lundi : 9 h à 12 h" (for paper and messages). */
+export function weekLines(t: Translate, week: readonly (readonly number[])[]): string[] {
+  const lines: string[] = [];
+  week.forEach((slots, index) => {
+    if (slots.length === 0) return;
+    const day = weekdayName(t, index);
+    lines.push(`${day.charAt(0).toUpperCase()}${day.slice(1)}${t('list.colon')}${formatSlots(t, slots)}`);
+  });
+  return lines;
+}
+
 export function weekdayName(t: Translate, index: number): string {
   return t(`weekday.${WEEKDAY_IDS[index]!}` as Key);
+}
+
+/** "le mardi 26 mai", "le mardi 1er décembre": a date that stays true on paper and in a message. */
+export function dateName(t: Translate, date: string, locale = 'fr'): string {
+  const weekday = weekdayName(t, weekdayOf(date));
+  const [, month, day] = date.split('-').map(Number);
+  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month! - 1, 1)));
+  return t(day === 1 ? 'hours.onFirstOfMonth' : 'hours.onDate', { weekday, day: String(day), month: monthName });
 }
 
 /** "aujourd'hui", "demain", "mardi", "le mardi 26 mai". */
 export function dayName(t: Translate, date: string, inDays: number, locale = 'fr'): string {
   if (inDays === 0) return t('hours.today');
   if (inDays === 1) return t('hours.tomorrow');
-  const weekday = weekdayName(t, weekdayOf(date));
-  if (inDays < 7) return weekday;
-  const [, month, day] = date.split('-').map(Number);
-  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month! - 1, 1)));
-  return t(day === 1 ? 'hours.onFirstOfMonth' : 'hours.onDate', { weekday, day: String(day), month: monthName });
+  if (inDays < 7) return weekdayName(t, weekdayOf(date));
+  return dateName(t, date, locale);
 }
 
 /** The status line: "Ouvert maintenant · ferme à 18 h", "Fermé · ouvre demain à 9 h". */

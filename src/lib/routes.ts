@@ -2,6 +2,7 @@
  * Every URL of the site, in one place: pages, the search and the map link with these, never
  * with an inline template. Paths end with a slash (trailingSlash: 'always').
  */
+import { SELECTION_PARAM } from './orient/selection.ts';
 import type { Commune, Departement, Region } from './reference.ts';
 
 /** URL path segment of a commune page: INSEE code first, so that homonyms never collide. */
@@ -24,6 +25,9 @@ export const CHARTER_URL = '/charte/';
 export const ABOUT_URL = '/a-propos/';
 export const DATA_URL = '/donnees/';
 export const ACCESSIBILITY_URL = '/accessibilite/';
+/** Orienting someone: the step-by-step search, and the places kept to print or send. */
+export const ORIENT_URL = '/orienter/';
+export const SELECTION_URL = '/selection/';
 /** Shown offline in place of a page never visited. */
 export const OFFLINE_URL = '/hors-ligne/';
 /** The service worker and the web app manifest (see src/offline/). */
@@ -35,6 +39,8 @@ export const communeUrl = (commune: Pick<Commune, 'insee' | 'slug'>): string => 
 export const departementUrl = (departement: Pick<Departement, 'code' | 'slug'>): string => `/departements/${departementKey(departement)}/`;
 export const regionUrl = (region: Pick<Region, 'code' | 'slug'>): string => `/regions/${regionKey(region)}/`;
 export const serviceUrl = (id: string): string => `${SERVICES_URL}${id}/`;
+/** A selection carried by a link (see orient/selection.ts). */
+export const selectionUrl = (serialized: string): string => (serialized ? `${SELECTION_URL}?${SELECTION_PARAM}=${serialized}` : SELECTION_URL);
 export const searchUrl = (params?: URLSearchParams): string => (params && params.size > 0 ? `${SEARCH_URL}?${params}` : SEARCH_URL);
 
 /** The static files of the search (see search/data.ts) and of the map. */

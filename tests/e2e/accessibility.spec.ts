@@ -23,12 +23,16 @@ const PAGES = {
   recherche: '/recherche/',
   'résultats de recherche': '/recherche/?q=Lille',
   'résultats avec filtres à vérifier': '/recherche/?q=Lille&gratuit=1&quand=demain&moment=matin&service=aide-demarches',
+  'orienter une personne': '/orienter/?service=usage-quotidien&q=Lille&etape=2',
+  'ma sélection': '/selection/?lieux=59.point-fictif-de-la-colline,67.espace-fictif-des-hirondelles',
 };
+/** What a page draws in the browser before it is checked. */
+const DRAWN: Record<string, string> = { '?q=': 'ol.results > li', '?lieux=': 'ol.selection-list > li', '/orienter/': '[data-count]:not(:empty)' };
 
 for (const [name, path] of Object.entries(PAGES)) {
   test(`${name}: no WCAG 2.1 AA violation (axe)`, async ({ page }) => {
     await page.goto(path);
-    if (path.includes('?q=')) await expect(page.locator('ol.results > li').first()).toBeVisible();
+    for (const [part, selector] of Object.entries(DRAWN)) if (path.includes(part)) await expect(page.locator(selector).first()).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
   });

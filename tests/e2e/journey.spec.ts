@@ -45,13 +45,14 @@ test('a place page gives every fact, and says what is unknown', async ({ page })
   await expect(page.getByText('Il faut être orienté par un travailleur social')).toBeVisible();
   await expect(page.getByText('Sans rendez-vous', { exact: true })).toBeVisible();
   await expect(page.getByText('Français, Arabe')).toBeVisible();
-  await expect(page.getByText('Informations vérifiées le 1er février 2026.')).toBeVisible();
+  // Once on screen (a copy waits for paper, see orient.spec.ts).
+  await expect(page.getByText('Informations vérifiées le 1er février 2026.').filter({ visible: true })).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'Aide pour les démarches en ligne' })).toHaveAttribute('href', '/services/aide-demarches/');
 
   await page.goto('/lieux/relais-fictif-du-moulin/');
   await expect(page.getByText('Attention : nous ne connaissons pas l’adresse exacte de ce lieu.')).toBeVisible();
   await expect(page.getByText('Horaires non renseignés : appelez avant de venir.').first()).toBeVisible();
-  await expect(page.getByText('Informations vérifiées le 5 janvier 2026.')).toBeVisible();
+  await expect(page.getByText('Informations vérifiées le 5 janvier 2026.').filter({ visible: true })).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'Itinéraire' })).toHaveCount(0);
 
   // Checked more than a year before the build date (2026-03-01).

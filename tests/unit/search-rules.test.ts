@@ -57,7 +57,7 @@ describe('names that read as codes', () => {
 });
 
 describe('what a query asks for', () => {
-  const meta = { services: fixtures.dataset.services.map((service) => ({ id: service.id, label: service.label, keywords: service.keywords.map((keyword) => queryWords(keyword).join(' ')) })) };
+  const meta = { services: fixtures.dataset.services.map((service) => ({ id: service.id, label: service.label, keywords: service.keywords.map((keyword) => queryWords(keyword).join(' ')), places: 0 })) };
   test.each([
     ['recharge telephone', ['recharges-solidaires'], false],
     ['papiers', ['aide-demarches'], false],

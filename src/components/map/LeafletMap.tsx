@@ -14,6 +14,17 @@ import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
 import { placeUrl, SEARCH_FILES } from '../../lib/routes.ts';
 import type { Meta, PlaceShard } from '../../lib/search/data.ts';
 import { decodePlace } from '../../lib/search/row.ts';
+import { entryToken } from '../../lib/orient/selection.ts';
+
+declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      /** "Ajouter à ma sélection" (components/selection/selection-toggle.ts). */
+      'selection-toggle': { 'data-entry': string; 'data-name': string };
+    }
+  }
+}
 import { emit } from '../events.ts';
 import type { HelpMapProps } from './MapIsland.tsx';
 
@@ -165,7 +176,12 @@ function Markers({ t, points, bubbles, highlighted, onDrawn, onView }: { t: Tran
   });
   useEffect(
     function openHighlighted() {
-      if (highlighted) markers.current.get(highlighted)?.openPopup();
+      if (!highlighted) return;
+      const marker = markers.current.get(highlighted);
+      if (marker) return void marker.openPopup();
+      // Out of view (an open popup may have moved the map): bring it back; the next drawing opens it.
+      const point = points?.find((item) => item.id === highlighted);
+      if (point && !map.getBounds().contains([point.lat, point.lon])) map.panTo([point.lat, point.lon]);
     },
     [highlighted, items],
   );
@@ -237,6 +253,7 @@ function Markers({ t, points, bubbles, highlighted, onDrawn, onView }: { t: Tran
                   <a href={`tel:${item.point.dial ?? item.point.phone.replace(/\s/g, '')}`}>{item.point.phone}</a>
                 </p>
               )}
+              {item.point.departement && <selection-toggle data-entry={entryToken({ departement: item.point.departement, id: item.point.id })} data-name={item.point.name} />}
             </Popup>
           </Marker>
         ),

@@ -7,6 +7,7 @@ import type { Result, SearchOutcome } from '../../lib/search/engine.ts';
 import { hasFilters } from '../../lib/search/judge.ts';
 import { hasFlag } from '../../lib/search/row.ts';
 import { placeUrl } from '../../lib/routes.ts';
+import { entryToken } from '../../lib/orient/selection.ts';
 
 export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -50,10 +51,15 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
   if (hasFlag(result, 'referralRequired')) item.append(element('p', {}, t('referral.required')));
   else if (hasFlag(result, 'noReferral')) item.append(element('p', {}, t('place.referralShort')));
   if (hasFlag(result, 'residentsOnly')) item.append(element('p', { class: 'notice-inline' }, t('search.card.residentsOnly')));
+  const toggle = document.createElement('selection-toggle');
+  toggle.className = 'no-print';
+  toggle.dataset.entry = entryToken({ departement: result.departement, id: result.id });
+  toggle.dataset.name = result.title || result.name;
   if (result.toCheck.length > 0) {
     const what = [...new Set(result.toCheck.map((name) => t(`search.check.${name}` as Key)))].join(', ');
     item.append(element('p', { class: 'to-check' }, t('search.card.toCheck', { what })));
   }
+  item.append(toggle);
   return item;
 }
 
@@ -62,8 +68,8 @@ export function outcomePoints(t: Translate, outcome: SearchOutcome): MapPoint[] 
   return outcome.type === 'results' || outcome.type === 'by-name' ? outcome.results.map((result) => mapPoint(result, statusLabel(t, result.status))) : null;
 }
 
-/** The status line of an outcome. */
-export function outcomeStatus(t: Translate, outcome: SearchOutcome): string {
+/** The status line of an outcome; `partial`: say when only the first results are shown. */
+export function outcomeStatus(t: Translate, outcome: SearchOutcome, partial = true): string {
   switch (outcome.type) {
     case 'empty':
       return '';
@@ -88,7 +94,7 @@ export function outcomeStatus(t: Translate, outcome: SearchOutcome): string {
       return (
         t('search.found', { count: total, where }) +
         (hasFilters(outcome.filters) && toCheck > 0 ? t('search.counts', { confirmed, toCheck }) : '') +
-        (total > shown ? t('search.firstOnes', { shown }) : '')
+        (partial && total > shown ? t('search.firstOnes', { shown }) : '')
       );
     }
   }

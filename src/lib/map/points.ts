@@ -13,10 +13,12 @@ export interface MapPoint {
   dial?: string;
   /** For the popup: the open status, in words. */
   status?: string;
+  /** For "Ajouter à ma sélection": the département of its search file. */
+  departement?: string;
 }
 
 /** Any place-like value (a directory entry, a decoded search row, a search result) as a map point. */
-export function mapPoint(place: { id: string; name: string; lat: number; lon: number; kind: Kind; phone?: string | null | undefined }, status?: string): MapPoint {
+export function mapPoint(place: { id: string; name: string; lat: number; lon: number; kind: Kind; phone?: string | null | undefined; departement?: string }, status?: string): MapPoint {
   const phone = place.phone ? parsePhone(place.phone) : null;
   return {
     id: place.id,
@@ -26,5 +28,6 @@ export function mapPoint(place: { id: string; name: string; lat: number; lon: nu
     kind: place.kind,
     ...(phone ? { phone: phone.display, dial: phone.dial } : {}),
     ...(status ? { status } : {}),
+    ...(place.departement ? { departement: place.departement } : {}),
   };
 }

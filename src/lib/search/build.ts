@@ -123,7 +123,7 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
     const code = place.departement.code;
     let shard = shards.get(code);
     if (!shard) {
-      shard = { places: [], communes: [], schedules: [] };
+      shard = { departement: code, places: [], communes: [], schedules: [] };
       shards.set(code, shard);
       scheduleIndex.set(code, new Map());
       communeIndex.set(code, new Map());
@@ -185,6 +185,7 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
       id: service.id,
       label: service.label,
       keywords: [...new Set([service.label, ...service.keywords].map(normalize))],
+      places: directory.places.filter((place) => place.services.includes(service.id) || place.labelOffers.some((offer) => offer.service === service.id)).length,
     })),
     departements,
     languages: Object.fromEntries(LANGUAGE_IDS.map((code) => [code, label('language', code)])),

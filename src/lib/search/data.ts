@@ -32,13 +32,16 @@ export interface Meta {
   built: string;
   /** Changes whenever any search file changes: data URLs carry it, so caches never mix builds. */
   version: string;
-  services: { id: string; label: string; keywords: string[] }[];
+  /** `places`: how many places offer it, by their own word or their label's (the orientation mode's first count). */
+  services: { id: string; label: string; keywords: string[]; places: number }[];
   departements: Record<string, { name: string; neighbours: string[]; places: number; centre: { lat: number; lon: number } }>;
   languages: Record<string, string>;
   files: string[];
 }
 
 export interface PlaceShard {
+  /** Its code: "59", "2A", "974". */
+  departement: string;
   places: PlaceRow[];
   /** Names of the communes the places are in. */
   communes: string[];

@@ -210,6 +210,18 @@ export class SearchEngine {
    * names of that letter that hold the most of the phrase's pairs of letters (a few
    * milliseconds), not on all of them (5,600 names start with "s": 85 ms for a long phrase).
    */
+  /** The places of a selection, in its order; null for one that is no longer in its file. */
+  async placesOf(entries: readonly { departement: string; id: string }[]): Promise<(SearchPlace | null)[]> {
+    const meta = await this.meta();
+    return Promise.all(
+      entries.map(async ({ departement, id }) => {
+        if (!meta.departements[departement]?.places) return null;
+        const shard = await this.shard(departement);
+        return shard.places.find((place) => place.id === id) ?? null;
+      }),
+    );
+  }
+
   async findCommunes(text: string): Promise<{ exact: CommuneMatch[]; fuzzy: CommuneMatch[]; score: number }> {
     const key = normalize(text);
     if (!key) return { exact: [], fuzzy: [], score: 1 };

@@ -39,6 +39,8 @@ export type FlagName = keyof typeof FLAG;
 
 export interface SearchPlace {
   id: string;
+  /** The département of its search file (a selection names it, see lib/orient/selection.ts). */
+  departement: string;
   name: string;
   kind: Kind;
   lat: number;
@@ -60,7 +62,7 @@ export interface SearchPlace {
 }
 
 /** What the build knows of a place, for its row. */
-export interface RowSource extends Omit<SearchPlace, 'commune' | 'schedule'> {
+export interface RowSource extends Omit<SearchPlace, 'commune' | 'schedule' | 'departement'> {
   communeIndex: number;
   scheduleIndex: number;
 }
@@ -97,10 +99,11 @@ export function encodePlace(place: RowSource): PlaceRow {
   ];
 }
 
-export function decodePlace(row: PlaceRow, shard: Pick<PlaceShard, 'communes' | 'schedules'>): SearchPlace {
+export function decodePlace(row: PlaceRow, shard: Pick<PlaceShard, 'departement' | 'communes' | 'schedules'>): SearchPlace {
   const [compact, name, kind, lat, lon, commune, phone, flags, services, languages, schedule, street, title, offers] = row;
   return {
     id: expandId(compact, name),
+    departement: shard.departement,
     name,
     kind: kindOfCode(kind),
     lat,

@@ -1,0 +1,136 @@
+/**
+ * <orient-steps> (/orienter/): one step at a time, the answers and the step kept in the URL
+ * (lib/orient/steps.ts), and a live count at each step: in France from the search's meta file
+ * while no place is chosen, then the very count the results will show (the same engine).
+ */
+import { createTranslator, type Translate } from '../../i18n/translate.ts';
+import { hasWhere, orientParams, searchParamsOf, STEPS, stepFrom } from '../../lib/orient/steps.ts';
+import { searchUrl } from '../../lib/routes.ts';
+import { SearchEngine, type SearchRequest } from '../../lib/search/engine.ts';
+import { currentPosition, type PositionFailure } from '../search/geolocation.ts';
+import { outcomeStatus } from '../search/render.ts';
+import { fillForm, filtersFrom, paramsFromForm } from '../search/state.ts';
+
+const engine = new SearchEngine({
+  json: async (path) => {
+    const response = await fetch(path);
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return response.json();
+  },
+});
+
+class OrientSteps extends HTMLElement {
+  private t!: Translate;
+  private form!: HTMLFormElement;
+  private step = 1;
+  private run = 0;
+  private near: { lat: number; lon: number } | null = null;
+
+  connectedCallback(): void {
+    this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    this.form = this.querySelector('form')!;
+    const params = new URLSearchParams(location.search);
+    // fillForm needs a q field and fills selects and checkboxes by name.
+    fillForm(this.form, params);
+    this.step = stepFrom(params);
+    this.querySelector('[data-back]')!.addEventListener('click', () => this.go(this.step - 1));
+    this.querySelector('[data-next]')!.addEventListener('click', () => this.go(this.step + 1));
+    this.form.addEventListener('change', () => this.update());
+    this.form.addEventListener('input', () => this.update());
+    this.form.addEventListener('submit', (event) => {
+      // Only the search's own parameters go to the results.
+      event.preventDefault();
+      location.assign(searchUrl(searchParamsOf(paramsFromForm(this.form))));
+    });
+    void this.serviceCounts();
+    this.show(false);
+    void this.count();
+  }
+
+  private go(step: number): void {
+    this.step = Math.min(Math.max(step, 1), STEPS.length);
+    this.show(true);
+    this.update();
+  }
+
+  /** One step on screen; the focus goes to its question when the person moves. */
+  private show(moveFocus: boolean): void {
+    for (const fieldset of this.querySelectorAll<HTMLFieldSetElement>('fieldset[data-step]')) fieldset.hidden = Number(fieldset.dataset.step) !== this.step;
+    this.querySelector('[data-progress]')!.textContent = this.t('orient.step', { step: this.step, steps: STEPS.length });
+    (this.querySelector('[data-back]') as HTMLButtonElement).hidden = this.step === 1;
+    (this.querySelector('[data-next]') as HTMLButtonElement).hidden = this.step === STEPS.length;
+    if (moveFocus) {
+      const current = this.querySelector<HTMLElement>(`fieldset[data-step="${this.step}"]`)!;
+      const first = current.querySelector<HTMLElement>('input, select');
+      first?.focus();
+    }
+  }
+
+  private update(): void {
+    history.replaceState(null, '', `${location.pathname}?${orientParams(paramsFromForm(this.form), this.step)}`);
+    // A field left ("change" after "input") asks nothing new: the count stays still, and so do the buttons under it.
+    if (searchParamsOf(paramsFromForm(this.form)).toString() !== this.counted) void this.count();
+  }
+
+  /** The answers of the last count. */
+  private counted = '';
+
+  private async serviceCounts(): Promise<void> {
+    try {
+      const meta = await engine.meta();
+      for (const service of meta.services) {
+        const slot = this.querySelector(`[data-service-count="${CSS.escape(service.id)}"]`);
+        if (slot) slot.textContent = this.t('orient.serviceCount', { count: service.places });
+      }
+    } catch {
+      // Counts are a help, not a need.
+    }
+  }
+
+  private say(text: string): void {
+    const slot = this.querySelector('[data-count]')!;
+    if (slot.textContent !== text) slot.textContent = text;
+  }
+
+  private async count(): Promise<void> {
+    const mine = ++this.run;
+    const params = searchParamsOf(paramsFromForm(this.form));
+    this.counted = params.toString();
+    const filters = filtersFrom(params);
+    try {
+      if (!hasWhere(params)) {
+        const meta = await engine.meta();
+        if (mine !== this.run) return;
+        if (filters.services.length === 0) {
+          const places = Object.values(meta.departements).reduce((sum, departement) => sum + departement.places, 0);
+          this.say(this.t('orient.count.all', { places: this.t('count.places', { count: places }) }));
+        } else if (filters.services.length === 1) {
+          const service = meta.services.find((item) => item.id === filters.services[0]);
+          this.say(this.t('orient.count.national', { count: service?.places ?? 0 }));
+        } else this.say(this.t('orient.count.where'));
+        return;
+      }
+      if (params.get('autour') === '1' && !this.near) {
+        this.say(this.t('search.locating'));
+        this.near = await currentPosition();
+      }
+      // Said only when it takes a while: a line that comes and goes moves the buttons under it.
+      const slow = setTimeout(() => mine === this.run && this.say(this.t('orient.count.counting')), 400);
+      const request: SearchRequest =
+        params.get('autour') === '1'
+          ? { q: '', near: this.near, nearKind: 'position', filters, now: new Date(), limit: 1 }
+          : { q: params.get('q') ?? '', filters, now: new Date(), limit: 1 };
+      const outcome = await engine.search(request).finally(() => clearTimeout(slow));
+      if (mine !== this.run) return;
+      if (outcome.type === 'choose') this.say(this.t('orient.count.chooseCommune'));
+      else if (outcome.type === 'none') this.say(this.t('orient.count.noCommune'));
+      else this.say(outcomeStatus(this.t, outcome, false));
+    } catch (failure) {
+      if (mine !== this.run) return;
+      if (typeof failure === 'string') this.say(this.t(`search.geo.${failure as PositionFailure}`));
+      else this.say('');
+    }
+  }
+}
+
+customElements.define('orient-steps', OrientSteps);

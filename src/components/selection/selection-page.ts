@@ -1,0 +1,303 @@
+/**
+ * <selection-page> (/selection/): the selection of this device, or the one a link carries
+ * (?lieux=…), drawn from the search files (offline too). Reorder and remove; send the list;
+ * print it as a list, as cut-out cards, or as a fiche d'orientation whose fields live only in
+ * this page (never stored, never sent). The printed views are kept up to date as things
+ * change, so the browser's own print menu prints them too.
+ */
+import { formatSlots, statusLabel, weekLines } from '../../i18n/hours.ts';
+import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
+import { statusAt } from '../../lib/hours/status.ts';
+import { qrSvg, writtenUrl } from '../../lib/orient/qr.ts';
+import { moveEntry, parseSelection, SELECTION_PARAM, serializeSelection, withEntry, withoutEntry, type SelectionEntry } from '../../lib/orient/selection.ts';
+import { selectionMessage, type SharedPlace } from '../../lib/orient/share.ts';
+import { parsePhone } from '../../lib/phone.ts';
+import { placeUrl, selectionUrl } from '../../lib/routes.ts';
+import { SearchEngine } from '../../lib/search/engine.ts';
+import { hasFlag, type SearchPlace } from '../../lib/search/row.ts';
+import { element } from '../search/render.ts';
+import type { ShareLinksElement } from '../share/share-links.ts';
+import '../share/share-links.ts';
+import { readSelection, writeSelection } from './store.ts';
+
+const engine = new SearchEngine({
+  json: async (path) => {
+    const response = await fetch(path);
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return response.json();
+  },
+});
+
+type View = 'list' | 'cards' | 'sheet';
+interface Kept {
+  entry: SelectionEntry;
+  place: SearchPlace;
+}
+
+class SelectionPage extends HTMLElement {
+  private t!: Translate;
+  private site!: string;
+  /** A list received by a link, until kept: changes stay in the URL, not on the device. */
+  private received: SelectionEntry[] | null = null;
+  private kept: Kept[] = [];
+  private run = 0;
+
+  connectedCallback(): void {
+    this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    this.site = this.dataset.site ?? location.origin;
+    const params = new URLSearchParams(location.search);
+    if (params.has(SELECTION_PARAM)) this.received = parseSelection(params.get(SELECTION_PARAM));
+
+    this.find('[data-keep]').addEventListener('click', () => this.keep());
+    this.find('[data-clear]').addEventListener('click', () => this.change([], this.t('selection.cleared')));
+    for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-print]')) {
+      button.addEventListener('click', () => this.print(button.dataset.print as View));
+    }
+    const sheet = this.find<HTMLFormElement>('form[data-sheet]');
+    sheet.addEventListener('input', () => this.drawSheet());
+    sheet.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.print('sheet');
+    });
+    this.find('[data-list]').addEventListener('click', (event) => this.onListClick(event));
+    document.addEventListener('selection:change', () => {
+      if (!this.received) void this.load();
+    });
+    addEventListener('afterprint', () => delete document.documentElement.dataset.print);
+    void this.load();
+  }
+
+  private find<T extends Element = HTMLElement>(selector: string): T {
+    return this.querySelector<T>(selector)!;
+  }
+
+  private entries(): SelectionEntry[] {
+    return this.received ?? readSelection();
+  }
+
+  private async load(): Promise<void> {
+    const run = ++this.run;
+    const entries = this.entries();
+    let places: (SearchPlace | null)[] = [];
+    try {
+      places = await engine.placesOf(entries);
+    } catch {
+      places = entries.map(() => null);
+    }
+    if (run !== this.run) return;
+    this.kept = entries.flatMap((entry, index) => (places[index] ? [{ entry, place: places[index] }] : []));
+    const missing = entries.length - this.kept.length;
+    this.find('[data-received]').hidden = !this.received || entries.length === 0;
+    this.find('[data-empty]').hidden = this.kept.length > 0;
+    this.find('[data-tools]').hidden = this.kept.length === 0;
+    const count = this.t('selection.count', { count: this.kept.length });
+    this.find('[data-status]').textContent = missing > 0 ? `${count}. ${this.t('selection.missing', { count: missing })}` : this.kept.length > 0 ? count : '';
+    this.draw();
+  }
+
+  /** Saves a new order or content: on the device, or in the URL of a received list. */
+  private change(entries: SelectionEntry[], message: string): void {
+    if (this.received) {
+      this.received = entries;
+      history.replaceState(null, '', selectionUrl(serializeSelection(entries)));
+      this.say(message);
+      void this.load();
+    } else {
+      writeSelection(entries, message);
+    }
+  }
+
+  private say(message: string): void {
+    const live = document.querySelector('selection-count [data-live]');
+    if (!live) return;
+    live.textContent = '';
+    setTimeout(() => (live.textContent = message), 50);
+  }
+
+  private keep(): void {
+    let entries = readSelection();
+    // Only the places found: a place gone from the directory is not kept.
+    for (const { entry } of this.kept) entries = withEntry(entries, entry);
+    this.received = null;
+    history.replaceState(null, '', selectionUrl(''));
+    writeSelection(entries, this.t('selection.kept'));
+  }
+
+  private onListClick(event: Event): void {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    const item = button?.closest<HTMLElement>('li[data-id]');
+    if (!button || !item) return;
+    const id = item.dataset.id!;
+    const name = this.kept.find((kept) => kept.entry.id === id)?.place.name ?? '';
+    const entries = this.kept.map((kept) => kept.entry);
+    const action = button.dataset.action!;
+    if (action === 'remove') {
+      const next = withoutEntry(entries, id);
+      const after = entries[entries.findIndex((entry) => entry.id === id) + 1] ?? next.at(-1);
+      this.focusAfterDraw = after ? { id: after.id, action: 'remove' } : null;
+      this.change(next, this.t('selection.removed', { name, places: this.t('selection.count', { count: next.length }) }));
+    } else {
+      const next = moveEntry(entries, id, action === 'up' ? -1 : 1);
+      const position = next.findIndex((entry) => entry.id === id) + 1;
+      this.focusAfterDraw = { id, action };
+      this.change(next, this.t('selection.moved', { name, position }));
+    }
+  }
+
+  private focusAfterDraw: { id: string; action: string } | null = null;
+
+  private draw(): void {
+    const now = new Date();
+    const list = this.find('[data-list]');
+    list.replaceChildren(...this.kept.map((kept, index) => this.item(kept.place, index, now)));
+    const serialized = serializeSelection(this.kept.map((kept) => kept.entry));
+    const url = new URL(selectionUrl(serialized), this.site).href;
+    const qr = this.find('[data-selection-qr]');
+    // No address written under it: a list's address is too long to type.
+    qr.innerHTML = this.kept.length > 0 ? qrSvg(url, this.t('print.qrSelection')) : '';
+    const shared = this.kept.map((kept) => this.shared(kept.place));
+    this.find<ShareLinksElement>('share-links').setMessage?.(this.t('share.subjectMany'), selectionMessage(this.t, shared, url, now), url);
+    this.drawCards();
+    this.drawSheet();
+    if (this.focusAfterDraw) {
+      const { id, action } = this.focusAfterDraw;
+      const item = list.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
+      (item?.querySelector<HTMLButtonElement>(`button[data-action="${action}"]:not([disabled])`) ?? item?.querySelector<HTMLButtonElement>('button[data-action="remove"]'))?.focus();
+      if (!item) this.find('[data-status]').focus();
+      this.focusAfterDraw = null;
+    }
+  }
+
+  private shared(place: SearchPlace): SharedPlace {
+    return { name: place.title || place.name, street: place.street, city: place.commune, phone: place.phone, schedule: place.schedule, url: new URL(placeUrl(place.id), this.site).href };
+  }
+
+  /** Name, address, phone: what every printed view starts with. */
+  private basics(place: SearchPlace, heading: 'h2' | 'h3' | 'p'): HTMLElement[] {
+    const title = element(heading, { class: 'place-name' });
+    title.append(element('a', { href: placeUrl(place.id) }, place.title || place.name));
+    const parts: HTMLElement[] = [title, element('p', {}, [place.street, place.commune].filter(Boolean).join(', '))];
+    const phone = parsePhone(place.phone);
+    if (phone) {
+      const line = element('p', {}, this.t('share.phone', { phone: '' }));
+      line.append(element('a', { href: `tel:${phone.dial}` }, phone.display));
+      parts.push(line);
+    }
+    return parts;
+  }
+
+  private conditions(place: SearchPlace): string[] {
+    const lines: string[] = [];
+    if (hasFlag(place, 'referralRequired')) lines.push(this.t('referral.required'));
+    else if (hasFlag(place, 'noReferral')) lines.push(this.t('place.referralShort'));
+    if (hasFlag(place, 'appointmentRequired')) lines.push(this.t('appointment.required'));
+    else if (hasFlag(place, 'walkIn')) lines.push(this.t('appointment.walk-in'));
+    if (hasFlag(place, 'free')) lines.push(this.t('fee.free'));
+    return lines;
+  }
+
+  private hours(place: SearchPlace): HTMLElement {
+    if (!place.schedule) return element('p', {}, this.t('print.hoursUnknown'));
+    const lines = weekLines(this.t, place.schedule.week);
+    const block = element('p', {}, this.t('print.hours'));
+    block.append(lines.length > 0 ? lines.join(' ; ') : formatSlots(this.t, []));
+    return block;
+  }
+
+  private qr(place: SearchPlace, caption = true): HTMLElement {
+    const url = new URL(placeUrl(place.id), this.site).href;
+    const figure = element('figure', { class: 'qr-block' });
+    figure.innerHTML = qrSvg(url, this.t('print.qrPlace', { name: place.title || place.name }));
+    if (caption) {
+      const written = element('span', { class: 'qr-url' });
+      writtenUrl(url).forEach((part, index) => written.append(...(index > 0 ? [document.createElement('wbr')] : []), part));
+      const figcaption = element('figcaption');
+      figcaption.append(written);
+      figure.append(figcaption);
+    }
+    return figure;
+  }
+
+  private item(place: SearchPlace, index: number, now: Date): HTMLLIElement {
+    const name = place.title || place.name;
+    const item = element('li', { class: 'card selection-item', 'data-id': place.id });
+    const body = element('div', { class: 'selection-body' });
+    body.append(...this.basics(place, 'h2'));
+    body.append(element('p', { class: 'kind' }, this.t(`kind.${place.kind}` as Key)));
+    const status = statusAt(place.schedule, now);
+    body.append(element('p', { class: 'status no-print', 'data-state': status.state }, statusLabel(this.t, status)));
+    const hours = this.hours(place);
+    hours.classList.add('print-only');
+    body.append(hours);
+    const conditions = this.conditions(place);
+    if (conditions.length > 0) body.append(element('p', {}, conditions.join(' · ')));
+    const qr = this.qr(place);
+    qr.classList.add('print-only');
+    const tools = element('div', { class: 'actions no-print' });
+    const button = (action: string, text: string, label: string, disabled: boolean) => {
+      const node = element('button', { type: 'button', class: 'button secondary', 'data-action': action, 'aria-label': label }, text);
+      if (disabled) node.setAttribute('disabled', '');
+      return node;
+    };
+    tools.append(
+      button('up', this.t('selection.up'), this.t('selection.upLabel', { name }), index === 0),
+      button('down', this.t('selection.down'), this.t('selection.downLabel', { name }), index === this.kept.length - 1),
+      button('remove', this.t('selection.remove'), this.t('selection.removeLabel', { name }), false),
+    );
+    item.append(body, qr, tools);
+    return item;
+  }
+
+  private drawCards(): void {
+    const cards = this.kept.map(({ place }) => {
+      const card = element('div', { class: 'cut-card' });
+      const text = element('div', {});
+      text.append(...this.basics(place, 'p'));
+      card.append(text, this.qr(place, false));
+      return card;
+    });
+    // Eight to a page: each page its own grid, so that no card is cut by a page break.
+    const pages: HTMLElement[] = [];
+    for (let i = 0; i < cards.length; i += 8) {
+      const page = element('div', { class: 'cut-page' });
+      page.append(...cards.slice(i, i + 8));
+      pages.push(page);
+    }
+    this.find('[data-print-view="cards"]').replaceChildren(...pages);
+  }
+
+  private drawSheet(): void {
+    const form = this.find<HTMLFormElement>('form[data-sheet]');
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+    const sheet: HTMLElement[] = [element('p', { class: 'print-title' }, this.t('sheet.title'))];
+    const line = (key: Key, name: string, variable: string) => {
+      if (value(name)) sheet.push(element('p', {}, this.t(key, { [variable]: value(name) })));
+    };
+    line('sheet.printedFor', 'person', 'person');
+    line('sheet.needLine', 'need', 'need');
+    line('sheet.notesLine', 'notes', 'notes');
+    sheet.push(element('h2', {}, this.t(this.kept.length > 1 ? 'sheet.placesMany' : 'sheet.places')));
+    for (const { place } of this.kept) {
+      const block = element('div', { class: 'sheet-place' });
+      const text = element('div', {});
+      text.append(...this.basics(place, 'h3'), this.hours(place));
+      const conditions = this.conditions(place);
+      if (conditions.length > 0) text.append(element('p', {}, conditions.join(' · ')));
+      block.append(text, this.qr(place));
+      sheet.push(block);
+    }
+    const from = element('div', { class: 'sheet-from' });
+    if (value('structure')) from.append(element('p', {}, this.t('sheet.from', { structure: value('structure') })));
+    if (value('phone')) from.append(element('p', {}, this.t('sheet.fromPhone', { phone: value('phone') })));
+    sheet.push(from, this.find('printed-on').cloneNode(true) as HTMLElement);
+    this.find('[data-print-view="sheet"]').replaceChildren(...sheet);
+  }
+
+  private print(view: View): void {
+    this.draw();
+    document.documentElement.dataset.print = view;
+    window.print();
+  }
+}
+
+customElements.define('selection-page', SelectionPage);
