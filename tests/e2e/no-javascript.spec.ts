@@ -21,3 +21,24 @@ test('every page type reads without JavaScript', async ({ page }) => {
   await page.goto('/charte/');
   await expect(page.getByRole('heading', { name: 'Les engagements' })).toBeVisible();
 });
+
+test('without JavaScript, a place still prints with its QR code and shares by SMS, and the orientation form opens the results', async ({ page }) => {
+  await page.goto('/lieux/espace-fictif-des-hirondelles/');
+  // Drawn at build time: the code is in the page itself.
+  await expect(page.getByRole('img', { name: 'Code QR : la fiche de Espace fictif des Hirondelles sur internet' })).toBeVisible();
+  const sms = await page.getByRole('link', { name: 'Par SMS' }).getAttribute('href');
+  expect(decodeURIComponent(sms!.split('body=')[1]!)).toContain('Espace fictif des Hirondelles\n1 rue Imaginaire, 67000 Strasbourg\nTéléphone : 01 23 45 67 89');
+  // What needs the device's storage is hidden, not broken.
+  await expect(page.getByRole('button', { name: 'Ajouter à ma sélection' })).toBeHidden();
+
+  await page.goto('/orienter/');
+  // One form: every step on screen at once.
+  await expect(page.getByRole('group', { name: 'Quand peut-elle y aller ?' })).toBeVisible();
+  await page.getByLabel(/Apprendre à utiliser un téléphone/).check();
+  await page.getByLabel('Une commune ou un code postal, ou autour de vous.').fill('Lille');
+  await page.getByRole('button', { name: 'Voir les lieux' }).click();
+  await expect(page).toHaveURL(/\/recherche\/\?service=usage-quotidien&q=Lille/);
+
+  await page.goto('/selection/');
+  await expect(page.getByText('Cette page a besoin de JavaScript pour lire votre sélection.')).toBeVisible();
+});

@@ -8,7 +8,7 @@
 import { formatSlots, statusLabel, weekLines } from '../../i18n/hours.ts';
 import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
 import { statusAt } from '../../lib/hours/status.ts';
-import { qrSvg, writtenUrl } from '../../lib/orient/qr.ts';
+import { qrSvg } from '../../lib/orient/qr.ts';
 import { moveEntry, parseSelection, SELECTION_PARAM, serializeSelection, withEntry, withoutEntry, type SelectionEntry } from '../../lib/orient/selection.ts';
 import { selectionMessage, type SharedPlace } from '../../lib/orient/share.ts';
 import { parsePhone } from '../../lib/phone.ts';
@@ -48,6 +48,7 @@ class SelectionPage extends HTMLElement {
     const params = new URLSearchParams(location.search);
     if (params.has(SELECTION_PARAM)) this.received = parseSelection(params.get(SELECTION_PARAM));
 
+    this.find('[data-status]').textContent = this.t('selection.loading');
     this.find('[data-keep]').addEventListener('click', () => this.keep());
     this.find('[data-clear]').addEventListener('click', () => this.change([], this.t('selection.cleared')));
     for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-print]')) {
@@ -204,17 +205,11 @@ class SelectionPage extends HTMLElement {
     return block;
   }
 
-  private qr(place: SearchPlace, caption = true): HTMLElement {
+  /** A code to the place's page. No address under it: too long to type from a list (the place page prints it). */
+  private qr(place: SearchPlace): HTMLElement {
     const url = new URL(placeUrl(place.id), this.site).href;
     const figure = element('figure', { class: 'qr-block' });
     figure.innerHTML = qrSvg(url, this.t('print.qrPlace', { name: place.title || place.name }));
-    if (caption) {
-      const written = element('span', { class: 'qr-url' });
-      writtenUrl(url).forEach((part, index) => written.append(...(index > 0 ? [document.createElement('wbr')] : []), part));
-      const figcaption = element('figcaption');
-      figcaption.append(written);
-      figure.append(figcaption);
-    }
     return figure;
   }
 
@@ -253,7 +248,7 @@ class SelectionPage extends HTMLElement {
       const card = element('div', { class: 'cut-card' });
       const text = element('div', {});
       text.append(...this.basics(place, 'p'));
-      card.append(text, this.qr(place, false));
+      card.append(text, this.qr(place));
       return card;
     });
     // Eight to a page: each page its own grid, so that no card is cut by a page break.
