@@ -73,12 +73,12 @@ test('the selection is reordered and emptied with the keyboard, and a link carri
   await expect(header(page)).toHaveText('Ma sélection (3)');
   await expect(page).toHaveURL(/\/selection\/$/);
 
-  await page.getByRole('button', { name: 'Descendre Point fictif de la Colline dans la liste' }).focus();
+  await page.getByRole('button', { name: 'Descendre : Point fictif de la Colline' }).focus();
   await page.keyboard.press('Enter');
   await expect(selectionNames(page)).toHaveText(['Espace fictif des Hirondelles', 'Point fictif de la Colline', 'Atelier fictif du Canal']);
   // The focus follows the place moved.
-  await expect(page.getByRole('button', { name: 'Descendre Point fictif de la Colline dans la liste' })).toBeFocused();
-  await page.getByRole('button', { name: 'Retirer Espace fictif des Hirondelles de la sélection' }).click();
+  await expect(page.getByRole('button', { name: 'Descendre : Point fictif de la Colline' })).toBeFocused();
+  await page.getByRole('button', { name: 'Retirer de ma sélection : Espace fictif des Hirondelles' }).click();
   await expect(selectionNames(page)).toHaveText(['Point fictif de la Colline', 'Atelier fictif du Canal']);
 
   // "Copier le lien" gives the link of the list, in its order; another phone opens the same list.

@@ -6,18 +6,12 @@
 import { createTranslator, type Translate } from '../../i18n/translate.ts';
 import { hasWhere, orientParams, searchParamsOf, STEPS, stepFrom } from '../../lib/orient/steps.ts';
 import { searchUrl } from '../../lib/routes.ts';
-import { SearchEngine, type SearchRequest } from '../../lib/search/engine.ts';
+import type { SearchRequest } from '../../lib/search/engine.ts';
+import { engine } from '../search/browser-engine.ts';
 import { currentPosition, type PositionFailure } from '../search/geolocation.ts';
 import { outcomeStatus } from '../search/render.ts';
 import { fillForm, filtersFrom, paramsFromForm } from '../search/state.ts';
 
-const engine = new SearchEngine({
-  json: async (path) => {
-    const response = await fetch(path);
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    return response.json();
-  },
-});
 
 class OrientSteps extends HTMLElement {
   private t!: Translate;

@@ -5,7 +5,8 @@
  * Its words come from its `data-i18n` attribute.
  */
 import { createTranslator, type Translate } from '../../i18n/translate.ts';
-import { SearchEngine, type SearchOutcome, type SearchRequest } from '../../lib/search/engine.ts';
+import type { SearchOutcome, SearchRequest } from '../../lib/search/engine.ts';
+import { engine } from './browser-engine.ts';
 import { MAX_QUERY } from '../../lib/search/query.ts';
 import { SEARCH_URL, searchUrl } from '../../lib/routes.ts';
 import { emit } from '../events.ts';
@@ -16,13 +17,6 @@ import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, wi
 /** Results shown at first, and added by each "Voir plus". */
 const PAGE = 20;
 
-const engine = new SearchEngine({
-  json: async (path) => {
-    const response = await fetch(path);
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    return response.json();
-  },
-});
 
 class SearchPanel extends HTMLElement {
   private t!: Translate;

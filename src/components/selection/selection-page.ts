@@ -13,20 +13,13 @@ import { moveEntry, parseSelection, SELECTION_PARAM, serializeSelection, withEnt
 import { selectionMessage, type SharedPlace } from '../../lib/orient/share.ts';
 import { parsePhone } from '../../lib/phone.ts';
 import { placeUrl, selectionUrl } from '../../lib/routes.ts';
-import { SearchEngine } from '../../lib/search/engine.ts';
+import { engine } from '../search/browser-engine.ts';
 import { hasFlag, type SearchPlace } from '../../lib/search/row.ts';
 import { element } from '../search/render.ts';
 import type { ShareLinksElement } from '../share/share-links.ts';
 import '../share/share-links.ts';
 import { readSelection, writeSelection } from './store.ts';
 
-const engine = new SearchEngine({
-  json: async (path) => {
-    const response = await fetch(path);
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    return response.json();
-  },
-});
 
 type View = 'list' | 'cards' | 'sheet';
 interface Kept {
@@ -229,15 +222,16 @@ class SelectionPage extends HTMLElement {
     const qr = this.qr(place);
     qr.classList.add('print-only');
     const tools = element('div', { class: 'actions no-print' });
-    const button = (action: string, text: string, label: string, disabled: boolean) => {
-      const node = element('button', { type: 'button', class: 'button secondary', 'data-action': action, 'aria-label': label }, text);
+    // The name tells apart the buttons of the list; the visible words come first (what voice control users say).
+    const button = (action: string, text: string, disabled: boolean) => {
+      const node = element('button', { type: 'button', class: 'button secondary', 'data-action': action, 'aria-label': this.t('selection.itemAction', { action: text, name }) }, text);
       if (disabled) node.setAttribute('disabled', '');
       return node;
     };
     tools.append(
-      button('up', this.t('selection.up'), this.t('selection.upLabel', { name }), index === 0),
-      button('down', this.t('selection.down'), this.t('selection.downLabel', { name }), index === this.kept.length - 1),
-      button('remove', this.t('selection.remove'), this.t('selection.removeLabel', { name }), false),
+      button('up', this.t('selection.up'), index === 0),
+      button('down', this.t('selection.down'), index === this.kept.length - 1),
+      button('remove', this.t('selection.remove'), false),
     );
     item.append(body, qr, tools);
     return item;

@@ -34,7 +34,7 @@ export class SelectionToggle extends HTMLElement {
     this.dataset.kept = String(kept);
     this.button.textContent = t(kept ? 'selection.remove' : 'selection.add');
     // The name tells apart the buttons of a list of results.
-    if (this.dataset.name) this.button.setAttribute('aria-label', `${this.button.textContent} : ${this.dataset.name}`);
+    if (this.dataset.name) this.button.setAttribute('aria-label', t('selection.itemAction', { action: this.button.textContent, name: this.dataset.name }));
   }
 
   private toggle(): void {
