@@ -19,6 +19,7 @@ import type { NationalRecord } from '../src/lib/interop/record.ts';
 const SYNTHETIC_SOURCE = { key: 'synthetic', name: 'Jeu de données synthétique', url: null, date: '2026-01-01' };
 import { benchOffline, type OfflineFigures } from './offline.ts';
 import { benchWeights, type WeightFigures } from './weights.ts';
+import { benchPrint, type PrintFigures } from './print.ts';
 import { benchMap, benchQuality, benchSearch, type MapFigures, type QualityFigures, type SearchFigures } from './search.ts';
 
 const args = process.argv.slice(2);
@@ -37,6 +38,8 @@ interface BuildResult {
   offline?: OfflineFigures;
   /** JavaScript and HTML each page type loads (gzip). */
   weights?: WeightFigures;
+  /** Place pages printed on A4: how many fit on one page. */
+  print?: PrintFigures;
   dataset: string;
   places: number;
   pages: number;
@@ -124,7 +127,7 @@ function build(dataset: string, dataDir: string, places: number): Promise<BuildR
       const result: BuildResult = { dataset, places, pages, seconds: round(seconds), pagesPerSecond: round(pages / seconds), peakMemoryMB: Math.round(peak / 1024) };
       const queries = JSON.parse(readFileSync('bench/queries.json', 'utf8')) as string[];
       benchSearch(outDir, queries)
-        .then(async (search) => resolve({ ...result, search, quality: await benchQuality(outDir, queries), map: await benchMap(outDir), offline: await benchOffline(outDir), weights: await benchWeights(outDir) }), reject)
+        .then(async (search) => resolve({ ...result, search, quality: await benchQuality(outDir, queries), map: await benchMap(outDir), offline: await benchOffline(outDir), weights: await benchWeights(outDir), print: await benchPrint(outDir) }), reject)
         .finally(() => rmSync(outDir, { recursive: true, force: true }));
     });
   });
