@@ -11,6 +11,8 @@ const SITE_DIR = 'dist-test';
 // Every test here starts in a fresh browser context (nothing cached, no service worker), on
 // a phone screen, as a person opening the site for the first time.
 test.use({ viewport: { width: 390, height: 844 } });
+// A first visit installs some 260 files: next to another test worker on two cores, that can take most of the default 30 s.
+test.describe.configure({ timeout: 60_000 });
 
 const SEARCH_LABEL = 'Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin';
 const results = (page: Page) => page.locator('ol.results > li h3');
