@@ -206,3 +206,42 @@ test('the orientation mode: a count at each step, the answers and the step in th
   await expect(page).toHaveURL(/\/recherche\/\?service=usage-quotidien&q=Lille&fauteuil=1&quand=lundi$/);
   await expect(page.locator('[data-search-status]').first()).toHaveText('2 lieux trouvés autour de Lille. Sûrs : 0. À vérifier : 2.');
 });
+
+test('the results print as a list: the usual week and a code to each place, never the form nor today’s status', async ({ page }) => {
+  await page.clock.setFixedTime(TUESDAY_10AM);
+  await page.goto('/recherche/?q=Lille');
+  const names = page.locator('ol.results > li h3');
+  await expect(names).toHaveCount(3);
+  // The codes are drawn once the page is idle (the encoder loads after the first results).
+  await expect(page.locator('ol.results figure[data-qr] svg')).toHaveCount(3);
+  const paper = await printed(page);
+  expect(paper.pages).toBe(1);
+  for (const name of await names.allTextContents()) expect(paper.text).toContain(name.trim());
+  expect(paper.text).toContain('3 lieux trouvés autour de Lille.');
+  expect(paper.text).toContain('Horaires : Mardi : 10 h à 18 h');
+  expect(paper.text).not.toMatch(RELATIVE_TIME);
+  expect(paper.text).not.toContain('Votre commune, votre code postal');
+  expect(paper.text).not.toContain('Ajouter à ma sélection');
+  expect(new Set(paper.codes)).toEqual(new Set(['point-fictif-de-la-colline', 'relais-fictif-du-moulin', 'atelier-fictif-du-canal'].map((id) => `${SITE}/lieux/${id}/`)));
+});
+
+test('a place is added to the selection from its page and from a map popup', async ({ page }) => {
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  await page.getByRole('button', { name: 'Ajouter à ma sélection : Point fictif de la Colline' }).click();
+  await expect(header(page)).toHaveText('Ma sélection (1)');
+  await expect(page.getByRole('button', { name: 'Retirer de ma sélection : Point fictif de la Colline' })).toBeVisible();
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/recherche/?q=Lille');
+  const frame = page.locator('.map-frame').first();
+  await frame.scrollIntoViewIfNeeded();
+  await expect(frame).toHaveAttribute('data-map-ready', 'true', { timeout: 20_000 });
+  await frame.getByRole('button', { name: /Atelier fictif du Canal/ }).click();
+  const popup = frame.locator('.leaflet-popup');
+  await popup.getByRole('button', { name: 'Ajouter à ma sélection : Atelier fictif du Canal' }).click();
+  await expect(header(page)).toHaveText('Ma sélection (2)');
+  // The result card says so too.
+  await expect(page.locator('ol.results > li', { hasText: 'Atelier fictif du Canal' }).getByRole('button', { name: /^Retirer de ma sélection/ })).toBeVisible();
+  await page.goto('/selection/');
+  await expect(selectionNames(page)).toHaveText(['Point fictif de la Colline', 'Atelier fictif du Canal']);
+});

@@ -1,5 +1,5 @@
 /** Search outcomes as DOM, built as text nodes (never HTML from the data), with the words of the dictionary. */
-import { statusLabel, todayLabel } from '../../i18n/hours.ts';
+import { statusLabel, todayLabel, weekLines } from '../../i18n/hours.ts';
 import type { Key, Translate } from '../../i18n/translate.ts';
 import { formatDistance } from '../../lib/format.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
@@ -38,7 +38,11 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
   item.append(element('p', {}, whereLine(t, result)));
   item.append(element('p', { class: 'status', 'data-state': result.status.state }, statusLabel(t, result.status)));
   const today = todayLabel(t, result.today);
-  if (today) item.append(element('p', {}, today));
+  if (today) item.append(element('p', { class: 'today' }, today));
+  // On paper, the usual week instead of today's status, and a code to the place's page (see printCodes()).
+  const week = result.week ? weekLines(t, result.week) : [];
+  item.append(element('p', { class: 'print-only' }, week.length > 0 ? `${t('print.hours')}${week.join(' ; ')}` : t('print.hoursUnknown')));
+  item.prepend(element('figure', { class: 'qr-block print-only', 'data-qr': placeUrl(result.id), 'data-qr-name': result.title || result.name }));
   if (result.needs.length > 0) {
     const needs = result.needs.map((need) => (need.byLabel ? t('search.card.needByLabel', { need: serviceName(need.id), label: t('search.card.byLabel') }) : serviceName(need.id)));
     item.append(element('p', { class: 'needs' }, t('search.card.needs', { needs: needs.join(' ; ') })));
@@ -98,4 +102,27 @@ export function outcomeStatus(t: Translate, outcome: SearchOutcome, partial = tr
       );
     }
   }
+}
+
+/**
+ * Draws the codes of the results for paper. The encoder (5 KB) is loaded after the first
+ * results, never before the first search; codes are drawn when the page is idle, and any left
+ * just before printing.
+ */
+let encoder: typeof import('../../lib/orient/qr.ts') | undefined;
+
+export function printCodes(t: Translate, root: ParentNode, site: string, now = false): void {
+  const draw = () => {
+    if (!encoder) return;
+    for (const figure of root.querySelectorAll<HTMLElement>('figure[data-qr]:empty')) {
+      figure.innerHTML = encoder.qrSvg(new URL(figure.dataset.qr!, site).href, t('print.qrPlace', { name: figure.dataset.qrName ?? '' }));
+    }
+  };
+  // Safari has no requestIdleCallback.
+  const idle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 200));
+  if (encoder) return now ? draw() : void idle(draw);
+  void import('../../lib/orient/qr.ts').then((module) => {
+    encoder = module;
+    idle(draw);
+  });
 }

@@ -11,7 +11,7 @@ import { MAX_QUERY } from '../../lib/search/query.ts';
 import { SEARCH_URL, searchUrl } from '../../lib/routes.ts';
 import { emit } from '../events.ts';
 import { currentPosition, type PositionFailure } from './geolocation.ts';
-import { element, outcomePoints, outcomeStatus, resultCard } from './render.ts';
+import { element, outcomePoints, outcomeStatus, printCodes, resultCard } from './render.ts';
 import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
 
 /** Results shown at first, and added by each "Voir plus". */
@@ -30,6 +30,8 @@ class SearchPanel extends HTMLElement {
   private limit = PAGE;
   private points: ReturnType<typeof outcomePoints> = null;
   private readonly onSearchPage = location.pathname === SEARCH_URL;
+  /** The site's address, for the codes printed with the results. */
+  private site = '';
 
   connectedCallback(): void {
     this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
@@ -51,6 +53,8 @@ class SearchPanel extends HTMLElement {
       void this.search(params);
     });
     this.listenToMap();
+    this.site = this.dataset.site ?? location.origin;
+    addEventListener('beforeprint', () => printCodes(this.t, this.output, this.site, true));
 
     if (this.onSearchPage) {
       const params = new URLSearchParams(location.search);
@@ -179,6 +183,7 @@ class SearchPanel extends HTMLElement {
           list.append(card);
         }
         this.output.append(list);
+        printCodes(this.t, this.output, this.site);
       }
       if (outcome.counts.total > outcome.results.length) {
         const more = element('button', { type: 'button', class: 'button secondary' }, this.t('search.more'));

@@ -58,6 +58,8 @@ export interface Result extends Omit<SearchPlace, 'schedule'> {
   status: OpenStatus | { state: 'moves' };
   /** Today's slots, undefined when unknown. */
   today: number[] | undefined;
+  /** The usual week (for paper, where "today" means nothing), null when unknown or on the move. */
+  week: number[][] | null;
   /** Filters the data cannot answer for this place: to check with it. */
   toCheck: FilterName[];
   /** The needs it meets, by its own word or its label's. */
@@ -588,6 +590,7 @@ function toResult({ place, km, inCommune, verdict }: Found, now: Date): Result {
     dial: place.phone ? (parsePhone(place.phone)?.dial ?? '') : '',
     status: moves ? { state: 'moves' } : statusAt(schedule, now),
     today: moves ? undefined : todaySlots(schedule, now),
+    week: moves ? null : (schedule?.week ?? null),
     toCheck: verdict.unknown,
     needs: verdict.needs,
   };
