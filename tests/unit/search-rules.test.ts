@@ -194,6 +194,10 @@ describe('ranking and labels, on fictitious places', () => {
     expect(far.type === 'results' && far.counts.confirmed).toBe(0);
     expect(far.type === 'results' && far.further?.name).toBe('Espace fictif du réseau');
     expect(far.type === 'results' && Math.round(far.further!.km!)).toBe(556);
+    // Counting only (the orientation mode) never looks further: the same counts, without the far downloads.
+    const counted = await engine().search({ q: 'recharge Lille', filters: NO_FILTERS, now: NOW, limit: 1, countOnly: true });
+    expect(counted.type === 'results' && counted.further).toBeNull();
+    expect(counted.type === 'results' && counted.counts).toEqual(far.type === 'results' && far.counts);
   });
 });
 

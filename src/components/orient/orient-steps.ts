@@ -112,8 +112,8 @@ class OrientSteps extends HTMLElement {
       const slow = setTimeout(() => mine === this.run && this.say(this.t('orient.count.counting')), 400);
       const request: SearchRequest =
         params.get('autour') === '1'
-          ? { q: '', near: this.near, nearKind: 'position', filters, now: new Date(), limit: 1 }
-          : { q: params.get('q') ?? '', filters, now: new Date(), limit: 1 };
+          ? { q: '', near: this.near, nearKind: 'position', filters, now: new Date(), limit: 1, countOnly: true }
+          : { q: params.get('q') ?? '', filters, now: new Date(), limit: 1, countOnly: true };
       const outcome = await engine.search(request).finally(() => clearTimeout(slow));
       if (mine !== this.run) return;
       if (outcome.type === 'choose') this.say(this.t('orient.count.chooseCommune'));

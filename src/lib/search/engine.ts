@@ -46,6 +46,8 @@ export interface SearchRequest {
   filters: Filters;
   now: Date;
   limit?: number;
+  /** Only the counts matter (the orientation mode): no looking further for a confirmed place. */
+  countOnly?: boolean;
 }
 
 export interface Result extends Omit<SearchPlace, 'schedule'> {
@@ -340,13 +342,13 @@ export class SearchEngine {
     await yieldToPage();
     if (request.near) {
       const found = await this.around(request.near, null, filters, nameWords, request.now);
-      return { type: 'results', origin: { kind: request.nearKind ?? 'position' }, ...(await this.page(found, filters, limit, request.now, request.near)) };
+      return { type: 'results', origin: { kind: request.nearKind ?? 'position' }, ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : request.near)) };
     }
     if (communes.length > 1) return { type: 'choose', communes: communes.slice(0, 12), filters };
     if (communes.length === 1) {
       const commune = communes[0]!;
       const found = await this.around(commune, commune, filters, nameWords, request.now);
-      return { type: 'results', origin: { kind: 'commune', commune }, ...(await this.page(found, filters, limit, request.now, commune)) };
+      return { type: 'results', origin: { kind: 'commune', commune }, ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : commune)) };
     }
     if (nameWords.length > 0) {
       const found = await this.byName(nameWords, filters, request.now);
