@@ -171,6 +171,7 @@ export const fr = {
   'selection.empty': 'Votre sélection est vide. Cherchez un lieu, puis appuyez sur « Ajouter à ma sélection ».',
   'selection.noScript': 'Cette page a besoin de JavaScript pour lire votre sélection.',
   'selection.loading': 'Chargement de la sélection…',
+  'selection.loadFailed': 'Impossible de lire la liste sans internet. Réessayez quand vous aurez internet.',
   'selection.count.zero': 'Aucun lieu',
   'selection.count.one': '{count} lieu',
   'selection.count.other': '{count} lieux',

@@ -245,3 +245,10 @@ test('a place is added to the selection from its page and from a map popup', asy
   await page.goto('/selection/');
   await expect(selectionNames(page)).toHaveText(['Point fictif de la Colline', 'Atelier fictif du Canal']);
 });
+
+test('a received list that cannot be read says so, and does not call its places gone', async ({ page }) => {
+  await page.route('**/recherche/meta.json*', (route) => route.abort());
+  await page.goto('/selection/?lieux=59.point-fictif-de-la-colline');
+  await expect(page.locator('[data-status]')).toHaveText('Impossible de lire la liste sans internet. Réessayez quand vous aurez internet.');
+  await expect(page.getByText('n’existe plus')).toHaveCount(0);
+});

@@ -6,7 +6,7 @@ import { buildSchedule } from '../../src/lib/hours/schedule.ts';
 import { QUIET_ZONE, qrMatrix, qrSvg, writtenUrl } from '../../src/lib/orient/qr.ts';
 import { MAX_SELECTION, entryOf, moveEntry, parseSelection, serializeSelection, withEntry, withoutEntry, type SelectionEntry } from '../../src/lib/orient/selection.ts';
 import { hasWhere, orientParams, searchParamsOf, STEPS, stepFrom } from '../../src/lib/orient/steps.ts';
-import { mailtoHref, nextOpening, placeMessage, selectionMessage, smsHref, whatsappHref, type SharedPlace } from '../../src/lib/orient/share.ts';
+import { mailtoHref, nextOpening, placeMessage, selectionMessage, shareLinks, smsHref, whatsappHref, type SharedPlace } from '../../src/lib/orient/share.ts';
 
 /** Paints an SVG made of "M x y h n v1 h-n z" runs into RGBA pixels, as a printer would. */
 function paint(svg: string, scale = 4): { width: number; height: number; data: Uint8Array } {
@@ -33,12 +33,15 @@ describe('QR codes', () => {
     const modules = qrMatrix(url).length - 2 * QUIET_ZONE;
     expect(svg).toContain(`viewBox="0 0 ${modules + 2 * QUIET_ZONE} ${modules + 2 * QUIET_ZONE}"`);
     expect(Math.min(...[...svg.matchAll(/M(\d+) (\d+)h/g)].flatMap((m) => [Number(m[1]), Number(m[2])]))).toBe(QUIET_ZONE);
+    // Nothing but runs of modules in the path.
+    expect(svg).toMatch(/ d="(M\d+ \d+h\d+v1h-\d+z)+"/);
     // 54 bytes: version 4 at level M (version 3 at level L would hold them in fewer modules).
     expect(modules).toBe(33);
   });
 
   test('the address under a code loses its scheme and may break only after a "/"', () => {
     expect(writtenUrl('https://aide-numerique.example.org/lieux/lieu-fictif/')).toEqual(['aide-numerique.example.org/', 'lieux/', 'lieu-fictif/']);
+    expect(writtenUrl('http://localhost:4321/lieux/x/')).toEqual(['localhost:4321/', 'lieux/', 'x/']);
   });
 
   test('a name with HTML in its label stays text', () => {
@@ -77,6 +80,7 @@ describe('the selection', () => {
     expect(withoutEntry([a, b, c], 'lieu-fictif-b')).toEqual([a, c]);
     expect(moveEntry([a, b, c], 'lieu-fictif-c-0gisxcd', -1)).toEqual([a, c, b]);
     expect(moveEntry([a, b, c], 'lieu-fictif-a', 1)).toEqual([b, a, c]);
+    expect(moveEntry([a, b, c], 'lieu-fictif-b', -1)).toEqual([b, a, c]);
     expect(moveEntry([a, b, c], 'lieu-fictif-a', -1)).toEqual([a, b, c]);
     expect(moveEntry([a, b, c], 'lieu-fictif-c-0gisxcd', 1)).toEqual([a, b, c]);
     expect(moveEntry([a, b], 'absent', 1)).toEqual([a, b]);
@@ -108,6 +112,9 @@ describe('shared messages', () => {
     expect(plain(nextOpening(t, schedule, new Date('2026-11-30T10:00:00+01:00'))!)).toBe('Ouvert le lundi 30 novembre jusqu’à 12 h');
     expect(plain(nextOpening(t, schedule, new Date('2026-11-30T18:00:00+01:00'))!)).toBe('Prochaine ouverture : le mardi 1er décembre à 9 h');
     expect(nextOpening(t, null, sunday)).toBeNull();
+    // Closed for the whole month ahead: nothing to announce.
+    const closed = buildSchedule({ openingHours: 'Mo-Su off', departementName: 'Nord', lat: 50.6, lon: 3.06, tz: 'Europe/Paris' }, '2026-11-23');
+    expect(nextOpening(t, closed, sunday)).toBeNull();
   });
 
   test('one place: name, address, phone, next opening, link', () => {
@@ -144,6 +151,7 @@ describe('shared messages', () => {
     expect(smsHref(body)).toBe('sms:?&body=Lieu%20%26%20co%0ATél.%2001%2023'.replace('é', '%C3%A9'));
     expect(decodeURIComponent(new URL(whatsappHref(body)).searchParams.get('text')!)).toBe(body);
     expect(new URL(whatsappHref(body)).origin).toBe('https://wa.me');
+    expect(shareLinks('Sujet', body)).toEqual({ sms: smsHref(body), whatsapp: whatsappHref(body), email: mailtoHref('Sujet', body) });
     const mail = mailtoHref('Sujet & test', body);
     expect(mail.startsWith('mailto:?subject=Sujet%20%26%20test&body=')).toBe(true);
     expect(decodeURIComponent(mail.split('&body=')[1]!)).toBe('Lieu & co\r\nTél. 01 23');

@@ -72,11 +72,13 @@ class SelectionPage extends HTMLElement {
   private async load(): Promise<void> {
     const run = ++this.run;
     const entries = this.entries();
-    let places: (SearchPlace | null)[] = [];
+    let places: (SearchPlace | null)[];
     try {
       places = await engine.placesOf(entries);
     } catch {
-      places = entries.map(() => null);
+      // The search files could not be read (no internet and a first visit): not "gone from the directory".
+      if (run === this.run) this.find('[data-status]').textContent = this.t('selection.loadFailed');
+      return;
     }
     if (run !== this.run) return;
     this.kept = entries.flatMap((entry, index) => (places[index] ? [{ entry, place: places[index] }] : []));
