@@ -169,6 +169,7 @@ describe('the orientation mode’s URL', () => {
 
   test('the results get only the search’s own parameters, without empty answers', () => {
     expect(searchParamsOf(new URLSearchParams('etape=4&q=+&service=aide-demarches&utm=x&autour=1')).toString()).toBe('service=aide-demarches&autour=1');
+    expect(searchParamsOf(new URLSearchParams('q=+Lille+')).get('q')).toBe('Lille');
   });
 
   test('a step out of bounds or unreadable opens the nearest step', () => {
