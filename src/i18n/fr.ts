@@ -533,6 +533,7 @@ export const fr = {
   'search.found.one': '{count} lieu trouvé{where}.',
   'search.found.other': '{count} lieux trouvés{where}.',
   'search.firstOnes': ' Voici les {shown} premiers.',
+  'search.print': 'Imprimer cette liste',
   'search.failed': 'La recherche n’a pas pu se faire : vérifiez votre connexion, puis réessayez.',
   'search.yourPosition': 'votre position',
   'search.mapArea': 'cette zone de la carte',

@@ -212,7 +212,9 @@ test('the results print as a list: the usual week and a code to each place, neve
   await page.goto('/recherche/?q=Lille');
   const names = page.locator('ol.results > li h3');
   await expect(names).toHaveCount(3);
-  // The codes are drawn once the page is idle (the encoder loads after the first results).
+  // The codes are drawn once the page is idle (the encoder loads after the first results), or on « Imprimer cette liste ».
+  await page.evaluate(() => (window.print = () => undefined));
+  await page.getByRole('button', { name: 'Imprimer cette liste' }).click();
   await expect(page.locator('ol.results figure[data-qr] svg')).toHaveCount(3);
   const paper = await printed(page);
   expect(paper.pages).toBe(1);

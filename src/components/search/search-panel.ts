@@ -184,6 +184,12 @@ class SearchPanel extends HTMLElement {
         }
         this.output.append(list);
         printCodes(this.t, this.output, this.site);
+        const print = element('button', { type: 'button', class: 'button secondary no-print', 'data-print-results': '' }, this.t('search.print'));
+        print.addEventListener('click', () => {
+          printCodes(this.t, this.output, this.site, true);
+          window.print();
+        });
+        this.output.append(print);
       }
       if (outcome.counts.total > outcome.results.length) {
         const more = element('button', { type: 'button', class: 'button secondary' }, this.t('search.more'));
