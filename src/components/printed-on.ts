@@ -1,16 +1,17 @@
-/** <printed-on>: "Imprimé le …", today's date in words, refreshed just before printing. */
-import { createTranslator } from '../i18n/translate.ts';
+/** <printed-on>: "Imprimé le …", today's date in words on the device's clock, refreshed just before printing. */
+import { createTranslator, type Translate } from '../i18n/translate.ts';
 import { formatDate } from '../lib/format.ts';
+import { wallClock } from '../lib/hours/status.ts';
 
 class PrintedOn extends HTMLElement {
+  private t!: Translate;
   private readonly write = () => {
-    const t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
-    const now = new Date();
-    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-    this.textContent = t('print.printedOn', { date: formatDate(today) });
+    const today = wallClock(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone).date;
+    this.textContent = this.t('print.printedOn', { date: formatDate(today) });
   };
 
   connectedCallback(): void {
+    this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
     this.write();
     addEventListener('beforeprint', this.write);
   }

@@ -35,6 +35,13 @@ export function weekLines(t: Translate, week: readonly (readonly number[])[]): s
   return lines;
 }
 
+/** "Horaires : Lundi : 9 h à 12 h ; …" on paper; a week closed every day reads "Fermé", an unknown week says so. */
+export function weekSummary(t: Translate, week: readonly (readonly number[])[] | null): string {
+  if (!week) return t('print.hoursUnknown');
+  const lines = weekLines(t, week);
+  return `${t('print.hours')}${lines.length > 0 ? lines.join(' ; ') : formatSlots(t, [])}`;
+}
+
 export function weekdayName(t: Translate, index: number): string {
   return t(`weekday.${WEEKDAY_IDS[index]!}` as Key);
 }

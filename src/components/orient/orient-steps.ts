@@ -61,9 +61,10 @@ class OrientSteps extends HTMLElement {
   }
 
   private update(): void {
-    history.replaceState(null, '', `${location.pathname}?${orientParams(paramsFromForm(this.form), this.step)}`);
+    const answers = paramsFromForm(this.form);
+    history.replaceState(null, '', `${location.pathname}?${orientParams(answers, this.step)}`);
     // A field left ("change" after "input") asks nothing new: the count stays still, and so do the buttons under it.
-    if (searchParamsOf(paramsFromForm(this.form)).toString() !== this.counted) void this.count();
+    if (searchParamsOf(answers).toString() !== this.counted) void this.count();
   }
 
   /** The answers of the last count. */

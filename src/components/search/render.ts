@@ -1,11 +1,11 @@
 /** Search outcomes as DOM, built as text nodes (never HTML from the data), with the words of the dictionary. */
-import { statusLabel, todayLabel, weekLines } from '../../i18n/hours.ts';
+import { statusLabel, todayLabel, weekSummary } from '../../i18n/hours.ts';
 import type { Key, Translate } from '../../i18n/translate.ts';
 import { formatDistance } from '../../lib/format.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
 import type { Result, SearchOutcome } from '../../lib/search/engine.ts';
 import { hasFilters } from '../../lib/search/judge.ts';
-import { hasFlag } from '../../lib/search/row.ts';
+import { hasFlag, type SearchPlace } from '../../lib/search/row.ts';
 import { placeUrl } from '../../lib/routes.ts';
 import { entryToken } from '../../lib/orient/selection.ts';
 
@@ -28,6 +28,12 @@ export function whereLine(t: Translate, result: Result): string {
 /** Service names by id, read from the form's own labels (no second list of words). */
 export type ServiceNames = (id: string) => string;
 
+/** What a place says about referral, when it says: for result cards and the selection. */
+export function referralKey(place: Pick<SearchPlace, 'flags'>): Key | null {
+  if (hasFlag(place, 'referralRequired')) return 'referral.required';
+  return hasFlag(place, 'noReferral') ? 'place.referralShort' : null;
+}
+
 export function resultCard(t: Translate, result: Result, serviceName: ServiceNames): HTMLLIElement {
   const item = element('li', { class: 'card', 'data-id': result.id });
   const heading = element('h3');
@@ -40,8 +46,7 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
   const today = todayLabel(t, result.today);
   if (today) item.append(element('p', { class: 'today' }, today));
   // On paper, the usual week instead of today's status, and a code to the place's page (see printCodes()).
-  const week = result.week ? weekLines(t, result.week) : [];
-  item.append(element('p', { class: 'print-only' }, week.length > 0 ? `${t('print.hours')}${week.join(' ; ')}` : t('print.hoursUnknown')));
+  item.append(element('p', { class: 'print-only' }, weekSummary(t, result.week)));
   item.prepend(element('figure', { class: 'qr-block print-only', 'data-qr': placeUrl(result.id), 'data-qr-name': result.title || result.name }));
   if (result.needs.length > 0) {
     const needs = result.needs.map((need) => (need.byLabel ? t('search.card.needByLabel', { need: serviceName(need.id), label: t('search.card.byLabel') }) : serviceName(need.id)));
@@ -52,8 +57,8 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
     phone.append(element('a', { href: `tel:${result.dial}` }, result.phone));
     item.append(phone);
   }
-  if (hasFlag(result, 'referralRequired')) item.append(element('p', {}, t('referral.required')));
-  else if (hasFlag(result, 'noReferral')) item.append(element('p', {}, t('place.referralShort')));
+  const referral = referralKey(result);
+  if (referral) item.append(element('p', {}, t(referral)));
   if (hasFlag(result, 'residentsOnly')) item.append(element('p', { class: 'notice-inline' }, t('search.card.residentsOnly')));
   const toggle = document.createElement('selection-toggle');
   toggle.className = 'no-print';

@@ -3,6 +3,7 @@
  * selection changes here or in another tab, and the live region that reads out each change.
  */
 import './selection-toggle.ts';
+import { announce } from '../announce.ts';
 import { readSelection, selectionWords } from './store.ts';
 
 class SelectionCount extends HTMLElement {
@@ -16,9 +17,7 @@ class SelectionCount extends HTMLElement {
     show(readSelection().length);
     document.addEventListener('selection:change', ({ detail }) => {
       show(detail.entries.length);
-      // Emptied then filled: the same message twice is read twice.
-      live.textContent = '';
-      if (detail.message) setTimeout(() => (live.textContent = detail.message), 50);
+      announce(live, detail.message);
     });
   }
 }

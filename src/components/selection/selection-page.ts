@@ -5,7 +5,7 @@
  * this page (never stored, never sent). The printed views are kept up to date as things
  * change, so the browser's own print menu prints them too.
  */
-import { formatSlots, statusLabel, weekLines } from '../../i18n/hours.ts';
+import { statusLabel, weekSummary } from '../../i18n/hours.ts';
 import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
 import { statusAt } from '../../lib/hours/status.ts';
 import { qrSvg } from '../../lib/orient/qr.ts';
@@ -15,9 +15,10 @@ import { parsePhone } from '../../lib/phone.ts';
 import { placeUrl, selectionUrl } from '../../lib/routes.ts';
 import { engine } from '../search/browser-engine.ts';
 import { hasFlag, type SearchPlace } from '../../lib/search/row.ts';
-import { element } from '../search/render.ts';
+import { element, referralKey } from '../search/render.ts';
 import type { ShareLinksElement } from '../share/share-links.ts';
 import '../share/share-links.ts';
+import { announce } from '../announce.ts';
 import { readSelection, writeSelection } from './store.ts';
 
 
@@ -103,11 +104,9 @@ class SelectionPage extends HTMLElement {
     }
   }
 
+  /** A received list is not the device's selection: its changes are read out by the header's live region directly. */
   private say(message: string): void {
-    const live = document.querySelector('selection-count [data-live]');
-    if (!live) return;
-    live.textContent = '';
-    setTimeout(() => (live.textContent = message), 50);
+    announce(document.querySelector('selection-count [data-live]'), message);
   }
 
   private keep(): void {
@@ -184,8 +183,8 @@ class SelectionPage extends HTMLElement {
 
   private conditions(place: SearchPlace): string[] {
     const lines: string[] = [];
-    if (hasFlag(place, 'referralRequired')) lines.push(this.t('referral.required'));
-    else if (hasFlag(place, 'noReferral')) lines.push(this.t('place.referralShort'));
+    const referral = referralKey(place);
+    if (referral) lines.push(this.t(referral));
     if (hasFlag(place, 'appointmentRequired')) lines.push(this.t('appointment.required'));
     else if (hasFlag(place, 'walkIn')) lines.push(this.t('appointment.walk-in'));
     if (hasFlag(place, 'free')) lines.push(this.t('fee.free'));
@@ -193,11 +192,7 @@ class SelectionPage extends HTMLElement {
   }
 
   private hours(place: SearchPlace): HTMLElement {
-    if (!place.schedule) return element('p', {}, this.t('print.hoursUnknown'));
-    const lines = weekLines(this.t, place.schedule.week);
-    const block = element('p', {}, this.t('print.hours'));
-    block.append(lines.length > 0 ? lines.join(' ; ') : formatSlots(this.t, []));
-    return block;
+    return element('p', {}, weekSummary(this.t, place.schedule?.week ?? null));
   }
 
   /** A code to the place's page. No address under it: too long to type from a list (the place page prints it). */
@@ -284,8 +279,8 @@ class SelectionPage extends HTMLElement {
     this.find('[data-print-view="sheet"]').replaceChildren(...sheet);
   }
 
+  /** The views are drawn as things change: printing only chooses one. */
   private print(view: View): void {
-    this.draw();
     document.documentElement.dataset.print = view;
     window.print();
   }

@@ -5,6 +5,7 @@
  */
 import { createTranslator, type Translate } from '../../i18n/translate.ts';
 import { placeMessage, shareLinks, type SharedPlace } from '../../lib/orient/share.ts';
+import { announce } from '../announce.ts';
 
 export class ShareLinksElement extends HTMLElement {
   private t!: Translate;
@@ -47,9 +48,7 @@ export class ShareLinksElement extends HTMLElement {
   }
 
   private say(text: string): void {
-    const status = this.querySelector('[data-share-status]')!;
-    status.textContent = '';
-    setTimeout(() => (status.textContent = text), 50);
+    announce(this.querySelector('[data-share-status]'), text);
   }
 
   private async copy(): Promise<void> {
