@@ -20,6 +20,7 @@ const SYNTHETIC_SOURCE = { key: 'synthetic', name: 'Jeu de données synthétique
 import { benchOffline, type OfflineFigures } from './offline.ts';
 import { benchWeights, type WeightFigures } from './weights.ts';
 import { benchPrint, type PrintFigures } from './print.ts';
+import { benchCoverage, type CoverageFigures } from './coverage.ts';
 import { benchMap, benchQuality, benchSearch, type MapFigures, type QualityFigures, type SearchFigures } from './search.ts';
 
 const args = process.argv.slice(2);
@@ -40,6 +41,8 @@ interface BuildResult {
   weights?: WeightFigures;
   /** Place pages printed on A4: how many fit on one page. */
   print?: PrintFigures;
+  /** Distances from every commune to help, and the territories' totals (computed at build time). */
+  coverage?: CoverageFigures;
   dataset: string;
   places: number;
   pages: number;
@@ -98,7 +101,12 @@ function jitter(point: { lat: number; lon: number }, commune: { lat: number; lon
 }
 
 /** Builds with astro in a child process, sampling its resident memory every 100 ms. */
-function build(dataset: string, dataDir: string, places: number): Promise<BuildResult> {
+async function build(dataset: string, dataDir: string, places: number): Promise<BuildResult> {
+  const coverage = await benchCoverage(dataDir);
+  return { ...(await astroBuild(dataset, dataDir, places)), coverage };
+}
+
+function astroBuild(dataset: string, dataDir: string, places: number): Promise<BuildResult> {
   const outDir = join(WORK, `dist-${dataset}`);
   rmSync(outDir, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
@@ -170,6 +178,12 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   const o = r.offline!;
   console.log(`| ${r.dataset} | ${o.precacheFiles} | ${o.precacheMB} Mo | ${o.precacheGzipKB} ko | ${o.readyOfflineMs} ms | ${o.readyOfflineSlowMobileS} s |`);
+}
+console.log('\n| données | communes | lieux | distances de chaque commune (au build) | totaux des départements et EPCI | communes à plus de 5 / 10 / 20 km |');
+console.log('| --- | ---: | ---: | ---: | ---: | --- |');
+for (const r of results) {
+  const c = r.coverage!;
+  console.log(`| ${r.dataset} | ${c.communes} | ${c.places} | ${c.distancesMs} ms | ${c.totalsMs} ms | ${c.beyond.map((band) => band.communes).join(' / ')} |`);
 }
 console.log('\n| données | commune voulue en premier | 3 premiers résultats avec adresse, horaires ou téléphone |');
 console.log('| --- | ---: | ---: |');

@@ -4,8 +4,7 @@
  * postcodes. The reference of communes (data/reference/) counts each city once. Build time
  * only: the package's file (8 MB) is read from disk when first needed, never bundled.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { officialCommunes } from './territory/official.ts';
 
 export interface Arrondissement {
   /** INSEE code of the arrondissement (75119). */
@@ -17,18 +16,10 @@ export interface Arrondissement {
   postcodes: string[];
 }
 
-interface Entry {
-  code: string;
-  nom: string;
-  type: string;
-  commune?: string;
-  codesPostaux?: string[];
-}
-
 let arrondissements: Arrondissement[] | undefined;
 
 export function allArrondissements(): Arrondissement[] {
-  arrondissements ??= (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@etalab/decoupage-administratif/data/communes.json'), 'utf8')) as Entry[])
+  arrondissements ??= officialCommunes()
     .filter((entry) => entry.type === 'arrondissement-municipal')
     .map((entry) => ({ code: entry.code, name: entry.nom, city: entry.commune!, postcodes: entry.codesPostaux ?? [] }));
   return arrondissements;

@@ -30,3 +30,6 @@ export function kindSymbol(kind: Kind): string {
 /** A kind's position in KIND_IDS, as search rows store it, and back. */
 export const kindCode = (kind: Kind): number => KIND_IDS.indexOf(kind);
 export const kindOfCode = (code: number): Kind => KIND_IDS[code] ?? 'other';
+
+/** A place of the Emmaüs Connect network: one of its solidarity spaces or a relay it trained. */
+export const isNetworkPlace = (place: { kind: Kind }): boolean => place.kind === 'solidarity-space' || place.kind === 'relay';

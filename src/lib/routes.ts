@@ -39,6 +39,18 @@ export const communeUrl = (commune: Pick<Commune, 'insee' | 'slug'>): string => 
 export const departementUrl = (departement: Pick<Departement, 'code' | 'slug'>): string => `/departements/${departementKey(departement)}/`;
 export const regionUrl = (region: Pick<Region, 'code' | 'slug'>): string => `/regions/${regionKey(region)}/`;
 export const serviceUrl = (id: string): string => `${SERVICES_URL}${id}/`;
+/** For town halls, intercommunalities and départements: checklists and who is far from help. */
+export const AREAS_URL = '/collectivites/';
+export const areaDepartementUrl = (departement: Pick<Departement, 'code' | 'slug'>): string => `${AREAS_URL}departements/${departementKey(departement)}/`;
+export const epciUrl = (epci: { siren: string; slug: string }): string => `${AREAS_URL}epci/${epci.siren}-${epci.slug}/`;
+/** The commune's places made to be framed on the town's own site, and its data files. */
+export const widgetUrl = (commune: Pick<Commune, 'insee' | 'slug'>): string => `/integrer/${communeKey(commune)}/`;
+export const communeDataFiles = (commune: Pick<Commune, 'insee' | 'slug'>) =>
+  ({ csv: `${communeUrl(commune)}lieux.csv`, json: `${communeUrl(commune)}lieux.json` }) as const;
+/** Correcting a place, or proposing a new one (no `id`); signing the charter. */
+export const CORRECTION_URL = '/corriger/';
+export const correctionUrl = (id?: string): string => (id ? `${CORRECTION_URL}?lieu=${encodeURIComponent(id)}` : CORRECTION_URL);
+export const CHARTER_SIGN_URL = '/charte/signer/';
 /** A selection carried by a link (see orient/selection.ts). */
 export const selectionUrl = (serialized: string): string => (serialized ? `${SELECTION_URL}?${SELECTION_PARAM}=${serialized}` : SELECTION_URL);
 export const searchUrl = (params?: URLSearchParams): string => (params && params.size > 0 ? `${SEARCH_URL}?${params}` : SEARCH_URL);

@@ -15,6 +15,7 @@ import type { Municipality } from '../lib/schemas/charter.ts';
 import type { Label } from '../lib/schemas/label.ts';
 import type { Service } from '../lib/schemas/service.ts';
 import { COMMITMENT_STATUS_IDS } from '../lib/vocab.ts';
+import { isNetworkPlace } from '../lib/kinds.ts';
 import { readableTitle } from '../lib/search/build.ts';
 
 export interface Crumb {
@@ -200,6 +201,16 @@ export function homePage(directory: Directory): HomePage {
     metropole: directory.regions.filter((summary) => Number(summary.region.code) >= 10),
     overseas: directory.regions.filter((summary) => Number(summary.region.code) < 10),
   };
+}
+
+/** How many places a poster lists: more would not fit on one page. */
+export const POSTER_MAX = 6;
+
+/** The places a commune's poster shows: the network's first, then those that can be called and whose hours are known. */
+export function posterPlaces(places: readonly PlaceEntry[], max: number): { shown: PlaceEntry[]; more: number } {
+  const rank = (place: PlaceEntry) => (isNetworkPlace(place) ? 0 : 4) + (place.contacts.phone ? 0 : 2) + (place.hours.openingHours ? 0 : 1);
+  const sorted = [...places].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'fr'));
+  return { shown: sorted.slice(0, max), more: Math.max(0, places.length - max) };
 }
 
 /** Closures that end today or later. */

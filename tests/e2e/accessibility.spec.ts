@@ -25,6 +25,10 @@ const PAGES = {
   'résultats avec filtres à vérifier': '/recherche/?q=Lille&gratuit=1&quand=demain&moment=matin&service=aide-demarches',
   'orienter une personne': '/orienter/?service=usage-quotidien&q=Lille&etape=2',
   'ma sélection': '/selection/?lieux=59.point-fictif-de-la-colline,67.espace-fictif-des-hirondelles',
+  'espace communes et territoires': '/collectivites/',
+  'espace d’un département': '/collectivites/departements/38-isere/',
+  'espace d’une intercommunalité': '/collectivites/epci/200040715-grenoble-alpes-metropole/',
+  'liste à intégrer (iframe)': '/integrer/59350-lille/',
 };
 /** What a page draws in the browser before it is checked. */
 const DRAWN: Record<string, string> = { '?q=': 'ol.results > li', '?lieux=': 'ol.selection-list > li', '/orienter/': '[data-count]:not(:empty)' };

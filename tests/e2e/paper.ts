@@ -11,6 +11,8 @@ import type { Page } from '@playwright/test';
 
 export interface Paper {
   pages: number;
+  /** As pdfinfo says it: "595.276 x 841.89 pts (A4)". */
+  pageSize: string;
   text: string;
   /** Every QR code found on any page, decoded. */
   codes: string[];
@@ -25,7 +27,9 @@ export async function printed(page: Page): Promise<Paper> {
   try {
     const file = join(folder, 'page.pdf');
     await writeFile(file, pdf);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
+    const info = execFileSync('pdfinfo', [file]).toString();
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    const pageSize = /Page size:\s+(.+)/.exec(info)![1]!.trim();
     // No -layout: words of one line stay together, whatever the columns.
     // Lines joined: a sentence wrapped on paper reads as one.
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString().replace(/[\s\u00a0]+/g, ' ');
@@ -37,7 +41,7 @@ export async function printed(page: Page): Promise<Paper> {
     } catch {
       // zbarimg exits with 4 when it finds no code.
     }
-    return { pages, text, codes };
+    return { pages, pageSize, text, codes };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

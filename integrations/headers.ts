@@ -1,0 +1,65 @@
+/**
+ * The host's headers file (`_headers`, the format of Netlify and Cloudflare Pages): a
+ * `<meta>` Content-Security-Policy cannot say who may frame a page, so this file does.
+ * Only the widgets (`/integrer/…`) may be framed by other sites; every other page refuses to
+ * be framed. Rules never overlap (hosts add up the headers of every matching rule), so the
+ * file lists the site's top-level folders and files, read from the finished build.
+ * `scripts/serve.ts` reads the same file, so tests see what the host sends.
+ */
+import { readdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** Framed on other sites: the widgets' folder. */
+export const FRAMEABLE = 'integrer';
+
+const COMMON = ['X-Content-Type-Options: nosniff', 'Referrer-Policy: no-referrer'];
+const REFUSE_FRAMING = ["Content-Security-Policy: frame-ancestors 'none'", 'X-Frame-Options: DENY', ...COMMON];
+const ALLOW_FRAMING = ['Content-Security-Policy: frame-ancestors *', ...COMMON];
+
+/** The headers file for a site whose top level holds these entries. */
+export function headersFile(entries: readonly { name: string; folder: boolean }[]): string {
+  const rules: [string, string[]][] = [['/', REFUSE_FRAMING]];
+  for (const { name, folder } of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (name === '_headers') continue;
+    rules.push([folder ? `/${name}/*` : `/${name}`, folder && name === FRAMEABLE ? ALLOW_FRAMING : REFUSE_FRAMING]);
+  }
+  return `# Written by integrations/headers.ts at each build.\n${rules.map(([path, headers]) => `${path}\n${headers.map((header) => `  ${header}`).join('\n')}`).join('\n')}\n`;
+}
+
+export type HeaderRules = { pattern: string; headers: [string, string][] }[];
+
+export function parseHeaders(text: string): HeaderRules {
+  const rules: HeaderRules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
+    else {
+      const at = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** The headers a host sends for a path: those of every matching rule (`*` matches anything). */
+export function headersFor(path: string, rules: HeaderRules): [string, string][] {
+  const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  return rules
+    .filter(({ pattern }) => new RegExp(`^${pattern.split('*').map(escape).join('.*')}$`).test(path))
+    .flatMap(({ headers }) => headers);
+}
+
+export function hostHeaders(): AstroIntegration {
+  return {
+    name: 'host-headers',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const entries = (await readdir(root, { withFileTypes: true })).map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
+        await writeFile(`${root}/_headers`, headersFile(entries));
+        logger.info(`_headers: only /${FRAMEABLE}/ may be framed by other sites`);
+      },
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Espace communes et territoires, as a town hall uses it: the checklist of its places, who is
+ * far from help, the widget framed on another site, the poster on paper, the commune's data.
+ */
+import { createServer, type Server } from 'node:http';
+import { serve } from '../../scripts/serve.ts';
+import { expect, test } from './fixtures.ts';
+import { printed, RELATIVE_TIME } from './paper.ts';
+
+const SITE_URL = 'https://aide-numerique.example.org';
+
+test('a commune page shows its town hall what is known and missing, oldest check first', async ({ page }) => {
+  await page.goto('/communes/59350-lille/');
+  const section = page.locator('section.town-hall');
+  await expect(section.getByRole('heading', { name: 'Pour la mairie' })).toBeVisible();
+  const totals = section.locator('table.check-totals');
+  await expect(totals.locator('caption')).toHaveText('Ce que nous savons des lieux (2)');
+  // Rows: known, partly known, missing. Lille has the Point fictif de la Colline (street, phone, hours) and the Relais fictif du Moulin (nothing).
+  await expect(totals.getByRole('row', { name: /^Téléphone/ }).locator('td')).toHaveText(['1', '0', '1']);
+  await expect(totals.getByRole('row', { name: /^E-mail/ }).locator('td')).toHaveText(['0', '0', '2']);
+  await expect(totals.getByRole('row', { name: /^Adresse et point sur la carte/ }).locator('td')).toHaveText(['1', '0', '1']);
+  await expect(section.getByText('1 fiche a été vérifiée il y a plus d’un an, ou jamais : à vérifier en premier.')).toBeVisible();
+  const items = section.locator('.check-item');
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText('Point fictif de la Colline');
+  await expect(items.first()).toContainText('Vérifiée le 10 janvier 2025 (il y a plus d’un an)');
+  await expect(items.first()).toContainText('Manque : e-mail, accès en fauteuil roulant et langues parlées.');
+  await expect(items.first().getByRole('link', { name: 'Corriger cette fiche : Point fictif de la Colline' })).toHaveAttribute('href', '/corriger/?lieu=point-fictif-de-la-colline');
+  await expect(section.getByText(/Depuis le centre de Lille, le lieu d’aide le plus proche est à/)).toBeVisible();
+});
+
+test('a département’s space counts the communes and people far from help, with a map and the far communes', async ({ page }) => {
+  await page.goto('/collectivites/departements/38-isere/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace du département Isère (38)');
+  const any = page.locator('table.coverage-totals').first();
+  await expect(any.locator('caption')).toHaveText('Loin de tout lieu d’aide');
+  const rows = any.locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  // Each band holds fewer (or as many) communes than the one before.
+  const counts = (await rows.locator('td:first-of-type').allTextContents()).map((text) => Number(text.split(' sur ')[0]!.replace(/\s/g, '')));
+  expect(counts[0]).toBeGreaterThanOrEqual(counts[1]!);
+  expect(counts[1]).toBeGreaterThanOrEqual(counts[2]!);
+  expect(counts[0]).toBeGreaterThan(0);
+  await expect(page.getByRole('img', { name: /Carte de Isère \(38\) : les communes loin d’un lieu d’aide/ })).toBeVisible();
+  // The far communes' table, folded when long, the furthest first.
+  await page.getByText(/Voir les \d+ communes à plus de 5 km/).click();
+  const far = page.locator('table.far-communes tbody tr');
+  await expect(far).toHaveCount(counts[0]!);
+  await expect(page.getByRole('link', { name: /Métropole|Grenoble|CC|CA/ }).first()).toBeVisible();
+});
+
+test('the widget is framed by another site and works there; any other page refuses to be framed', async ({ page }) => {
+  let site: Server | undefined;
+  let host: Server | undefined;
+  try {
+    site = await serve('dist-test', 4341);
+    host = createServer((_, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(
+        '<!doctype html><html lang="fr"><title>Mairie fictive</title>' +
+          '<iframe id="widget" title="Lieux" src="http://127.0.0.1:4341/integrer/59350-lille/" width="380" height="600"></iframe>' +
+          '<iframe id="page" title="Page" src="http://127.0.0.1:4341/communes/59350-lille/" width="380" height="300"></iframe></html>',
+      );
+    });
+    await new Promise<void>((resolve) => host!.listen(4342, '127.0.0.1', resolve));
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto('http://localhost:4342/');
+    const widget = page.frameLocator('#widget');
+    await expect(widget.getByRole('heading', { level: 1 })).toHaveText('Besoin d’aide avec le numérique à Lille ?');
+    await expect(widget.getByRole('link', { name: '03 00 00 00 00' })).toHaveAttribute('href', 'tel:+33300000000');
+    await expect(widget.getByRole('link', { name: /Tous les lieux près de Lille/ })).toHaveAttribute('href', `${SITE_URL}/communes/59350-lille/`);
+    // The page itself was refused: the browser shows its error page in the frame.
+    await expect.poll(() => page.frames().find((frame) => frame.name() === '' && frame.url().startsWith('chrome-error'))?.url()).toBe('chrome-error://chromewebdata/');
+    expect(page.frames().map((frame) => frame.url())).not.toContain('http://127.0.0.1:4341/communes/59350-lille/');
+    // The only console error is the refusal itself; the widget logs none.
+    expect(errors.filter((text) => !text.includes("frame-ancestors 'none'"))).toEqual([]);
+    expect(errors.some((text) => text.includes("frame-ancestors 'none'"))).toBe(true);
+  } finally {
+    site?.close();
+    host?.close();
+  }
+});
+
+test('the widget reads well without JavaScript: each place with its week and phone', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/integrer/59350-lille/');
+  await expect(page.locator('header, footer, nav')).toHaveCount(0);
+  await expect(page.getByText('Horaires : Mardi : 10 h à 18 h')).toBeVisible();
+  await expect(page.getByText('Horaires non renseignés : appelez avant de venir.')).toBeVisible();
+  expect(await context.cookies()).toEqual([]);
+  await context.close();
+});
+
+test('the poster prints on one A4 page, with the places, their phones and a QR code to the commune page', async ({ page }) => {
+  await page.goto('/communes/59350-lille/');
+  await page.evaluate(() => {
+    document.documentElement.dataset.print = 'poster';
+    document.documentElement.dataset.paper = 'a4';
+  });
+  const paper = await printed(page);
+  expect(paper.pages).toBe(1);
+  expect(paper.pageSize).toMatch(/\(A4\)$/);
+  expect(paper.text).toContain('Besoin d’aide avec le numérique ?');
+  expect(paper.text).toContain('À Lille, ces lieux peuvent vous aider');
+  expect(paper.text).toContain('Point fictif de la Colline');
+  expect(paper.text).toContain('Téléphone : 03 00 00 00 00');
+  expect(paper.text).toContain('Relais fictif du Moulin');
+  expect(paper.text).not.toContain('Pour la mairie');
+  expect(paper.text).not.toMatch(RELATIVE_TIME);
+  expect(paper.codes).toEqual([`${SITE_URL}/communes/59350-lille/`]);
+});
+
+test('the A3 poster asks for A3 paper', async ({ page }) => {
+  await page.goto('/communes/59350-lille/');
+  await page.getByRole('button', { name: 'Imprimer l’affiche (A3)' }).evaluate((button) => {
+    window.print = () => undefined;
+    (button as HTMLButtonElement).click();
+  });
+  await expect(page.locator('html')).toHaveAttribute('data-paper', 'a3');
+  const paper = await printed(page);
+  // A3 is 297 × 420 mm (about 842 × 1191 points).
+  expect(paper.pageSize).toMatch(/^84[12]\.\d+ x 119[01]\.\d+ pts \(A3\)$/);
+  expect(paper.pages).toBe(1);
+  expect(paper.codes).toEqual([`${SITE_URL}/communes/59350-lille/`]);
+});
+
+test('a commune’s data downloads in the national standard, with its own places only', async ({ request }) => {
+  const json = (await (await request.get('/communes/59350-lille/lieux.json')).json()) as { nom: string; code_insee: string }[];
+  expect(json.map((row) => row.nom)).toEqual(['Point fictif de la Colline']);
+  expect(json.every((row) => row.code_insee === '59350')).toBe(true);
+  const csv = await (await request.get('/communes/59350-lille/lieux.csv')).text();
+  expect(csv.split('\n')[0]).toMatch(/^id,pivot,nom,commune,code_postal,code_insee,/);
+  expect(csv.trim().split('\n')).toHaveLength(2);
+});
