@@ -24,6 +24,8 @@ export const PRECACHE_PATTERNS = [
   // Orienting someone works offline too: the selection is read from the search files.
   'selection/index.html',
   'orienter/index.html',
+  // Proposing a place works offline; the e-mail waits in the phone's outbox.
+  'corriger/index.html',
   'manifest.webmanifest',
   'icons/*.png',
   'favicon.svg',

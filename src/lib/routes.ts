@@ -2,7 +2,7 @@
  * Every URL of the site, in one place: pages, the search and the map link with these, never
  * with an inline template. Paths end with a slash (trailingSlash: 'always').
  */
-import { SELECTION_PARAM } from './orient/selection.ts';
+import { entryOf, entryToken, SELECTION_PARAM } from './orient/selection.ts';
 import type { Commune, Departement, Region } from './reference.ts';
 
 /** URL path segment of a commune page: INSEE code first, so that homonyms never collide. */
@@ -45,11 +45,16 @@ export const areaDepartementUrl = (departement: Pick<Departement, 'code' | 'slug
 export const epciUrl = (epci: { siren: string; slug: string }): string => `${AREAS_URL}epci/${epci.siren}-${epci.slug}/`;
 /** The commune's places made to be framed on the town's own site, and its data files. */
 export const widgetUrl = (commune: Pick<Commune, 'insee' | 'slug'>): string => `/integrer/${communeKey(commune)}/`;
-export const communeDataFiles = (commune: Pick<Commune, 'insee' | 'slug'>) =>
-  ({ csv: `${communeUrl(commune)}lieux.csv`, json: `${communeUrl(commune)}lieux.json` }) as const;
+export const communeDataFiles = (commune: Pick<Commune, 'insee'>) =>
+  ({ csv: `${DATA_FILES.communes}${commune.insee}.csv`, json: `${DATA_FILES.communes}${commune.insee}.json` }) as const;
 /** Correcting a place, or proposing a new one (no `id`); signing the charter. */
 export const CORRECTION_URL = '/corriger/';
-export const correctionUrl = (id?: string): string => (id ? `${CORRECTION_URL}?lieu=${encodeURIComponent(id)}` : CORRECTION_URL);
+/** The parameter names the place as a selection entry does (`59.point-fictif`): its département's file holds its record. */
+export const CORRECTION_PARAM = 'lieu';
+export const correctionUrl = (place?: { id: string; insee: string }): string =>
+  place ? `${CORRECTION_URL}?${CORRECTION_PARAM}=${entryToken(entryOf(place.id, place.insee))}` : CORRECTION_URL;
+/** The current records of a département's places, read by the correction form. */
+export const correctionRecordsUrl = (departement: string): string => `${CORRECTION_URL}lieux/${departement.toLowerCase()}.json`;
 export const CHARTER_SIGN_URL = '/charte/signer/';
 /** A selection carried by a link (see orient/selection.ts). */
 export const selectionUrl = (serialized: string): string => (serialized ? `${SELECTION_URL}?${SELECTION_PARAM}=${serialized}` : SELECTION_URL);
@@ -65,4 +70,4 @@ export const SEARCH_FILES = {
 } as const;
 
 /** The open-data files. */
-export const DATA_FILES = { csv: '/donnees/lieux.csv', json: '/donnees/lieux.json', geojson: '/donnees/lieux.geojson' } as const;
+export const DATA_FILES = { csv: '/donnees/lieux.csv', json: '/donnees/lieux.json', geojson: '/donnees/lieux.geojson', communes: '/donnees/communes/' } as const;

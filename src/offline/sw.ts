@@ -20,6 +20,7 @@ import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute, type Precache
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { OFFLINE_URL, SW_CACHES, SW_MESSAGES } from './protocol.ts';
+import { CORRECTION_URL } from '../lib/routes.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 /** Replaced at bundling time by the configured map tile origin. */
@@ -69,6 +70,16 @@ registerRoute(
 );
 // A page with a query is never stored (it may hold what a person typed).
 registerRoute(({ request, url }) => request.mode === 'navigate' && url.search !== '', new NetworkOnly());
+
+// A correction started online can be finished offline: the records read are kept a while.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith(`${CORRECTION_URL}lieux/`),
+  new NetworkFirst({
+    cacheName: SW_CACHES.corrections,
+    networkTimeoutSeconds: 5,
+    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 8, maxAgeSeconds: 7 * DAY, purgeOnQuotaError: true })],
+  }),
+);
 
 registerRoute(
   ({ request, url }) => url.origin === TILE_ORIGIN && request.destination === 'image',

@@ -29,9 +29,11 @@ const PAGES = {
   'espace d’un département': '/collectivites/departements/38-isere/',
   'espace d’une intercommunalité': '/collectivites/epci/200040715-grenoble-alpes-metropole/',
   'liste à intégrer (iframe)': '/integrer/59350-lille/',
+  'corriger une fiche': '/corriger/?lieu=59.point-fictif-de-la-colline',
+  'proposer un lieu': '/corriger/',
 };
 /** What a page draws in the browser before it is checked. */
-const DRAWN: Record<string, string> = { '?q=': 'ol.results > li', '?lieux=': 'ol.selection-list > li', '/orienter/': '[data-count]:not(:empty)' };
+const DRAWN: Record<string, string> = { '?lieu=': 'correction-form [data-status]:not(:empty)', '?q=': 'ol.results > li', '?lieux=': 'ol.selection-list > li', '/orienter/': '[data-count]:not(:empty)' };
 
 for (const [name, path] of Object.entries(PAGES)) {
   test(`${name}: no WCAG 2.1 AA violation (axe)`, async ({ page }) => {

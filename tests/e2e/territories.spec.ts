@@ -25,7 +25,7 @@ test('a commune page shows its town hall what is known and missing, oldest check
   await expect(items.first()).toContainText('Point fictif de la Colline');
   await expect(items.first()).toContainText('Vérifiée le 10 janvier 2025 (il y a plus d’un an)');
   await expect(items.first()).toContainText('Manque : e-mail, accès en fauteuil roulant et langues parlées.');
-  await expect(items.first().getByRole('link', { name: 'Corriger cette fiche : Point fictif de la Colline' })).toHaveAttribute('href', '/corriger/?lieu=point-fictif-de-la-colline');
+  await expect(items.first().getByRole('link', { name: 'Corriger cette fiche : Point fictif de la Colline' })).toHaveAttribute('href', '/corriger/?lieu=59.point-fictif-de-la-colline');
   await expect(section.getByText(/Depuis le centre de Lille, le lieu d’aide le plus proche est à/)).toBeVisible();
 });
 
@@ -129,10 +129,10 @@ test('the A3 poster asks for A3 paper', async ({ page }) => {
 });
 
 test('a commune’s data downloads in the national standard, with its own places only', async ({ request }) => {
-  const json = (await (await request.get('/communes/59350-lille/lieux.json')).json()) as { nom: string; code_insee: string }[];
+  const json = (await (await request.get('/donnees/communes/59350.json')).json()) as { nom: string; code_insee: string }[];
   expect(json.map((row) => row.nom)).toEqual(['Point fictif de la Colline']);
   expect(json.every((row) => row.code_insee === '59350')).toBe(true);
-  const csv = await (await request.get('/communes/59350-lille/lieux.csv')).text();
+  const csv = await (await request.get('/donnees/communes/59350.csv')).text();
   expect(csv.split('\n')[0]).toMatch(/^id,pivot,nom,commune,code_postal,code_insee,/);
   expect(csv.trim().split('\n')).toHaveLength(2);
 });

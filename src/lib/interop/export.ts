@@ -149,3 +149,15 @@ export function toGeoJson(places: readonly ExportablePlace[], siteUrl: URL): str
     })),
   });
 }
+
+/** The rows of each commune, by INSEE code, in the export's order (each commune's own files). */
+export function rowsByCommune(rows: readonly StandardRow[]): Map<string, StandardRow[]> {
+  const byCommune = new Map<string, StandardRow[]>();
+  for (const row of rows) {
+    const insee = String(row.code_insee);
+    const own = byCommune.get(insee);
+    if (own) own.push(row);
+    else byCommune.set(insee, [row]);
+  }
+  return byCommune;
+}

@@ -71,6 +71,7 @@ export function whatsappHref(body: string): string {
 }
 
 /** RFC 6068: line breaks are CRLF. */
-export function mailtoHref(subject: string, body: string): string {
-  return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))}`;
+/** An e-mail ready to send: to nobody yet (the person chooses), or to an address set for the site. */
+export function mailtoHref(subject: string, body: string, to = ''): string {
+  return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))}`;
 }

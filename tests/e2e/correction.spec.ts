@@ -1,0 +1,121 @@
+/**
+ * Correcting a place and proposing one, without an account: the form's file passes the
+ * build's own check (`check:data`), the e-mail lists exactly what changed, and a bad answer
+ * is explained in plain words.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/** Runs `npm run check:data` on the fixture data with this file written in: its output, or its error. */
+function checkData(file: string, yaml: string): { ok: boolean; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'correction-'));
+  try {
+    cpSync('tests/fixtures/site', dir, { recursive: true });
+    writeFileSync(join(dir, file), yaml);
+    try {
+      return { ok: true, output: execFileSync(process.execPath, ['scripts/check-data.ts', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+    } catch (error) {
+      return { ok: false, output: String((error as { stderr?: string }).stderr ?? error) };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function downloaded(page: Page): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le fichier' }).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
+}
+
+const mailOf = async (page: Page) => decodeURIComponent((await page.getByRole('link', { name: 'Envoyer par e-mail' }).getAttribute('href'))!);
+
+test('a town hall corrects a place: the file passes check:data and the e-mail lists exactly what changed', async ({ page }) => {
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  await page.getByRole('link', { name: 'Corriger cette fiche' }).click();
+  await expect(page.locator('correction-form [data-status]')).toHaveText('Vous corrigez la fiche : Point fictif de la Colline.');
+  // Prefilled with the current values.
+  await expect(page.getByLabel('Nom du lieu')).toHaveValue('Point fictif de la Colline');
+  await expect(page.locator('#phone')).toHaveValue('03 00 00 00 00');
+  await expect(page.getByLabel('Commune')).toHaveValue('59350');
+  await expect(page.getByLabel('Ouvert le mardi')).toBeChecked();
+  await expect(page.getByLabel('Ouvert le lundi')).not.toBeChecked();
+
+  await page.getByLabel('Votre nom ou votre structure').fill('Mairie fictive de Lille');
+  await page.locator('#phone').fill('03 20 11 22 33');
+  await page.getByLabel('Ouvert le lundi').check();
+  await page.locator('#from-0-0').fill('09:00');
+  await page.locator('#to-0-0').fill('12:00');
+  await page.getByLabel('Langue des signes française').check();
+  await page.getByRole('button', { name: 'Vérifier la fiche' }).click();
+
+  await expect(page.getByRole('heading', { name: 'La fiche est prête. Voici ce qui change :' })).toBeFocused();
+  const changes = page.locator('[data-changes] li');
+  await expect(changes).toHaveText([
+    'Téléphone : 03 00 00 00 00 → 03 20 11 22 33',
+    /^Horaires\s:\sMardi\s:\s10\sh\sà\s18\sh.*→\sLundi\s:\s9\sh\sà\s12\sh\s;\sMardi\s:\s10\sh\sà\s18\sh/,
+    'Langues : (vide) → Langue des signes française',
+  ]);
+
+  const mail = await mailOf(page);
+  expect(mail.startsWith('mailto:corrections@exemple.invalid?subject=Correction de la fiche : Point fictif de la Colline&body=')).toBe(true);
+  const listed = mail.split('\r\n').filter((line) => line.startsWith('- ')).map((line) => line.slice(2).split(' : ')[0]);
+  expect(listed).toEqual(['Téléphone', 'Horaires', 'Langues']);
+  expect(mail).toContain('envoyée par Mairie fictive de Lille');
+
+  const file = await downloaded(page);
+  expect(file.name).toBe('point-fictif-de-la-colline.yaml');
+  expect(file.text).toContain('phone: 03 20 11 22 33');
+  expect(file.text).toContain('openingHours: Mo 09:00-12:00; Tu,We,Th,Fr,Sa 10:00-18:00');
+  expect(file.text).toContain('name: Mairie fictive de Lille');
+  // The mail carries the same file.
+  expect(mail).toContain(file.text.split('\n').slice(2).join('\r\n').trim());
+  const checked = checkData('places/point-fictif-de-la-colline.yaml', file.text);
+  expect(checked.output).toMatch(/^Données valides : /);
+  expect(checked.ok).toBe(true);
+});
+
+test('a wrong answer is explained in plain words, next to nothing sent', async ({ page }) => {
+  await page.goto('/corriger/?lieu=59.point-fictif-de-la-colline');
+  await expect(page.locator('correction-form [data-status]')).toHaveText('Vous corrigez la fiche : Point fictif de la Colline.');
+  await page.locator('#email').fill('pas-un-mail');
+  await page.locator('#phone').fill('12');
+  await page.getByRole('button', { name: 'Vérifier la fiche' }).click();
+  const errors = page.getByRole('alert');
+  await expect(errors).toBeFocused();
+  await expect(errors).toContainText('Il y a 3 choses à corriger :');
+  await expect(errors.getByRole('link', { name: 'Cette adresse e-mail n’est pas complète. Par exemple : contact@mairie.fr' })).toHaveAttribute('href', '#email');
+  await expect(errors.getByRole('link', { name: /Ce numéro de téléphone n’est pas complet/ })).toHaveAttribute('href', '#phone');
+  await expect(errors.getByRole('link', { name: 'Écrivez votre nom ou celui de votre structure.' })).toHaveAttribute('href', '#author');
+  await expect(page.locator('#email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('[data-result]')).toBeHidden();
+});
+
+test('proposing a new place gives a file that passes check:data; without a report address, the page says where to send it', async ({ page }) => {
+  await page.goto('/corriger/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Proposer un lieu');
+  await page.locator('correction-form').evaluate((element) => ((element as HTMLElement).dataset.email = ''));
+  await page.getByLabel('Votre nom ou votre structure').fill('CCAS fictif');
+  await page.getByLabel('Nom du lieu').fill('Atelier fictif des Lilas');
+  await page.getByLabel('Code postal').fill('59000');
+  await expect(page.getByLabel('Commune')).toHaveValue('59350');
+  await page.getByLabel('Aide pour les démarches en ligne').check();
+  await page.getByLabel('Ouvert le mercredi').check();
+  await page.locator('#from-2-0').fill('14:00');
+  await page.locator('#to-2-0').fill('17:00');
+  await page.getByRole('button', { name: 'Vérifier la fiche' }).click();
+  await expect(page.getByRole('heading', { name: 'La fiche est prête. Voici ce que vous proposez :' })).toBeVisible();
+  await expect(page.locator('[data-changes] li')).toContainText(['Nom : Atelier fictif des Lilas', 'Commune : Lille']);
+  await expect(page.getByRole('link', { name: 'Envoyer par e-mail' })).toBeHidden();
+  await expect(page.getByText(/Aucune adresse e-mail n’est prévue pour recevoir les corrections de ce site/)).toBeVisible();
+  const file = await downloaded(page);
+  expect(file.name).toBe('atelier-fictif-des-lilas.yaml');
+  expect(file.text).toContain('precision: commune');
+  expect(file.text).toContain('openingHours: We 14:00-17:00; PH off');
+  const checked = checkData('places/atelier-fictif-des-lilas.yaml', file.text);
+  expect(checked.ok, checked.output).toBe(true);
+});
