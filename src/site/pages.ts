@@ -203,6 +203,23 @@ export function homePage(directory: Directory): HomePage {
   };
 }
 
+export interface TimelineStep {
+  date: string;
+  label: string;
+  status: string | null;
+  evidence: string | null;
+}
+
+/** A signatory's steps, oldest first: the signature, then each commitment's last known state. */
+export function charterTimeline(charter: { commitments: readonly { id: string; label: string }[] }, municipality: Municipality): TimelineStep[] {
+  const steps: TimelineStep[] = [{ date: municipality.signed, label: t('charter.timelineSigned'), status: null, evidence: municipality.evidence ?? null }];
+  for (const followUp of municipality.commitments) {
+    const commitment = charter.commitments.find((item) => item.id === followUp.commitment);
+    if (commitment) steps.push({ date: followUp.date, label: commitment.label, status: followUp.status, evidence: followUp.evidence ?? null });
+  }
+  return steps.sort((a, b) => a.date.localeCompare(b.date));
+}
+
 /** How many places a poster lists: more would not fit on one page. */
 export const POSTER_MAX = 6;
 

@@ -104,3 +104,9 @@ export function areaView(directory: Directory, communes: readonly Commune[], dep
 export function departementCommunes(directory: Directory, departement: Departement): Commune[] {
   return [...directory.reference.communes.values()].filter((commune) => commune.departementCode === departement.code).sort((a, b) => byName.compare(a.name, b.name));
 }
+
+/** Metropolitan France (overseas départements are listed, not drawn: they would shrink the map). */
+export function metropolitanSketch<T>(points: readonly { lat: number; lon: number; data: T }[]): Sketch<T> {
+  const shapes = [...departementOutlines()].filter(([code]) => !code.startsWith('97')).map(([, rings]) => rings);
+  return sketch(shapes, points.filter((point) => point.lon > -6 && point.lon < 10 && point.lat > 41 && point.lat < 52));
+}

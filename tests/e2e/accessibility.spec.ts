@@ -31,6 +31,7 @@ const PAGES = {
   'liste à intégrer (iframe)': '/integrer/59350-lille/',
   'corriger une fiche': '/corriger/?lieu=59.point-fictif-de-la-colline',
   'proposer un lieu': '/corriger/',
+  'signer la charte': '/charte/signer/',
 };
 /** What a page draws in the browser before it is checked. */
 const DRAWN: Record<string, string> = { '?lieu=': 'correction-form [data-status]:not(:empty)', '?q=': 'ol.results > li', '?lieux=': 'ol.selection-list > li', '/orienter/': '[data-count]:not(:empty)' };

@@ -119,3 +119,43 @@ test('proposing a new place gives a file that passes check:data; without a repor
   const checked = checkData('places/atelier-fictif-des-lilas.yaml', file.text);
   expect(checked.ok, checked.output).toBe(true);
 });
+
+test('a commune that signed the charter prepares its file: it passes check:data; the charter page shows signatories on a map and each commune its timeline', async ({ page }) => {
+  await page.goto('/charte/');
+  await expect(page.getByRole('img', { name: /Carte des communes signataires/ })).toBeVisible();
+  await expect(page.locator('svg .sketch-signatory')).toHaveCount(1);
+  await page.getByRole('link', { name: 'Ajouter ma commune' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ma commune a signé la charte');
+
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  const errors = page.getByRole('alert');
+  await expect(errors.getByRole('link', { name: 'Choisissez la commune : écrivez d’abord le code postal.' })).toBeVisible();
+  await expect(errors.getByRole('link', { name: 'Écrivez la date de la signature.' })).toBeVisible();
+
+  await page.getByLabel('Votre nom ou votre structure').fill('Mairie fictive de Roubaix');
+  await page.getByLabel('Code postal').fill('59100');
+  await expect(page.getByLabel('Commune')).toHaveValue('59512');
+  await page.getByLabel('Date de la signature').fill('2026-02-10');
+  const first = page.locator('fieldset.commitment').first();
+  await first.getByLabel('En cours').check();
+  await first.getByLabel('Date').fill('2026-03-01');
+  await first.getByLabel('Lien qui le prouve (facultatif)').fill('pas un lien');
+  await page.getByLabel('Nom du document').fill('Délibération fictive du 10 février 2026');
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  await expect(errors.getByRole('link', { name: /Un lien doit commencer par https:\/\// })).toHaveAttribute('href', /^#evidence-/);
+  await first.getByLabel('Lien qui le prouve (facultatif)').fill('https://exemple.invalid/preuve');
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Le fichier de Roubaix est prêt :' })).toBeFocused();
+  await expect(page.locator('[data-changes] li')).toHaveText(['Charte signée le 10 février 2026', /: En cours, le 1er mars 2026$/]);
+  const mail = await mailOf(page);
+  expect(mail).toContain('subject=Charte du Maire solidaire : Roubaix');
+  const file = await downloaded(page);
+  expect(file.name).toBe('59512-roubaix.yaml');
+  const checked = checkData('municipalities/59512-roubaix.yaml', file.text);
+  expect(checked.ok, checked.output).toBe(true);
+  expect(checked.output).toContain('2 commune(s) signataire(s)');
+
+  await page.goto('/communes/59350-lille/');
+  await expect(page.locator('ol.timeline li')).toHaveText([/^15 janvier 2026 : Signature de la charte/, /^1er février 2026 : .*Fait/, /^1er février 2026 : .*En cours/]);
+});

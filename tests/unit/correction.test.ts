@@ -2,6 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseYaml } from '../../src/lib/dataset.ts';
 import { changesOf, correctedRecord, problemsOf, recordYaml, type Answers } from '../../src/lib/correction/record.ts';
+import { municipalityFile, municipalityRecord, signingProblems, type SigningAnswers } from '../../src/lib/correction/municipality.ts';
+import { charterTimeline } from '../../src/site/pages.ts';
 import { openingHoursOf, periodProblem, scheduleWeek, weekFromSchedule, type Week } from '../../src/lib/correction/week.ts';
 import { validateDataset } from '../../src/lib/validate.ts';
 import { placeSchema, type PlaceInput } from '../../src/lib/schemas/place.ts';
@@ -154,5 +156,81 @@ describe('the corrected record', () => {
     const yaml = recordYaml(record, 'Fiche corrigée le 2026-11-29.\nÀ vérifier.');
     expect(yaml.startsWith('# Fiche corrigée le 2026-11-29.\n# À vérifier.\nid: lieu-fictif-de-la-gare\n')).toBe(true);
     expect(parseYaml(yaml, 'x.yaml').data).toEqual(JSON.parse(JSON.stringify(record)));
+  });
+});
+
+describe('a commune that signed the charter', () => {
+  const answers = (changes: Partial<SigningAnswers> = {}): SigningAnswers => ({
+    insee: '59512',
+    communeName: 'Roubaix',
+    signed: '2026-02-10',
+    evidence: '',
+    commitments: [
+      { commitment: 'accueil-fictif', status: 'done', date: '2026-03-01', evidence: 'https://exemple.invalid/preuve' },
+      { commitment: 'lieux-fictifs', status: '', date: '', evidence: '' },
+    ],
+    sourceName: 'Délibération fictive',
+    sourceUrl: '',
+    author: 'Mairie fictive',
+    ...changes,
+  });
+
+  test('the file holds the commitments with a state only, and passes the build’s check', () => {
+    const record = municipalityRecord(answers(), '2026-11-29');
+    expect(record).toEqual({
+      insee: '59512',
+      signed: '2026-02-10',
+      evidence: null,
+      verified: '2026-11-29',
+      commitments: [{ commitment: 'accueil-fictif', status: 'done', date: '2026-03-01', evidence: 'https://exemple.invalid/preuve' }],
+      sources: [{ name: 'Délibération fictive', url: null, date: '2026-02-10' }],
+    });
+    expect(signingProblems(record, answers())).toEqual([]);
+    expect(municipalityFile('59512', 'Roubaix')).toBe('data/municipalities/59512-roubaix.yaml');
+    const file = parseYaml(recordYaml(record, 'x'), 'municipalities/59512-roubaix.yaml');
+    const result = validateDataset({ ...rawOf(), municipalities: [file] }, reference, { today: '2026-11-29' });
+    expect(result.issues).toEqual([]);
+  });
+
+  test('each problem points to its field', () => {
+    const wrong = answers({
+      insee: '',
+      signed: '',
+      evidence: 'pas un lien',
+      commitments: [{ commitment: 'accueil-fictif', status: 'planned', date: '', evidence: 'ftp://x' }],
+      sourceName: '',
+      author: '',
+    });
+    const problems = signingProblems(municipalityRecord(wrong, '2026-11-29'), wrong);
+    expect(problems).toEqual([
+      { field: 'insee', kind: 'commune' },
+      { field: 'signed', kind: 'signed' },
+      { field: 'evidence', kind: 'evidence' },
+      { field: 'date-accueil-fictif', kind: 'date' },
+      { field: 'evidence-accueil-fictif', kind: 'evidence' },
+      { field: 'sourceName', kind: 'source' },
+      { field: 'author', kind: 'author' },
+    ]);
+  });
+
+  test('the timeline: the signature, then each commitment, oldest first', () => {
+    const charter = { commitments: [{ id: 'a', label: 'Engagement fictif A' }, { id: 'b', label: 'Engagement fictif B' }] };
+    const municipality = {
+      insee: '59512',
+      signed: '2026-02-10',
+      evidence: null,
+      verified: '2026-11-29',
+      commitments: [
+        { commitment: 'b', status: 'done' as const, date: '2026-05-01', evidence: null },
+        { commitment: 'a', status: 'planned' as const, date: '2026-03-01', evidence: 'https://exemple.invalid/a' },
+        { commitment: 'gone', status: 'done' as const, date: '2026-01-01', evidence: null },
+      ],
+      sources: [{ name: 'Source fictive', date: null }],
+    };
+    expect(charterTimeline(charter, municipality).map((step) => `${step.date} ${step.label} ${step.status ?? ''}`.trim())).toEqual([
+      '2026-02-10 Signature de la charte',
+      '2026-03-01 Engagement fictif A planned',
+      '2026-05-01 Engagement fictif B done',
+    ]);
   });
 });

@@ -13,10 +13,10 @@ import { openingHoursOf, periodProblem, scheduleWeek, weekFromSchedule, type Per
 import { formatList } from '../../lib/format.ts';
 import { wallClock } from '../../lib/hours/status.ts';
 import { parseSelection } from '../../lib/orient/selection.ts';
-import { mailtoHref } from '../../lib/orient/share.ts';
 import { CORRECTION_PARAM, correctionRecordsUrl, placeUrl } from '../../lib/routes.ts';
 import type { PlaceInput } from '../../lib/schemas/place.ts';
 import { engine } from '../search/browser-engine.ts';
+import { editLink, fillCommunes, showOffer, showProblems } from './form-kit.ts';
 
 /** The form control that answers each field (its id). */
 const INPUT_OF: Record<string, string> = {
@@ -39,7 +39,6 @@ class CorrectionForm extends HTMLElement {
   private services = new Map<string, string>();
   private base: CorrectionRecord | null = null;
   private weekTouched = false;
-  private download: string | null = null;
 
   private find<T extends Element = HTMLElement>(selector: string): T {
     return this.querySelector<T>(selector)!;
@@ -57,6 +56,8 @@ class CorrectionForm extends HTMLElement {
     this.words = JSON.parse(this.dataset.i18n!) as Record<string, string>;
     this.t = createTranslator(this.words);
     for (const { id, label } of JSON.parse(this.dataset.services!) as { id: string; label: string }[]) this.services.set(id, label);
+    // Shown only once it can be checked here: never submitted by the browser itself (typed words would go into the address).
+    this.form.hidden = false;
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.check();
@@ -155,24 +156,7 @@ class CorrectionForm extends HTMLElement {
   /** The communes of the postcode typed, in the « Commune » list. */
   private async fillCommunes(selected?: string): Promise<void> {
     const select = this.control<HTMLSelectElement>('insee');
-    const postcode = this.control('postcode').value.trim();
-    const keep = selected ?? select.value;
-    if (!/^\d{5}$/.test(postcode)) {
-      select.replaceChildren(new Option('—', ''));
-      return;
-    }
-    let communes: { insee: string; name: string }[] = [];
-    try {
-      communes = await engine.communesWithPostcode(postcode);
-    } catch {
-      communes = [];
-    }
-    if (communes.length === 0) {
-      select.replaceChildren(new Option(this.t('correction.communeNone'), ''));
-      return;
-    }
-    select.replaceChildren(...communes.map((commune) => new Option(commune.name, commune.insee, false, commune.insee === keep)));
-    if (!communes.some((commune) => commune.insee === keep)) select.value = communes[0]!.insee;
+    await fillCommunes(select, this.control('postcode').value.trim(), selected ?? select.value, this.t);
   }
 
   private answers(openingHours: string | null): Answers {
@@ -238,34 +222,11 @@ class CorrectionForm extends HTMLElement {
   }
 
   private showProblems(problems: readonly Problem[], days: readonly number[]): void {
-    for (const element of this.form.querySelectorAll('[aria-invalid]')) element.removeAttribute('aria-invalid');
-    const box = this.find('[data-errors]');
     const items: [string, string][] = [
       ...problems.map((problem): [string, string] => [INPUT_OF[problem.field] ?? INPUT_OF[problem.field.split('.').slice(0, 2).join('.')] ?? 'name', this.problemText(problem)]),
       ...days.map((day): [string, string] => [`from-${day}-0`, this.t('correction.error.hours', { day: this.capital(this.t(`weekday.${['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'][day]}` as Key)) })]),
     ];
-    if (items.length === 0) {
-      box.hidden = true;
-      box.replaceChildren();
-      return;
-    }
-    const list = document.createElement('ul');
-    for (const [id, text] of items) {
-      document.getElementById(id)?.setAttribute('aria-invalid', 'true');
-      const link = document.createElement('a');
-      link.href = `#${id}`;
-      link.textContent = text;
-      const item = document.createElement('li');
-      item.append(link);
-      list.append(item);
-    }
-    const title = document.createElement('p');
-    title.className = 'error-title';
-    title.textContent = this.t('correction.errorsTitle', { count: items.length });
-    box.replaceChildren(title, list);
-    box.hidden = false;
-    this.find('[data-result]').hidden = true;
-    box.focus();
+    if (showProblems(this.find('[data-errors]'), this.form, items, this.t)) this.find('[data-result]').hidden = true;
   }
 
   private capital(text: string): string {
@@ -313,40 +274,23 @@ class CorrectionForm extends HTMLElement {
     const yaml = recordYaml(record, this.t('correction.fileHeader', { action: this.t(isNew ? 'correction.actionProposed' : 'correction.actionCorrected'), date: today, author }));
     const file = this.base?.file ?? `data/places/${record.id}.yaml`;
 
-    this.find('[data-result-title]').textContent = this.t(isNew ? 'correction.readyNew' : 'correction.ready');
-    this.find('[data-changes]').replaceChildren(
-      ...lines.map((line) => {
-        const item = document.createElement('li');
-        item.textContent = line;
-        return item;
-      }),
-    );
-    if (this.download) URL.revokeObjectURL(this.download);
-    this.download = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
-    const download = this.find<HTMLAnchorElement>('[data-download]');
-    download.href = this.download;
-    download.download = file.split('/').at(-1)!;
-
     const email = this.dataset.email ?? '';
-    const mail = this.find<HTMLAnchorElement>('[data-mail]');
-    mail.hidden = !email;
-    this.find('[data-mail-hint]').hidden = !email;
-    this.find('[data-no-email]').hidden = Boolean(email);
-    if (email) {
-      const url = this.base ? new URL(placeUrl(record.id), this.dataset.site ?? location.origin).href : '';
-      const subject = this.t(isNew ? 'correction.mailSubjectNew' : 'correction.mailSubject', { name: record.name });
-      const intro = this.t(isNew ? 'correction.mailIntroNew' : 'correction.mailIntro', { name: this.base?.record.name ?? record.name, url, author });
-      const body = [intro, '', this.t('correction.mailChanges'), ...lines.map((line) => `- ${line}`), '', this.t('correction.mailFile', { file }), '', yaml].join('\n');
-      mail.href = mailtoHref(subject, body, email);
-    }
-    const edit = this.find<HTMLAnchorElement>('[data-edit-link]');
-    const editBase = this.dataset.edit ?? '';
-    edit.hidden = !editBase || isNew;
-    if (editBase && !isNew) edit.href = `${editBase.replace(/\/?$/, '/')}${file}`;
-
-    const result = this.find('[data-result]');
-    result.hidden = false;
-    this.find('[data-result-title]').focus();
+    const url = this.base ? new URL(placeUrl(record.id), this.dataset.site ?? location.origin).href : '';
+    const intro = this.t(isNew ? 'correction.mailIntroNew' : 'correction.mailIntro', { name: this.base?.record.name ?? record.name, url, author });
+    showOffer(this.find('[data-result]'), {
+      title: this.t(isNew ? 'correction.readyNew' : 'correction.ready'),
+      lines,
+      file,
+      text: yaml,
+      mail: email
+        ? {
+            to: email,
+            subject: this.t(isNew ? 'correction.mailSubjectNew' : 'correction.mailSubject', { name: record.name }),
+            body: [intro, '', this.t('correction.mailChanges'), ...lines.map((line) => `- ${line}`), '', this.t('correction.mailFile', { file }), '', yaml].join('\n'),
+          }
+        : null,
+      edit: isNew ? null : editLink(this.dataset.edit ?? '', file),
+    });
   }
 }
 

@@ -172,8 +172,8 @@ export function problemsOf(record: PlaceInput, answers: Answers): Problem[] {
   return problems;
 }
 
-/** The data file, as `npm run check:data` reads it. */
-export function recordYaml(record: PlaceInput, header: string): string {
+/** A data file, as `npm run check:data` reads it, with a comment that says who wrote it and when. */
+export function recordYaml(record: object, header: string): string {
   return `${header
     .split('\n')
     .map((line) => `# ${line}`.trimEnd())

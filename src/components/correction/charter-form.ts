@@ -1,0 +1,93 @@
+/** <charter-form>: a commune that signed the charter prepares its data file (see lib/correction/municipality.ts). */
+import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
+import { formatDate } from '../../lib/format.ts';
+import { wallClock } from '../../lib/hours/status.ts';
+import { municipalityFile, municipalityRecord, signingProblems, type SigningAnswers } from '../../lib/correction/municipality.ts';
+import { recordYaml } from '../../lib/correction/record.ts';
+import { fillCommunes, showOffer, showProblems } from './form-kit.ts';
+
+class CharterForm extends HTMLElement {
+  private t!: Translate;
+  private commitments: { id: string; label: string }[] = [];
+
+  private find<T extends Element = HTMLElement>(selector: string): T {
+    return this.querySelector<T>(selector)!;
+  }
+
+  private get form(): HTMLFormElement {
+    return this.find<HTMLFormElement>('[data-form]');
+  }
+
+  connectedCallback(): void {
+    this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    this.commitments = JSON.parse(this.dataset.commitments!) as { id: string; label: string }[];
+    const postcode = this.find<HTMLInputElement>('#postcode');
+    postcode.addEventListener('input', () => void fillCommunes(this.find<HTMLSelectElement>('#insee'), postcode.value.trim(), '', this.t));
+    // Shown only once it can be checked here: never submitted by the browser itself (typed words would go into the address).
+    this.form.hidden = false;
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.check();
+    });
+  }
+
+  private answers(): SigningAnswers {
+    const data = new FormData(this.form);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const select = this.find<HTMLSelectElement>('#insee');
+    return {
+      insee: text('insee'),
+      communeName: select.selectedOptions[0]?.value ? select.selectedOptions[0].text : '',
+      signed: text('signed'),
+      evidence: text('evidence'),
+      commitments: this.commitments.map(({ id }) => ({ commitment: id, status: text(`status-${id}`), date: text(`date-${id}`), evidence: text(`evidence-${id}`) })),
+      sourceName: text('sourceName'),
+      sourceUrl: text('sourceUrl'),
+      author: text('author'),
+    };
+  }
+
+  private check(): void {
+    const answers = this.answers();
+    const today = wallClock(new Date(), 'Europe/Paris').date;
+    const record = municipalityRecord(answers, today);
+    const problems = signingProblems(record, answers);
+    const items = problems.map(({ field, kind }) => [field, this.t(`charterForm.error.${kind}` as Key)] as const);
+    if (showProblems(this.find('[data-errors]'), this.form, items, this.t)) {
+      this.find('[data-result]').hidden = true;
+      return;
+    }
+    const file = municipalityFile(answers.insee, answers.communeName);
+    const text = recordYaml(record, this.t('charterForm.fileHeader', { date: today, author: answers.author }));
+    const lines = [
+      this.t('charterForm.signedLine', { date: formatDate(answers.signed) }),
+      ...answers.commitments
+        .filter((item) => item.status)
+        .map((item) =>
+          this.t('charterForm.followUpLine', {
+            commitment: this.commitments.find(({ id }) => id === item.commitment)!.label,
+            status: this.t(`commitmentStatus.${item.status}` as Key),
+            date: formatDate(item.date),
+          }),
+        ),
+    ];
+    const email = this.dataset.email ?? '';
+    showOffer(this.find('[data-result]'), {
+      title: this.t('charterForm.ready', { name: answers.communeName }),
+      lines,
+      file,
+      text,
+      mail: email
+        ? {
+            to: email,
+            subject: this.t('charterForm.mailSubject', { name: answers.communeName }),
+            body: [this.t('charterForm.mailIntro', { name: answers.communeName, author: answers.author }), '', ...lines.map((line) => `- ${line}`), '', this.t('correction.mailFile', { file }), '', text].join('\n'),
+          }
+        : null,
+      // A new file: nothing to edit on the forge yet.
+      edit: null,
+    });
+  }
+}
+
+customElements.define('charter-form', CharterForm);
