@@ -35,6 +35,27 @@ export function weekLines(t: Translate, week: readonly (readonly number[])[]): s
   return lines;
 }
 
+/**
+ * The usual week in fewer lines, days with the same hours together: "Du lundi au vendredi :
+ * 9 h à 12 h ; Samedi : 9 h à 11 h". Consecutive days make a span, others a list ("Lundi et
+ * jeudi : …"). For a poster, where space is short.
+ */
+export function weekCompact(t: Translate, week: readonly (readonly number[])[]): string[] {
+  const groups = new Map<string, number[]>();
+  week.forEach((slots, index) => {
+    if (slots.length === 0) return;
+    const key = slots.join(',');
+    groups.set(key, [...(groups.get(key) ?? []), index]);
+  });
+  return [...groups.values()].map((days) => {
+    const consecutive = days.length > 2 && days.every((day, index) => index === 0 || day === days[index - 1]! + 1);
+    const names = consecutive
+      ? t('hours.daySpan', { from: weekdayName(t, days[0]!), to: weekdayName(t, days.at(-1)!) })
+      : days.map((day) => weekdayName(t, day)).reduce((text, name, index, all) => (index === 0 ? name : `${text}${index === all.length - 1 ? t('list.and') : t('list.comma')}${name}`), '');
+    return `${names.charAt(0).toUpperCase()}${names.slice(1)}${t('list.colon')}${formatSlots(t, week[days[0]!]!)}`;
+  });
+}
+
 /** "Horaires : Lundi : 9 h à 12 h ; …" on paper; a week closed every day reads "Fermé", an unknown week says so. */
 export function weekSummary(t: Translate, week: readonly (readonly number[])[] | null): string {
   if (!week) return t('print.hoursUnknown');
