@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildSchedule, checkOpeningHours, isWeekly } from '../../src/lib/hours/schedule.ts';
-import { formatSlots, statusLabel, todayLabel } from '../../src/i18n/hours.ts';
+import { formatSlots, statusLabel, todayLabel, weekCompact } from '../../src/i18n/hours.ts';
 import { t } from '../../src/i18n/index.ts';
 import { statusAt, todaySlots } from '../../src/lib/hours/status.ts';
 import { perTest } from './world.ts';
@@ -194,5 +194,17 @@ describe('checking hours written by data editors', () => {
       ok: false,
       problem: 'Token "du" is ambiguous across languages (Th (gsw), Su (ro), Mo (uz)). Use a canonical abbreviation (Mo, Tu, We, Th, Fr, Sa, Su) or set the intended locale.',
     });
+  });
+});
+
+describe('the week in fewer lines (posters)', () => {
+  test('consecutive days with the same hours make a span; others a list; closed days are left out', () => {
+    const morning = [540, 720];
+    const lines = weekCompact(t, [morning, morning, morning, [840, 1020], morning, [540, 660], []]).map((line) => line.replace(/\u00a0/g, ' '));
+    expect(lines).toEqual(['Lundi, mardi, mercredi et vendredi : 9 h à 12 h', 'Jeudi : 14 h à 17 h', 'Samedi : 9 h à 11 h']);
+    const weekdays = weekCompact(t, [morning, morning, morning, morning, morning, [], []]).map((line) => line.replace(/\u00a0/g, ' '));
+    expect(weekdays).toEqual(['Du lundi au vendredi : 9 h à 12 h']);
+    expect(weekCompact(t, [morning, [], morning, [], [], [], []]).map((line) => line.replace(/\u00a0/g, ' '))).toEqual(['Lundi et mercredi : 9 h à 12 h']);
+    expect(weekCompact(t, [[], [], [], [], [], [], []])).toEqual([]);
   });
 });
