@@ -8,7 +8,8 @@ class OpenStatus extends HTMLElement {
   private timer: ReturnType<typeof setInterval> | undefined;
 
   connectedCallback(): void {
-    const t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    const words = this.dataset.i18n ?? this.closest<HTMLElement>('[data-status-words]')!.dataset.statusWords!;
+    const t = createTranslator(JSON.parse(words) as Record<string, string>);
     const schedule = JSON.parse(this.dataset.schedule!) as Schedule;
     const refresh = () => {
       const status = statusAt(schedule, new Date());

@@ -15,3 +15,6 @@ export function clientWords(...prefixes: string[]): string {
 export function label(vocabulary: string, id: string): string {
   return t(`${vocabulary}.${id}` as Key);
 }
+
+/** The words <open-status> needs: on each element, or once on a list (`data-status-words`). */
+export const statusWords = (): string => clientWords('hours.', 'weekday.');

@@ -6,6 +6,9 @@
 import { freshness, lastUpdate, type Freshness } from '../lib/freshness.ts';
 import type { PlaceEntry } from '../lib/directory.ts';
 
+/** A département's or an EPCI's list shows this many places, the most urgent first: more would not read on a phone. */
+export const AREA_CHECKLIST_MAX = 150;
+
 export const CHECK_ITEMS = ['address', 'hours', 'phone', 'email', 'services', 'conditions', 'accessibility', 'languages'] as const;
 export type CheckItem = (typeof CHECK_ITEMS)[number];
 export type CheckState = 'known' | 'partial' | 'missing';

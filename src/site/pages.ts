@@ -220,10 +220,13 @@ export function charterTimeline(charter: { commitments: readonly { id: string; l
   return steps.sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/** How many places the widget lists (the rest is one link away): a town's page stays light. */
+export const WIDGET_MAX = 100;
+
 /** How many places a poster lists: more would not fit on one page. */
 export const POSTER_MAX = 6;
 
-/** The places a commune's poster shows: the network's first, then those that can be called and whose hours are known. */
+/** The places a commune's poster (or widget) shows: the network's first, then those that can be called and whose hours are known. */
 export function posterPlaces(places: readonly PlaceEntry[], max: number): { shown: PlaceEntry[]; more: number } {
   const rank = (place: PlaceEntry) => (isNetworkPlace(place) ? 0 : 4) + (place.contacts.phone ? 0 : 2) + (place.hours.openingHours ? 0 : 1);
   const sorted = [...places].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'fr'));

@@ -205,3 +205,29 @@ test('installable: a manifest with icons, and no installability error in Chromiu
     await rm(profile, { recursive: true, force: true });
   }
 });
+
+test('offline, a town hall finishes a correction started online and proposes a place: the file and the e-mail are ready', async ({ page, context }) => {
+  await firstVisit(page, '/');
+  // Started online: the place's record is read (and kept) while there is a network.
+  await page.goto('/corriger/?lieu=59.point-fictif-de-la-colline');
+  await expect(page.locator('correction-form [data-status]')).toHaveText('Vous corrigez la fiche : Point fictif de la Colline.');
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('correction-form [data-status]')).toHaveText('Vous corrigez la fiche : Point fictif de la Colline.');
+  await page.getByLabel('Votre nom ou votre structure').fill('Mairie fictive de Lille');
+  await page.locator('#phone').fill('03 20 11 22 33');
+  await page.getByRole('button', { name: 'Vérifier la fiche' }).click();
+  await expect(page.locator('[data-changes] li')).toHaveText(['Téléphone : 03 00 00 00 00 → 03 20 11 22 33']);
+  await expect(page.getByRole('link', { name: 'Envoyer par e-mail' })).toHaveAttribute('href', /^mailto:corrections@exemple\.invalid\?/);
+
+  // Never opened online: proposing a place works from the device alone.
+  await page.goto('/corriger/');
+  await page.getByLabel('Votre nom ou votre structure').fill('CCAS fictif');
+  await page.getByLabel('Nom du lieu').fill('Atelier fictif hors ligne');
+  await page.getByLabel('Code postal').fill('38000');
+  await expect(page.getByLabel('Commune')).toHaveValue('38185');
+  await page.getByRole('button', { name: 'Vérifier la fiche' }).click();
+  await expect(page.getByRole('heading', { name: 'La fiche est prête. Voici ce que vous proposez :' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Télécharger le fichier' })).toHaveAttribute('download', 'atelier-fictif-hors-ligne.yaml');
+});

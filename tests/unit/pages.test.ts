@@ -1,7 +1,7 @@
 /** What pages show, computed in src/site/pages.ts from the fictitious fixture directory(). */
 import { describe, expect, test } from 'vitest';
 import { communeUrl, departementUrl, placeUrl, regionUrl, searchUrl, serviceUrl } from '../../src/lib/routes.ts';
-import { charterSignatories, communePage, departementPage, homePage, placePage, regionPage, servicePage, staleNotice, upcomingClosures } from '../../src/site/pages.ts';
+import { charterSignatories, communePage, departementPage, homePage, placePage, regionPage, servicePage, staleNotice, upcomingClosures, posterPlaces } from '../../src/site/pages.ts';
 import { BUILD_DATE, directoryOf, fixtures, perTest, place } from './world.ts';
 
 const directory = perTest(() => directoryOf(fixtures.dataset.places));
@@ -132,5 +132,20 @@ describe('URLs', () => {
     expect(serviceUrl('aide-demarches')).toBe('/services/aide-demarches/');
     expect(searchUrl()).toBe('/recherche/');
     expect(searchUrl(new URLSearchParams({ q: 'Lille', gratuit: '1' }))).toBe('/recherche/?q=Lille&gratuit=1');
+  });
+});
+
+describe('the places a poster or a widget shows', () => {
+  test('the network first, then those that can be called, then those with hours; the rest counted', () => {
+    const places = directoryOf([
+      place('Lieu fictif sans rien'),
+      place('Lieu fictif avec horaires', { hours: { openingHours: 'Mo 09:00-12:00', closures: [] } }),
+      place('Lieu fictif avec téléphone', { contacts: { phone: '01 02 03 04 05' } }),
+      place('Relais fictif du réseau', { kind: 'relay' }),
+    ]).places;
+    const { shown, more } = posterPlaces(places, 3);
+    expect(shown.map((item) => item.name)).toEqual(['Relais fictif du réseau', 'Lieu fictif avec téléphone', 'Lieu fictif avec horaires']);
+    expect(more).toBe(1);
+    expect(posterPlaces(places, 10).more).toBe(0);
   });
 });
