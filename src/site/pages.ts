@@ -166,7 +166,7 @@ export function servicePage(directory: Directory, service: Service): ServicePage
 
 export interface Signatory {
   municipality: Municipality & { file: string };
-  commune: { insee: string; slug: string; name: string; departementCode: string };
+  commune: { insee: string; slug: string; name: string; departementCode: string; lat: number; lon: number };
   /** "Fait : 1 · En cours : 1", or null without follow-up. */
   progress: string | null;
 }
