@@ -7,7 +7,8 @@ import { charterTimeline } from '../../src/site/pages.ts';
 import { openingHoursOf, periodProblem, scheduleWeek, weekFromSchedule, type Week } from '../../src/lib/correction/week.ts';
 import { validateDataset } from '../../src/lib/validate.ts';
 import { placeSchema, type PlaceInput } from '../../src/lib/schemas/place.ts';
-import { fixtures } from './world.ts';
+import { directoryOf, fixtures, place } from './world.ts';
+import { correctionRecord } from '../../src/lib/correction/records.ts';
 import { reference } from './helpers.ts';
 
 const closed: Week = [[], [], [], [], [], [], []];
@@ -143,6 +144,30 @@ describe('the corrected record', () => {
     expect(placeSchema.safeParse(record).success).toBe(true);
   });
 
+  test('correcting the name keeps the id (the file name); a commune centre is used only when the commune changes', () => {
+    const answers = answersOf(base(), { name: '  Lieu fictif de la Gare, nouveau nom  ' });
+    const record = correctedRecord(base(), answers, '2026-11-29', { insee: '59350', lat: 50.7, lon: 3.1 });
+    expect(record.id).toBe('lieu-fictif-de-la-gare');
+    expect(record.name).toBe('Lieu fictif de la Gare, nouveau nom');
+    expect(record.location).toEqual({ lat: 50.63, lon: 3.06, precision: 'address' });
+  });
+
+  test('a changed phone is a change even with the same digits; a field absent from the file equals an empty answer', () => {
+    expect(changesOf(base(), answersOf(base(), { phone: '00 30 00 00 00' })).map((change) => change.field)).toEqual(['contacts.phone']);
+    const raw = { id: 'lieu-fictif-brut', name: 'Lieu fictif brut', kind: 'other', address: { street: null, postcode: null, insee: '59350' }, location: { lat: 50.63, lon: 3.06, precision: 'commune' }, sources: [{ name: 'Source fictive', date: null }], verified: null } as PlaceInput;
+    expect(changesOf(raw, answersOf(raw))).toEqual([]);
+    expect(changesOf(raw, answersOf(raw, { languages: ['fr'] }))).toEqual([{ field: 'languages', before: null, after: ['fr'] }]);
+  });
+
+  test('a new place without a commune has no point, and the problem says to choose the commune; no name is one problem', () => {
+    const empty = answersOf(base(), { name: '  ', insee: '' });
+    const record = correctedRecord(null, empty, '2026-11-29', null);
+    expect(record.location).toBeUndefined();
+    const problems = problemsOf(record, empty);
+    expect(problems.filter((problem) => problem.field === 'name')).toEqual([{ field: 'name', kind: 'name' }]);
+    expect(problems).toContainEqual({ field: 'address.insee', kind: 'commune' });
+  });
+
   test('problems: the schema’s (e-mail, web address), a phone France cannot dial, no author, no commune', () => {
     const answers = answersOf(base(), { email: 'pas-un-mail', website: 'javascript:alert(1)', phone: '12', author: ' ', insee: '' });
     const problems = problemsOf(correctedRecord(base(), answers, '2026-11-29', null), answers);
@@ -213,6 +238,17 @@ describe('a commune that signed the charter', () => {
     ]);
   });
 
+  test('a commune code that is not one, a source link that is not a link, a problem said once per field', () => {
+    const wrong = answers({ insee: 'abc', sourceUrl: 'pas un lien', evidence: 'x', commitments: [{ commitment: 'accueil-fictif', status: 'done', date: '', evidence: 'y' }] });
+    expect(signingProblems(municipalityRecord(wrong, '2026-11-29'), wrong)).toEqual([
+      { field: 'insee', kind: 'commune' },
+      { field: 'evidence', kind: 'evidence' },
+      { field: 'date-accueil-fictif', kind: 'date' },
+      { field: 'evidence-accueil-fictif', kind: 'evidence' },
+      { field: 'sourceUrl', kind: 'sourceUrl' },
+    ]);
+  });
+
   test('the timeline: the signature, then each commitment, oldest first', () => {
     const charter = { commitments: [{ id: 'a', label: 'Engagement fictif A' }, { id: 'b', label: 'Engagement fictif B' }] };
     const municipality = {
@@ -232,5 +268,20 @@ describe('a commune that signed the charter', () => {
       '2026-03-01 Engagement fictif A planned',
       '2026-05-01 Engagement fictif B done',
     ]);
+  });
+});
+
+describe('the records the correction form reads', () => {
+  test('each place as its file holds it: the schema’s fields only, its file and its usual week', () => {
+    const [entry] = directoryOf([place('Lieu fictif des horaires', { hours: { openingHours: 'Mo 09:00-12:00', closures: [] } })]).places;
+    const { file, record, week } = correctionRecord(entry!);
+    expect(file).toBe('tests/memory/lieu-fictif-des-horaires.yaml');
+    expect(Object.keys(record).sort()).toEqual(Object.keys(placeSchema.shape).filter((key) => (entry as Record<string, unknown>)[key] !== undefined).sort());
+    expect(record).not.toHaveProperty('commune');
+    expect(record).not.toHaveProperty('schedule');
+    expect(record.hours?.openingHours).toBe('Mo 09:00-12:00');
+    expect(week?.[0]).toEqual([540, 720]);
+    const [unknown] = directoryOf([place('Lieu fictif sans horaires')]).places;
+    expect(correctionRecord(unknown!).week).toBeNull();
   });
 });
