@@ -276,7 +276,7 @@ describe('the records the correction form reads', () => {
     const [entry] = directoryOf([place('Lieu fictif des horaires', { hours: { openingHours: 'Mo 09:00-12:00', closures: [] } })]).places;
     const { file, record, week } = correctionRecord(entry!);
     expect(file).toBe('tests/memory/lieu-fictif-des-horaires.yaml');
-    expect(Object.keys(record).sort()).toEqual(Object.keys(placeSchema.shape).filter((key) => (entry as Record<string, unknown>)[key] !== undefined).sort());
+    expect(Object.keys(record).sort()).toEqual(Object.keys(placeSchema.shape).filter((key) => (entry as unknown as Record<string, unknown>)[key] !== undefined).sort());
     expect(record).not.toHaveProperty('commune');
     expect(record).not.toHaveProperty('schedule');
     expect(record.hours?.openingHours).toBe('Mo 09:00-12:00');
