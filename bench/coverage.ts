@@ -23,7 +23,7 @@ export async function benchCoverage(dataDir: string): Promise<CoverageFigures> {
   const { dataset, reference } = await loadData({ dataDir, referenceDataDir: 'data' });
   const territory = officialTerritory();
   const communes = [...reference.communes.values()];
-  const points = dataset.places.map((place) => ({ ...place.location, kind: place.kind }));
+  const points = dataset.places.map((place) => ({ ...place.location, kind: place.kind, programmes: place.programmes }));
   const started = performance.now();
   const reach = reachOf(communes, points, points.filter(isNetworkPlace));
   const distancesMs = performance.now() - started;

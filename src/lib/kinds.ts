@@ -31,5 +31,10 @@ export function kindSymbol(kind: Kind): string {
 export const kindCode = (kind: Kind): number => KIND_IDS.indexOf(kind);
 export const kindOfCode = (code: number): Kind => KIND_IDS[code] ?? 'other';
 
-/** A place of the Emmaüs Connect network: one of its solidarity spaces or a relay it trained. */
-export const isNetworkPlace = (place: { kind: Kind }): boolean => place.kind === 'solidarity-space' || place.kind === 'relay';
+/**
+ * A place of the Emmaüs Connect network: one of its solidarity spaces, a relay it trained, or a
+ * place the national data lists in its programmes. The search's « Emmaüs Connect » filter, the
+ * distances to the network and the posters all ask this one question.
+ */
+export const isNetworkPlace = (place: { kind: Kind; programmes: readonly string[] }): boolean =>
+  place.kind !== 'other' || place.programmes.includes('emmaus-connect') || place.programmes.includes('relais-emmaus-connect');

@@ -8,6 +8,7 @@ import { bandOf, coverage, isBeyond, reachOf, type CommuneReach } from '../../sr
 import { territoryFrom } from '../../src/lib/territory/official.ts';
 import { ringsOf, sketch } from '../../src/lib/territory/sketch.ts';
 import { checklist, checkStates } from '../../src/site/checklist.ts';
+import { isNetworkPlace } from '../../src/lib/kinds.ts';
 import { areaView, territoriesOf } from '../../src/site/territories.ts';
 import { BUILD_DATE, directoryOf, place } from './world.ts';
 
@@ -182,5 +183,15 @@ describe('the build-time map', () => {
     expect(drawn.outlines[0]).toBe('M8 833.9L592 833.9L592 8L8 8L8 833.9Z');
     expect(ringsOf({ type: 'MultiPolygon', coordinates: [square, square] })).toHaveLength(2);
     expect(ringsOf({ type: 'Point', coordinates: [1, 2] })).toEqual([]);
+  });
+});
+
+describe('a place of the Emmaüs Connect network', () => {
+  test('by its kind or by the programmes the national data lists: one answer for the search, the distances and the posters', () => {
+    expect(isNetworkPlace({ kind: 'solidarity-space', programmes: [] })).toBe(true);
+    expect(isNetworkPlace({ kind: 'relay', programmes: [] })).toBe(true);
+    expect(isNetworkPlace({ kind: 'other', programmes: ['relais-emmaus-connect'] })).toBe(true);
+    expect(isNetworkPlace({ kind: 'other', programmes: ['emmaus-connect'] })).toBe(true);
+    expect(isNetworkPlace({ kind: 'other', programmes: ['france-services'] })).toBe(false);
   });
 });

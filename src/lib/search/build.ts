@@ -2,6 +2,7 @@
 import type { Directory, PlaceEntry } from '../directory.ts';
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
+import { isNetworkPlace } from '../kinds.ts';
 import { label } from '../../i18n/index.ts';
 import { SEARCH_FILES } from '../routes.ts';
 import { fnv1a } from '../text.ts';
@@ -39,7 +40,7 @@ export function placeFlags(place: PlaceEntry): number {
   if (place.access.appointment === 'walk-in' || place.access.appointment === 'both') flags |= FLAG.walkIn;
   if (place.access.appointment === 'required') flags |= FLAG.appointmentRequired;
   if (place.accessibility.wheelchair === 'yes') flags |= FLAG.wheelchair;
-  if (place.kind !== 'other' || place.programmes.includes('emmaus-connect') || place.programmes.includes('relais-emmaus-connect')) flags |= FLAG.emmaus;
+  if (isNetworkPlace(place)) flags |= FLAG.emmaus;
   if ((place.schedule?.week[5]?.length ?? 0) > 0) flags |= FLAG.saturday;
   return flags;
 }
