@@ -7,6 +7,7 @@ import type { OpenStatus } from '../lib/hours/status.ts';
 import { weekdayOf } from '../lib/hours/status.ts';
 import { WEEKDAY_IDS } from '../lib/hours/types.ts';
 import type { Key, Translate } from './translate.ts';
+import { formatList } from '../lib/format.ts';
 
 /** "9 h 15", "14 h" (no-break spaces: never split across lines). */
 export function formatTime(t: Translate, minutes: number): string {
@@ -51,7 +52,7 @@ export function weekCompact(t: Translate, week: readonly (readonly number[])[]):
     const consecutive = days.length > 2 && days.every((day, index) => index === 0 || day === days[index - 1]! + 1);
     const names = consecutive
       ? t('hours.daySpan', { from: weekdayName(t, days[0]!), to: weekdayName(t, days.at(-1)!) })
-      : days.map((day) => weekdayName(t, day)).reduce((text, name, index, all) => (index === 0 ? name : `${text}${index === all.length - 1 ? t('list.and') : t('list.comma')}${name}`), '');
+      : formatList(t, days.map((day) => weekdayName(t, day)));
     return `${names.charAt(0).toUpperCase()}${names.slice(1)}${t('list.colon')}${formatSlots(t, week[days[0]!]!)}`;
   });
 }

@@ -5,7 +5,7 @@
  * then gives the corrected data file, an e-mail that carries it and the forge's edit link.
  * Nothing leaves the device unless the person sends the e-mail.
  */
-import { weekLines } from '../../i18n/hours.ts';
+import { weekdayName, weekLines } from '../../i18n/hours.ts';
 import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
 import { changesOf, correctedRecord, problemsOf, recordYaml, type Answers, type Change, type Problem } from '../../lib/correction/record.ts';
 import type { CorrectionRecord } from '../../lib/correction/records.ts';
@@ -224,7 +224,7 @@ class CorrectionForm extends HTMLElement {
   private showProblems(problems: readonly Problem[], days: readonly number[]): void {
     const items: [string, string][] = [
       ...problems.map((problem): [string, string] => [INPUT_OF[problem.field] ?? INPUT_OF[problem.field.split('.').slice(0, 2).join('.')] ?? 'name', this.problemText(problem)]),
-      ...days.map((day): [string, string] => [`from-${day}-0`, this.t('correction.error.hours', { day: this.capital(this.t(`weekday.${['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'][day]}` as Key)) })]),
+      ...days.map((day): [string, string] => [`from-${day}-0`, this.t('correction.error.hours', { day: this.capital(weekdayName(this.t, day)) })]),
     ];
     if (showProblems(this.find('[data-errors]'), this.form, items, this.t)) this.find('[data-result]').hidden = true;
   }
