@@ -1,9 +1,9 @@
-/** The static files() of the search, built from the fictitious fixtures. */
+/** The static files() of the search, built from the fictitious fixtures and every commune of France. */
 import { describe, expect, test } from 'vitest';
 import { decodePlace } from '../../src/lib/search/row.ts';
 import { directoryOf, fixtures, perTest, searchFilesOf } from './world.ts';
 
-const files = perTest(() => searchFilesOf(fixtures.dataset.places, fixtures.dataset.labels));
+const files = perTest(() => searchFilesOf(fixtures.dataset.places, fixtures.dataset.labels, fixtures.reference));
 
 describe('the search files()', () => {
   test('communes by first letter, postcodes by their first two digits, places by département', () => {
@@ -37,9 +37,9 @@ describe('the search files()', () => {
   });
 
   test('the version changes when the data changes', () => {
-    const fewer = searchFilesOf(fixtures.dataset.places.slice(1), fixtures.dataset.labels);
+    const fewer = searchFilesOf(fixtures.dataset.places.slice(1), fixtures.dataset.labels, fixtures.reference);
     expect(fewer.meta.version).not.toBe(files().meta.version);
-    expect(searchFilesOf(fixtures.dataset.places, fixtures.dataset.labels).meta.version).toBe(files().meta.version);
+    expect(searchFilesOf(fixtures.dataset.places, fixtures.dataset.labels, fixtures.reference).meta.version).toBe(files().meta.version);
   });
 });
 

@@ -53,8 +53,20 @@ export function engineOver(files: SearchFiles): SearchEngine {
   });
 }
 
-export function searchFilesOf(places: Dataset['places'], labels: Dataset['labels'] = []): SearchFiles {
-  return buildSearchFiles(directoryOf(places, labels), BUILD_DATE);
+/**
+ * The communes the search tests know: those of the départements where their places are, or
+ * that their queries name (the homonyms Grigny and Saint-Denis, Strasbourg misspelt, Roncq…):
+ * about 4,000 of France's 34,945. The search files are built afresh for each test (see
+ * `perTest`), and the communes' part of that build grows with their number.
+ */
+const SEARCH_DEPARTEMENTS = new Set(['11', '30', '38', '59', '62', '67', '69', '75', '91', '93', '974']);
+export const searchReference: typeof fixtures.reference = {
+  ...fixtures.reference,
+  communes: new Map([...fixtures.reference.communes].filter(([, commune]) => SEARCH_DEPARTEMENTS.has(commune.departementCode))),
+};
+
+export function searchFilesOf(places: Dataset['places'], labels: Dataset['labels'] = [], reference = searchReference): SearchFiles {
+  return buildSearchFiles(buildDirectory({ ...fixtures.dataset, places, labels }, reference, scheduleStartFor(BUILD_DATE)), BUILD_DATE);
 }
 
 /** The rows of the standard export of a data folder, and the places left out with the reason. */
