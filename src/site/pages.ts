@@ -233,6 +233,60 @@ export function posterPlaces(places: readonly PlaceEntry[], max: number): { show
   return { shown: sorted.slice(0, max), more: Math.max(0, places.length - max) };
 }
 
+/** A place as its poster prints it. */
+export interface PosterCard {
+  name: string;
+  address: string;
+  hours: string;
+}
+
+/**
+ * Room on a poster, in points of an A4 page (A3 is the same poster scaled by about √2, see
+ * global.css). Heights measured in Chromium on the real build: a card is 80 pt with one line
+ * for each of its name, address, hours and phone, and each more line adds its own height.
+ * Characters per line are counted for a font a little wider than the one measured (system-ui),
+ * so the estimate errs on the side of room: a poster never spills onto a second page.
+ */
+export const POSTER_ROOM = {
+  page: 774,
+  /** The title and a lead on two lines, beside the QR code. */
+  head: 134,
+  foot: 54,
+  more: 21,
+  card: 80,
+  /** [characters per line, height of one more line] */
+  lead: [39, 19],
+  name: [52, 17],
+  address: [70, 15],
+  hours: [85, 14],
+} as const;
+
+/** The height of the lines a text takes beyond the first `counted` ones. */
+function extraLines(text: string, [perLine, height]: readonly [number, number], counted = 1): number {
+  return Math.max(0, Math.ceil(text.length / perLine) - counted) * height;
+}
+
+export function posterCardHeight(card: PosterCard): number {
+  return POSTER_ROOM.card + extraLines(card.name, POSTER_ROOM.name) + extraLines(card.address, POSTER_ROOM.address) + extraLines(card.hours, POSTER_ROOM.hours);
+}
+
+/**
+ * The first cards that fit on the poster's one page (at least one), and how many of the
+ * commune's places are left for « Et 3 autres lieux : scannez le code ».
+ */
+export function posterFit<T extends PosterCard>(cards: readonly T[], total: number, lead: string): { shown: T[]; more: number } {
+  const room = POSTER_ROOM.page - POSTER_ROOM.head - extraLines(lead, POSTER_ROOM.lead, 2) - POSTER_ROOM.foot;
+  let used = 0;
+  let count = 0;
+  for (const card of cards) {
+    used += posterCardHeight(card);
+    const more = count + 1 < total ? POSTER_ROOM.more : 0;
+    if (count > 0 && used + more > room) break;
+    count++;
+  }
+  return { shown: cards.slice(0, count), more: total - count };
+}
+
 /** Closures that end today or later. */
 export function upcomingClosures<T extends { to: string }>(closures: readonly T[], today: string): T[] {
   return closures.filter((closure) => closure.to >= today);

@@ -1,7 +1,7 @@
 /** What pages show, computed in src/site/pages.ts from the fictitious fixture directory(). */
 import { describe, expect, test } from 'vitest';
 import { communeUrl, departementUrl, placeUrl, regionUrl, searchUrl, serviceUrl } from '../../src/lib/routes.ts';
-import { charterSignatories, communePage, departementPage, homePage, placePage, regionPage, servicePage, staleNotice, upcomingClosures, posterPlaces } from '../../src/site/pages.ts';
+import { charterSignatories, communePage, departementPage, homePage, placePage, regionPage, servicePage, staleNotice, upcomingClosures, posterPlaces, posterFit, posterCardHeight, POSTER_ROOM } from '../../src/site/pages.ts';
 import { BUILD_DATE, directoryOf, fixtures, perTest, place } from './world.ts';
 
 const directory = perTest(() => directoryOf(fixtures.dataset.places));
@@ -147,5 +147,53 @@ describe('the places a poster or a widget shows', () => {
     expect(shown.map((item) => item.name)).toEqual(['Relais fictif du réseau', 'Lieu fictif avec téléphone', 'Lieu fictif avec horaires']);
     expect(more).toBe(1);
     expect(posterPlaces(places, 10).more).toBe(0);
+  });
+});
+
+describe('the poster stays on one page', () => {
+  const card = (name: string, { nameLength = 20, addressLength = 30, hoursLength = 50 } = {}) => ({
+    name: name.padEnd(nameLength, '.'),
+    address: 'a'.repeat(addressLength),
+    hours: 'h'.repeat(hoursLength),
+  });
+  const short = (count: number) => Array.from({ length: count }, (_, index) => card(`Lieu fictif ${index + 1}`));
+  const lead = 'À Lille, ces lieux peuvent vous aider :';
+  // A4 (774 pt) less the head (134) and the foot (54): 586 pt for the cards and « Et … autres lieux ».
+  const room = POSTER_ROOM.page - POSTER_ROOM.head - POSTER_ROOM.foot;
+
+  test('a card is 80 pt with a line each; every more line of name, address or hours adds its height', () => {
+    expect(posterCardHeight(card('x'))).toBe(80);
+    expect(posterCardHeight(card('x', { nameLength: 105, addressLength: 141, hoursLength: 256 }))).toBe(80 + 2 * 17 + 2 * 15 + 3 * 14);
+    expect(posterCardHeight(card('x', { nameLength: 104, addressLength: 140, hoursLength: 255 }))).toBe(80 + 17 + 15 + 2 * 14);
+  });
+
+  test('six short cards fit, with « Et 34 autres lieux » below them', () => {
+    expect(posterFit(short(6), 6, lead)).toEqual({ shown: short(6), more: 0 });
+    expect(posterFit(short(6), 40, lead)).toEqual({ shown: short(6), more: 34 });
+  });
+
+  test('long hours leave room for fewer cards: the others are counted in « Et … autres lieux »', () => {
+    const long = Array.from({ length: 6 }, (_, index) => card(`Lieu fictif ${index + 1}`, { hoursLength: 300 }));
+    // 122 pt each: four (488) and the « more » line (21) fit in 586 pt, a fifth would not.
+    const { shown, more } = posterFit(long, 9, lead);
+    expect(shown.map((item) => item.name.slice(0, 13))).toEqual(['Lieu fictif 1', 'Lieu fictif 2', 'Lieu fictif 3', 'Lieu fictif 4']);
+    expect(more).toBe(5);
+  });
+
+  test('exactly the room: every card fits when nothing is left over, one card less when « Et 1 autre lieu » must be printed', () => {
+    const cards = [...short(5), card('Lieu fictif 6', { nameLength: 120, addressLength: 150, hoursLength: 300 })];
+    expect(cards.reduce((sum, item) => sum + posterCardHeight(item), 0)).toBe(room);
+    expect(posterFit(cards, 6, lead).shown).toHaveLength(6);
+    expect(posterFit(cards, 7, lead)).toEqual({ shown: cards.slice(0, 5), more: 2 });
+  });
+
+  test('a commune name that takes the lead to three lines takes a card’s room', () => {
+    const cards = [...short(5), card('Lieu fictif 6', { nameLength: 120, addressLength: 150, hoursLength: 300 })];
+    expect(posterFit(cards, 6, 'À Saint-Fictif-les-Deux-Rives-sur-le-Grand-Canal, ces lieux peuvent vous aider :').shown).toHaveLength(5);
+  });
+
+  test('the first card is always printed', () => {
+    const huge = card('Lieu fictif immense', { hoursLength: 5000 });
+    expect(posterFit([huge, ...short(2)], 3, lead)).toEqual({ shown: [huge], more: 2 });
   });
 });
