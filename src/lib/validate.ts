@@ -201,7 +201,8 @@ function unwrap(schema: z.ZodType): z.ZodType {
 
 interface PlaceContext {
   reference: Reference;
-  serviceIds: Set<string>;
+  /** Null when services.yaml could not be read: its problem is listed, its services are not checked against. */
+  serviceIds: Set<string> | null;
   today: string;
 }
 
@@ -287,7 +288,7 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
   });
 
   place.services.forEach((service, index) => {
-    if (!context.serviceIds.has(service)) {
+    if (context.serviceIds && !context.serviceIds.has(service)) {
       const guess = closest(service, context.serviceIds);
       issues.push({
         file,
@@ -348,7 +349,8 @@ export function validateDataset(
   const servicesFile = parseFile(raw.services, servicesFileSchema);
   issues.push(...servicesFile.issues);
   const services = servicesFile.value?.services ?? [];
-  const serviceIds = new Set(services.map((service) => service.id));
+  // A list that could not be read has its own problem listed: nothing is "unknown" against it.
+  const serviceIds = servicesFile.value ? new Set(services.map((service) => service.id)) : null;
   const seenServices = new Set<string>();
   services.forEach((service, index) => {
     if (seenServices.has(service.id)) {
@@ -362,7 +364,7 @@ export function validateDataset(
   const labels = labelsFile.value?.labels ?? [];
   labels.forEach((label, index) =>
     label.services.forEach((service, at) => {
-      if (!serviceIds.has(service)) {
+      if (serviceIds && !serviceIds.has(service)) {
         const guess = closest(service, serviceIds);
         issues.push({
           file: raw.labels!.file,
@@ -376,7 +378,7 @@ export function validateDataset(
 
   const charter = parseFile(raw.charter, charterSchema);
   issues.push(...charter.issues);
-  const commitmentIds = new Set(charter.value?.commitments.map((c) => c.id) ?? []);
+  const commitmentIds = charter.value ? new Set(charter.value.commitments.map((c) => c.id)) : null;
 
   const places: Dataset['places'] = [];
   const placeFiles = new Map<string, string>();
@@ -417,7 +419,7 @@ export function validateDataset(
     }
     seenCommunes.set(municipality.insee, file.file);
     municipality.commitments.forEach((followUp, index) => {
-      if (!commitmentIds.has(followUp.commitment)) {
+      if (commitmentIds && !commitmentIds.has(followUp.commitment)) {
         const guess = closest(followUp.commitment, commitmentIds);
         issues.push({
           file: file.file,

@@ -1,5 +1,8 @@
-import { describe, expect, test } from 'vitest';
-import { readRawDataset } from '../../src/lib/dataset.ts';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test, vi } from 'vitest';
+import { buildDate, loadData, readRawDataset, todayIso } from '../../src/lib/dataset.ts';
 import { DataError, validateDataset } from '../../src/lib/validate.ts';
 import { FIXTURE_SITE, issuesFor, messagesFor, reference } from './helpers.ts';
 
@@ -136,5 +139,55 @@ describe('invalid data: each problem has an exact, fix-it message', () => {
     ]);
     const error = new DataError(issues);
     expect(error.message).toMatch(/^Les données ont 5 problèmes\. Rien n’est publié/);
+  });
+});
+
+describe('loading a data folder', () => {
+  test('a folder with problems stops with every one listed, a missing file among them', async () => {
+    const error = await loadData({ dataDir: 'tests/fixtures/invalid-site', referenceDataDir: 'data', today: '2026-03-01' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DataError);
+    const issues = (error as DataError).issues;
+    expect(issues).toContainEqual(expect.objectContaining({ file: 'tests/fixtures/invalid-site/charter.yaml', message: 'fichier introuvable : il doit exister' }));
+    expect(issues.map((issue) => issue.file)).toContain('tests/fixtures/invalid-site/places/swapped-coordinates.yaml');
+  });
+
+  test('a file that cannot be read says why, and only that', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'donnees-fictives-'));
+    try {
+      await cp('tests/fixtures/site', dir, { recursive: true });
+      for (const name of ['charter.yaml', 'services.yaml']) {
+        await rm(join(dir, name));
+        await mkdir(join(dir, name));
+      }
+      const error = (await loadData({ dataDir: dir, referenceDataDir: 'data', today: '2026-03-01', root: dir }).catch((caught: unknown) => caught)) as DataError;
+      // Only these two: the places' services and the communes' commitments are not called unknown against lists that could not be read.
+      expect(error.issues).toEqual([
+        expect.objectContaining({ file: 'services.yaml', message: 'fichier illisible (EISDIR)' }),
+        expect.objectContaining({ file: 'charter.yaml', message: 'fichier illisible (EISDIR)' }),
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the date the site is built for', () => {
+  test('today in Paris, not in the machine’s time zone', () => {
+    expect(todayIso(new Date('2026-03-01T23:30:00Z'))).toBe('2026-03-02');
+    expect(todayIso(new Date('2026-07-01T21:30:00Z'))).toBe('2026-07-01');
+    expect(todayIso(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
+  });
+
+  test('BUILD_DATE when it is a date, else today in Paris', () => {
+    try {
+      vi.stubEnv('BUILD_DATE', '2031-05-06');
+      expect(buildDate()).toBe('2031-05-06');
+      for (const wrong of ['2031-5-6', 'demain', ' 2031-05-06', '2031-05-06 ', '', 'x2031-05-06']) {
+        vi.stubEnv('BUILD_DATE', wrong);
+        expect(buildDate()).toBe(todayIso());
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
