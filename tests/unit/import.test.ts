@@ -2,19 +2,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { runImport, summarize, type ImportRow } from '../../src/lib/interop/importRun.ts';
-import { nameSimilarity } from '../../src/lib/interop/merge.ts';
+import { mergePlaces, nameSimilarity } from '../../src/lib/interop/merge.ts';
 import { franceServicesHours, franceServicesRecord, parseValueMapping, toNationalRecord } from '../../src/lib/interop/record.ts';
 import { MULTI_VALUED, STANDARD_COLUMNS } from '../../src/lib/interop/standard.ts';
 import { cityOfArrondissement, fixShouting } from '../../src/lib/interop/toPlace.ts';
 import { placeToYaml } from '../../src/lib/interop/yamlOut.ts';
 import { placeSchema, type PlaceInput } from '../../src/lib/schemas/place.ts';
-import { fixtures, perTest } from './world.ts';
+import { fixtures, perTest, place } from './world.ts';
 
 const mapping = parseValueMapping(readFileSync('data/standard/v0.1-to-v1-value-mapping.csv', 'utf8'));
 const source = { key: 'fictif', name: 'Source fictive', url: null, date: '2023-01-01' };
-const v01 = (JSON.parse(readFileSync('tests/fixtures/import/v01-fictif.json', 'utf8')) as Record<string, unknown>[]).map((row) => toNationalRecord(row, mapping));
+const v01Rows = JSON.parse(readFileSync('tests/fixtures/import/v01-fictif.json', 'utf8')) as Record<string, unknown>[];
+/** The fixture rows read into records inside the test that uses them: records read once at collection would not see a mutant. */
+const v01 = () => v01Rows.map((row) => toNationalRecord(row, mapping));
 
-function run(conversions = structuredClone(v01)) {
+function run(conversions = v01()) {
   return runImport({ dataset: structuredClone(fixtures.dataset), reference: fixtures.reference, conversions, source, dataDir: 'data', today: '2026-03-01' });
 }
 
@@ -106,11 +108,11 @@ describe('the import’s decisions', () => {
   test('a second run of the same rows changes nothing but rewrites its own places identically', () => {
     const { result, rows, byRow } = decided();
     const dataset = structuredClone(fixtures.dataset);
-    const first = runImport({ dataset, reference: fixtures.reference, conversions: structuredClone(v01), source, dataDir: 'data', today: '2026-03-01' });
+    const first = runImport({ dataset, reference: fixtures.reference, conversions: v01(), source, dataDir: 'data', today: '2026-03-01' });
     const again = runImport({
       dataset: { ...dataset, places: [...first.places.values()].map(({ file, place }) => ({ ...fixturesParse(place), file })) },
       reference: fixtures.reference,
-      conversions: structuredClone(v01),
+      conversions: v01(),
       source,
       dataDir: 'data',
       today: '2026-03-01',
@@ -145,7 +147,7 @@ describe('the import’s report', () => {
   });
 
   test('a row without an id is named by its row number', () => {
-    const conversions = structuredClone(v01).slice(0, 1);
+    const conversions = v01().slice(0, 1);
     conversions[0]!.record.id = '';
     expect(run(conversions).rows[0]).toMatchObject({ row: 1, record: 'fictif:ligne-1' });
   });
@@ -233,6 +235,9 @@ describe('normalization helpers', () => {
   test('finds similar names', () => {
     expect(nameSimilarity('Emmaüs Connect', 'EMMAUS CONNECT LILLE')).toBe(1);
     expect(nameSimilarity('France services de Grabels', 'Mairie de Grabels')).toBe(0.5);
+    expect(nameSimilarity('Ateliers numériques', 'Atelier numerique')).toBe(1);
+    expect(nameSimilarity('', 'Mairie de Grabels')).toBe(0);
+    expect(nameSimilarity('Mairie de Grabels', '')).toBe(0);
   });
 });
 
@@ -276,5 +281,122 @@ describe('a newer edition of a list', () => {
     expect(editions().second.rows[2]).toMatchObject({ row: null, outcome: 'left', place: idOf('France services fictive B') });
     expect(editions().second.places.get(idOf('France services fictive B'))!.place.delisted).toEqual({ list: 'Liste fictive (nouvelle)', date: '2024-08-01' });
     expect(summarize(editions().second.rows)).toMatchObject({ rows: 2, outcomes: { merged: 1, imported: 1, left: 1 } });
+  });
+});
+
+describe('reading a row into a record of the standard', () => {
+  test.each<[unknown, number | null]>([
+    ['50,5', 50.5],
+    ['50.5', 50.5],
+    [3.06, 3.06],
+    [' 3.06 ', 3.06],
+    ['', null],
+    ['  ', null],
+    [null, null],
+    [undefined, null],
+    ['nord', null],
+  ])('a coordinate %o reads as %o', (value, expected) => {
+    expect(toNationalRecord({ latitude: value }, []).record.latitude).toBe(expected);
+  });
+
+  test('text is trimmed, an absent value is empty', () => {
+    expect(toNationalRecord({ nom: '  Lieu fictif  ', adresse: null }, []).record).toMatchObject({ nom: 'Lieu fictif', adresse: '', commune: '' });
+    expect(toNationalRecord({ code_postal: 59000 }, []).record.code_postal).toBe('59000');
+  });
+
+  test('a list is split on « | », else on « ; »; items trimmed, empty ones and repeats dropped', () => {
+    expect(toNationalRecord({ courriels: ' a@exemple.fr ; ; b@exemple.fr ;a@exemple.fr' }, []).record.courriels).toEqual(['a@exemple.fr', 'b@exemple.fr']);
+    expect(toNationalRecord({ typologie: 'CCAS|MAIRIE; EPN' }, []).record.typologie).toEqual(['CCAS', 'MAIRIE; EPN']);
+    expect(toNationalRecord({ typologie: '   ' }, []).record.typologie).toEqual([]);
+  });
+
+  test('v0.1: the accessibility link becomes the Accès Libre sheet unless one is given; a value mapped to nothing is reported', () => {
+    expect(toNationalRecord({ accessibilite: ' https://acceslibre.beta.gouv.fr/fictif ' }, []).record.fiche_acces_libre).toBe('https://acceslibre.beta.gouv.fr/fictif');
+    expect(toNationalRecord({ accessibilite: 'https://exemple.fr/a', fiche_acces_libre: 'https://exemple.fr/b' }, []).record.fiche_acces_libre).toBe('https://exemple.fr/b');
+    expect(toNationalRecord({ accessibilite: '' }, []).record.fiche_acces_libre).toBe('');
+    const noV1 = mapping.find((row) => row.v1Values.length === 0)!;
+    const { record, dropped } = toNationalRecord({ [noV1.v0Field]: noV1.v0Value }, mapping);
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]).toContain(noV1.v0Value);
+    expect(record[noV1.v1Field as keyof typeof record]).toEqual([]);
+  });
+
+  test('v0.1 « conditions_access » (misspelt in some exports) is read as « conditions_acces »', () => {
+    const row = mapping.find((item) => item.v0Field === 'conditions_acces' && item.v1Values.length > 0)!;
+    expect(toNationalRecord({ conditions_access: row.v0Value }, mapping).record[row.v1Field as 'frais_a_charge']).toEqual(row.v1Values);
+  });
+});
+
+describe('France Services rows', () => {
+  const fs = (extra: Record<string, string>) => franceServicesRecord({ id_fs: '8', lib_fs: 'France services fictive', lib_com: 'Lille', code_postal: '59000', insee_com: '59350', adresse: '1 rue Fictive', latitude: '50.63', longitude: '3.06', ...extra }, '2024-08-01').record;
+
+  test('itinerant when the list says so, or its format is a bus; else fixed', () => {
+    expect(fs({ itinerance: 'Oui' }).itinerance).toEqual(['Itinérant']);
+    expect(fs({ format_fs: 'Bus France services' }).itinerance).toEqual(['Itinérant']);
+    expect(fs({ itinerance: 'Non', format_fs: 'Guichet' }).itinerance).toEqual(['Fixe']);
+    expect(fs({}).itinerance).toEqual(['Fixe']);
+    expect(fs({})).toMatchObject({ source: 'france-services', pivot: '' });
+  });
+
+  test.each<[Record<string, string>, { value: string; unread?: string }]>([
+    [{ h_mardi: '9:00-12:00' }, { value: 'Tu 09:00-12:00' }],
+    [{ h_mardi: ' 09:00  -  12:00 ' }, { value: 'Tu 09:00-12:00' }],
+    [{ h_mardi: '09:00 - 12:00 / 13h30 - 17h00', h_vendredi: '14:00 - 16:00' }, { value: 'Tu 09:00-12:00,13:30-17:00; Fr 14:00-16:00' }],
+    [{ h_mardi: 'x09:00 - 12:00' }, { value: '', unread: 'Tu x09:00 - 12:00' }],
+    [{ h_mardi: '09:00 - 12:00x' }, { value: '', unread: 'Tu 09:00 - 12:00x' }],
+    [{ h_mardi: '09:00 - 12:00', h_jeudi: 'sur rendez-vous' }, { value: '', unread: 'Tu 09:00 - 12:00 ; Th sur rendez-vous' }],
+    [{}, { value: '' }],
+  ])('hours %o → %o', (row, expected) => {
+    expect(franceServicesHours(row)).toEqual(expected);
+  });
+});
+
+describe('two records of one place, merged', () => {
+  const older = () =>
+    place('Lieu fictif Ancien', {
+      verified: '2025-01-01',
+      contacts: { phone: '01 23 45 67 89', email: 'ancien@exemple.fr' },
+      languages: ['fr', 'ar'],
+      services: ['aide-demarches'],
+      sources: [{ name: 'Source fictive A', date: '2025-01-01' }],
+    });
+  const newer = () =>
+    place('Lieu fictif Nouveau', {
+      verified: '2026-01-01',
+      contacts: { phone: '09 87 65 43 21' },
+      languages: [],
+      services: ['usage-quotidien'],
+      sources: [{ name: 'Source fictive A', date: '2025-01-01' }, { name: 'Source fictive B', date: '2026-01-01', record: 'b-1' }],
+    });
+
+  test('the newer one gives its values, the older fills what it lacks, inside objects too; the id stays; every source once', () => {
+    const merged = mergePlaces(older(), newer());
+    expect(merged).toMatchObject({
+      id: 'lieu-fictif-ancien',
+      name: 'Lieu fictif Nouveau',
+      verified: '2026-01-01',
+      contacts: { phone: '09 87 65 43 21', email: 'ancien@exemple.fr' },
+      languages: ['fr', 'ar'],
+      services: ['usage-quotidien'],
+    });
+    expect(merged.sources).toEqual([
+      { name: 'Source fictive A', date: '2025-01-01' },
+      { name: 'Source fictive B', date: '2026-01-01', record: 'b-1' },
+    ]);
+  });
+
+  test('the same either way round, but for the id; on the same date the record already held wins', () => {
+    expect({ ...mergePlaces(newer(), older()), id: '', sources: [] }).toEqual({ ...mergePlaces(older(), newer()), id: '', sources: [] });
+    const sameDay = { ...newer(), verified: '2025-01-01' };
+    expect(mergePlaces(older(), sameDay).name).toBe('Lieu fictif Ancien');
+    expect(mergePlaces(sameDay, older()).name).toBe('Lieu fictif Nouveau');
+  });
+
+  test('a record without a date gives way to a dated one; sources with a record id are told apart by it', () => {
+    const undated = { ...newer(), verified: null, sources: [{ name: 'Source fictive B', date: '2026-01-01', record: 'b-2' }] };
+    const merged = mergePlaces(undated, older());
+    expect(merged.name).toBe('Lieu fictif Ancien');
+    expect(merged.id).toBe('lieu-fictif-nouveau');
+    expect(merged.sources.map((item) => item.record ?? item.name)).toEqual(['b-2', 'Source fictive A']);
   });
 });

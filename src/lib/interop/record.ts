@@ -84,9 +84,12 @@ function text(value: unknown): string {
   return String(value).trim();
 }
 
+/** A number, or null when the cell is empty or blank (Number(' ') would read 0: a point in the Gulf of Guinea). */
 function number(value: unknown): number | null {
-  if (value === null || value === undefined || value === '') return null;
-  const parsed = typeof value === 'number' ? value : Number(String(value).replace(',', '.'));
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const cell = text(value);
+  if (!cell) return null;
+  const parsed = Number(cell.replace(',', '.'));
   return Number.isFinite(parsed) ? parsed : null;
 }
 
