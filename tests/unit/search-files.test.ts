@@ -1,7 +1,8 @@
 /** The static files() of the search, built from the fictitious fixtures and every commune of France. */
 import { describe, expect, test } from 'vitest';
-import { decodePlace } from '../../src/lib/search/row.ts';
-import { directoryOf, fixtures, perTest, searchFilesOf } from './world.ts';
+import { placeFlags } from '../../src/lib/search/build.ts';
+import { decodePlace, FLAG } from '../../src/lib/search/row.ts';
+import { directoryOf, fixtures, perTest, place, searchFilesOf } from './world.ts';
 
 const files = perTest(() => searchFilesOf(fixtures.dataset.places, fixtures.dataset.labels, fixtures.reference));
 
@@ -36,6 +37,26 @@ describe('the search files()', () => {
     expect(files().meta.files).toHaveLength(files().communes.size + files().postcodes.size + files().shards.size);
   });
 
+  test('a département’s neighbours are those whose communes’ box comes within 0.6° of its own; its centre is the mean of its communes', () => {
+    // Boxes are generous: the Eure and the Seine-Maritime come within 0.6° of the Nord's box. The search only reads more files.
+    expect(files().meta.departements['59']).toEqual({ name: 'Nord', neighbours: ['27', '76', '02', '60', '62', '80', '08'], places: 3, centre: { lat: 50.417, lon: 3.26 } });
+    expect(files().meta.departements['2A']).toEqual({ name: 'Corse-du-Sud', neighbours: ['2B'], places: 0, centre: { lat: 41.902, lon: 8.949 } });
+  });
+
+  test('each service counts the places that offer it, themselves or through their label', () => {
+    expect(files().meta.services.map((service) => [service.id, service.places])).toEqual([
+      ['aide-demarches', 2],
+      ['recharges-solidaires', 1],
+      ['usage-quotidien', 1],
+      ['acces-internet-materiel', 0],
+    ]);
+  });
+
+  test('a postcode’s communes in the order of their code', () => {
+    const rows = files().postcodes.get('59')!.filter((row) => row[0] === '59111');
+    expect(rows.map((row) => row[1])).toEqual(['59092', '59313', '59348', '59652']);
+  });
+
   test('the version changes when the data changes', () => {
     const fewer = searchFilesOf(fixtures.dataset.places.slice(1), fixtures.dataset.labels, fixtures.reference);
     expect(fewer.meta.version).not.toBe(files().meta.version);
@@ -54,3 +75,39 @@ describe('the directory()', () => {
     expect(directory().communesByInsee.get('59350')!.municipality?.insee).toBe('59350');
   });
 });
+
+describe('a place’s row', () => {
+  const sameWeek = { openingHours: 'Mo-Fr 09:00-12:00', closures: [] };
+  const world = [
+    place('Lieu fictif Un', { hours: sameWeek }),
+    place('Lieu fictif Deux', { hours: sameWeek, contacts: { phone: '01 23 45 67 89' } }),
+    place('Lieu fictif Trois', { hours: { openingHours: 'Sa 09:00-12:00', closures: [] }, address: { street: null, postcode: null, insee: '69266' }, location: { lat: 45.77, lon: 4.89, precision: 'commune' } }),
+  ];
+  const shard = perTest(() => searchFilesOf(world).shards.get('69')!);
+  const decoded = (name: string) => shard().places.map((row) => decodePlace(row, shard())).find((item) => item.name === name)!;
+
+  test('one copy of a week shared by the places that keep it; one copy of a commune’s name', () => {
+    expect(shard().schedules).toHaveLength(2);
+    expect(shard().communes).toEqual(['Villeurbanne']);
+    expect(decoded('Lieu fictif Un').schedule).toEqual(decoded('Lieu fictif Deux').schedule);
+    expect(decoded('Lieu fictif Trois').schedule?.week[5]).toEqual([540, 720]);
+  });
+
+  test('what is unknown is empty: no street, no phone', () => {
+    expect(decoded('Lieu fictif Trois')).toMatchObject({ street: '', phone: '' });
+    expect(decoded('Lieu fictif Deux')).toMatchObject({ street: '1 rue Fictive', phone: '01 23 45 67 89' });
+  });
+
+  test.each<[string, Parameters<typeof place>[1], (keyof typeof FLAG)[]]>([
+    ['an exact point', {}, ['exactPoint']],
+    ['a commune’s centre', { location: { lat: 45.77, lon: 4.89, precision: 'commune' } }, []],
+    ['open on Saturday', { location: { lat: 45.77, lon: 4.89, precision: 'commune' }, hours: { openingHours: 'Sa 10:00-12:00', closures: [] } }, ['saturday']],
+    ['open on Sunday only', { location: { lat: 45.77, lon: 4.89, precision: 'commune' }, hours: { openingHours: 'Su 10:00-12:00', closures: [] } }, []],
+    ['a bus', { location: { lat: 45.77, lon: 4.89, precision: 'commune' }, national: { typologie: [], itinerance: ['Itinérant'], accompagnement: [], acces: [], formations: [], autresFormations: [] } }, ['itinerant']],
+    ['a bus that also has a fixed place', { location: { lat: 45.77, lon: 4.89, precision: 'commune' }, national: { typologie: [], itinerance: ['Itinérant', 'Fixe'], accompagnement: [], acces: [], formations: [], autresFormations: [] } }, []],
+  ])('%s', (_, overrides, flags) => {
+    const [entry] = directoryOf([place('Lieu fictif', overrides)]).places;
+    expect(Object.entries(FLAG).filter(([, bit]) => placeFlags(entry!) & bit).map(([name]) => name)).toEqual(flags);
+  });
+});
+

@@ -65,6 +65,14 @@ describe('what a query asks for', () => {
     ['france services', [], true],
     ['france services papiers', ['aide-demarches'], true],
     ['lille', [], false],
+    // Give or take an ending of up to three letters, for words of four letters or more.
+    ['telephones', ['recharges-solidaires'], false],
+    ['papi', ['aide-demarches'], false],
+    ['pap', [], false],
+    ['tele', [], false],
+    ['rechargements', [], false],
+    ['france', [], false],
+    ['services france', [], false],
   ])('%s → %o, France Services: %s', (q, services, franceServices) => {
     const needs = matchNeeds(queryWords(q), meta);
     expect(needs.services.sort()).toEqual([...services].sort());
@@ -79,6 +87,15 @@ describe('what a query asks for', () => {
     ['paris 21', null],
     ['lyon 10', null],
     ['grenoble 3', null],
+    ['marseille 1er', '13001'],
+    ['paris 20e', '75020'],
+    ['lyon 9eme', '69009'],
+    ['paris 0', null],
+    ['paris a19', null],
+    ['paris 19x', null],
+    ['paris', null],
+    ['19e paris', null],
+    ['a paris 3', '75003'],
   ])('%s is the arrondissement %s', (q, postcode) => {
     expect(arrondissementPostcode(queryWords(q))?.postcode ?? null).toBe(postcode);
   });
@@ -185,6 +202,16 @@ describe('ranking and labels, on fictitious places', () => {
     expect(outcome.type === 'results' && outcome.results.map((result) => result.name)).toEqual(['France services fictive']);
     const papers = await search('papiers villeurbanne');
     expect(papers.type === 'results' && papers.results[0]!.name).toBe('France services fictive');
+  });
+
+  test('further away: the nearest sure place of all the départements in reach, not the first one found', async () => {
+    const far = [
+      place('Espace fictif de Strasbourg', { kind: 'solidarity-space', insee: '67482', lat: 48.58, lon: 7.75 }),
+      // Filed in the Rhône, placed 126 km from Lille: its département's centre is further than Strasbourg's.
+      place('Espace fictif du Nord du Rhône', { kind: 'solidarity-space', lat: 49.5, lon: 3.1 }),
+    ];
+    const outcome = await engineOver(searchFilesOf(far, labels)).search({ q: 'recharge Lille', filters: NO_FILTERS, now: NOW });
+    expect(outcome.type === 'results' && [outcome.further?.name, Math.round(outcome.further!.km!)]).toEqual(['Espace fictif du Nord du Rhône', 126]);
   });
 
   test('a need with no sure place near points to the nearest one further away', async () => {

@@ -115,6 +115,50 @@ describe('finding places', () => {
   });
 });
 
+describe('other ways in', () => {
+  test('an empty query, a stray number, a postcode of no commune', async () => {
+    expect(await search('')).toEqual({ type: 'empty' });
+    expect(await search('12')).toEqual({ type: 'none', query: '12', filters: NO_FILTERS });
+    expect(await search('99999')).toEqual({ type: 'none', query: '99999', filters: NO_FILTERS });
+  });
+
+  test('an arrondissement’s postcode is searched from its own centre, under its official name', async () => {
+    const outcome = await search('75019');
+    expect(outcome.type === 'results' && outcome.origin).toEqual({
+      kind: 'commune',
+      commune: expect.objectContaining({ insee: '75056', arrondissement: 'Paris 19e Arrondissement', lat: 48.886, lon: 2.383 }),
+    });
+    // No place with a street address there: the city's centre, and no arrondissement name.
+    const first = await search('75001');
+    expect(first.type === 'results' && first.origin).toEqual({ kind: 'commune', commune: expect.objectContaining({ insee: '75056', lat: 48.859, lon: 2.347 }) });
+    expect(first.type === 'results' && first.origin.kind === 'commune' && first.origin.commune.arrondissement).toBeUndefined();
+  });
+
+  test('a wrong first letter is understood; a short unknown word is not a commune', async () => {
+    const outcome = await search('frenoble');
+    expect(outcome.type === 'results' && outcome.origin).toMatchObject({ kind: 'commune', commune: { name: 'Grenoble' } });
+    expect((await search('xqzw')).type).toBe('none');
+  });
+
+  test('a commune chosen by its code (a shared link) even when the words do not name it', async () => {
+    const outcome = await search('papiers', { commune: '59512' });
+    expect(outcome.type === 'results' && outcome.origin).toMatchObject({ kind: 'commune', commune: { insee: '59512', name: 'Roubaix' } });
+    expect(await engine().commune('59512')).toMatchObject({ name: 'Roubaix', departement: '59' });
+    expect(await engine().commune('00000')).toBeUndefined();
+    expect((await search('papiers', { commune: '00000' })).type).toBe('need-location');
+  });
+
+  test('the places of a selection, in its order; null for one no longer in its file', async () => {
+    const places = await engine().placesOf([
+      { departement: '59', id: 'relais-fictif-du-moulin' },
+      { departement: '59', id: 'lieu-fictif-disparu' },
+      { departement: '23', id: 'lieu-fictif-creuse' },
+      { departement: '38', id: 'france-services-fictive-grenoble' },
+    ]);
+    expect(places.map((item) => item?.name ?? null)).toEqual(['Relais fictif du Moulin', null, null, 'France services fictive de Grenoble']);
+  });
+});
+
 describe('filters: unknown is not no', () => {
   // One commune; each place has exactly one thing known about it. A filter keeps first the place
   // that surely meets it, drops the one that surely does not, and keeps the others, "à vérifier".
