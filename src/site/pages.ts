@@ -233,6 +233,11 @@ export function posterPlaces(places: readonly PlaceEntry[], max: number): { show
   return { shown: sorted.slice(0, max), more: Math.max(0, places.length - max) };
 }
 
+/** « 12 rue de la Gare, 59100 Roubaix »: the street when known, then the postcode and the commune (poster, widget). */
+export function postalAddress(place: Pick<PlaceEntry, 'address'>, communeName: string): string {
+  return [place.address.street, `${place.address.postcode ?? ''} ${communeName}`.trim()].filter(Boolean).join(', ');
+}
+
 /** A place as its poster prints it. */
 export interface PosterCard {
   name: string;

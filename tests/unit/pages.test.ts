@@ -1,7 +1,7 @@
 /** What pages show, computed in src/site/pages.ts from the fictitious fixture directory(). */
 import { describe, expect, test } from 'vitest';
 import { communeUrl, departementUrl, placeUrl, regionUrl, searchUrl, serviceUrl } from '../../src/lib/routes.ts';
-import { charterSignatories, communePage, departementPage, homePage, placePage, regionPage, servicePage, staleNotice, upcomingClosures, posterPlaces, posterFit, posterCardHeight, POSTER_ROOM } from '../../src/site/pages.ts';
+import { charterSignatories, communePage, departementPage, homePage, placePage, regionPage, servicePage, staleNotice, upcomingClosures, posterPlaces, posterFit, posterCardHeight, POSTER_ROOM, postalAddress } from '../../src/site/pages.ts';
 import { BUILD_DATE, directoryOf, fixtures, perTest, place } from './world.ts';
 
 const directory = perTest(() => directoryOf(fixtures.dataset.places));
@@ -148,6 +148,11 @@ describe('the places a poster or a widget shows', () => {
     expect(more).toBe(1);
     expect(posterPlaces(places, 10).more).toBe(0);
   });
+});
+
+test('a postal address: the street when known, then the postcode and the commune', () => {
+  expect(postalAddress({ address: { street: '1 rue Fictive', complement: null, postcode: '59100', insee: '59512' } }, 'Roubaix')).toBe('1 rue Fictive, 59100 Roubaix');
+  expect(postalAddress({ address: { street: null, complement: null, postcode: null, insee: '59512' } }, 'Roubaix')).toBe('Roubaix');
 });
 
 describe('the poster stays on one page', () => {
