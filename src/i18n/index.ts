@@ -16,5 +16,6 @@ export function label(vocabulary: string, id: string): string {
   return t(`${vocabulary}.${id}` as Key);
 }
 
-/** The words <open-status> needs: on each element, or once on a list (`data-status-words`). */
-export const statusWords = (): string => clientWords('hours.', 'weekday.');
+/** The words <open-status> needs: on each element, or once on a list (`data-status-words`). Picked once per build. */
+let statusWordsJson: string | undefined;
+export const statusWords = (): string => (statusWordsJson ??= clientWords('hours.', 'weekday.'));
