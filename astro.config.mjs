@@ -6,6 +6,17 @@ import { hostHeaders } from './integrations/headers.ts';
 import { communeFiles } from './integrations/commune-files.ts';
 import { offline } from './integrations/offline.ts';
 import { DEFAULT_TILE_ORIGIN } from './src/lib/map/config.ts';
+import { publishProblem, SITE } from './src/site/config.ts';
+
+// The build meant to be put online (`npm run build:publish`) refuses a missing or placeholder
+// public address: printed codes and sent links would lead nowhere.
+if (process.env.PUBLISH === '1') {
+  const problem = publishProblem(SITE);
+  if (problem) {
+    console.error(`\n${problem}\n`);
+    process.exit(1);
+  }
+}
 
 // Tests build the site from fixture data into their own folder: DATA_DIR and OUT_DIR.
 const outDir = process.env.OUT_DIR ?? './dist';
@@ -14,7 +25,8 @@ const tileOrigin = process.env.PUBLIC_TILE_ORIGIN ?? DEFAULT_TILE_ORIGIN;
 const cacheDir = `./node_modules/.astro-cache/${outDir.replace(/[^a-z0-9-]/gi, '')}`;
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://aide-numerique.example.org',
+  // Where the site lives: site.yaml (null until published; pages then use the address they are served at).
+  site: SITE.publicUrl ?? undefined,
   outDir,
   cacheDir,
   trailingSlash: 'always',

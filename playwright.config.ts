@@ -23,6 +23,6 @@ export default defineConfig({
     url: `http://localhost:${PORT}/`,
     timeout: 180_000,
     reuseExistingServer: false,
-    env: { DATA_DIR: 'tests/fixtures/site', OUT_DIR: 'dist-test', BUILD_DATE: '2026-03-01', PUBLIC_REPORT_EMAIL: 'corrections@exemple.invalid' },
+    env: { DATA_DIR: 'tests/fixtures/site', OUT_DIR: 'dist-test', BUILD_DATE: '2026-03-01', PUBLIC_REPORT_EMAIL: 'corrections@exemple.invalid', FORGE_URL: 'https://forge.exemple.invalid/collectif-fictif/annuaire' },
   },
 });

@@ -66,9 +66,20 @@ test('a town hall corrects a place: the file passes check:data and the e-mail li
   const listed = mail.split('\r\n').filter((line) => line.startsWith('- ')).map((line) => line.slice(2).split(' : ')[0]);
   expect(listed).toEqual(['Téléphone', 'Horaires', 'Langues']);
   expect(mail).toContain('envoyée par Mairie fictive de Lille');
+  // The forge (FORGE_URL of the test build): an issue with the change already written, and the file's edit page.
+  const issue = new URL((await page.getByRole('link', { name: 'Proposer sur le site du projet' }).getAttribute('href'))!);
+  expect(`${issue.origin}${issue.pathname}`).toBe('https://forge.exemple.invalid/collectif-fictif/annuaire/issues/new');
+  expect(issue.searchParams.get('title')).toBe('Correction de la fiche : Point fictif de la Colline');
+  expect(issue.searchParams.get('body')).toContain('- Téléphone : 03 00 00 00 00 → 03 20 11 22 33');
+  await expect(page.getByRole('link', { name: 'Modifier le fichier sur la forge' })).toHaveAttribute(
+    'href',
+    'https://forge.exemple.invalid/collectif-fictif/annuaire/edit/main/tests/fixtures/site/places/point-fictif-de-la-colline.yaml',
+  );
 
   const file = await downloaded(page);
   expect(file.name).toBe('point-fictif-de-la-colline.yaml');
+  // It begins with a note in plain words for the person who receives it.
+  expect(file.text.split('\n')[0]).toBe('# Bonjour. Ce fichier est une fiche de l’annuaire « Aide numérique près de chez moi ».');
   expect(file.text).toContain('phone: 03 20 11 22 33');
   expect(file.text).toContain('openingHours: Mo 09:00-12:00; Tu,We,Th,Fr,Sa 10:00-18:00');
   expect(file.text).toContain('name: Mairie fictive de Lille');
@@ -95,10 +106,13 @@ test('a wrong answer is explained in plain words, next to nothing sent', async (
   await expect(page.locator('[data-result]')).toBeHidden();
 });
 
-test('proposing a new place gives a file that passes check:data; without a report address, the page says where to send it', async ({ page }) => {
+test('proposing a new place gives a file that passes check:data; without a report address or a forge, the page promises no e-mail', async ({ page }) => {
   await page.goto('/corriger/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Proposer un lieu');
-  await page.locator('correction-form').evaluate((element) => ((element as HTMLElement).dataset.email = ''));
+  await page.locator('correction-form').evaluate((element) => {
+    (element as HTMLElement).dataset.email = '';
+    (element as HTMLElement).dataset.forge = '';
+  });
   await page.getByLabel('Votre nom ou votre structure').fill('CCAS fictif');
   await page.getByLabel('Nom du lieu').fill('Atelier fictif des Lilas');
   await page.getByLabel('Code postal').fill('59000');
@@ -111,7 +125,8 @@ test('proposing a new place gives a file that passes check:data; without a repor
   await expect(page.getByRole('heading', { name: 'La fiche est prête. Voici ce que vous proposez :' })).toBeVisible();
   await expect(page.locator('[data-changes] li')).toContainText(['Nom : Atelier fictif des Lilas', 'Commune : Lille']);
   await expect(page.getByRole('link', { name: 'Envoyer par e-mail' })).toBeHidden();
-  await expect(page.getByText(/Aucune adresse e-mail n’est prévue pour recevoir les corrections de ce site/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Proposer sur le site du projet' })).toBeHidden();
+  await expect(page.getByText('Ce site ne reçoit pas encore les corrections directement. Téléchargez le fichier et donnez-le à l’équipe qui publie ce site.')).toBeVisible();
   const file = await downloaded(page);
   expect(file.name).toBe('atelier-fictif-des-lilas.yaml');
   expect(file.text).toContain('precision: commune');

@@ -58,3 +58,20 @@ describe('an atomic build', () => {
     clean();
   }, 240_000);
 });
+
+describe('the build that goes online (npm run build:publish)', () => {
+  test.each([
+    [{}, 'le site n’a pas d’adresse publique'],
+    [{ SITE_URL: 'https://aide-numerique.example.org' }, '« https://aide-numerique.example.org/ » n’est pas une vraie adresse publique'],
+  ])('refuses %o before building anything', (env, message) => {
+    const outDir = 'dist-test-publish';
+    rmSync(outDir, { recursive: true, force: true });
+    const result = spawnSync('npm', ['run', 'build:publish'], {
+      encoding: 'utf8',
+      env: { ...process.env, SITE_URL: undefined, ...env, DATA_DIR: 'tests/fixtures/site', OUT_DIR: outDir, BUILD_DATE: '2026-03-01' },
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toContain(message);
+    expect(existsSync(outDir)).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@ import { formatDate } from '../../lib/format.ts';
 import { wallClock } from '../../lib/hours/status.ts';
 import { municipalityFile, municipalityRecord, signingProblems, type SigningAnswers } from '../../lib/correction/municipality.ts';
 import { recordYaml } from '../../lib/correction/record.ts';
-import { fillCommunes, showOffer, showProblems } from './form-kit.ts';
+import { fillCommunes, showOffer, showProblems, waysOf } from './form-kit.ts';
 
 class CharterForm extends HTMLElement {
   private t!: Translate;
@@ -58,7 +58,7 @@ class CharterForm extends HTMLElement {
       return;
     }
     const file = municipalityFile(answers.insee, answers.communeName);
-    const text = recordYaml(record, this.t('charterForm.fileHeader', { date: today, author: answers.author }));
+    const text = recordYaml(record, this.t('charterForm.fileHeader', { date: formatDate(today), author: answers.author, file }));
     const lines = [
       this.t('charterForm.signedLine', { date: formatDate(answers.signed) }),
       ...answers.commitments
@@ -71,22 +71,22 @@ class CharterForm extends HTMLElement {
           }),
         ),
     ];
-    const email = this.dataset.email ?? '';
-    showOffer(this.find('[data-result]'), {
-      title: this.t('charterForm.ready', { name: answers.communeName }),
-      lines,
-      file,
-      text,
-      mail: email
-        ? {
-            to: email,
-            subject: this.t('charterForm.mailSubject', { name: answers.communeName }),
-            body: [this.t('charterForm.mailIntro', { name: answers.communeName, author: answers.author }), '', ...lines.map((line) => `- ${line}`), '', this.t('correction.mailFile', { file }), '', text].join('\n'),
-          }
-        : null,
-      // A new file: nothing to edit on the forge yet.
-      edit: null,
-    });
+    showOffer(
+      this.find('[data-result]'),
+      {
+        title: this.t('charterForm.ready', { name: answers.communeName }),
+        lines,
+        file,
+        text,
+        message: {
+          subject: this.t('charterForm.mailSubject', { name: answers.communeName }),
+          body: [this.t('charterForm.mailIntro', { name: answers.communeName, author: answers.author }), '', ...lines.map((line) => `- ${line}`), '', this.t('correction.mailFile', { file }), '', text].join('\n'),
+        },
+        // A new file: nothing to edit on the forge yet.
+        exists: false,
+      },
+      waysOf(this),
+    );
   }
 }
 

@@ -10,13 +10,13 @@ import { createTranslator, type Key, type Translate } from '../../i18n/translate
 import { changesOf, correctedRecord, problemsOf, recordYaml, type Answers, type Change, type Problem } from '../../lib/correction/record.ts';
 import type { CorrectionRecord } from '../../lib/correction/records.ts';
 import { openingHoursOf, periodProblem, scheduleWeek, weekFromSchedule, type Period, type Week } from '../../lib/correction/week.ts';
-import { formatList } from '../../lib/format.ts';
+import { formatDate, formatList } from '../../lib/format.ts';
 import { wallClock } from '../../lib/hours/status.ts';
 import { parseSelection } from '../../lib/orient/selection.ts';
 import { CORRECTION_PARAM, correctionRecordsUrl, placeUrl } from '../../lib/routes.ts';
 import type { PlaceInput } from '../../lib/schemas/place.ts';
 import { engine } from '../search/browser-engine.ts';
-import { editLink, fillCommunes, showOffer, showProblems } from './form-kit.ts';
+import { fillCommunes, showOffer, showProblems, waysOf } from './form-kit.ts';
 
 /** The form control that answers each field (its id). */
 const INPUT_OF: Record<string, string> = {
@@ -271,26 +271,21 @@ class CorrectionForm extends HTMLElement {
     );
     const today = wallClock(new Date(), 'Europe/Paris').date;
     const author = answers.author.trim();
-    const yaml = recordYaml(record, this.t('correction.fileHeader', { action: this.t(isNew ? 'correction.actionProposed' : 'correction.actionCorrected'), date: today, author }));
     const file = this.base?.file ?? `data/places/${record.id}.yaml`;
-
-    const email = this.dataset.email ?? '';
-    const url = this.base ? new URL(placeUrl(record.id), this.dataset.site ?? location.origin).href : '';
+    const yaml = recordYaml(record, this.t('correction.fileHeader', { action: this.t(isNew ? 'correction.actionProposed' : 'correction.actionCorrected'), date: formatDate(today), author, file }));
+    const url = this.base ? new URL(placeUrl(record.id), location.origin).href : '';
     const intro = this.t(isNew ? 'correction.mailIntroNew' : 'correction.mailIntro', { name: this.base?.record.name ?? record.name, url, author });
     showOffer(this.find('[data-result]'), {
       title: this.t(isNew ? 'correction.readyNew' : 'correction.ready'),
       lines,
       file,
       text: yaml,
-      mail: email
-        ? {
-            to: email,
-            subject: this.t(isNew ? 'correction.mailSubjectNew' : 'correction.mailSubject', { name: record.name }),
-            body: [intro, '', this.t('correction.mailChanges'), ...lines.map((line) => `- ${line}`), '', this.t('correction.mailFile', { file }), '', yaml].join('\n'),
-          }
-        : null,
-      edit: isNew ? null : editLink(this.dataset.edit ?? '', file),
-    });
+      message: {
+        subject: this.t(isNew ? 'correction.mailSubjectNew' : 'correction.mailSubject', { name: record.name }),
+        body: [intro, '', this.t('correction.mailChanges'), ...lines.map((line) => `- ${line}`), '', this.t('correction.mailFile', { file }), '', yaml].join('\n'),
+      },
+      exists: !isNew,
+    }, waysOf(this));
   }
 }
 

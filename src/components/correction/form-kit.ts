@@ -4,6 +4,7 @@
  * the e-mail and the forge's edit link.
  */
 import type { Translate } from '../../i18n/translate.ts';
+import { forgeEditLink, forgeIssueLink, type Forge } from '../../lib/forge.ts';
 import { mailtoHref } from '../../lib/orient/share.ts';
 import { engine } from '../search/browser-engine.ts';
 
@@ -49,22 +50,32 @@ export function showProblems(box: HTMLElement, form: HTMLFormElement, items: rea
   return true;
 }
 
+/** The ways this site has to receive a data file (site.yaml), given to the form by its page. */
+export interface Ways {
+  email: string | null;
+  forge: Forge | null;
+}
+
+export function waysOf(element: HTMLElement): Ways {
+  return { email: element.dataset.email || null, forge: element.dataset.forge ? (JSON.parse(element.dataset.forge) as Forge) : null };
+}
+
 export interface Offer {
   title: string;
   lines: readonly string[];
   /** The data file: its path in the project and its text. */
   file: string;
   text: string;
-  /** The e-mail, when the site has an address for reports. */
-  mail: { to: string; subject: string; body: string } | null;
-  /** The forge's edit link, when set (and the file exists). */
-  edit: string | null;
+  /** The message that carries it: by e-mail, or as an issue on the forge. */
+  message: { subject: string; body: string };
+  /** Whether the file already exists in the project (it can then be edited on the forge). */
+  exists: boolean;
 }
 
 let objectUrl: string | null = null;
 
 /** Shows the result: what changes, then the file to download, the e-mail, the edit link. */
-export function showOffer(result: HTMLElement, offer: Offer): void {
+export function showOffer(result: HTMLElement, offer: Offer, ways: Ways): void {
   const find = <T extends HTMLElement = HTMLElement>(selector: string) => result.querySelector<T>(selector)!;
   find('[data-result-title]').textContent = offer.title;
   find('[data-changes]').replaceChildren(
@@ -79,17 +90,19 @@ export function showOffer(result: HTMLElement, offer: Offer): void {
   const download = find<HTMLAnchorElement>('[data-download]');
   download.href = objectUrl;
   download.download = offer.file.split('/').at(-1)!;
+  // Only the ways this site really has: never a promise it cannot keep.
   const mail = find<HTMLAnchorElement>('[data-mail]');
-  mail.hidden = !offer.mail;
-  find('[data-mail-hint]').hidden = !offer.mail;
-  find('[data-no-email]').hidden = Boolean(offer.mail);
-  if (offer.mail) mail.href = mailtoHref(offer.mail.subject, offer.mail.body, offer.mail.to);
+  mail.hidden = find('[data-mail-hint]').hidden = !ways.email;
+  if (ways.email) mail.href = mailtoHref(offer.message.subject, offer.message.body, ways.email);
+  const issue = find<HTMLAnchorElement>('[data-issue-link]');
+  issue.hidden = find('[data-issue-hint]').hidden = !ways.forge;
+  // The first way offered is the main button.
+  issue.classList.toggle('secondary', Boolean(ways.email));
+  if (ways.forge) issue.href = forgeIssueLink(ways.forge, offer.message.subject, offer.message.body);
   const edit = find<HTMLAnchorElement>('[data-edit-link]');
-  edit.hidden = !offer.edit;
-  if (offer.edit) edit.href = offer.edit;
+  edit.hidden = !ways.forge || !offer.exists;
+  if (ways.forge) edit.href = forgeEditLink(ways.forge, offer.file);
+  find('[data-no-way]').hidden = Boolean(ways.email || ways.forge);
   result.hidden = false;
   find('[data-result-title]').focus();
 }
-
-/** The forge's edit link of a file, or null when no forge is set. */
-export const editLink = (base: string, file: string): string | null => (base ? `${base.replace(/\/?$/, '/')}${file}` : null);

@@ -53,7 +53,7 @@ class SearchPanel extends HTMLElement {
       void this.search(params);
     });
     this.listenToMap();
-    this.site = this.dataset.site ?? location.origin;
+    this.site = location.origin;
     addEventListener('beforeprint', () => printCodes(this.t, this.output, this.site, true));
 
     if (this.onSearchPage) {

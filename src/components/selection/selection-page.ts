@@ -38,7 +38,7 @@ class SelectionPage extends HTMLElement {
 
   connectedCallback(): void {
     this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
-    this.site = this.dataset.site ?? location.origin;
+    this.site = location.origin;
     const params = new URLSearchParams(location.search);
     if (params.has(SELECTION_PARAM)) this.received = parseSelection(params.get(SELECTION_PARAM));
 

@@ -6,6 +6,7 @@
 import { createTranslator, type Translate } from '../../i18n/translate.ts';
 import { placeMessage, shareLinks, type SharedPlace } from '../../lib/orient/share.ts';
 import { announce } from '../announce.ts';
+import { siteHref } from '../site-url.ts';
 
 export class ShareLinksElement extends HTMLElement {
   private t!: Translate;
@@ -35,7 +36,7 @@ export class ShareLinksElement extends HTMLElement {
 
   private refresh(): void {
     if (this.dataset.place) {
-      const place = JSON.parse(this.dataset.place) as SharedPlace;
+      const place = { ...(JSON.parse(this.dataset.place) as SharedPlace), url: siteHref(this.dataset.path!) };
       this.message = { subject: this.dataset.subject!, body: placeMessage(this.t, place, new Date()), url: place.url };
     }
     this.apply();

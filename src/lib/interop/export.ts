@@ -131,7 +131,8 @@ export function toJson(rows: readonly StandardRow[]): string {
   return JSON.stringify(rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null && value !== ''))));
 }
 
-export function toGeoJson(places: readonly ExportablePlace[], siteUrl: URL): string {
+/** `siteUrl`: the public address; without one, each page is given by its path on the site. */
+export function toGeoJson(places: readonly ExportablePlace[], siteUrl: URL | undefined): string {
   return JSON.stringify({
     type: 'FeatureCollection',
     features: places.map((place) => ({
@@ -144,7 +145,7 @@ export function toGeoJson(places: readonly ExportablePlace[], siteUrl: URL): str
         commune: place.commune.name,
         code_insee: place.commune.insee,
         precision: place.location.precision,
-        page: new URL(placeUrl(place.id), siteUrl).href,
+        page: siteUrl ? new URL(placeUrl(place.id), siteUrl).href : placeUrl(place.id),
       },
     })),
   });

@@ -17,7 +17,7 @@ export interface SharedPlace {
   /** As read aloud, '' when unknown. */
   phone: string;
   schedule: Schedule | null;
-  /** Absolute URL of its page. */
+  /** Absolute URL of its page; '' when not known yet (a page built without a public address, read without JavaScript). */
   url: string;
 }
 
@@ -37,7 +37,7 @@ export function placeLines(t: Translate, place: SharedPlace, now: Date | null): 
   if (place.phone) lines.push(t('share.phone', { phone: place.phone }));
   const next = now && nextOpening(t, place.schedule, now);
   if (next) lines.push(next);
-  lines.push(place.url);
+  if (place.url) lines.push(place.url);
   return lines;
 }
 

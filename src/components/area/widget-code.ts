@@ -1,0 +1,16 @@
+/**
+ * <widget-code>: the code a town hall copies to show its places on its own site. Written at
+ * build with the public address when there is one; otherwise, here, with the address this page
+ * is served at, so that the code never frames a site that is not there.
+ */
+import { siteHref } from '../site-url.ts';
+
+class WidgetCode extends HTMLElement {
+  connectedCallback(): void {
+    const field = this.querySelector('textarea')!;
+    const path = this.dataset.path!;
+    field.value = field.value.replace(`src="${path}"`, `src="${siteHref(path)}"`);
+  }
+}
+
+if (!customElements.get('widget-code')) customElements.define('widget-code', WidgetCode);
