@@ -30,3 +30,9 @@ export function formatList(t: Translate, items: readonly string[]): string {
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
+
+/** "1,5 Mo", "800 ko": the size of a download, as a phone's settings say it. */
+export function formatBytes(t: Translate, bytes: number, locale = 'fr'): string {
+  if (bytes >= 1e6) return t('size.mb', { n: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1e6) });
+  return t('size.kb', { n: Math.max(1, Math.round(bytes / 1e3)) });
+}

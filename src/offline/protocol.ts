@@ -13,4 +13,19 @@ export const SW_CACHES = {
 export const SW_MESSAGES = {
   /** The page asks a waiting worker to take over (the person chose "Recharger"). */
   skipWaiting: 'SKIP_WAITING',
+  /** The page asks the worker to keep pages opened before it took control (`urls`: paths without a query). */
+  keepPages: 'KEEP_PAGES',
 } as const;
+
+/** Pages opened before the worker took control, kept for this browsing session (sessionStorage). */
+export const PAGES_BEFORE_WORKER = 'pages-before-offline';
+
+/** How much the offline download weighs, written at build beside the worker (integrations/offline.ts). */
+export const PRECACHE_REPORT_URL = '/sw-precache.json';
+
+export interface PrecacheReport {
+  files: number;
+  bytes: number;
+  /** Compressed as a host sends it (gzip): what the phone downloads. */
+  gzipBytes: number;
+}

@@ -5,13 +5,54 @@
  * - when the network is cut: no internet, but the search still works;
  * - when a new version is installed: "Nouvelle version disponible · Recharger". The new
  *   worker takes over only when the person chooses to reload, so versions never mix.
+ * - on a phone that asks to save data (Save-Data, or a connection the browser calls metered),
+ *   the offline download waits until the person asks for it, with its size.
+ * The page a person landed on, and those opened before the worker took control, are handed to
+ * the worker once it is ready: they work offline afterwards, as the offline page promises.
  * The page's root gets data-offline="ready" once the worker controls it (tests wait for it).
  */
 import { Workbox } from 'workbox-window';
 import { createTranslator, type Translate } from '../i18n/translate.ts';
-import { SW_URL } from './protocol.ts';
+import { formatBytes } from '../lib/format.ts';
+import { PAGES_BEFORE_WORKER, PRECACHE_REPORT_URL, SW_MESSAGES, SW_URL, type PrecacheReport } from './protocol.ts';
 
 document.documentElement.classList.add('has-js');
+
+type Kind = 'offline.ready' | 'offline.noNetwork' | 'offline.update' | 'offline.saveData';
+
+/** The pages opened in this browsing session before the worker took control (paths, no query). */
+function pagesBefore(): string[] {
+  try {
+    return JSON.parse(sessionStorage.getItem(PAGES_BEFORE_WORKER) ?? '[]') as string[];
+  } catch {
+    return [];
+  }
+}
+
+function rememberPage(): void {
+  if (location.search !== '') return;
+  try {
+    const pages = pagesBefore().filter((path) => path !== location.pathname);
+    sessionStorage.setItem(PAGES_BEFORE_WORKER, JSON.stringify([...pages, location.pathname].slice(-20)));
+  } catch {
+    // Storage refused: only this page is handed over.
+  }
+}
+
+/** The browser says the person wants to save data. */
+function savingData(): boolean {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; metered?: boolean } }).connection;
+  return connection?.saveData === true || connection?.metered === true;
+}
+
+/** The active worker, once its activation is over (the old caches are cleaned by then). */
+async function activeWorker(): Promise<ServiceWorker> {
+  const worker = (await navigator.serviceWorker.ready).active!;
+  if (worker.state !== 'activated') {
+    await new Promise<void>((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+  }
+  return worker;
+}
 
 class AppNotice extends HTMLElement {
   private t!: Translate;
@@ -23,7 +64,27 @@ class AppNotice extends HTMLElement {
       if (this.dataset.kind === 'offline.noNetwork') this.clear();
     });
     if (!navigator.onLine) this.show('offline.noNetwork');
-    if ('serviceWorker' in navigator) this.register();
+    if (!('serviceWorker' in navigator)) return;
+    if (!navigator.serviceWorker.controller) rememberPage();
+    if (navigator.serviceWorker.controller || !savingData()) this.register();
+    else void this.offerDownload();
+  }
+
+  /** Save-Data: the download waits for the person, who is told how much it weighs. */
+  private async offerDownload(): Promise<void> {
+    const registered = await navigator.serviceWorker.getRegistration().catch(() => undefined);
+    if (registered) return this.register();
+    let size = '';
+    try {
+      const report = (await (await fetch(PRECACHE_REPORT_URL)).json()) as PrecacheReport;
+      size = formatBytes(this.t, report.gzipBytes);
+    } catch {
+      // Unknown size: the offer still stands, without a figure.
+    }
+    this.show('offline.saveData', () => {
+      this.clear();
+      this.register();
+    }, size ? this.t('offline.saveDataSize', { size }) : '');
   }
 
   private register(): void {
@@ -31,11 +92,15 @@ class AppNotice extends HTMLElement {
     const ready = (): void => {
       document.documentElement.dataset.offline = 'ready';
     };
-    workbox.addEventListener('activated', (event) => {
-      if (event.isUpdate) return;
-      ready();
-      this.show('offline.ready');
-    });
+    // The first worker: also when another page of this visit registered it (a person who
+    // opens a second page before the first download ends).
+    if (!navigator.serviceWorker.controller) {
+      void activeWorker().then((worker) => {
+        this.handOver(worker);
+        ready();
+        this.show('offline.ready');
+      });
+    }
     workbox.addEventListener('waiting', () => {
       this.show('offline.update', () => {
         workbox.addEventListener('controlling', () => location.reload());
@@ -47,25 +112,37 @@ class AppNotice extends HTMLElement {
     });
   }
 
+  /** The pages opened before the worker was there: it keeps them now. */
+  private handOver(worker: ServiceWorker): void {
+    const urls = pagesBefore();
+    if (urls.length === 0) return;
+    worker.postMessage({ type: SW_MESSAGES.keepPages, urls });
+    try {
+      sessionStorage.removeItem(PAGES_BEFORE_WORKER);
+    } catch {
+      // Nothing to forget.
+    }
+  }
+
   /** One message at a time, as text; with an action button when there is something to do. */
-  private show(kind: 'offline.ready' | 'offline.noNetwork' | 'offline.update', action?: () => void): void {
+  private show(kind: Kind, action?: () => void, detail = ''): void {
     this.dataset.kind = kind;
     const text = document.createElement('p');
-    text.textContent = this.t(kind);
+    text.textContent = detail ? `${this.t(kind)} ${detail}` : this.t(kind);
     const buttons = document.createElement('p');
     buttons.className = 'actions';
     if (action) {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'button';
-      button.textContent = this.t('offline.reload');
+      button.textContent = this.t(kind === 'offline.saveData' ? 'offline.download' : 'offline.reload');
       button.addEventListener('click', action);
       buttons.append(button);
     }
     const close = document.createElement('button');
     close.type = 'button';
     close.className = 'button secondary';
-    close.textContent = this.t('offline.close');
+    close.textContent = this.t(kind === 'offline.saveData' ? 'offline.later' : 'offline.close');
     close.addEventListener('click', () => this.clear());
     buttons.append(close);
     this.replaceChildren(text, buttons);

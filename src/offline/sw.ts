@@ -59,15 +59,32 @@ registerRoute(new PrecacheRoute(precache, { ignoreURLParametersMatching: [/.*/],
 
 const DAY = 24 * 3600;
 
-registerRoute(
-  ({ request, url }) => request.mode === 'navigate' && url.search === '',
-  new NetworkFirst({
-    cacheName: SW_CACHES.pages,
-    // On a poor connection, a page already seen shows after 5 s instead of waiting for ever.
-    networkTimeoutSeconds: 5,
-    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })],
-  }),
-);
+const pages = new NetworkFirst({
+  cacheName: SW_CACHES.pages,
+  // On a poor connection, a page already seen shows after 5 s instead of waiting for ever.
+  networkTimeoutSeconds: 5,
+  plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })],
+});
+registerRoute(({ request, url }) => request.mode === 'navigate' && url.search === '', pages);
+
+/**
+ * The page a person landed on (from a shared link, say) and those opened before this worker
+ * took control were not seen by it: the page names them once the worker is ready, and they are
+ * kept like any visited page. Only this site's pages, never a URL with a query.
+ */
+function keepPages(event: ExtendableMessageEvent, urls: unknown): void {
+  if (!Array.isArray(urls)) return;
+  const wanted = urls
+    .filter((url): url is string => typeof url === 'string')
+    .map((url) => new URL(url, self.location.origin))
+    .filter((url) => url.origin === self.location.origin && url.search === '' && !url.pathname.startsWith('/recherche/') && !isPrecached(url))
+    .slice(0, 20);
+  event.waitUntil(Promise.all(wanted.map((url) => pages.handleAll({ event, request: new Request(url.href, { credentials: 'same-origin' }) })[1].catch(() => undefined))));
+}
+
+function isPrecached(url: URL): boolean {
+  return precache.getCacheKeyForURL(url.href) !== undefined || precache.getCacheKeyForURL(`${url.href}index.html`) !== undefined;
+}
 // A page with a query is never stored (it may hold what a person typed).
 registerRoute(({ request, url }) => request.mode === 'navigate' && url.search !== '', new NetworkOnly());
 
@@ -104,4 +121,5 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data?.type === SW_MESSAGES.skipWaiting) void self.skipWaiting();
+  if (event.data?.type === SW_MESSAGES.keepPages) keepPages(event, event.data.urls);
 });

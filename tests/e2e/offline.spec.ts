@@ -231,3 +231,40 @@ test('offline, a town hall finishes a correction started online and proposes a p
   await expect(page.getByRole('heading', { name: 'La fiche est prête. Voici ce que vous proposez :' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Télécharger le fichier' })).toHaveAttribute('download', 'atelier-fictif-hors-ligne.yaml');
 });
+
+test('the page a person landed on from a shared link works offline afterwards, and so do those opened before the site was ready', async ({ page, context }) => {
+  // Landed from an SMS: a place page first, then a second page before the worker is ready.
+  await page.goto('/lieux/relais-fictif-du-moulin/');
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  await expect(notice(page)).toContainText('ce site marche maintenant sans internet', { timeout: 30_000 });
+  await expect.poll(async () => (await cachedUrls(page)).filter((url) => url.includes('localhost:4329/lieux/')).sort(), { timeout: 15_000 }).toEqual([
+    'http://localhost:4329/lieux/point-fictif-de-la-colline/',
+    'http://localhost:4329/lieux/relais-fictif-du-moulin/',
+  ]);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
+  await page.goto('/lieux/relais-fictif-du-moulin/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relais fictif du Moulin');
+  // A page never opened still says so.
+  await page.goto('/lieux/atelier-fictif-du-canal/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pas d’internet');
+});
+
+test('a phone that saves data downloads nothing for offline use until the person asks, and is told how much', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }));
+  const downloads: string[] = [];
+  page.on('request', (request) => downloads.push(new URL(request.url()).pathname));
+  await page.goto('/');
+  await expect(notice(page)).toContainText(/Votre téléphone économise les données\..*Cela télécharge \d+(,\d)? (Mo|ko)\./);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)).toBe(true);
+  expect(downloads.filter((path) => path.startsWith('/recherche/'))).toEqual([]);
+
+  // Later, on another page, still nothing: the offer is made again.
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  await expect(notice(page)).toContainText('Votre téléphone économise les données.');
+  await page.getByRole('button', { name: 'Garder le site sur ce téléphone' }).click();
+  await expect(notice(page)).toContainText('ce site marche maintenant sans internet', { timeout: 30_000 });
+  // The page it was asked from is kept too.
+  await expect.poll(async () => (await cachedUrls(page)).some((url) => url.endsWith('/lieux/point-fictif-de-la-colline/')), { timeout: 15_000 }).toBe(true);
+});
