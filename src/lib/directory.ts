@@ -6,6 +6,7 @@ import { timeZoneOfDepartement } from './geo.ts';
 import { buildSchedule } from './hours/schedule.ts';
 import type { Schedule } from './hours/types.ts';
 import { NearestIndex, type Nearby } from './nearest.ts';
+import { canBeContacted } from './reach.ts';
 import type { Commune, Departement, Reference, Region } from './reference.ts';
 import type { Municipality } from './schemas/charter.ts';
 import type { Label } from './schemas/label.ts';
@@ -22,6 +23,8 @@ export interface PlaceEntry extends Place {
   lon: number;
   /** Services the place offers because of its network or label (data/labels.yaml), beyond its own list. */
   labelOffers: LabelOffer[];
+  /** Its network's published contact, for a place that has no phone, no e-mail and no booking link of its own. */
+  networkContact: NonNullable<Label['contact']> | null;
 }
 
 export interface LabelOffer {
@@ -30,12 +33,21 @@ export interface LabelOffer {
   label: string;
 }
 
+function labelApplies(label: Label, place: Pick<Place, 'kind' | 'programmes'>): boolean {
+  return 'kind' in label.places ? place.kind === label.places.kind : place.programmes.includes(label.places.programme);
+}
+
+/** The contact its network publishes, for a place that cannot be called, written to or booked itself. */
+export function networkContactOf(place: Pick<Place, 'kind' | 'programmes' | 'contacts'>, labels: readonly Label[]): NonNullable<Label['contact']> | null {
+  if (canBeContacted(place.contacts)) return null;
+  return labels.find((label) => label.contact && labelApplies(label, place))?.contact ?? null;
+}
+
 /** The labels a place belongs to (by its kind or a programme), and what they add to its own services. */
 export function labelOffers(place: Pick<Place, 'kind' | 'programmes' | 'services'>, labels: readonly Label[]): LabelOffer[] {
   const offers: LabelOffer[] = [];
   for (const label of labels) {
-    const applies = 'kind' in label.places ? place.kind === label.places.kind : place.programmes.includes(label.places.programme);
-    if (!applies) continue;
+    if (!labelApplies(label, place)) continue;
     for (const service of label.services) {
       if (!place.services.includes(service) && !offers.some((offer) => offer.service === service)) offers.push({ service, label: label.id });
     }
@@ -117,7 +129,7 @@ export function buildDirectory(
       const departement = reference.departements.get(commune.departementCode)!;
       const region = reference.regions.get(commune.regionCode)!;
       const schedule = schedules?.has(place.id) ? schedules.get(place.id)! : placeSchedule(place, reference, scheduleStart);
-      return { ...place, commune, departement, region, lat: place.location.lat, lon: place.location.lon, schedule, labelOffers: labelOffers(place, dataset.labels) };
+      return { ...place, commune, departement, region, lat: place.location.lat, lon: place.location.lon, schedule, labelOffers: labelOffers(place, dataset.labels), networkContact: networkContactOf(place, dataset.labels) };
     })
     .sort((a, b) => byName.compare(a.name, b.name));
 

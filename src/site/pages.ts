@@ -4,6 +4,8 @@
  * tests/unit/pages.test.ts; templates only lay the result out.
  */
 import { t } from '../i18n/index.ts';
+import { weekCompact } from '../i18n/hours.ts';
+import { formatDistance } from '../lib/format.ts';
 import type { CommuneSummary, DepartementSummary, Directory, PlaceEntry, RegionSummary } from '../lib/directory.ts';
 import { freshness, type Freshness } from '../lib/freshness.ts';
 import type { Nearby } from '../lib/nearest.ts';
@@ -16,6 +18,9 @@ import type { Label } from '../lib/schemas/label.ts';
 import type { Service } from '../lib/schemas/service.ts';
 import { COMMITMENT_STATUS_IDS } from '../lib/vocab.ts';
 import { isNetworkPlace } from '../lib/kinds.ts';
+import { isReachable, type ReachFacts } from '../lib/reach.ts';
+import { isResidentsOnly } from '../lib/search/audience.ts';
+import { normalize } from '../lib/search/normalize.ts';
 import { readableTitle } from '../lib/search/build.ts';
 
 export interface Crumb {
@@ -194,8 +199,9 @@ export interface HomePage {
 
 export function homePage(directory: Directory): HomePage {
   return {
-    network: directory.places.filter((place) => place.kind === 'solidarity-space'),
-    relays: directory.places.filter((place) => place.kind === 'relay'),
+    // A place a person can reach first: never a dead end at the top of the list.
+    network: directory.places.filter((place) => place.kind === 'solidarity-space').sort(reachableFirst),
+    relays: directory.places.filter((place) => place.kind === 'relay').sort(reachableFirst),
     networkServices: directory.dataset.services.filter((service) => service.network === 'emmaus-connect'),
     // Overseas régions have one-digit codes (01 Guadeloupe … 06 Mayotte).
     metropole: directory.regions.filter((summary) => Number(summary.region.code) >= 10),
@@ -223,14 +229,60 @@ export function charterTimeline(charter: { commitments: readonly { id: string; l
 /** How many places the widget lists (the rest is one link away): a town's page stays light. */
 export const WIDGET_MAX = 100;
 
-/** How many places a poster lists: more would not fit on one page. */
-export const POSTER_MAX = 6;
+/** How many places a poster may list at most, by paper: more never fit on one page (see posterFit). */
+export const POSTER_MAX = { a4: 6, a3: 14 } as const;
+export type Paper = keyof typeof POSTER_MAX;
 
-/** The places a commune's poster (or widget) shows: the network's first, then those that can be called and whose hours are known. */
+/** What says whether a place can be reached (lib/reach.ts). */
+export function reachFacts(place: PlaceEntry): ReachFacts {
+  return { ...place.contacts, street: place.address.street, hoursKnown: place.schedule !== null };
+}
+
+/** Places that can be reached first, then by name. */
+function reachableFirst(a: PlaceEntry, b: PlaceEntry): number {
+  return Number(!isReachable(reachFacts(a))) - Number(!isReachable(reachFacts(b))) || a.name.localeCompare(b.name, 'fr');
+}
+
+/** Minutes a week a place is open, in its usual week (0 when unknown). */
+function weeklyMinutes(place: PlaceEntry): number {
+  let minutes = 0;
+  for (const day of place.schedule?.week ?? []) for (let i = 0; i + 1 < day.length; i += 2) minutes += day[i + 1]! - day[i]!;
+  return minutes;
+}
+
+/**
+ * How likely a place is to help someone who reads about it on a poster or a town's site, most
+ * likely first: one they can reach (a phone, an e-mail, or an address with hours), then the
+ * network's own places (only when reachable), one they can call, whose hours are known, open to
+ * all (not only its residents), open more hours a week, checked more recently. Never the alphabet.
+ */
+export function helpRank(a: PlaceEntry, b: PlaceEntry): number {
+  const score = (place: PlaceEntry) => {
+    const reachable = isReachable(reachFacts(place));
+    return (
+      (reachable ? 0 : 16) +
+      (reachable && isNetworkPlace(place) ? 0 : 8) +
+      (place.contacts.phone ? 0 : 4) +
+      (place.schedule ? 0 : 2) +
+      (isResidentsOnly({ name: place.name, typologie: place.national?.typologie ?? [] }) ? 1 : 0)
+    );
+  };
+  return score(a) - score(b) || weeklyMinutes(b) - weeklyMinutes(a) || (b.verified ?? '').localeCompare(a.verified ?? '') || a.name.localeCompare(b.name, 'fr');
+}
+
+/** Two records of one place (the same name in the same commune, or the same phone at the same street) are shown once. */
+function sameHelp(a: PlaceEntry, b: PlaceEntry): boolean {
+  if (a.commune.insee !== b.commune.insee) return false;
+  if (normalize(a.name) === normalize(b.name)) return true;
+  const phone = (place: PlaceEntry) => (place.contacts.phone ? parsePhone(place.contacts.phone)?.dial : undefined);
+  return phone(a) !== undefined && phone(a) === phone(b) && normalize(a.address.street ?? '') === normalize(b.address.street ?? '');
+}
+
+/** The places a poster or a town's widget shows, most likely to help first, each once; `more` counts the others. */
 export function posterPlaces(places: readonly PlaceEntry[], max: number): { shown: PlaceEntry[]; more: number } {
-  const rank = (place: PlaceEntry) => (isNetworkPlace(place) ? 0 : 4) + (place.contacts.phone ? 0 : 2) + (place.hours.openingHours ? 0 : 1);
-  const sorted = [...places].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'fr'));
-  return { shown: sorted.slice(0, max), more: Math.max(0, places.length - max) };
+  const distinct: PlaceEntry[] = [];
+  for (const place of [...places].sort(helpRank)) if (!distinct.some((kept) => sameHelp(kept, place))) distinct.push(place);
+  return { shown: distinct.slice(0, max), more: Math.max(0, distinct.length - max) };
 }
 
 /** « 12 rue de la Gare, 59100 Roubaix »: the street when known, then the postcode and the commune (poster, widget). */
@@ -240,56 +292,127 @@ export function postalAddress(place: Pick<PlaceEntry, 'address'>, communeName: s
 
 /** A place as its poster prints it. */
 export interface PosterCard {
+  id: string;
   name: string;
   address: string;
   hours: string;
+  phone: string;
+  /** « à 12 km » for a place of another commune; null for the commune's own. */
+  distance: string | null;
+}
+
+export function posterCard(place: PlaceEntry, km: number | null): PosterCard {
+  const phone = place.contacts.phone ? parsePhone(place.contacts.phone) : null;
+  return {
+    id: place.id,
+    name: place.name,
+    address: postalAddress(place, place.commune.name),
+    hours: place.schedule ? weekCompact(t, place.schedule.week).join(' ; ') || t('hours.closedAllDay') : t(phone ? 'print.hoursUnknown' : 'hours.status.noHoursCheck'),
+    phone: phone ? t('poster.phone', { phone: phone.display }) : place.contacts.email ? t('poster.email', { email: place.contacts.email }) : t('widget.noPhone'),
+    distance: km === null ? null : t('card.distance', { distance: formatDistance(t, km) }),
+  };
 }
 
 /**
- * Room on a poster, in points of an A4 page (A3 is the same poster scaled by about √2, see
- * global.css). Heights measured in Chromium on the real build: a card is 80 pt with one line
- * for each of its name, address, hours and phone, and each more line adds its own height.
- * Characters per line are counted for a font a little wider than the one measured (system-ui),
- * so the estimate errs on the side of room: a poster never spills onto a second page.
+ * Room on a poster, in points, by paper. A4 measured in Chromium on the real build (12 pt
+ * text): a card is 80 pt with one line for each of its name, address, hours and phone, and each
+ * more line adds its own height. A3 prints 14 pt text in two columns (global.css): heights grow
+ * by 14/12 and a column holds fewer characters a line (128 mm instead of 186 mm). Characters per
+ * line are counted for a font a little wider than the one measured (system-ui), so the estimate
+ * errs on the side of room: a poster never spills onto a second page.
  */
+const A3_SCALE = 14 / 12;
+const A3_LINE = (128 / 186) / A3_SCALE;
 export const POSTER_ROOM = {
-  page: 774,
-  /** The title and a lead on two lines, beside the QR code. */
-  head: 134,
-  foot: 54,
-  more: 21,
-  card: 80,
-  /** [characters per line, height of one more line] */
-  lead: [39, 19],
-  name: [52, 17],
-  address: [70, 15],
-  hours: [85, 14],
+  a4: {
+    page: 774,
+    columns: 1,
+    /** The title and a lead on two lines, beside the QR code. */
+    head: 134,
+    foot: 54,
+    more: 21,
+    card: 80,
+    /** [characters per line, height of one more line] */
+    lead: [39, 19],
+    name: [52, 17],
+    address: [70, 15],
+    hours: [85, 14],
+  },
+  a3: {
+    page: 1105,
+    columns: 2,
+    head: Math.ceil(134 * A3_SCALE),
+    foot: Math.ceil(54 * A3_SCALE),
+    more: Math.ceil(21 * A3_SCALE),
+    card: Math.ceil(80 * A3_SCALE),
+    lead: [48, Math.ceil(19 * A3_SCALE)],
+    name: [Math.floor(52 * A3_LINE), Math.ceil(17 * A3_SCALE)],
+    address: [Math.floor(70 * A3_LINE), Math.ceil(15 * A3_SCALE)],
+    hours: [Math.floor(85 * A3_LINE), Math.ceil(14 * A3_SCALE)],
+  },
 } as const;
+
+type Room = (typeof POSTER_ROOM)[Paper];
 
 /** The height of the lines a text takes beyond the first `counted` ones. */
 function extraLines(text: string, [perLine, height]: readonly [number, number], counted = 1): number {
   return Math.max(0, Math.ceil(text.length / perLine) - counted) * height;
 }
 
-export function posterCardHeight(card: PosterCard): number {
-  return POSTER_ROOM.card + extraLines(card.name, POSTER_ROOM.name) + extraLines(card.address, POSTER_ROOM.address) + extraLines(card.hours, POSTER_ROOM.hours);
+export function posterCardHeight(card: Pick<PosterCard, 'name' | 'address' | 'hours' | 'distance'>, paper: Paper = 'a4'): number {
+  const room: Room = POSTER_ROOM[paper];
+  const address = card.distance ? `${card.address} ${card.distance}` : card.address;
+  return room.card + extraLines(card.name, room.name) + extraLines(address, room.address) + extraLines(card.hours, room.hours);
 }
 
 /**
- * The first cards that fit on the poster's one page (at least one), and how many of the
- * commune's places are left for « Et 3 autres lieux : scannez le code ».
+ * The first cards that fit on the poster's one page (at least one), and how many places are
+ * left for « Et 3 autres lieux : scannez le code ». On A3 the cards fill two columns; a column
+ * may end one card early (a card is never cut), so each column keeps room for its tallest card.
  */
-export function posterFit<T extends PosterCard>(cards: readonly T[], total: number, lead: string): { shown: T[]; more: number } {
-  const room = POSTER_ROOM.page - POSTER_ROOM.head - extraLines(lead, POSTER_ROOM.lead, 2) - POSTER_ROOM.foot;
+export function posterFit<T extends Pick<PosterCard, 'name' | 'address' | 'hours' | 'distance'>>(cards: readonly T[], total: number, lead: string, paper: Paper = 'a4'): { shown: T[]; more: number } {
+  const room: Room = POSTER_ROOM[paper];
+  const column = room.page - room.head - extraLines(lead, room.lead, 2) - room.foot;
   let used = 0;
+  let tallest = 0;
   let count = 0;
-  for (const card of cards) {
-    used += posterCardHeight(card);
-    const more = count + 1 < total ? POSTER_ROOM.more : 0;
-    if (count > 0 && used + more > room) break;
+  for (const card of cards.slice(0, POSTER_MAX[paper])) {
+    const height = posterCardHeight(card, paper);
+    const more = count + 1 < total ? room.more : 0;
+    const available = room.columns * column - (room.columns - 1) * Math.max(tallest, height);
+    if (count > 0 && used + height + more > available) break;
+    used += height;
+    tallest = Math.max(tallest, height);
     count++;
   }
   return { shown: cards.slice(0, count), more: total - count };
+}
+
+/** What a poster prints on each paper: its lead, the cards that fit, how many places are left. */
+export interface PosterView {
+  lead: string;
+  a4: { cards: PosterCard[]; more: number };
+  a3: { cards: PosterCard[]; more: number };
+}
+
+/**
+ * A commune's poster: its own places most likely to help first, then (to fill the page, or
+ * for a commune without a place) the nearest places around, nearest first, each with its distance.
+ */
+export function posterView(commune: { name: string }, places: readonly PlaceEntry[], around: readonly Nearby<PlaceEntry>[]): PosterView {
+  const own = posterPlaces(places, POSTER_MAX.a3);
+  const ownCards = own.shown.map((place) => posterCard(place, null));
+  const aroundCards = [...around]
+    .sort((a, b) => Number(!isReachable(reachFacts(a.item))) - Number(!isReachable(reachFacts(b.item))) || a.km - b.km)
+    .map(({ item, km }) => posterCard(item, km));
+  const lead = t(places.length > 0 ? 'poster.lead' : 'poster.leadAround', { name: commune.name });
+  const ownTotal = own.shown.length + own.more;
+  const fit = (paper: Paper) => {
+    const { shown, more } = posterFit([...ownCards, ...aroundCards], ownTotal + aroundCards.length, lead, paper);
+    // Places around that did not fit are not « autres lieux » of the commune.
+    return { cards: shown, more: Math.max(0, ownTotal - shown.filter((card) => card.distance === null).length) };
+  };
+  return { lead, a4: fit('a4'), a3: fit('a3') };
 }
 
 /** Closures that end today or later. */

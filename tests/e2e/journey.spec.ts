@@ -51,13 +51,22 @@ test('a place page gives every fact, and says what is unknown', async ({ page })
 
   await page.goto('/lieux/relais-fictif-du-moulin/');
   await expect(page.getByText('Attention : nous ne connaissons pas l’adresse exacte de ce lieu.')).toBeVisible();
-  await expect(page.getByText('Horaires non renseignés : appelez avant de venir.').first()).toBeVisible();
+  // No phone, no e-mail: nothing says « appelez »; the network's published contact is given, marked as the network's.
+  await expect(page.getByText('Horaires non renseignés.', { exact: true })).toHaveCount(2);
+  await expect(page.getByText(/appelez/i)).toHaveCount(0);
+  const network = page.locator('.network-contact');
+  await expect(network).toContainText('Ce lieu n’a pas de téléphone ni d’e-mail publiés.');
+  await expect(network).toContainText('Réseau fictif des relais, contact national (le contact du réseau, pas celui de ce lieu)');
+  await expect(network.getByRole('link', { name: 'https://relais.exemple.invalid/nous-joindre/' })).toBeVisible();
+  await expect(network).toContainText('Source : Source fictive de test (contact du réseau)');
   await expect(page.getByText('Informations vérifiées le 5 janvier 2026.').filter({ visible: true })).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'Itinéraire' })).toHaveCount(0);
 
   // Checked more than a year before the build date (2026-03-01).
   await page.goto('/lieux/point-fictif-de-la-colline/');
-  await expect(page.getByText('Ces informations datent de plus d’un an : appelez avant de vous déplacer.')).toBeVisible();
+  await expect(page.getByText('Ces informations datent de plus d’un an. Appelez avant de vous déplacer.')).toBeVisible();
+  // A place with a phone does not get its network's contact.
+  await expect(page.locator('.network-contact')).toHaveCount(0);
 });
 
 test('"Signaler une erreur" prefills an e-mail that names the place and its data file', async ({ page }) => {

@@ -4,9 +4,7 @@
  * town hall copies — is made from the address the page is served at, and nothing names a
  * domain the site is not served from.
  */
-import { expect, test } from './fixtures.ts';
-
-const SERVED = 'http://localhost:4329';
+import { expect, SERVED, test } from './fixtures.ts';
 
 test('a place sent by SMS, WhatsApp, e-mail or a copied link leads to the address the site is served at', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SERVED });

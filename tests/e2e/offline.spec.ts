@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, SERVED, test } from './fixtures.ts';
 
 /** The site the tests run on (playwright.config.ts builds it there). */
 const SITE_DIR = 'dist-test';
@@ -237,9 +237,9 @@ test('the page a person landed on from a shared link works offline afterwards, a
   await page.goto('/lieux/relais-fictif-du-moulin/');
   await page.goto('/lieux/point-fictif-de-la-colline/');
   await expect(notice(page)).toContainText('ce site marche maintenant sans internet', { timeout: 30_000 });
-  await expect.poll(async () => (await cachedUrls(page)).filter((url) => url.includes('localhost:4329/lieux/')).sort(), { timeout: 15_000 }).toEqual([
-    'http://localhost:4329/lieux/point-fictif-de-la-colline/',
-    'http://localhost:4329/lieux/relais-fictif-du-moulin/',
+  await expect.poll(async () => (await cachedUrls(page)).filter((url) => url.startsWith(`${SERVED}/lieux/`)).sort(), { timeout: 15_000 }).toEqual([
+    `${SERVED}/lieux/point-fictif-de-la-colline/`,
+    `${SERVED}/lieux/relais-fictif-du-moulin/`,
   ]);
   await context.setOffline(true);
   await page.reload();

@@ -4,13 +4,13 @@
  * d'orientation that sends nothing, and the orientation mode's steps and counts.
  */
 import type { Page, Request } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, SERVED, SERVED_HOST } from './fixtures.ts';
 import { printed, RELATIVE_TIME } from './paper.ts';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
 /** The test build has no public address (site.yaml): every link and code is made from the address the page is served at. */
-const SITE = 'http://localhost:4329';
+const SITE = SERVED;
 const TUESDAY_10AM = new Date('2026-03-03T10:00:00+01:00');
 const header = (page: Page) => page.locator('selection-count a');
 const selectionNames = (page: Page) => page.locator('ol.selection-list > li h2');
@@ -112,7 +112,7 @@ test('a place prints on one A4 page: its facts, a QR code to its page, the date 
   expect(paper.text).not.toContain('Ajouter à ma sélection');
   expect(paper.codes).toEqual([`${SITE}/lieux/espace-fictif-des-hirondelles/`]);
   // Written under the code in full (pdftotext joins a line cut after a hyphen without it).
-  expect(paper.text.replaceAll('/ ', '/')).toMatch(/localhost:4329\/lieux\/espace-fictif-?des-hirondelles\//);
+  expect(paper.text.replaceAll('/ ', '/')).toMatch(new RegExp(`${SERVED_HOST}/lieux/espace-fictif-?des-hirondelles/`));
 });
 
 test('SMS, WhatsApp and e-mail carry the name, address, phone, next opening as a date, and the link', async ({ page }) => {

@@ -4,11 +4,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import { serve } from '../../scripts/serve.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, SERVED } from './fixtures.ts';
 import { printed, RELATIVE_TIME } from './paper.ts';
 
 /** The test build has no public address: links and codes use the address the page is served at. */
-const SITE_URL = 'http://localhost:4329';
+const SITE_URL = SERVED;
 
 test('a commune page shows its town hall what is known and missing, oldest check first', async ({ page }) => {
   await page.goto('/communes/59350-lille/');

@@ -45,8 +45,10 @@ describe('the translator', () => {
 describe('every value of a vocabulary has its words', () => {
   test('every label of data/labels.yaml', async () => {
     const { labels } = labelsFileSchema.parse(parseYaml(readFileSync('data/labels.yaml', 'utf8'), 'data/labels.yaml').data);
-    expect(labels.map((item) => item.id)).toEqual(['emmaus-connect', 'france-services']);
+    expect(labels.map((item) => item.id)).toEqual(['emmaus-connect', 'france-services', 'relais-emmaus-connect']);
     for (const item of labels) expect(t(`labelOffer.${item.id}` as never)).toMatch(/à confirmer avec le lieu$/);
+    // A network's contact is the network's, for its places without their own: the relays' network has no offer of its own.
+    expect(labels.filter((item) => item.contact).map((item) => item.id)).toEqual(['emmaus-connect', 'relais-emmaus-connect']);
   });
 
   test.each([

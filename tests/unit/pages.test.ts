@@ -1,7 +1,7 @@
 /** What pages show, computed in src/site/pages.ts from the fictitious fixture directory(). */
 import { describe, expect, test } from 'vitest';
 import { communeUrl, departementUrl, placeUrl, regionUrl, searchUrl, serviceUrl } from '../../src/lib/routes.ts';
-import { charterSignatories, communePage, departementPage, homePage, placePage, regionPage, servicePage, staleNotice, upcomingClosures, posterPlaces, posterFit, posterCardHeight, POSTER_ROOM, postalAddress } from '../../src/site/pages.ts';
+import { charterSignatories, communePage, departementPage, homePage, placePage, regionPage, servicePage, staleNotice, upcomingClosures, posterPlaces, posterFit, posterCardHeight, POSTER_MAX, POSTER_ROOM, postalAddress } from '../../src/site/pages.ts';
 import { BUILD_DATE, directoryOf, fixtures, perTest, place } from './world.ts';
 
 const directory = perTest(() => directoryOf(fixtures.dataset.places));
@@ -136,16 +136,32 @@ describe('URLs', () => {
 });
 
 describe('the places a poster or a widget shows', () => {
-  test('the network first, then those that can be called, then those with hours; the rest counted', () => {
-    const places = directoryOf([
-      place('Lieu fictif sans rien'),
-      place('Lieu fictif avec horaires', { hours: { openingHours: 'Mo 09:00-12:00', closures: [] } }),
-      place('Lieu fictif avec téléphone', { contacts: { phone: '01 02 03 04 05' } }),
-      place('Relais fictif du réseau', { kind: 'relay' }),
-    ]).places;
-    const { shown, more } = posterPlaces(places, 3);
-    expect(shown.map((item) => item.name)).toEqual(['Relais fictif du réseau', 'Lieu fictif avec téléphone', 'Lieu fictif avec horaires']);
-    expect(more).toBe(1);
+  const names = (...places: Parameters<typeof directoryOf>[0]) => posterPlaces(directoryOf(places).places, 10).shown.map((item) => item.name);
+  const unreachable = { address: { street: null, postcode: null, insee: '69266' } };
+  const phone = (number: string) => ({ contacts: { phone: number } });
+  const hours = (openingHours: string) => ({ hours: { openingHours, closures: [] } });
+
+  test.each([
+    ['a network place that can be reached comes first', [place('Lieu fictif joignable', phone('01 02 03 04 05')), place('Relais fictif joignable', { kind: 'relay', ...phone('01 02 03 04 06') })], ['Relais fictif joignable', 'Lieu fictif joignable']],
+    ['a network place that cannot be reached never comes first', [place('Relais fictif injoignable', { kind: 'relay', ...unreachable }), place('Lieu fictif joignable', phone('01 02 03 04 05'))], ['Lieu fictif joignable', 'Relais fictif injoignable']],
+    ['an address with hours makes a place reachable: before one with an address only', [place('Lieu fictif à adresse seule'), place('Lieu fictif avec horaires', hours('Mo 09:00-12:00'))], ['Lieu fictif avec horaires', 'Lieu fictif à adresse seule']],
+    ['a place that can be called, before one that cannot', [place('Lieu fictif avec horaires', hours('Mo-Fr 09:00-17:00')), place('Lieu fictif avec téléphone', { ...phone('01 02 03 04 05'), ...hours('Mo 09:00-12:00') })], ['Lieu fictif avec téléphone', 'Lieu fictif avec horaires']],
+    ['open to all before residents only', [place('CHRS fictif des Tilleuls', phone('01 02 03 04 05')), place('Lieu fictif ouvert', phone('01 02 03 04 06'))], ['Lieu fictif ouvert', 'CHRS fictif des Tilleuls']],
+    ['open more hours a week, not first in the alphabet', [place('A lieu fictif du matin', { ...phone('01 02 03 04 05'), ...hours('Mo 09:00-12:00') }), place('Z lieu fictif de la semaine', { ...phone('01 02 03 04 06'), ...hours('Mo-Fr 09:00-17:00') })], ['Z lieu fictif de la semaine', 'A lieu fictif du matin']],
+    ['checked more recently first, all else equal', [place('A lieu fictif ancien', { ...phone('01 02 03 04 05'), verified: '2022-01-01' }), place('B lieu fictif récent', { ...phone('01 02 03 04 06'), verified: '2026-01-01' })], ['B lieu fictif récent', 'A lieu fictif ancien']],
+  ])('%s', (_, places, expected) => {
+    expect(names(...places)).toEqual(expected);
+  });
+
+  test('one place is shown once: two records with the same name, or the same phone at the same street', () => {
+    expect(names(place('Lieu fictif double', phone('01 02 03 04 05')), { ...place('Lieu fictif double', phone('01 02 03 04 05')), id: 'lieu-fictif-double-2' })).toEqual(['Lieu fictif double']);
+    expect(names(place('Mairie fictive', phone('01 02 03 04 05')), place('France services fictive', phone('01 02 03 04 05')))).toHaveLength(1);
+    expect(names(place('Mairie fictive', phone('01 02 03 04 05')), place('France services fictive', { ...phone('01 02 03 04 05'), address: { street: '2 rue Autre', postcode: null, insee: '69266' } }))).toHaveLength(2);
+  });
+
+  test('the rest is counted', () => {
+    const places = directoryOf([place('Lieu fictif 1'), place('Lieu fictif 2'), place('Lieu fictif 3')]).places;
+    expect(posterPlaces(places, 2).more).toBe(1);
     expect(posterPlaces(places, 10).more).toBe(0);
   });
 });
@@ -160,11 +176,12 @@ describe('the poster stays on one page', () => {
     name: name.padEnd(nameLength, '.'),
     address: 'a'.repeat(addressLength),
     hours: 'h'.repeat(hoursLength),
+    distance: null,
   });
   const short = (count: number) => Array.from({ length: count }, (_, index) => card(`Lieu fictif ${index + 1}`));
   const lead = 'À Lille, ces lieux peuvent vous aider :';
   // A4 (774 pt) less the head (134) and the foot (54): 586 pt for the cards and « Et … autres lieux ».
-  const room = POSTER_ROOM.page - POSTER_ROOM.head - POSTER_ROOM.foot;
+  const room = POSTER_ROOM.a4.page - POSTER_ROOM.a4.head - POSTER_ROOM.a4.foot;
 
   test('a card is 80 pt with a line each; every more line of name, address or hours adds its height', () => {
     expect(posterCardHeight(card('x'))).toBe(80);
@@ -200,5 +217,25 @@ describe('the poster stays on one page', () => {
   test('the first card is always printed', () => {
     const huge = card('Lieu fictif immense', { hoursLength: 5000 });
     expect(posterFit([huge, ...short(2)], 3, lead)).toEqual({ shown: [huge], more: 2 });
+  });
+
+  test('A3 holds more places than A4: two columns, each keeping room for its tallest card', () => {
+    expect(posterFit(short(20), 20, lead, 'a4').shown).toHaveLength(6);
+    // Short cards: as many as an A3 poster may list.
+    expect(posterFit(short(20), 20, lead, 'a3').shown).toHaveLength(POSTER_MAX.a3);
+    // Long ones: as many as fit in two columns, each keeping room for one card more.
+    const long = Array.from({ length: 20 }, (_, index) => card(`Lieu fictif ${index + 1}`, { hoursLength: 300 }));
+    const a3 = posterFit(long, 20, lead, 'a3');
+    const column = POSTER_ROOM.a3.page - POSTER_ROOM.a3.head - POSTER_ROOM.a3.foot;
+    const height = posterCardHeight(long[0]!, 'a3');
+    expect(a3.shown.length).toBeGreaterThan(posterFit(long, 20, lead, 'a4').shown.length);
+    expect(a3.shown.length * height + POSTER_ROOM.a3.more).toBeLessThanOrEqual(2 * column - height);
+    expect((a3.shown.length + 1) * height + POSTER_ROOM.a3.more).toBeGreaterThan(2 * column - height);
+  });
+
+  test('a place of another commune carries its distance, which takes room on the address line', () => {
+    const far = { ...card('Lieu fictif voisin', { addressLength: 60 }), distance: ' · à 12 km' };
+    expect(posterCardHeight({ ...far, distance: null })).toBe(80);
+    expect(posterCardHeight(far)).toBe(80 + 15);
   });
 });

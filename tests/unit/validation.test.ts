@@ -24,7 +24,7 @@ describe('valid data', () => {
       'relais-fictif-du-moulin',
     ]);
     expect(result.dataset?.places).toHaveLength(30);
-    expect(result.dataset?.labels.map((label) => label.id)).toEqual(['emmaus-connect', 'france-services']);
+    expect(result.dataset?.labels.map((label) => label.id)).toEqual(['emmaus-connect', 'france-services', 'relais-emmaus-connect']);
     expect(result.dataset?.municipalities[0]?.commitments).toHaveLength(2);
   });
 

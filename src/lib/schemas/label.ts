@@ -5,14 +5,23 @@
 import { z } from 'astro/zod';
 import { t } from '../../i18n/index.ts';
 import { KIND_IDS, PROGRAMME_IDS } from '../vocab.ts';
-import { slugId, sourcesSchema } from './common.ts';
+import { slugId, sourcesSchema, webUrl } from './common.ts';
 
 export const labelSchema = z.strictObject({
   id: slugId,
   places: z
     .union([z.strictObject({ kind: z.enum(KIND_IDS) }), z.strictObject({ programme: z.enum(PROGRAMME_IDS) })])
     .describe(t('field.label.places')),
-  services: z.array(z.string()).min(1).describe(t('field.label.services')),
+  services: z.array(z.string()).default([]).describe(t('field.label.services')),
+  contact: z
+    .strictObject({
+      name: z.string().min(2).describe(t('field.label.contact.name')),
+      website: webUrl.describe(t('field.label.contact.website')),
+      postal: z.string().min(5).nullable().optional().describe(t('field.label.contact.postal')),
+      sources: sourcesSchema,
+    })
+    .optional()
+    .describe(t('field.label.contact')),
   sources: sourcesSchema,
 });
 
