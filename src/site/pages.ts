@@ -301,16 +301,23 @@ export interface PosterCard {
   distance: string | null;
 }
 
+/** A place's card without its distance, written once per build (a place is near many communes). */
+const posterCards = new WeakMap<PlaceEntry, Omit<PosterCard, 'distance'>>();
+
 export function posterCard(place: PlaceEntry, km: number | null): PosterCard {
-  const phone = place.contacts.phone ? parsePhone(place.contacts.phone) : null;
-  return {
-    id: place.id,
-    name: place.name,
-    address: postalAddress(place, place.commune.name),
-    hours: place.schedule ? weekCompact(t, place.schedule.week).join(' ; ') || t('hours.closedAllDay') : t(phone ? 'print.hoursUnknown' : 'hours.status.noHoursCheck'),
-    phone: phone ? t('poster.phone', { phone: phone.display }) : place.contacts.email ? t('poster.email', { email: place.contacts.email }) : t('widget.noPhone'),
-    distance: km === null ? null : t('card.distance', { distance: formatDistance(t, km) }),
-  };
+  let card = posterCards.get(place);
+  if (!card) {
+    const phone = place.contacts.phone ? parsePhone(place.contacts.phone) : null;
+    card = {
+      id: place.id,
+      name: place.name,
+      address: postalAddress(place, place.commune.name),
+      hours: place.schedule ? weekCompact(t, place.schedule.week).join(' ; ') || t('hours.closedAllDay') : t(phone ? 'print.hoursUnknown' : 'hours.status.noHoursCheck'),
+      phone: phone ? t('poster.phone', { phone: phone.display }) : place.contacts.email ? t('poster.email', { email: place.contacts.email }) : t('widget.noPhone'),
+    };
+    posterCards.set(place, card);
+  }
+  return { ...card, distance: km === null ? null : t('card.distance', { distance: formatDistance(t, km) }) };
 }
 
 /**
@@ -388,11 +395,15 @@ export function posterFit<T extends Pick<PosterCard, 'name' | 'address' | 'hours
   return { shown: cards.slice(0, count), more: total - count };
 }
 
-/** What a poster prints on each paper: its lead, the cards that fit, how many places are left. */
+/**
+ * What a poster prints: its lead and one list of cards, of which A4 prints the first `a4.count`
+ * and A3 all (`a3.count`); how many places are left on each paper.
+ */
 export interface PosterView {
   lead: string;
-  a4: { cards: PosterCard[]; more: number };
-  a3: { cards: PosterCard[]; more: number };
+  cards: PosterCard[];
+  a4: { count: number; more: number };
+  a3: { count: number; more: number };
 }
 
 /**
@@ -407,12 +418,16 @@ export function posterView(commune: { name: string }, places: readonly PlaceEntr
     .map(({ item, km }) => posterCard(item, km));
   const lead = t(places.length > 0 ? 'poster.lead' : 'poster.leadAround', { name: commune.name });
   const ownTotal = own.shown.length + own.more;
+  const cards = [...ownCards, ...aroundCards];
   const fit = (paper: Paper) => {
-    const { shown, more } = posterFit([...ownCards, ...aroundCards], ownTotal + aroundCards.length, lead, paper);
+    const { shown } = posterFit(cards, ownTotal + aroundCards.length, lead, paper);
     // Places around that did not fit are not « autres lieux » of the commune.
-    return { cards: shown, more: Math.max(0, ownTotal - shown.filter((card) => card.distance === null).length) };
+    return { count: shown.length, more: Math.max(0, ownTotal - shown.filter((card) => card.distance === null).length) };
   };
-  return { lead, a4: fit('a4'), a3: fit('a3') };
+  const a4 = fit('a4');
+  const a3 = fit('a3');
+  // A3 holds at least what A4 holds (the list is one, A4 prints its beginning).
+  return { lead, cards: cards.slice(0, Math.max(a4.count, a3.count)), a4, a3: { ...a3, count: Math.max(a4.count, a3.count) } };
 }
 
 /** Closures that end today or later. */

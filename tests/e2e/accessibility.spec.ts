@@ -10,6 +10,8 @@ const PAGES = {
   région: '/regions/32-hauts-de-france/',
   département: '/departements/59-nord/',
   commune: '/communes/59350-lille/',
+  'commune sans lieu': '/communes/59328-lambersart/',
+  'liste à intégrer d’une commune sans lieu': '/integrer/59328-lambersart/',
   lieu: '/lieux/espace-fictif-des-hirondelles/',
   'lieu sans adresse': '/lieux/relais-fictif-du-moulin/',
   services: '/services/',

@@ -138,3 +138,35 @@ test('a commune’s data downloads in the national standard, with its own places
   expect(csv.split('\n')[0]).toMatch(/^id,pivot,nom,commune,code_postal,code_insee,/);
   expect(csv.trim().split('\n')).toHaveLength(2);
 });
+
+test('a commune without a known place has its page: the nearest places with their distance, « Proposer un lieu », its poster and its widget', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/communes/59328-lambersart/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aide au numérique à Lambersart');
+  await expect(page.getByText('Nous ne connaissons pas de lieu d’aide au numérique dans cette commune.')).toBeVisible();
+  const around = page.locator('#autour ~ ul.cards > li');
+  await expect(around.first()).toBeVisible();
+  expect(await around.count()).toBeGreaterThan(1);
+  await expect(around.first()).toContainText(/ · à \d+(,\d)? km/);
+  await expect(page.getByRole('link', { name: 'Proposer un lieu' }).first()).toHaveAttribute('href', '/corriger/');
+  await expect(page.locator('.town-hall')).toContainText('Depuis le centre de Lambersart, le lieu d’aide le plus proche est à');
+  await expect(page.locator('#widget-code')).toHaveValue(new RegExp(`^<iframe src="${SITE_URL}/integrer/59328-lambersart/"`));
+  // The poster: the nearest places with their distance, on one A4 page, with a code to this page.
+  await page.evaluate(() => {
+    document.documentElement.dataset.print = 'poster';
+    document.documentElement.dataset.paper = 'a4';
+  });
+  const paper = await printed(page);
+  expect(paper.pages).toBe(1);
+  expect(paper.text).toContain('Près de Lambersart, ces lieux peuvent vous aider');
+  expect(paper.text).toMatch(/ · à \d+(,\d)? km/);
+  expect(paper.codes).toEqual([`${SITE_URL}/communes/59328-lambersart/`]);
+  // No placeholder of the template is left, anywhere.
+  expect(await page.content()).not.toMatch(/⟦|⟧/);
+
+  await page.goto('/integrer/59328-lambersart/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Besoin d’aide avec le numérique à Lambersart ?');
+  await expect(page.getByText('Nous ne connaissons pas de lieu d’aide dans la commune. Voici les plus proches :')).toBeVisible();
+  await expect(page.locator('.widget-list > li').first()).toContainText(/ · à \d+(,\d)? km/);
+  expect(await page.content()).not.toMatch(/⟦|⟧/);
+});

@@ -1,0 +1,113 @@
+/**
+ * The pages and widgets of the communes without a known place (about 30,000), written from
+ * the templates Astro rendered once (src/pages/modele/): each commune's values and the place
+ * fragments are put in the ⟦placeholders⟧. Astro itself would take about a minute for these
+ * 60,000 pages; this takes a few seconds. The templates are then removed from the site.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { t } from '../src/i18n/index.ts';
+import { communeUrl, widgetUrl } from '../src/lib/routes.ts';
+import { TEMPLATE_DIR, type Near, type PlacelessCommune } from '../src/site/placeless.ts';
+
+/** Text and attribute values, made safe for HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A template cut once at its ⟦placeholders⟧: filling it is then a join, for 30,000 pages. */
+export function compile(template: string): (values: Record<string, string>) => string {
+  const parts = template.split(/⟦(\w+)⟧/);
+  return (values) => {
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const value = values[parts[i]!];
+      // A placeholder without a value is an error, never left on a page.
+      if (value === undefined) throw new Error(`commune-pages: no value for ⟦${parts[i]}⟧`);
+      out += value + parts[i + 1]!;
+    }
+    return out;
+  };
+}
+
+/** Fills every ⟦name⟧ of a template once. */
+export function fill(template: string, values: Record<string, string>): string {
+  return compile(template)(values);
+}
+
+export type Fragments = Record<'card' | 'poster' | 'widget', Map<string, (values: Record<string, string>) => string>>;
+
+/** The fragments of each place, by kind, from /modele/fragments/. */
+export function readFragments(html: string): Fragments {
+  const fragments: Fragments = { card: new Map(), poster: new Map(), widget: new Map() };
+  for (const [, kind, id, markup] of html.matchAll(/<template data-(card|poster|widget)="([^"]+)">([\s\S]*?)<\/template>/g)) {
+    fragments[kind as keyof Fragments].set(id!, compile(markup!));
+  }
+  return fragments;
+}
+
+function pieces(fragments: Fragments[keyof Fragments], list: readonly Near[], a4Count = Infinity): string {
+  return list.map(([id, distance], index) => fragments.get(id)!({ km: escapeHtml(distance), only: index >= a4Count ? 'a3-only' : '' })).join('');
+}
+
+/** The values of one commune's page and widget. */
+export function valuesOf(commune: PlacelessCommune, fragments: Fragments): Record<string, string> {
+  const more = (count: number, paper: string) => (count > 0 ? `<p class="poster-more ${paper}-only">${escapeHtml(t('poster.more', { count }))}</p>` : '');
+  return {
+    insee: escapeHtml(commune.insee),
+    slug: escapeHtml(commune.slug),
+    name: escapeHtml(commune.name),
+    code: escapeHtml(commune.departement.code),
+    postcodes: escapeHtml(commune.postcodes),
+    departement: escapeHtml(commune.departement.name),
+    departementLabel: escapeHtml(t('departement.label', { name: commune.departement.name, code: commune.departement.code })),
+    departementHref: escapeHtml(commune.departement.href),
+    region: escapeHtml(commune.region.name),
+    regionHref: escapeHtml(commune.region.href),
+    reach: escapeHtml(commune.reach),
+    epci: commune.epci ? `<li><a href="${escapeHtml(commune.epci.href)}">${escapeHtml(t('commune.epci', { name: commune.epci.name }))}</a></li>` : '',
+    areaHref: escapeHtml(commune.departement.area),
+    aroundLead: `<p class="muted">${escapeHtml(commune.around.length > 0 ? t('commune.asTheCrowFlies', { name: commune.name }) : t('commune.noneAround', { km: 200 }))}</p>`,
+    around: pieces(fragments.card, commune.around),
+    poster: pieces(fragments.poster, commune.poster.cards, commune.poster.a4.count),
+    posterMore: more(commune.poster.a4.more, 'a4') + more(commune.poster.a3.more, 'a3'),
+    widget: pieces(fragments.widget, commune.widget),
+  };
+}
+
+export function communePages(): AstroIntegration {
+  return {
+    name: 'commune-pages',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const templates = join(root, TEMPLATE_DIR);
+        const read = (path: string) => readFile(join(templates, path), 'utf8');
+        const [list, page, widget, fragmentsHtml] = await Promise.all([read('communes.json'), read('commune/index.html'), read('integrer/index.html'), read('fragments/index.html')]);
+        const communes = JSON.parse(list) as PlacelessCommune[];
+        const fragments = readFragments(fragmentsHtml);
+        // The template's own address (canonical link, the current page in the menu) becomes each commune's.
+        const fillPage = compile(page.replaceAll(`/${TEMPLATE_DIR}/commune/`, '⟦path⟧'));
+        const fillWidget = compile(widget);
+        const started = performance.now();
+        // Written synchronously: for tens of thousands of small files, much faster than as many promises.
+        for (const commune of communes) {
+          const path = communeUrl(commune);
+          const values = { ...valuesOf(commune, fragments), path };
+          for (const [dir, html] of [
+            [join(root, path), fillPage(values)],
+            [join(root, widgetUrl(commune)), fillWidget(values)],
+          ]) {
+            mkdirSync(dir!, { recursive: true });
+            writeFileSync(join(dir!, 'index.html'), html!);
+          }
+        }
+        await rm(templates, { recursive: true, force: true });
+        logger.info(`${communes.length} communes without a known place: their page and widget (${Math.round(performance.now() - started)} ms)`);
+      },
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/** The pages of communes without a place, made from templates: every placeholder filled, every value escaped. */
+import { describe, expect, test } from 'vitest';
+import { compile, escapeHtml, fill, readFragments, valuesOf } from '../../integrations/commune-pages.ts';
+import type { PlacelessCommune } from '../../src/site/placeless.ts';
+import { nearestTo, PLACELESS_FALLBACK } from '../../src/site/placeless.ts';
+import { COMMUNE_AROUND } from '../../src/site/pages.ts';
+import { directoryOf, place } from './world.ts';
+
+describe('templates', () => {
+  test('fill every placeholder, as many times as it appears', () => {
+    expect(fill('<h1>⟦name⟧</h1><a href="⟦path⟧">⟦name⟧</a>', { name: 'Florac', path: '/communes/48061-florac-trois-rivieres/' })).toBe(
+      '<h1>Florac</h1><a href="/communes/48061-florac-trois-rivieres/">Florac</a>',
+    );
+  });
+
+  test('a placeholder without a value stops the build: it is never left on a page', () => {
+    expect(() => compile('<p>⟦name⟧ ⟦missing⟧</p>')({ name: 'Florac' })).toThrow('no value for ⟦missing⟧');
+  });
+
+  test('values are escaped for text and attributes', () => {
+    expect(escapeHtml(`L'Haÿ-les-Roses <b> & "x"`)).toBe('L&#39;Haÿ-les-Roses &#60;b&#62; &#38; &#34;x&#34;');
+  });
+
+  test('the fragments of each place are read by kind', () => {
+    const fragments = readFragments('<template data-card="a"><li>A ⟦km⟧</li></template><template data-poster="a"><li class="⟦only⟧">P</li></template><template data-widget="b"><li>W</li></template>');
+    expect(fragments.card.get('a')!({ km: '3 km', only: '' })).toBe('<li>A 3 km</li>');
+    expect(fragments.poster.get('a')!({ km: '', only: 'a3-only' })).toBe('<li class="a3-only">P</li>');
+    expect([...fragments.widget.keys()]).toEqual(['b']);
+  });
+});
+
+describe('a commune without a place', () => {
+  const commune: PlacelessCommune = {
+    insee: '48019',
+    slug: 'barre-des-cevennes',
+    name: 'Barre-des-Cévennes',
+    postcodes: '48400',
+    departement: { code: '48', name: 'Lozère', href: '/departements/48-lozere/', area: '/collectivites/departements/48-lozere/' },
+    region: { name: 'Occitanie', href: '/regions/76-occitanie/' },
+    reach: 'Depuis le centre de Barre-des-Cévennes, le lieu d’aide le plus proche est à 12 km à vol d’oiseau.',
+    epci: null,
+    around: [['lieu-fictif-a', '12 km'], ['lieu-fictif-b', '15 km']],
+    poster: { cards: [['lieu-fictif-a', '12 km'], ['lieu-fictif-b', '15 km']], a4: { count: 1, more: 0 }, a3: { more: 0 } },
+    widget: [['lieu-fictif-a', '12 km']],
+  };
+  const fragments = readFragments(
+    ['a', 'b'].map((id) => `<template data-card="lieu-fictif-${id}"><li>${id} · à ⟦km⟧</li></template><template data-poster="lieu-fictif-${id}"><li class="⟦only⟧">${id}</li></template><template data-widget="lieu-fictif-${id}"><li>${id}</li></template>`).join(''),
+  );
+
+  test('its values: the nearest places with their distance; A4 prints the first of the poster, A3 the others too', () => {
+    const values = valuesOf(commune, fragments);
+    expect(values.around).toBe('<li>a · à 12 km</li><li>b · à 15 km</li>');
+    expect(values.poster).toBe('<li class="">a</li><li class="a3-only">b</li>');
+    expect(values.widget).toBe('<li>a</li>');
+    expect(values.epci).toBe('');
+    expect(values.name).toBe('Barre-des-Cévennes');
+  });
+
+  test('its nearest places: within 50 km, else the few nearest within 200 km, never across the sea', () => {
+    const near = place('Lieu fictif proche', { lat: 44.25, lon: 3.65, insee: '48095' });
+    const far = place('Lieu fictif lointain', { lat: 45.19, lon: 5.72, insee: '38185' });
+    const barre = { lat: 44.24, lon: 3.65 };
+    expect(nearestTo(directoryOf([near, far]), barre).map(({ item }) => item.name)).toEqual(['Lieu fictif proche']);
+    // Nothing within 50 km: the nearest within 200 km (Grenoble is about 190 km away).
+    expect(nearestTo(directoryOf([far]), barre).map(({ item }) => item.name)).toEqual(['Lieu fictif lointain']);
+    expect(nearestTo(directoryOf([far]), { lat: 4.9, lon: -52.3 })).toEqual([]);
+    expect([COMMUNE_AROUND.km, PLACELESS_FALLBACK.km]).toEqual([50, 200]);
+  });
+});
