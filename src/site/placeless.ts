@@ -37,7 +37,7 @@ export interface PlacelessCommune {
 }
 
 /** The nearest places of a commune without its own: within 50 km, else the few nearest within 200 km. */
-export function nearestTo(directory: Directory, commune: Commune): Nearby<PlaceEntry>[] {
+export function nearestTo(directory: Directory, commune: Pick<Commune, 'lat' | 'lon'>): Nearby<PlaceEntry>[] {
   const around = directory.nearest(commune, COMMUNE_AROUND.count, COMMUNE_AROUND.km);
   return around.length > 0 ? around : directory.nearest(commune, PLACELESS_FALLBACK.count, PLACELESS_FALLBACK.km);
 }
