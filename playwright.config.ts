@@ -22,7 +22,7 @@ export default defineConfig({
   webServer: {
     command: `npx astro build && npx astro preview --port ${PORT}`,
     url: `http://localhost:${PORT}/`,
-    timeout: 180_000,
+    timeout: 300_000,
     reuseExistingServer: false,
     env: { DATA_DIR: 'tests/fixtures/site', OUT_DIR: 'dist-test', BUILD_DATE: '2026-03-01', PUBLIC_REPORT_EMAIL: 'corrections@exemple.invalid', FORGE_URL: 'https://forge.exemple.invalid/collectif-fictif/annuaire' },
   },

@@ -201,6 +201,7 @@ export const fr = {
   'print.listTitle': 'Lieux d’aide au numérique',
   'print.hours': 'Horaires : ',
   'print.hoursUnknown': 'Horaires non renseignés : appelez avant de venir.',
+  'print.hoursScan': 'Horaires : scannez le code.',
 
   // --- Fiche d'orientation (filled on screen, printed, never sent)
   'sheet.title': 'Fiche d’orientation',

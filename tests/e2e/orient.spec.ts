@@ -59,6 +59,9 @@ test('a selection of three places: kept through a reload, offline, printed as a 
   const cardsPaper = await printed(page);
   expect(cardsPaper.pages).toBe(1);
   for (const name of names) expect(cardsPaper.text).toContain(name);
+  // Each card carries its usual week.
+  expect(names).toContain('Point fictif de la Colline');
+  expect(cardsPaper.text).toContain('Du mardi au samedi : 10 h à 18 h');
   expect(new Set(cardsPaper.codes)).toEqual(new Set(placeUrls));
 });
 

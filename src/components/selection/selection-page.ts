@@ -5,7 +5,7 @@
  * this page (never stored, never sent). The printed views are kept up to date as things
  * change, so the browser's own print menu prints them too.
  */
-import { statusLabel, weekSummary } from '../../i18n/hours.ts';
+import { statusLabel, weekCompact, weekSummary } from '../../i18n/hours.ts';
 import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
 import { statusAt } from '../../lib/hours/status.ts';
 import { qrSvg } from '../../lib/orient/qr.ts';
@@ -23,6 +23,9 @@ import { readSelection, writeSelection } from './store.ts';
 
 
 type View = 'list' | 'cards' | 'sheet';
+
+/** The most characters of hours a cut-out card holds (about five lines of 7 pt beside its code). */
+const CARD_HOURS_MAX = 180;
 interface Kept {
   entry: SelectionEntry;
   place: SearchPlace;
@@ -191,6 +194,16 @@ class SelectionPage extends HTMLElement {
     return lines;
   }
 
+  /**
+   * The usual week on a cut-out card, in few lines (« Du lundi au vendredi : … »). A week too
+   * long for the card's room is not cut: the card sends to its code instead.
+   */
+  private cardHours(place: SearchPlace): HTMLElement {
+    const lines = place.schedule ? weekCompact(this.t, place.schedule.week) : [];
+    const text = !place.schedule ? weekSummary(this.t, null) : lines.length === 0 ? this.t('hours.closedAllDay') : lines.join(' ; ');
+    return element('p', { class: 'cut-hours' }, text.length > CARD_HOURS_MAX ? this.t('print.hoursScan') : text);
+  }
+
   private hours(place: SearchPlace): HTMLElement {
     return element('p', {}, weekSummary(this.t, place.schedule?.week ?? null));
   }
@@ -238,7 +251,7 @@ class SelectionPage extends HTMLElement {
     const cards = this.kept.map(({ place }) => {
       const card = element('div', { class: 'cut-card' });
       const text = element('div', {});
-      text.append(...this.basics(place, 'p'));
+      text.append(...this.basics(place, 'p'), this.cardHours(place));
       card.append(text, this.qr(place));
       return card;
     });
