@@ -834,6 +834,8 @@ export const fr = {
   'map.departementsBubble': '{names} : {places}. Appuyez pour zoomer.',
   'map.cluster': '{count} lieux ici. Appuyez pour zoomer.',
   'map.marker': '{name} ({kind}, {shape})',
+  'map.here': 'Ce lieu',
+  'map.markerHere': 'Ce lieu : {name}',
   'map.phone': 'Téléphone : ',
 
   // --- Page not found

@@ -37,10 +37,11 @@ const BUBBLE_PIXELS = 46;
 /** Below this zoom the overview shows one bubble per département. */
 const DETAIL_ZOOM = 8;
 
-function markerIcon(point: MapPoint, highlighted: boolean): L.DivIcon {
+function markerIcon(point: MapPoint, highlighted: boolean, here?: string): L.DivIcon {
   return L.divIcon({
-    className: `map-marker map-marker--${point.kind}${highlighted ? ' is-highlighted' : ''}`,
-    html: kindSymbol(point.kind),
+    className: `map-marker map-marker--${point.kind}${highlighted ? ' is-highlighted' : ''}${here ? ' is-current' : ''}`,
+    // The place of the page is named on the map itself: which dot it is shows without tiles too.
+    html: here ? `${kindSymbol(point.kind)}<span class="map-marker-label">${here.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)}</span>` : kindSymbol(point.kind),
     iconSize: [28, 28],
     iconAnchor: [14, 14],
     popupAnchor: [0, -12],
@@ -150,9 +151,27 @@ function FitTo({ points }: { points: MapPoint[] }) {
   return null;
 }
 
-function Markers({ t, points, bubbles, highlighted, onDrawn, onView }: { t: Translate; points: MapPoint[] | null; bubbles: Bubble[]; highlighted: string | null; onDrawn: () => void; onView?: (map: L.Map) => void }) {
+function Markers({
+  t,
+  points,
+  bubbles,
+  highlighted,
+  current,
+  onDrawn,
+  onView,
+}: {
+  t: Translate;
+  points: MapPoint[] | null;
+  bubbles: Bubble[];
+  highlighted: string | null;
+  /** The place of the page: drawn apart, never in a cluster, named on the map. */
+  current?: string;
+  onDrawn: () => void;
+  onView?: (map: L.Map) => void;
+}) {
   const map = useMap();
-  const index = useMemo(() => (points ? new ClusterIndex(points) : null), [points]);
+  const here = points?.find((point) => point.id === current);
+  const index = useMemo(() => (points ? new ClusterIndex(points.filter((point) => point.id !== current)) : null), [points, current]);
   const [items, setItems] = useState<ClusterItem[]>([]);
   const [groups, setGroups] = useState<BubbleGroup[]>([]);
   const markers = useRef(new Map<string, L.Marker>());
@@ -172,7 +191,8 @@ function Markers({ t, points, bubbles, highlighted, onDrawn, onView }: { t: Tran
   });
   useEffect(redraw, [index, bubbles]);
   useEffect(function reportDrawn() {
-    if (index ? items.length > 0 || (points?.length ?? 0) === 0 : bubbles.length > 0 || !onView) onDrawn();
+    // The place of the page is drawn apart: the index may hold no other point.
+    if (index ? items.length > 0 || (points?.length ?? 0) === (here ? 1 : 0) : bubbles.length > 0 || !onView) onDrawn();
   });
   useEffect(
     function openHighlighted() {
@@ -215,6 +235,16 @@ function Markers({ t, points, bubbles, highlighted, onDrawn, onView }: { t: Tran
   }
   return (
     <>
+      {here && (
+        <Marker
+          key={`here-${here.id}`}
+          position={[here.lat, here.lon]}
+          icon={markerIcon(here, false, t('map.here'))}
+          zIndexOffset={1000}
+          keyboard
+          eventHandlers={{ add: (event) => describe(event.target as L.Marker, t('map.markerHere', { name: here.name })) }}
+        />
+      )}
       {items.map((item) =>
         item.type === 'cluster' ? (
           <Marker
@@ -282,7 +312,7 @@ function SearchArea({ t }: { t: Translate }) {
   );
 }
 
-export function LeafletMap({ mode, points: staticPoints, tiles, label, words }: HelpMapProps) {
+export function LeafletMap({ mode, points: staticPoints, current, tiles, label, words }: HelpMapProps) {
   const t = useMemo(() => createTranslator(words), [words]);
   const [results, setResults] = useState<MapPoint[] | null>(null);
   const [highlighted, setHighlighted] = useState<string | null>(null);
@@ -321,7 +351,7 @@ export function LeafletMap({ mode, points: staticPoints, tiles, label, words }: 
         <Outline />
         <TileLayer url={tiles.url} attribution={tiles.attribution} crossOrigin="anonymous" eventHandlers={{ tileerror: () => setTilesFailed(true) }} />
         <FitTo points={fitted} />
-        <Markers t={t} points={points} bubbles={overview.bubbles} highlighted={highlighted} onDrawn={onDrawn} onView={mode === 'static' ? undefined : overview.onView} />
+        <Markers t={t} points={points} bubbles={overview.bubbles} highlighted={highlighted} current={current} onDrawn={onDrawn} onView={mode === 'static' ? undefined : overview.onView} />
         {mode === 'search' && <SearchArea t={t} />}
       </MapContainer>
       <p className="map-note" role="status">

@@ -9,6 +9,8 @@ import type { MapPoint } from '../../lib/map/points.ts';
 
 export interface HelpMapProps {
   mode: 'static' | 'overview' | 'search';
+  /** On a place's page, that place: marked and named on the map. */
+  current?: string;
   points?: MapPoint[];
   tiles: TileConfig;
   /** What the map shows, for screen readers. */
