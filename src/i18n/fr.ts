@@ -682,6 +682,7 @@ export const fr = {
   'area.far.unknown': 'inconnue',
   'area.far.source': 'Population : INSEE, populations légales, reprises dans le découpage administratif d’Etalab (version 6.0.0). Centres des communes : API Découpage administratif (geo.api.gouv.fr).',
   'area.map.label': 'Carte de {name} : les communes loin d’un lieu d’aide et les lieux d’aide. Le tableau en dessous dit la même chose en mots.',
+  'area.map.communeTitle': '{name} : le lieu d’aide le plus proche est à {distance}',
   'area.map.legend': 'Légende de la carte',
   'area.map.place': 'Lieu d’aide',
   'area.map.band': 'Commune à plus de {km} km',

@@ -65,11 +65,15 @@ export function territoriesOf(directory: Directory, territory: Territory = offic
 export interface AreaView {
   coverage: Coverage;
   /** The far communes with their names, for the table. */
-  far: (CommuneReach & { commune: Commune; hasPage: boolean })[];
+  far: (CommuneReach & { commune: Commune })[];
   sketch: Sketch<SketchData>;
 }
 
-type SketchData = { kind: 'place'; name: string } | { kind: 'commune'; name: string; band: number };
+/** A far commune: its name and distance (a title on hover), and the furthest few named on the map. */
+type SketchData = { kind: 'place'; name: string } | { kind: 'commune'; name: string; band: number; km: number | null; named: boolean };
+
+/** How many of the furthest communes are named on a territory's map. */
+export const NAMED_ON_MAP = 5;
 
 let outlines: Map<string, Rings> | undefined;
 
@@ -89,13 +93,14 @@ export function areaView(directory: Directory, communes: readonly Commune[], dep
   const rows = communes.map((commune) => territories.rowOf(commune));
   const result = coverage(rows);
   const named = new Map(communes.map((commune) => [commune.insee, commune]));
-  const far = result.far.map((row) => ({ ...row, commune: named.get(row.insee)!, hasPage: directory.communesByInsee.has(row.insee) }));
+  // Every commune has its page (those without a place too: integrations/commune-pages.ts).
+  const far = result.far.map((row) => ({ ...row, commune: named.get(row.insee)! }));
   const shapes = departements.map((code) => departementOutlines().get(code)).filter((rings): rings is Rings => Boolean(rings));
   return {
     coverage: result,
     far,
     sketch: sketch<SketchData>(shapes, [
-      ...far.map((row) => ({ lat: row.commune.lat, lon: row.commune.lon, data: { kind: 'commune' as const, name: row.commune.name, band: bandOf(row.km) } })),
+      ...far.map((row, rank) => ({ lat: row.commune.lat, lon: row.commune.lon, data: { kind: 'commune' as const, name: row.commune.name, band: bandOf(row.km), km: row.km, named: rank < NAMED_ON_MAP } })),
       ...places.map((place) => ({ lat: place.lat, lon: place.lon, data: { kind: 'place' as const, name: place.name } })),
     ]),
   };

@@ -47,6 +47,15 @@ test('a département’s space counts the communes and people far from help, wit
   await page.getByText(/Voir les \d+ communes à plus de 5 km/).click();
   const far = page.locator('table.far-communes tbody tr');
   await expect(far).toHaveCount(counts[0]!);
+  // The map names the five furthest communes, and every far commune has its name and distance as a title.
+  const furthest = (await far.locator('th').allTextContents()).slice(0, 5);
+  const map = page.locator('.sketch svg[role="img"]');
+  await expect(map.locator('text.sketch-label')).toHaveText(furthest);
+  await expect(map.locator('circle > title')).toHaveCount(counts[0]!);
+  await expect(map.locator('circle > title').first()).toHaveText(new RegExp(`^${furthest[0]} : le lieu d’aide le plus proche est à \\d+ km$`));
+  // Each far commune links to its page, those without a place included.
+  await far.first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Aide au numérique à ${furthest[0]}`);
   await expect(page.getByRole('link', { name: /Métropole|Grenoble|CC|CA/ }).first()).toBeVisible();
 });
 

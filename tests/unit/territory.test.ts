@@ -163,8 +163,9 @@ describe('territories of the directory', () => {
     expect(view.coverage.population).toBe(3010);
     // L'Abergement-Clémenciat (Ain) is some 45 km from Villeurbanne; Lyon's centre is 4.5 km away.
     expect(view.far.map((row) => row.commune.name)).toEqual(["L'Abergement-Clémenciat"]);
-    expect(view.far[0]!.hasPage).toBe(false);
     expect(view.sketch.points.map((point) => point.data.kind)).toEqual(['commune', 'place']);
+    // The furthest communes are named on the map, with their distance as a title.
+    expect(view.sketch.points[0]!.data).toEqual({ kind: 'commune', name: "L'Abergement-Clémenciat", band: 20, km: view.far[0]!.km, named: true });
     expect(view.sketch.outlines).toHaveLength(2);
   });
 });
