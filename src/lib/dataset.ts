@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { t } from '../i18n/index.ts';
 import { parseReference, type Reference } from './reference.ts';
-import { DataError, validateDataset, YAML_FILE, type Dataset, type RawDataset, type RawFile } from './validate.ts';
+import { DataError, validateDataset, YAML_FILE, type DataIssue, type Dataset, type RawDataset, type RawFile } from './validate.ts';
 
 const refused = (file: string, message: string): RawFile => ({ file, data: undefined, syntaxError: message });
 
@@ -132,6 +132,8 @@ export async function readRawDataset(dataDir: string, root: string): Promise<Raw
 export interface LoadedData {
   dataset: Dataset;
   reference: Reference;
+  /** What the site reads differently from the files (hours that cannot be right), with the fix. */
+  warnings: DataIssue[];
 }
 
 export function todayIso(now = new Date()): string {
@@ -155,7 +157,7 @@ export async function loadData(options: {
   ]);
   const result = validateDataset(raw, reference, { today: options.today ?? todayIso() });
   if (!result.dataset) throw new DataError(result.issues);
-  return { dataset: result.dataset, reference };
+  return { dataset: result.dataset, reference, warnings: result.warnings };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { distanceKm, territoryOf } from './geo.ts';
+import { isSetAside, isSound, reviewHours, type HoursProblem, type HoursReview } from './hours/review.ts';
 import { checkOpeningHours } from './hours/schedule.ts';
 import { parsePhone } from './phone.ts';
 import type { Reference } from './reference.ts';
@@ -43,6 +44,7 @@ export interface RawDataset {
 }
 
 export interface Dataset {
+  /** Places as the site reads them: hours that cannot be right are repaired or set aside (hours/review.ts). */
   places: (Place & { file: string })[];
   services: Service[];
   charter: Charter;
@@ -320,6 +322,38 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
   return issues;
 }
 
+/**
+ * The hours rule (hours/review.ts) applied to a place's hours: what the build reads, and what
+ * the import and `npm run check:data -- --fix-hours` write. Hours set aside become unknown,
+ * with a note that says why; nothing is guessed.
+ */
+export function reviewedHours(hours: Place['hours']): { hours: Place['hours']; review: HoursReview } {
+  const review = reviewHours(hours.openingHours);
+  if (isSound(review)) return { hours, review };
+  if (!isSetAside(review)) return { hours: { ...hours, openingHours: review.value }, review };
+  const note = [t('data.hoursSetAsideNote'), hours.note].filter(Boolean).join(' ');
+  return { hours: { ...hours, openingHours: null, note }, review };
+}
+
+/** One problem of the hours rule, in words: what is wrong with which period. */
+export function hoursProblemText(problem: HoursProblem): string {
+  switch (problem.kind) {
+    case 'placeholder-dropped':
+      return t('editor.hours.placeholderDropped', { periods: problem.periods.join(' » et « ') });
+    case 'placeholder-only':
+      return t('editor.hours.placeholderOnly', { periods: problem.periods.join(' » et « ') });
+    default:
+      return t(`editor.hours.${problem.kind}`, { period: problem.period });
+  }
+}
+
+/** A warning for `check:data`: the hours found, what is wrong, how the site reads them and the fix. */
+export function hoursIssue(file: string, original: string, review: HoursReview): DataIssue {
+  const problems = review.problems.map(hoursProblemText).join(' ; ');
+  const fix = review.value === null ? t('editor.hours.setAside') : t('editor.hours.readAs', { value: review.value });
+  return { file, field: 'hours.openingHours', value: original, message: `${problems}. ${fix}` };
+}
+
 function unknownInseeHint(insee: string, reference: Reference): string {
   if (/^751\d\d$/.test(insee)) return t('editor.insee.paris');
   if (/^6938\d$/.test(insee)) return t('editor.insee.lyon');
@@ -343,8 +377,10 @@ export function validateDataset(
   raw: RawDataset,
   reference: Reference,
   options: ValidationOptions,
-): { dataset: Dataset; issues: [] } | { dataset?: undefined; issues: DataIssue[] } {
+): { dataset: Dataset; issues: []; warnings: DataIssue[] } | { dataset?: undefined; issues: DataIssue[]; warnings: DataIssue[] } {
   const issues: DataIssue[] = [];
+  /** What the site reads differently from the file (hours that cannot be right), with the fix: listed, not blocking. */
+  const warnings: DataIssue[] = [];
 
   const servicesFile = parseFile(raw.services, servicesFileSchema);
   issues.push(...servicesFile.issues);
@@ -399,7 +435,9 @@ export function validateDataset(
     } else {
       placeFiles.set(parsed.value.id, file.file);
     }
-    places.push({ ...parsed.value, file: file.file });
+    const { hours, review } = reviewedHours(parsed.value.hours);
+    if (!isSound(review)) warnings.push(hoursIssue(file.file, parsed.value.hours.openingHours!, review));
+    places.push({ ...parsed.value, hours, file: file.file });
   }
 
   const municipalities: Dataset['municipalities'] = [];
@@ -437,6 +475,6 @@ export function validateDataset(
     municipalities.push({ ...municipality, file: file.file });
   }
 
-  if (issues.length > 0 || !charter.value) return { issues };
-  return { dataset: { places, services, charter: charter.value, municipalities, labels }, issues: [] };
+  if (issues.length > 0 || !charter.value) return { issues, warnings };
+  return { dataset: { places, services, charter: charter.value, municipalities, labels }, issues: [], warnings };
 }

@@ -149,6 +149,18 @@ describe('contacts, hours, dates', () => {
   });
 });
 
+describe('hours that cannot be right', () => {
+  test.each([
+    ['a placeholder beside real periods is dropped, and said', 'We 00:00-00:00,09:00-12:00', { openingHours: 'We 09:00-12:00', note: null }, 'horaires « We 00:00-00:00,09:00-12:00 » lus « We 09:00-12:00 » (« 00:00-00:00 » commence et finit à la même heure, à côté des vraies heures du jour : ce n’est pas une heure d’ouverture)'],
+    ['a day of placeholders only sets the hours aside, and says so', 'Mo 09:00-12:00; Fr 00:00-00:00', { openingHours: null, note: 'Les horaires donnés par la source ne peuvent pas être justes : ils ne sont pas affichés.' }, 'horaires « Mo 09:00-12:00; Fr 00:00-00:00 » mis de côté, inconnus (un jour n’a que « 00:00-00:00 », qui commence et finit à la même heure : cela ne dit pas quand le lieu ouvre ce jour-là)'],
+    ['a period that ends before it starts sets the hours aside', 'Fr 17:00-12:00', { openingHours: null }, 'horaires « Fr 17:00-12:00 » mis de côté, inconnus (« 17:00-12:00 » finit avant de commencer)'],
+  ])('%s', (_, horaires, hours, said) => {
+    const { place, normalized } = convert({ horaires });
+    expect(place.hours).toMatchObject(hours);
+    expect(normalized).toEqual([said]);
+  });
+});
+
 describe('the commune, when the postcode is shared or wrong', () => {
   test('by name among the communes of the postcode', () => {
     const { place, normalized } = convert({ code_insee: '', code_postal: '59390', commune: 'LYS LEZ LANNOY', latitude: null, longitude: null });

@@ -15,7 +15,7 @@ import type { Programme } from '../vocab.ts';
 import { t } from '../../i18n/index.ts';
 import { fnv1a, placeIdBase } from '../text.ts';
 import { normalize } from '../search/normalize.ts';
-import { MAX_KM_FROM_COMMUNE } from '../validate.ts';
+import { hoursProblemText, MAX_KM_FROM_COMMUNE, reviewedHours } from '../validate.ts';
 import type { NationalRecord } from './record.ts';
 import {
   NO_PUBLIC_ACCESS,
@@ -286,6 +286,14 @@ export function recordToPlace(record: NationalRecord, source: SourceInfo, contex
       note = t('import.hoursNote', { hours: stripHtml(record.horaires) });
       normalized.push(t('import.fix.hoursAsNote'));
     }
+  }
+  // Hours that cannot be right (hours/review.ts): repaired, or set aside as unknown, and said.
+  const reviewed = reviewedHours({ openingHours, closures: [], note });
+  if (reviewed.review.problems.length > 0) {
+    const problems = reviewed.review.problems.map(hoursProblemText).join(' ; ');
+    normalized.push(reviewed.hours.openingHours === null ? t('import.fix.hoursSetAside', { hours: openingHours!, problems }) : t('import.fix.hoursRepaired', { hours: openingHours!, value: reviewed.hours.openingHours, problems }));
+    openingHours = reviewed.hours.openingHours;
+    note = reviewed.hours.note ?? null;
   }
 
   const serviceIds: string[] = [];
