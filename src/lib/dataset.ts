@@ -48,7 +48,7 @@ export function parseYaml(text: string, file: string): RawFile {
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const line = error.linePos?.[0]?.line;
-    const reason = error.code === 'DUPLICATE_KEY' ? t('editor.yaml.duplicateKey') : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const reason = error.code === 'DUPLICATE_KEY' ? t('editor.yaml.duplicateKey') : t(`editor.yaml.code.${error.code}`);
     return refused(file, t('editor.yaml.invalid', { line: line ? t('editor.yaml.line', { line: String(line) }) : '', reason }));
   }
   try {

@@ -10,6 +10,7 @@ import { checkOpeningHours } from './hours/schedule.ts';
 import { parsePhone } from './phone.ts';
 import type { Reference } from './reference.ts';
 import { charterSchema, municipalitySchema, type Charter, type Municipality } from './schemas/charter.ts';
+import { HIDDEN_CHARACTERS } from './schemas/common.ts';
 import { placeSchema, type Place } from './schemas/place.ts';
 import { servicesFileSchema, type Service } from './schemas/service.ts';
 import { labelsFileSchema, type Label } from './schemas/label.ts';
@@ -63,7 +64,8 @@ export const MAX_KM_FROM_COMMUNE = 40;
 /** A value as the editor wrote it: YAML's .nan and .inf, not JSON's null. */
 function showValue(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
-  return JSON.stringify(value);
+  // A hidden character is shown as its code: the editor sees where it is.
+  return JSON.stringify(value)?.replace(HIDDEN_CHARACTERS, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** A data file's name: `.yaml` or `.yml`, in any case (`lieu.YAML` is read like `lieu.yaml`). */
@@ -155,7 +157,7 @@ function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodTy
           file,
           field,
           value,
-          message: t('editor.value.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '') + t('editor.value.possible', { values: options.join(', ') }),
+          message: t('editor.value.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '.') + t('editor.value.possible', { values: options.join(', ') }),
         });
         break;
       }
@@ -169,10 +171,17 @@ function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodTy
         });
         break;
       default:
-        issues.push({ file, field, value, message: issue.message });
+        // Every rule of the schemas has its own French words; zod's English default never reaches an editor.
+        issues.push({ file, field, value, message: /^(Invalid|Too (big|small)|Unrecognized|Expected)\b/.test(issue.message) ? t('editor.value.invalid') : issue.message });
     }
   }
   return issues;
+}
+
+/** A value checked against a schema, each problem in the words `check:data` uses. */
+export function schemaIssues(file: string, data: unknown, schema: z.ZodType): DataIssue[] {
+  const result = schema.safeParse(data);
+  return result.success ? [] : fromZod(file, data, result.error, schema);
 }
 
 /** The keys a strict object accepts at a path, to suggest the one a typo meant. */
@@ -296,7 +305,7 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
         file,
         field: `services.${index}`,
         value: service,
-        message: t('editor.service.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '') + t('editor.service.known', { services: [...context.serviceIds].join(', ') }),
+        message: t('editor.service.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '.') + t('editor.service.known', { services: [...context.serviceIds].join(', ') }),
       });
     }
   });
@@ -406,7 +415,7 @@ export function validateDataset(
           file: raw.labels!.file,
           field: `labels.${index}.services.${at}`,
           value: service,
-          message: t('editor.service.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '') + t('editor.service.known', { services: [...serviceIds].join(', ') }),
+          message: t('editor.service.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '.') + t('editor.service.known', { services: [...serviceIds].join(', ') }),
         });
       }
     }),
@@ -463,7 +472,7 @@ export function validateDataset(
           file: file.file,
           field: `commitments.${index}.commitment`,
           value: followUp.commitment,
-          message: t('editor.commitment.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '') + t('editor.commitment.known', { commitments: [...commitmentIds].join(', ') }),
+          message: t('editor.commitment.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '.') + t('editor.commitment.known', { commitments: [...commitmentIds].join(', ') }),
         });
       }
     });

@@ -7,7 +7,7 @@ import { t } from '../../i18n/index.ts';
 import type { Reference } from '../reference.ts';
 import { placeSchema, type PlaceInput } from '../schemas/place.ts';
 import { normalize } from '../search/normalize.ts';
-import { checkPlace, formatIssue, type Dataset } from '../validate.ts';
+import { checkPlace, formatIssue, schemaIssues, type Dataset } from '../validate.ts';
 import { mergePlaces, PlaceMatcher, sourceKeys, type KnownPlace } from './merge.ts';
 import type { Conversion } from './record.ts';
 import { importContext, recordToPlace, type SourceInfo } from './toPlace.ts';
@@ -58,7 +58,7 @@ export function runImport({ dataset, reference, conversions, source, dataDir, to
 
   function problems(place: PlaceInput): string | null {
     const parsed = placeSchema.safeParse(place);
-    if (!parsed.success) return parsed.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`).join(' ; ');
+    if (!parsed.success) return schemaIssues('', place, placeSchema).map((issue) => `${issue.field} : ${issue.message}`).join(' ; ');
     const issues = checkPlace(`imported/${place.id}.yaml`, parsed.data, { reference, serviceIds, today });
     return issues.length > 0 ? issues.map(formatIssue).join(' ; ') : null;
   }

@@ -8,7 +8,7 @@ import { checkOpeningHours } from '../hours/schedule.ts';
 import { parsePhone } from '../phone.ts';
 import type { Commune, Reference } from '../reference.ts';
 import { z } from 'astro/zod';
-import { isIsoDate, isWebUrl } from '../schemas/common.ts';
+import { HIDDEN_CHARACTERS, isIsoDate, isWebUrl } from '../schemas/common.ts';
 import type { PlaceInput } from '../schemas/place.ts';
 import type { Service } from '../schemas/service.ts';
 import type { Programme } from '../vocab.ts';
@@ -214,8 +214,24 @@ function stripHtml(value: string): string {
     .trim();
 }
 
-export function recordToPlace(record: NationalRecord, source: SourceInfo, context: Context): Outcome {
+/** Control, zero-width and direction characters are never meant (U+200B in a pasted text, U+202E to turn a name around): removed, and said. */
+function withoutHiddenCharacters(record: NationalRecord, normalized: string[]): NationalRecord {
+  const clean = (value: string) => value.replace(HIDDEN_CHARACTERS, '');
+  const fields: string[] = [];
+  const out = Object.fromEntries(
+    Object.entries(record).map(([field, value]) => {
+      const cleaned = typeof value === 'string' ? clean(value) : Array.isArray(value) ? value.map((item: string) => clean(item)) : value;
+      if (JSON.stringify(cleaned) !== JSON.stringify(value)) fields.push(field);
+      return [field, cleaned];
+    }),
+  ) as unknown as NationalRecord;
+  if (fields.length > 0) normalized.push(t('import.fix.hiddenCharacters', { fields: fields.join(', ') }));
+  return out;
+}
+
+export function recordToPlace(raw: NationalRecord, source: SourceInfo, context: Context): Outcome {
   const normalized: string[] = [];
+  const record = withoutHiddenCharacters(raw, normalized);
   if (!record.nom) return { ok: false, reason: t('import.reject.noName'), normalized };
   if (record.modalites_acces.includes(NO_PUBLIC_ACCESS)) {
     return { ok: false, reason: t('import.reject.noPublic'), normalized };

@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { t } from '../../i18n/index.ts';
 import { COMMITMENT_STATUS_IDS } from '../vocab.ts';
-import { isoDate, slugId, sourcesSchema, webUrl } from './common.ts';
+import { isoDate, safeText, slugId, sourcesSchema, TEXT_MAX, webUrl } from './common.ts';
 
 export const commitmentSchema = z.strictObject({
   id: slugId,
@@ -25,7 +25,7 @@ export const commitmentFollowUpSchema = z.strictObject({
   status: z.enum(COMMITMENT_STATUS_IDS).describe(t('field.commitmentFollowUp.status')),
   date: isoDate.describe(t('field.commitmentFollowUp.date')),
   evidence: webUrl.nullable().optional().describe(t('field.commitmentFollowUp.evidence')),
-  note: z.string().nullable().optional(),
+  note: safeText(TEXT_MAX.note).nullable().optional(),
 });
 
 export const municipalitySchema = z.strictObject({
