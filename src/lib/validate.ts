@@ -348,9 +348,9 @@ export function reviewedHours(hours: Place['hours']): { hours: Place['hours']; r
 export function hoursProblemText(problem: HoursProblem): string {
   switch (problem.kind) {
     case 'placeholder-dropped':
-      return t('editor.hours.placeholderDropped', { periods: problem.periods.join(' » et « ') });
+      return t('editor.hours.placeholderDropped', { periods: problem.periods.join(t('editor.hours.periodsJoin')) });
     case 'placeholder-only':
-      return t('editor.hours.placeholderOnly', { periods: problem.periods.join(' » et « ') });
+      return t('editor.hours.placeholderOnly', { periods: problem.periods.join(t('editor.hours.periodsJoin')) });
     default:
       return t(`editor.hours.${problem.kind}`, { period: problem.period });
   }
