@@ -581,6 +581,8 @@ export const fr = {
   'charterForm.error.signed': 'Écrivez la date de la signature.',
   'charterForm.error.evidence': 'Un lien doit commencer par https:// , par exemple https://www.mairie.fr/charte',
   'charterForm.error.date': 'Écrivez la date de cet engagement.',
+  'charterForm.error.future': 'Cette date est dans le futur : écrivez la date où c’est arrivé.',
+  'charterForm.existing': '{name} a déjà un fichier ({file}). Le formulaire reprend ce qu’il dit : changez ce qui a changé. Les engagements déjà suivis sont gardés.',
   'charterForm.error.source': 'Écrivez le nom du document qui prouve ces informations.',
   'charterForm.error.sourceUrl': 'Le lien du document doit commencer par https://',
   'charterForm.error.author': 'Écrivez votre nom ou celui de votre structure.',

@@ -9,7 +9,7 @@ import { isSetAside, isSound, reviewHours, type HoursProblem, type HoursReview }
 import { checkOpeningHours } from './hours/schedule.ts';
 import { parsePhone } from './phone.ts';
 import type { Reference } from './reference.ts';
-import { charterSchema, municipalitySchema, type Charter, type Municipality } from './schemas/charter.ts';
+import { charterSchema, futureDates, municipalitySchema, type Charter, type Municipality } from './schemas/charter.ts';
 import { HIDDEN_CHARACTERS } from './schemas/common.ts';
 import { placeSchema, type Place } from './schemas/place.ts';
 import { servicesFileSchema, type Service } from './schemas/service.ts';
@@ -476,10 +476,8 @@ export function validateDataset(
         });
       }
     });
-    for (const [field, date] of [['signed', municipality.signed], ['verified', municipality.verified]] as const) {
-      if (date > options.today) {
-        issues.push({ file: file.file, field, value: date, message: t('editor.date.future', { today: options.today }) });
-      }
+    for (const { field, value } of futureDates(municipality, options.today)) {
+      issues.push({ file: file.file, field, value, message: t('editor.date.future', { today: options.today }) });
     }
     municipalities.push({ ...municipality, file: file.file });
   }

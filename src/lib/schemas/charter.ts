@@ -39,3 +39,13 @@ export const municipalitySchema = z.strictObject({
 
 export type Charter = z.infer<typeof charterSchema>;
 export type Municipality = z.infer<typeof municipalitySchema>;
+
+/** Dates of a commune's file that cannot be in the future: the signature, the check, each commitment's. Used by check:data and the form. */
+export function futureDates(municipality: Pick<z.input<typeof municipalitySchema>, 'signed' | 'verified' | 'commitments'>, today: string): { field: string; value: string }[] {
+  const dates: [string, string | undefined][] = [
+    ['signed', municipality.signed],
+    ['verified', municipality.verified],
+    ...(municipality.commitments ?? []).map((followUp, index): [string, string] => [`commitments.${index}.date`, followUp.date]),
+  ];
+  return dates.filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] > today).map(([field, value]) => ({ field, value }));
+}
