@@ -7,6 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { t } from '../i18n/index.ts';
 import { parseReference, type Reference } from './reference.ts';
+import { HISTORY_FILE } from './schemas/history.ts';
 import { DataError, validateDataset, YAML_FILE, type DataIssue, type Dataset, type RawDataset, type RawFile } from './validate.ts';
 
 const refused = (file: string, message: string): RawFile => ({ file, data: undefined, syntaxError: message });
@@ -118,15 +119,18 @@ export async function readReference(dataDir: string): Promise<Reference> {
 }
 
 export async function readRawDataset(dataDir: string, root: string): Promise<RawDataset> {
-  const [places, municipalities, services, charter, labels] = await Promise.all([
+  const optional = (file: RawFile) => (file.syntaxError === t('editor.file.missing') ? undefined : file);
+  const [places, municipalities, services, charter, labels, history] = await Promise.all([
     readFolder(join(dataDir, 'places'), root),
     readFolder(join(dataDir, 'municipalities'), root),
     readYaml(join(dataDir, 'services.yaml'), root),
     readYaml(join(dataDir, 'charter.yaml'), root),
     // Optional: without it, no place gets its network's or label's offers.
-    readYaml(join(dataDir, 'labels.yaml'), root).then((file) => (file.syntaxError === t('editor.file.missing') ? undefined : file)),
+    readYaml(join(dataDir, 'labels.yaml'), root).then(optional),
+    // Written by the first import or refresh.
+    readYaml(join(dataDir, HISTORY_FILE), root).then(optional),
   ]);
-  return { places, municipalities, services, charter, labels };
+  return { places, municipalities, services, charter, labels, history };
 }
 
 export interface LoadedData {

@@ -14,6 +14,7 @@ import { HIDDEN_CHARACTERS } from './schemas/common.ts';
 import { placeSchema, type Place } from './schemas/place.ts';
 import { servicesFileSchema, type Service } from './schemas/service.ts';
 import { labelsFileSchema, type Label } from './schemas/label.ts';
+import { historySchema, type HistoryEntry } from './schemas/history.ts';
 import { closest } from './text.ts';
 import { t } from '../i18n/index.ts';
 
@@ -42,6 +43,8 @@ export interface RawDataset {
   municipalities: RawFile[];
   /** data/labels.yaml, when there is one. */
   labels?: RawFile | undefined;
+  /** data/imports/history.yaml, when there is one. */
+  history?: RawFile | undefined;
 }
 
 export interface Dataset {
@@ -51,6 +54,8 @@ export interface Dataset {
   charter: Charter;
   municipalities: (Municipality & { file: string })[];
   labels: Label[];
+  /** The updates of the data (imports and refreshes), oldest first. */
+  history: HistoryEntry[];
 }
 
 export interface ValidationOptions {
@@ -482,6 +487,9 @@ export function validateDataset(
     municipalities.push({ ...municipality, file: file.file });
   }
 
+  const historyFile = raw.history ? parseFile(raw.history, historySchema) : { value: [], issues: [] };
+  issues.push(...historyFile.issues);
+
   if (issues.length > 0 || !charter.value) return { issues, warnings };
-  return { dataset: { places, services, charter: charter.value, municipalities, labels }, issues: [], warnings };
+  return { dataset: { places, services, charter: charter.value, municipalities, labels, history: historyFile.value ?? [] }, issues: [], warnings };
 }
