@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { atomicOutput } from './integrations/atomic-output.ts';
 import { hostHeaders } from './integrations/headers.ts';
 import { communeFiles } from './integrations/commune-files.ts';
+import { precompressed } from './integrations/precompress.ts';
 import { offline } from './integrations/offline.ts';
 import { DEFAULT_TILE_ORIGIN } from './src/lib/map/config.ts';
 
@@ -19,7 +20,7 @@ export default defineConfig({
   cacheDir,
   trailingSlash: 'always',
   // Order matters: the service worker is written into the new site before it is moved into place.
-  integrations: [react(), offline({ tileOrigin }), communeFiles(), hostHeaders(), atomicOutput()],
+  integrations: [react(), offline({ tileOrigin }), communeFiles(), precompressed(), hostHeaders(), atomicOutput()],
   build: {
     // External stylesheets: cached once, and no inline style for the CSP to allow.
     inlineStylesheets: 'never',
