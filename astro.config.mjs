@@ -5,6 +5,7 @@ import { atomicOutput } from './integrations/atomic-output.ts';
 import { hostHeaders } from './integrations/headers.ts';
 import { communeFiles } from './integrations/commune-files.ts';
 import { communePages } from './integrations/commune-pages.ts';
+import { precompressed } from './integrations/precompress.ts';
 import { offline } from './integrations/offline.ts';
 import { DEFAULT_TILE_ORIGIN } from './src/lib/map/config.ts';
 import { publishProblem, SITE } from './src/site/config.ts';
@@ -32,7 +33,7 @@ export default defineConfig({
   cacheDir,
   trailingSlash: 'always',
   // Order matters: the service worker is written into the new site before it is moved into place.
-  integrations: [react(), communePages(), offline({ tileOrigin }), communeFiles(), hostHeaders(), atomicOutput()],
+  integrations: [react(), communePages(), offline({ tileOrigin }), communeFiles(), precompressed(), hostHeaders(), atomicOutput()],
   build: {
     // External stylesheets: cached once, and no inline style for the CSP to allow.
     inlineStylesheets: 'never',

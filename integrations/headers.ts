@@ -10,6 +10,9 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
+/** The nginx version of the rules, beside `_headers`. */
+export const NGINX_FILE = '_nginx.conf';
+
 /** Framed on other sites: the widgets' folder. */
 export const FRAMEABLE = 'integrer';
 
@@ -21,10 +24,42 @@ const ALLOW_FRAMING = ['Content-Security-Policy: frame-ancestors *', ...COMMON];
 export function headersFile(entries: readonly { name: string; folder: boolean }[]): string {
   const rules: [string, string[]][] = [['/', REFUSE_FRAMING]];
   for (const { name, folder } of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
-    if (name === '_headers') continue;
+    if (name === '_headers' || name === NGINX_FILE) continue;
     rules.push([folder ? `/${name}/*` : `/${name}`, folder && name === FRAMEABLE ? ALLOW_FRAMING : REFUSE_FRAMING]);
   }
   return `# Written by integrations/headers.ts at each build.\n${rules.map(([path, headers]) => `${path}\n${headers.map((header) => `  ${header}`).join('\n')}`).join('\n')}\n`;
+}
+
+/** The same rules for nginx (public bodies often host there), with the 404 page and precompressed files. */
+export function nginxConfig(entries: readonly { name: string; folder: boolean }[]): string {
+  const directives = (headers: readonly string[]) =>
+    headers.map((header) => {
+      const at = header.indexOf(':');
+      // `always`: the headers go with every answer, 404 included.
+      return `add_header ${header.slice(0, at)} "${header.slice(at + 1).trim()}" always;`;
+    });
+  const framed = entries.some(({ name, folder }) => folder && name === FRAMEABLE);
+  return [
+    '# Written by integrations/headers.ts at each build: the rules of _headers for nginx.',
+    '# Include it in a server block whose root is this folder: `root /srv/site; include /srv/site/_nginx.conf;`.',
+    'index index.html;',
+    'error_page 404 /404.html;',
+    // Files the build precompressed (.gz, integrations/precompress.ts) go as they are; pages are compressed on the fly.
+    'gzip_static on;',
+    'gzip on;',
+    'gzip_types text/css application/javascript application/json image/svg+xml text/csv application/geo+json application/manifest+json;',
+    // An add_header in a location replaces every inherited one: each location says all of its own.
+    'location / {',
+    ...directives(REFUSE_FRAMING).map((line) => `  ${line}`),
+    '  try_files $uri $uri/ =404;',
+    '}',
+    ...(framed ? [`location /${FRAMEABLE}/ {`, ...directives(ALLOW_FRAMING).map((line) => `  ${line}`), '  try_files $uri $uri/ =404;', '}'] : []),
+    'location = /404.html {',
+    ...directives(REFUSE_FRAMING).map((line) => `  ${line}`),
+    '  internal;',
+    '}',
+    '',
+  ].join('\n');
 }
 
 export type HeaderRules = { pattern: string; headers: [string, string][] }[];
@@ -58,6 +93,7 @@ export function hostHeaders(): AstroIntegration {
         const root = fileURLToPath(dir);
         const entries = (await readdir(root, { withFileTypes: true })).map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
         await writeFile(`${root}/_headers`, headersFile(entries));
+        await writeFile(`${root}/${NGINX_FILE}`, nginxConfig(entries));
         logger.info(`_headers: only /${FRAMEABLE}/ may be framed by other sites`);
       },
     },

@@ -1,7 +1,7 @@
 /**
  * End-to-end tests drive Debian's Chromium (Playwright cannot download its own browser here),
  * and read printed pages back with poppler-utils (PDF to text and images) and zbar-tools (QR
- * codes). Installs what is missing with apt-get when we are root; otherwise says what to do.
+ * codes), and serve the built site with nginx. Installs what is missing with apt-get when we are root; otherwise says what to do.
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +11,8 @@ const needs = [
   { file: chromium, apt: 'chromium' },
   { file: '/usr/bin/pdftotext', apt: 'poppler-utils' },
   { file: '/usr/bin/zbarimg', apt: 'zbar-tools' },
+  // The built site is also served by Debian's nginx, with the configuration the build writes.
+  { file: '/usr/sbin/nginx', apt: 'nginx' },
 ].filter((need) => !existsSync(need.file));
 if (needs.length > 0) {
   const packages = needs.map((need) => need.apt).join(' ');

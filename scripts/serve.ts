@@ -7,7 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { extname, isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { headersFor, parseHeaders } from '../integrations/headers.ts';
 
 const TYPES: Record<string, string> = {
@@ -23,28 +23,55 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * The site path a request asks for, decoded and normalised (`/integrer%2F..%2Fcorriger/` is
+ * `/corriger/`), or null when it cannot be read (bad percent-encoding, a NUL) or leaves the site.
+ */
+export function sitePath(url: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const normalised = posix.normalize(decoded);
+  return normalised.startsWith('/') && !normalised.startsWith('/..') ? normalised : null;
+}
+
 export function serve(root: string, port: number): Promise<Server> {
-  const headersPath = join(root, '_headers');
+  const rootPath = resolve(root);
+  const headersPath = join(rootPath, '_headers');
   const rules = existsSync(headersPath) ? parseHeaders(readFileSync(headersPath, 'utf8')) : [];
+  const notFound = join(rootPath, '404.html');
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(normalize(root))) {
-      response.writeHead(403).end();
+    const path = sitePath(request.url ?? '/');
+    // Every answer, errors included, carries the rules of the path it was asked as (the root's for a refused one).
+    const headers = (forPath: string) => Object.fromEntries(headersFor(forPath, rules));
+    if (path === null) {
+      response.writeHead(400, { 'Content-Type': TYPES['.txt']!, ...headers('/') }).end('Bad request');
+      return;
+    }
+    let file = join(rootPath, path);
+    // Inside the site folder only: `dist.previous/` starts like `dist` but is another folder.
+    const inside = relative(rootPath, file);
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      response.writeHead(403, headers('/')).end();
       return;
     }
     if (existsSync(file) && statSync(file).isDirectory()) {
       if (!path.endsWith('/')) {
-        response.writeHead(301, { Location: `${path}/` }).end();
+        response.writeHead(301, { Location: `${path}/`, ...headers(path) }).end();
         return;
       }
       file = join(file, 'index.html');
     }
     const found = existsSync(file) && statSync(file).isFile();
-    const body = found ? readFileSync(file) : existsSync(join(root, '404.html')) ? readFileSync(join(root, '404.html')) : 'Not found';
+    const body = found ? readFileSync(file) : existsSync(notFound) ? readFileSync(notFound) : 'Not found';
     response.writeHead(found ? 200 : 404, {
       'Content-Type': TYPES[found ? extname(file) : '.html'] ?? 'application/octet-stream',
-      ...Object.fromEntries(headersFor(path, rules)),
+      // A missing page gets the 404 page, with its rules (every path has no rule of its own).
+      ...headers(found ? path : '/404.html'),
     });
     response.end(body);
   });

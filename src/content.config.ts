@@ -12,6 +12,7 @@ import { buildDate, loadData, type LoadedData } from './lib/dataset.ts';
 import { placeSchedule, scheduleStartFor } from './lib/directory.ts';
 import { charterSchema, municipalitySchema } from './lib/schemas/charter.ts';
 import { labelSchema } from './lib/schemas/label.ts';
+import { historyEntrySchema } from './lib/schemas/history.ts';
 import { placeSchema } from './lib/schemas/place.ts';
 import { serviceSchema } from './lib/schemas/service.ts';
 
@@ -62,6 +63,11 @@ export const collections = {
   pages: defineCollection({
     loader: glob({ pattern: '*.md', base: 'src/content/pages' }),
     schema: z.strictObject({ title: z.string(), description: z.string() }),
+  }),
+  /** The updates of the data, oldest first (data/imports/history.yaml). */
+  history: defineCollection({
+    loader: loader('history', ({ dataset }) => dataset.history.map((entry, index) => ({ id: String(index).padStart(5, '0'), data: entry }))),
+    schema: historyEntrySchema,
   }),
   municipalities: defineCollection({
     loader: loader('municipalities', ({ dataset }) =>

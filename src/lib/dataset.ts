@@ -7,7 +7,8 @@ import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { t } from '../i18n/index.ts';
 import { parseReference, type Reference } from './reference.ts';
-import { DataError, validateDataset, YAML_FILE, type Dataset, type RawDataset, type RawFile } from './validate.ts';
+import { HISTORY_FILE } from './schemas/history.ts';
+import { DataError, validateDataset, YAML_FILE, type DataIssue, type Dataset, type RawDataset, type RawFile } from './validate.ts';
 
 const refused = (file: string, message: string): RawFile => ({ file, data: undefined, syntaxError: message });
 
@@ -48,7 +49,7 @@ export function parseYaml(text: string, file: string): RawFile {
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const line = error.linePos?.[0]?.line;
-    const reason = error.code === 'DUPLICATE_KEY' ? t('editor.yaml.duplicateKey') : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const reason = error.code === 'DUPLICATE_KEY' ? t('editor.yaml.duplicateKey') : t(`editor.yaml.code.${error.code}`);
     return refused(file, t('editor.yaml.invalid', { line: line ? t('editor.yaml.line', { line: String(line) }) : '', reason }));
   }
   try {
@@ -118,20 +119,25 @@ export async function readReference(dataDir: string): Promise<Reference> {
 }
 
 export async function readRawDataset(dataDir: string, root: string): Promise<RawDataset> {
-  const [places, municipalities, services, charter, labels] = await Promise.all([
+  const optional = (file: RawFile) => (file.syntaxError === t('editor.file.missing') ? undefined : file);
+  const [places, municipalities, services, charter, labels, history] = await Promise.all([
     readFolder(join(dataDir, 'places'), root),
     readFolder(join(dataDir, 'municipalities'), root),
     readYaml(join(dataDir, 'services.yaml'), root),
     readYaml(join(dataDir, 'charter.yaml'), root),
     // Optional: without it, no place gets its network's or label's offers.
-    readYaml(join(dataDir, 'labels.yaml'), root).then((file) => (file.syntaxError === t('editor.file.missing') ? undefined : file)),
+    readYaml(join(dataDir, 'labels.yaml'), root).then(optional),
+    // Written by the first import or refresh.
+    readYaml(join(dataDir, HISTORY_FILE), root).then(optional),
   ]);
-  return { places, municipalities, services, charter, labels };
+  return { places, municipalities, services, charter, labels, history };
 }
 
 export interface LoadedData {
   dataset: Dataset;
   reference: Reference;
+  /** What the site reads differently from the files (hours that cannot be right), with the fix. */
+  warnings: DataIssue[];
 }
 
 export function todayIso(now = new Date()): string {
@@ -155,7 +161,7 @@ export async function loadData(options: {
   ]);
   const result = validateDataset(raw, reference, { today: options.today ?? todayIso() });
   if (!result.dataset) throw new DataError(result.issues);
-  return { dataset: result.dataset, reference };
+  return { dataset: result.dataset, reference, warnings: result.warnings };
 }
 
 /**

@@ -23,3 +23,22 @@ export function freshness(place: Pick<Place, 'verified' | 'sources'>, today: str
 export function isStale(place: Pick<Place, 'verified' | 'sources'>, today: string): boolean {
   return freshness(place, today) !== 'fresh';
 }
+
+/**
+ * When a place's facts were last confirmed, and by which source: the newest of its sources'
+ * dates, where a source that the refresh reads again (history of updates) counts from its last
+ * edition, as long as the place is still on that list. Null when no source has a date.
+ */
+export function lastConfirmation(
+  place: Pick<Place, 'sources' | 'delisted'>,
+  history: readonly { source: string; name: string; edition: string }[],
+): { date: string; source: string } | null {
+  let best: { date: string; source: string } | null = null;
+  for (const source of place.sources) {
+    const key = source.record?.split(':')[0];
+    const run = key ? history.findLast((entry) => entry.source === key) : undefined;
+    const candidate = run && place.delisted?.list !== run.name ? { date: run.edition, source: run.name } : source.date ? { date: source.date, source: source.name } : null;
+    if (candidate && (!best || candidate.date > best.date)) best = candidate;
+  }
+  return best;
+}

@@ -24,6 +24,8 @@ export const SERVICES_URL = '/services/';
 export const CHARTER_URL = '/charte/';
 export const ABOUT_URL = '/a-propos/';
 export const DATA_URL = '/donnees/';
+/** « Mises à jour des données »: each import and refresh, with its counts. */
+export const UPDATES_URL = '/donnees/mises-a-jour/';
 export const ACCESSIBILITY_URL = '/accessibilite/';
 /** Orienting someone: the step-by-step search, and the places kept to print or send. */
 export const ORIENT_URL = '/orienter/';

@@ -5,13 +5,16 @@
  */
 import { z } from 'astro/zod';
 import { distanceKm, territoryOf } from './geo.ts';
+import { isSetAside, isSound, reviewHours, type HoursProblem, type HoursReview } from './hours/review.ts';
 import { checkOpeningHours } from './hours/schedule.ts';
 import { parsePhone } from './phone.ts';
 import type { Reference } from './reference.ts';
-import { charterSchema, municipalitySchema, type Charter, type Municipality } from './schemas/charter.ts';
+import { charterSchema, futureDates, municipalitySchema, type Charter, type Municipality } from './schemas/charter.ts';
+import { HIDDEN_CHARACTERS } from './schemas/common.ts';
 import { placeSchema, type Place } from './schemas/place.ts';
 import { servicesFileSchema, type Service } from './schemas/service.ts';
 import { labelsFileSchema, type Label } from './schemas/label.ts';
+import { historySchema, type HistoryEntry } from './schemas/history.ts';
 import { closest } from './text.ts';
 import { t } from '../i18n/index.ts';
 
@@ -40,14 +43,19 @@ export interface RawDataset {
   municipalities: RawFile[];
   /** data/labels.yaml, when there is one. */
   labels?: RawFile | undefined;
+  /** data/imports/history.yaml, when there is one. */
+  history?: RawFile | undefined;
 }
 
 export interface Dataset {
+  /** Places as the site reads them: hours that cannot be right are repaired or set aside (hours/review.ts). */
   places: (Place & { file: string })[];
   services: Service[];
   charter: Charter;
   municipalities: (Municipality & { file: string })[];
   labels: Label[];
+  /** The updates of the data (imports and refreshes), oldest first. */
+  history: HistoryEntry[];
 }
 
 export interface ValidationOptions {
@@ -61,7 +69,8 @@ export const MAX_KM_FROM_COMMUNE = 40;
 /** A value as the editor wrote it: YAML's .nan and .inf, not JSON's null. */
 function showValue(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
-  return JSON.stringify(value);
+  // A hidden character is shown as its code: the editor sees where it is.
+  return JSON.stringify(value)?.replace(HIDDEN_CHARACTERS, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** A data file's name: `.yaml` or `.yml`, in any case (`lieu.YAML` is read like `lieu.yaml`). */
@@ -153,7 +162,7 @@ function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodTy
           file,
           field,
           value,
-          message: t('editor.value.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '') + t('editor.value.possible', { values: options.join(', ') }),
+          message: t('editor.value.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '.') + t('editor.value.possible', { values: options.join(', ') }),
         });
         break;
       }
@@ -167,10 +176,17 @@ function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodTy
         });
         break;
       default:
-        issues.push({ file, field, value, message: issue.message });
+        // Every rule of the schemas has its own French words; zod's English default never reaches an editor.
+        issues.push({ file, field, value, message: /^(Invalid|Too (big|small)|Unrecognized|Expected)\b/.test(issue.message) ? t('editor.value.invalid') : issue.message });
     }
   }
   return issues;
+}
+
+/** A value checked against a schema, each problem in the words `check:data` uses. */
+export function schemaIssues(file: string, data: unknown, schema: z.ZodType): DataIssue[] {
+  const result = schema.safeParse(data);
+  return result.success ? [] : fromZod(file, data, result.error, schema);
 }
 
 /** The keys a strict object accepts at a path, to suggest the one a typo meant. */
@@ -294,7 +310,7 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
         file,
         field: `services.${index}`,
         value: service,
-        message: t('editor.service.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '') + t('editor.service.known', { services: [...context.serviceIds].join(', ') }),
+        message: t('editor.service.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '.') + t('editor.service.known', { services: [...context.serviceIds].join(', ') }),
       });
     }
   });
@@ -320,6 +336,38 @@ export function checkPlace(file: string, place: Place, context: PlaceContext): D
   return issues;
 }
 
+/**
+ * The hours rule (hours/review.ts) applied to a place's hours: what the build reads, and what
+ * the import and `npm run check:data -- --fix-hours` write. Hours set aside become unknown,
+ * with a note that says why; nothing is guessed.
+ */
+export function reviewedHours(hours: Place['hours']): { hours: Place['hours']; review: HoursReview } {
+  const review = reviewHours(hours.openingHours);
+  if (isSound(review)) return { hours, review };
+  if (!isSetAside(review)) return { hours: { ...hours, openingHours: review.value }, review };
+  const note = [t('data.hoursSetAsideNote'), hours.note].filter(Boolean).join(' ');
+  return { hours: { ...hours, openingHours: null, note }, review };
+}
+
+/** One problem of the hours rule, in words: what is wrong with which period. */
+export function hoursProblemText(problem: HoursProblem): string {
+  switch (problem.kind) {
+    case 'placeholder-dropped':
+      return t('editor.hours.placeholderDropped', { periods: problem.periods.join(t('editor.hours.periodsJoin')) });
+    case 'placeholder-only':
+      return t('editor.hours.placeholderOnly', { periods: problem.periods.join(t('editor.hours.periodsJoin')) });
+    default:
+      return t(`editor.hours.${problem.kind}`, { period: problem.period });
+  }
+}
+
+/** A warning for `check:data`: the hours found, what is wrong, how the site reads them and the fix. */
+export function hoursIssue(file: string, original: string, review: HoursReview): DataIssue {
+  const problems = review.problems.map(hoursProblemText).join(' ; ');
+  const fix = review.value === null ? t('editor.hours.setAside') : t('editor.hours.readAs', { value: review.value });
+  return { file, field: 'hours.openingHours', value: original, message: `${problems}. ${fix}` };
+}
+
 function unknownInseeHint(insee: string, reference: Reference): string {
   if (/^751\d\d$/.test(insee)) return t('editor.insee.paris');
   if (/^6938\d$/.test(insee)) return t('editor.insee.lyon');
@@ -343,8 +391,10 @@ export function validateDataset(
   raw: RawDataset,
   reference: Reference,
   options: ValidationOptions,
-): { dataset: Dataset; issues: [] } | { dataset?: undefined; issues: DataIssue[] } {
+): { dataset: Dataset; issues: []; warnings: DataIssue[] } | { dataset?: undefined; issues: DataIssue[]; warnings: DataIssue[] } {
   const issues: DataIssue[] = [];
+  /** What the site reads differently from the file (hours that cannot be right), with the fix: listed, not blocking. */
+  const warnings: DataIssue[] = [];
 
   const servicesFile = parseFile(raw.services, servicesFileSchema);
   issues.push(...servicesFile.issues);
@@ -370,7 +420,7 @@ export function validateDataset(
           file: raw.labels!.file,
           field: `labels.${index}.services.${at}`,
           value: service,
-          message: t('editor.service.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '') + t('editor.service.known', { services: [...serviceIds].join(', ') }),
+          message: t('editor.service.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '.') + t('editor.service.known', { services: [...serviceIds].join(', ') }),
         });
       }
     }),
@@ -399,7 +449,9 @@ export function validateDataset(
     } else {
       placeFiles.set(parsed.value.id, file.file);
     }
-    places.push({ ...parsed.value, file: file.file });
+    const { hours, review } = reviewedHours(parsed.value.hours);
+    if (!isSound(review)) warnings.push(hoursIssue(file.file, parsed.value.hours.openingHours!, review));
+    places.push({ ...parsed.value, hours, file: file.file });
   }
 
   const municipalities: Dataset['municipalities'] = [];
@@ -425,18 +477,19 @@ export function validateDataset(
           file: file.file,
           field: `commitments.${index}.commitment`,
           value: followUp.commitment,
-          message: t('editor.commitment.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '') + t('editor.commitment.known', { commitments: [...commitmentIds].join(', ') }),
+          message: t('editor.commitment.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '.') + t('editor.commitment.known', { commitments: [...commitmentIds].join(', ') }),
         });
       }
     });
-    for (const [field, date] of [['signed', municipality.signed], ['verified', municipality.verified]] as const) {
-      if (date > options.today) {
-        issues.push({ file: file.file, field, value: date, message: t('editor.date.future', { today: options.today }) });
-      }
+    for (const { field, value } of futureDates(municipality, options.today)) {
+      issues.push({ file: file.file, field, value, message: t('editor.date.future', { today: options.today }) });
     }
     municipalities.push({ ...municipality, file: file.file });
   }
 
-  if (issues.length > 0 || !charter.value) return { issues };
-  return { dataset: { places, services, charter: charter.value, municipalities, labels }, issues: [] };
+  const historyFile = raw.history ? parseFile(raw.history, historySchema) : { value: [], issues: [] };
+  issues.push(...historyFile.issues);
+
+  if (issues.length > 0 || !charter.value) return { issues, warnings };
+  return { dataset: { places, services, charter: charter.value, municipalities, labels, history: historyFile.value ?? [] }, issues: [], warnings };
 }

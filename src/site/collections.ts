@@ -11,12 +11,13 @@ let directory: Promise<Directory> | undefined;
 
 export function getDirectory(): Promise<Directory> {
   directory ??= (async () => {
-    const [places, services, charters, municipalities, labels, reference] = await Promise.all([
+    const [places, services, charters, municipalities, labels, history, reference] = await Promise.all([
       getCollection('places'),
       getCollection('services'),
       getCollection('charter'),
       getCollection('municipalities'),
       getCollection('labels'),
+      getCollection('history'),
       readReference('data'),
     ]);
     const schedules = new Map(places.map((entry) => [entry.id, entry.data.schedule]));
@@ -26,6 +27,7 @@ export function getDirectory(): Promise<Directory> {
       charter: charters[0]!.data,
       municipalities: municipalities.map((entry) => entry.data),
       labels: labels.map((entry) => entry.data),
+      history: history.sort((a, b) => a.id.localeCompare(b.id)).map((entry) => entry.data),
     };
     return buildDirectory(dataset, reference, scheduleStartFor(buildDate()), schedules);
   })();

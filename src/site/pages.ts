@@ -7,7 +7,7 @@ import { t } from '../i18n/index.ts';
 import { weekCompact } from '../i18n/hours.ts';
 import { formatDistance } from '../lib/format.ts';
 import type { CommuneSummary, DepartementSummary, Directory, PlaceEntry, RegionSummary } from '../lib/directory.ts';
-import { freshness, type Freshness } from '../lib/freshness.ts';
+import { freshness, lastConfirmation, type Freshness } from '../lib/freshness.ts';
 import type { Nearby } from '../lib/nearest.ts';
 import { mapPoint, type MapPoint } from '../lib/map/points.ts';
 import { parsePhone, type Phone } from '../lib/phone.ts';
@@ -66,6 +66,8 @@ export interface PlacePage {
   nearby: Nearby<PlaceEntry>[];
   breadcrumbs: Crumb[];
   freshness: Freshness;
+  /** When the facts were last confirmed, and by which source. */
+  confirmed: { date: string; source: string } | null;
   mapPoints: MapPoint[];
 }
 
@@ -96,6 +98,7 @@ export function placePage(directory: Directory, place: PlaceEntry, today: string
     nearby,
     breadcrumbs: [...crumbs(place.region, place.departement, place.commune), { label: place.name }],
     freshness: freshness(place, today),
+    confirmed: lastConfirmation(place, directory.dataset.history),
     mapPoints: [place, ...nearby.map(({ item }) => item)].map(entryPoint),
   };
 }

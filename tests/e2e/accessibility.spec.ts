@@ -19,6 +19,7 @@ const PAGES = {
   charte: '/charte/',
   'à propos': '/a-propos/',
   données: '/donnees/',
+  'mises à jour des données': '/donnees/mises-a-jour/',
   accessibilité: '/accessibilite/',
   'page introuvable': '/nulle-part/',
   'hors ligne': '/hors-ligne/',

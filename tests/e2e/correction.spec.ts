@@ -174,3 +174,35 @@ test('a commune that signed the charter prepares its file: it passes check:data;
   await page.goto('/communes/59350-lille/');
   await expect(page.locator('ol.timeline li')).toHaveText([/^15 janvier 2026 : Signature de la charte/, /^1er février 2026 : .*Fait/, /^1er février 2026 : .*En cours/]);
 });
+
+test('the charter form starts from the file of a commune that already has one, never erasing it, and refuses a date in the future', async ({ page }) => {
+  await page.goto('/charte/signer/');
+  await page.getByLabel('Votre nom ou votre structure').fill('Mairie fictive de Lille');
+  await page.getByLabel('Code postal').fill('59000');
+  await expect(page.getByLabel('Commune')).toHaveValue('59350');
+  await expect(page.locator('[data-existing-notice]')).toHaveText(
+    'Lille a déjà un fichier (data/municipalities/59350-lille.yaml). Le formulaire reprend ce qu’il dit : changez ce qui a changé. Les engagements déjà suivis sont gardés.',
+  );
+  await expect(page.getByLabel('Date de la signature')).toHaveValue('2026-01-15');
+  const commitments = page.locator('fieldset.commitment');
+  await expect(commitments.nth(0).getByLabel('Fait')).toBeChecked();
+  await expect(commitments.nth(1).getByLabel('En cours')).toBeChecked();
+
+  await page.getByLabel('Date de la signature').fill('2099-01-15');
+  await page.getByLabel('Nom du document').fill('Délibération fictive du 15 janvier 2026');
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Cette date est dans le futur : écrivez la date où c’est arrivé.' })).toHaveAttribute('href', '#signed');
+
+  await page.getByLabel('Date de la signature').fill('2026-01-15');
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  const file = await downloaded(page);
+  expect(file.name).toBe('59350-lille.yaml');
+  expect(file.text).toContain('commitment: accueil-fictif');
+  expect(file.text).toContain('commitment: lieux-fictifs');
+  expect(file.text).toContain('- name: Source fictive de test');
+});
+
+test('a place id that is a property of every object (67.constructor) is simply not found', async ({ page }) => {
+  await page.goto('/corriger/?lieu=67.constructor');
+  await expect(page.locator('correction-form [data-status]')).toHaveText('Nous ne trouvons pas cette fiche. Elle a peut-être été retirée. Vous pouvez proposer un lieu.');
+});

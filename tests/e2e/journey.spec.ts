@@ -92,3 +92,14 @@ test('any page, not only the search, makes the site ready for offline use', asyn
   await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL)).toMatch(/\/sw\.js$/);
 });
+
+test('the updates of the data are listed with their counts, and a place says when and by which source it was last confirmed', async ({ page }) => {
+  await page.goto('/donnees/');
+  await page.getByRole('link', { name: /Les mises à jour des données/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mises à jour des données');
+  const row = page.getByRole('row', { name: /Liste fictive des lieux de test/ });
+  await expect(row.getByRole('rowheader')).toHaveText('20 février 2026');
+  await expect(row.getByRole('cell')).toHaveText([/Liste fictive des lieux de test\s*Liste du 15 février 2026, 12 lignes/, '2', '3', '6', '1', '1']);
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  await expect(page.getByText('Dernière confirmation : le 10 janvier 2025, par « Source fictive de test ».')).toBeVisible();
+});

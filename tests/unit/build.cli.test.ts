@@ -1,6 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { recoverSite, SWAP_STEPS, swapInto } from '../../integrations/atomic-output.ts';
 
 describe('the build with bad data', () => {
   test('stops, lists every problem with its file, and publishes nothing', () => {
@@ -73,5 +76,45 @@ describe('the build that goes online (npm run build:publish)', () => {
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toContain(message);
     expect(existsSync(outDir)).toBe(false);
+  });
+});
+
+describe('the swap of an atomic build, killed at every step', () => {
+  const work = mkdtempSync(join(tmpdir(), 'swap-'));
+  const folders = { live: join(work, 'dist'), building: join(work, 'dist.building'), previous: join(work, 'dist.previous') };
+  const site = (dir: string, text: string) => {
+    mkdirSync(join(dir, 'lieux'), { recursive: true });
+    writeFileSync(join(dir, 'index.html'), text);
+    writeFileSync(join(dir, 'lieux/index.html'), text);
+  };
+  const whole = (dir: string) => existsSync(join(dir, 'index.html')) && readFileSync(join(dir, 'lieux/index.html'), 'utf8') === readFileSync(join(dir, 'index.html'), 'utf8');
+
+  test.each(SWAP_STEPS.map((step, index) => [step, index] as const))('killed after « %s »: the next run finds a whole site, old or new, and keeps it', async (step) => {
+    rmSync(work, { recursive: true, force: true });
+    site(folders.live, 'ancien site');
+    site(folders.building, 'nouveau site');
+    const script = `import { swapInto } from ${JSON.stringify(new URL('../../integrations/atomic-output.ts', import.meta.url).pathname)};
+await swapInto(${JSON.stringify(folders)}, (step) => { if (step === ${JSON.stringify(step)}) process.kill(process.pid, 'SIGKILL'); });`;
+    const killed = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(killed.signal).toBe('SIGKILL');
+    // Between the two renames there is no live site: the next build puts the previous one back first.
+    await recoverSite(folders);
+    expect(whole(folders.live)).toBe(true);
+    expect(['ancien site', 'nouveau site']).toContain(readFileSync(join(folders.live, 'index.html'), 'utf8'));
+    expect(existsSync(folders.previous)).toBe(false);
+    // And the next swap, with a new build, goes through.
+    rmSync(folders.building, { recursive: true, force: true });
+    site(folders.building, 'site suivant');
+    await swapInto(folders);
+    expect(readFileSync(join(folders.live, 'index.html'), 'utf8')).toBe('site suivant');
+    expect(existsSync(folders.previous)).toBe(false);
+  });
+
+  test('the old swap lost the site: killed between the renames, then a new build removed dist.previous', async () => {
+    rmSync(work, { recursive: true, force: true });
+    site(folders.previous, 'ancien site');
+    // No dist/, a leftover dist.previous/: recovery puts it back rather than deleting it.
+    expect(await recoverSite(folders)).toBe('restored');
+    expect(readFileSync(join(folders.live, 'index.html'), 'utf8')).toBe('ancien site');
   });
 });

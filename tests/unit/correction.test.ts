@@ -210,7 +210,7 @@ describe('a commune that signed the charter', () => {
       commitments: [{ commitment: 'accueil-fictif', status: 'done', date: '2026-03-01', evidence: 'https://exemple.invalid/preuve' }],
       sources: [{ name: 'Délibération fictive', url: null, date: '2026-02-10' }],
     });
-    expect(signingProblems(record, answers())).toEqual([]);
+    expect(signingProblems(record, answers(), '2026-11-29')).toEqual([]);
     expect(municipalityFile('59512', 'Roubaix')).toBe('data/municipalities/59512-roubaix.yaml');
     const file = parseYaml(recordYaml(record, 'x'), 'municipalities/59512-roubaix.yaml');
     const result = validateDataset({ ...rawOf(), municipalities: [file] }, reference, { today: '2026-11-29' });
@@ -226,7 +226,7 @@ describe('a commune that signed the charter', () => {
       sourceName: '',
       author: '',
     });
-    const problems = signingProblems(municipalityRecord(wrong, '2026-11-29'), wrong);
+    const problems = signingProblems(municipalityRecord(wrong, '2026-11-29'), wrong, '2026-11-29');
     expect(problems).toEqual([
       { field: 'insee', kind: 'commune' },
       { field: 'signed', kind: 'signed' },
@@ -240,13 +240,44 @@ describe('a commune that signed the charter', () => {
 
   test('a commune code that is not one, a source link that is not a link, a problem said once per field', () => {
     const wrong = answers({ insee: 'abc', sourceUrl: 'pas un lien', evidence: 'x', commitments: [{ commitment: 'accueil-fictif', status: 'done', date: '', evidence: 'y' }] });
-    expect(signingProblems(municipalityRecord(wrong, '2026-11-29'), wrong)).toEqual([
+    expect(signingProblems(municipalityRecord(wrong, '2026-11-29'), wrong, '2026-11-29')).toEqual([
       { field: 'insee', kind: 'commune' },
       { field: 'evidence', kind: 'evidence' },
       { field: 'date-accueil-fictif', kind: 'date' },
       { field: 'evidence-accueil-fictif', kind: 'evidence' },
       { field: 'sourceUrl', kind: 'sourceUrl' },
     ]);
+  });
+
+  test('a date in the future is refused, as check:data refuses it', () => {
+    const future = answers({ signed: '2099-01-01', commitments: [{ commitment: 'accueil-fictif', status: 'done', date: '2099-06-01', evidence: '' }] });
+    expect(signingProblems(municipalityRecord(future, '2026-11-29'), future, '2026-11-29')).toEqual([
+      { field: 'signed', kind: 'future' },
+      { field: 'date-accueil-fictif', kind: 'future' },
+    ]);
+    const file = parseYaml(recordYaml(municipalityRecord(future, '2026-11-29'), 'x'), 'municipalities/59512-roubaix.yaml');
+    expect(validateDataset({ ...rawOf(), municipalities: [file] }, reference, { today: '2026-11-29' }).issues.map((issue) => issue.field)).toEqual(['signed', 'commitments.0.date']);
+  });
+
+  test('a commune that already has a file keeps its tracked commitments and its sources', () => {
+    const existing = {
+      insee: '59512',
+      signed: '2026-02-10',
+      evidence: null,
+      verified: '2026-05-01',
+      commitments: [
+        { commitment: 'lieux-fictifs', status: 'in-progress' as const, date: '2026-04-01', evidence: null },
+        { commitment: 'accueil-fictif', status: 'planned' as const, date: '2026-03-01', evidence: null },
+      ],
+      sources: [{ name: 'Délibération fictive du conseil', url: null, date: '2026-02-10' }],
+    };
+    // The form says only that one commitment is now done: the other one is not erased.
+    const record = municipalityRecord(answers(), '2026-11-29', existing);
+    expect(record.commitments).toEqual([
+      { commitment: 'lieux-fictifs', status: 'in-progress', date: '2026-04-01', evidence: null },
+      { commitment: 'accueil-fictif', status: 'done', date: '2026-03-01', evidence: 'https://exemple.invalid/preuve' },
+    ]);
+    expect(record.sources).toEqual([existing.sources[0], { name: 'Délibération fictive', url: null, date: '2026-02-10' }]);
   });
 
   test('the timeline: the signature, then each commitment, oldest first', () => {

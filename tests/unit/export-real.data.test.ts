@@ -2,6 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { toCsv } from '../../src/lib/interop/export.ts';
+import { maxLengthOf } from '../../src/lib/interop/standard.ts';
 import { refusedByNationalMap, violations } from './standard-checks.ts';
 import { exportOf } from './world.ts';
 
@@ -12,6 +13,12 @@ describe('export of the real data', async () => {
     expect(rows.length).toBeGreaterThan(8000);
     expect(rows.flatMap((row) => violations(row).map((text) => `${row.id} ${text}`))).toEqual([]);
     expect(refusedByNationalMap(rows)).toEqual([]);
+  });
+
+  test('every cell of the CSV, formula guard included, keeps the schema’s maximum length', () => {
+    const cells = parse(toCsv(rows), { columns: true }) as Record<string, string>[];
+    const max = maxLengthOf('presentation_resume')!;
+    expect(cells.filter((cell) => cell.presentation_resume!.length > max).map((cell) => cell.id)).toEqual([]);
   });
 
   test('no text cell of the CSV starts as a formula', () => {

@@ -94,6 +94,20 @@ describe('export of awkward values', () => {
     expect(summary('x'.repeat(300))).toBe(`${'x'.repeat(279)}…`);
   });
 
+  test.each([
+    ['a bullet at the start is left out of the summary: no formula guard, no stray quote', `- ${'Aide aux démarches. '.repeat(15)}`, 'Aide aux démarches. '],
+    ['a bullet on a short text too', '• Aide aux démarches.', 'Aide aux démarches.'],
+    ['the formula guard’s quote counts in the 280 characters', `+${'Aide aux démarches. '.repeat(15)}`, "'+Aide aux démarches. "],
+  ])('%s', (_, description, start) => {
+    const row = toStandardRow(exportable(place('Lieu fictif du résumé', { description, address: { street: '1 rue Fictive', postcode: '69100', insee: '69266' } })), services);
+    const [cells] = parse(toCsv([row]), { columns: true }) as Record<string, string>[];
+    expect(cells!.presentation_resume!.startsWith(start)).toBe(true);
+    expect(cells!.presentation_resume!.length).toBeLessThanOrEqual(280);
+    expect(violations(row)).toEqual([]);
+    // Nothing is lost: the whole text, bullet included, is the detail.
+    expect(row.presentation_detail).toBe(description.trim());
+  });
+
   test('cells that a spreadsheet would run as formulas are neutralised; numbers stay numbers; reading restores them', () => {
     const csv = toCsv(rows());
     const cells = parse(csv, { columns: true }) as Record<string, string>[];

@@ -35,6 +35,19 @@ describe('a place', () => {
     [{ location: { lat: true, lon: 3.06, precision: 'commune' } }, 'data/places/lieu-fictif.yaml › location.lat = true\n    latitude attendue : un nombre avec un point, par exemple 50.6249 ; attendu : un nombre, trouvé : vrai/faux'],
     [{ sources: [{ name: 'S', date: null }] }, 'data/places/lieu-fictif.yaml › sources.0.name = "S"\n    texte trop court : écrivez au moins 2 caractères'],
     [{ contacts: { email: 'pas-un-mail' } }, 'data/places/lieu-fictif.yaml › contacts.email = "pas-un-mail"\n    adresse e-mail invalide (ex. : contact@exemple.fr)'],
+    [
+      { contacts: { website: 'https://www.caf.fr@evil.example/' } },
+      'data/places/lieu-fictif.yaml › contacts.website = "https://www.caf.fr@evil.example/"\n    adresse web refusée : « www.caf.fr@ » avant le nom du site cache la vraie adresse, qui mène à evil.example. Écrivez l’adresse du site, sans rien avant « @ ».',
+    ],
+    [
+      { sources: [{ name: 'Source fictive', url: 'https://user:secret@exemple.fr/', date: null }] },
+      'data/places/lieu-fictif.yaml › sources.0.url = "https://user:secret@exemple.fr/"\n    adresse web refusée : « user:…@ » avant le nom du site cache la vraie adresse, qui mène à exemple.fr. Écrivez l’adresse du site, sans rien avant « @ ».',
+    ],
+    [{ name: 'Lieu \u202Eeuqitcif' }, 'data/places/lieu-fictif.yaml › name = "Lieu \\u202Eeuqitcif"\n    caractère invisible ou de contrôle (U+202E, 6e caractère) : retirez-le. Il peut cacher ou retourner le texte à l’écran.'],
+    [{ name: 'Lieu\u0000 fictif' }, 'data/places/lieu-fictif.yaml › name = "Lieu\\u0000 fictif"\n    caractère invisible ou de contrôle (U+0000, 5e caractère) : retirez-le. Il peut cacher ou retourner le texte à l’écran.'],
+    [{ operator: 'Association\u200B fictive' }, 'data/places/lieu-fictif.yaml › operator = "Association\\u200B fictive"\n    caractère invisible ou de contrôle (U+200B, 12e caractère) : retirez-le. Il peut cacher ou retourner le texte à l’écran.'],
+    [{ description: 'a'.repeat(2001) }, `data/places/lieu-fictif.yaml › description = "${'a'.repeat(2001)}"\n    texte trop long : 2\u00a0001 caractères, 2\u00a0000 au plus. Raccourcissez-le.`],
+    [{ services: ['zzz'] }, 'data/places/lieu-fictif.yaml › services.0 = "zzz"\n    service inconnu. Services connus : aide-demarches, recharges-solidaires, usage-quotidien, acces-internet-materiel.'],
   ])('%o', async (data, message) => {
     expect(messages({ places: [place(data)] })).toEqual([message]);
   });
@@ -58,6 +71,14 @@ describe('the whole folder', () => {
   test('a label offering an unknown service', () => {
     expect(messages({ places: [], labels: { file: 'data/labels.yaml', data: { labels: [{ id: 'fictif', places: { kind: 'relay' }, services: ['recharge'], sources: [{ name: 'Source fictive', date: null }] }] } } })).toEqual([
       'data/labels.yaml › labels.0.services.0 = "recharge"\n    service inconnu : vouliez-vous écrire « recharges-solidaires » ? Services connus : aide-demarches, recharges-solidaires, usage-quotidien, acces-internet-materiel.',
+    ]);
+  });
+
+  test('a YAML file with two documents is explained in French, not in the library’s English', async () => {
+    const { parseYaml } = await import('../../src/lib/dataset.ts');
+    const raw = parseYaml('id: lieu-fictif\n---\nid: autre\n', 'data/places/lieu-fictif.yaml');
+    expect(messages({ places: [raw] })).toEqual([
+      'data/places/lieu-fictif.yaml\n    le fichier n’est pas du YAML valide (ligne 2) : le fichier contient plusieurs documents (une ligne « --- » au milieu) : un fichier décrit une seule chose. Vérifiez l’indentation (des espaces, pas de tabulation), les crochets [ ] et les guillemets.',
     ]);
   });
 

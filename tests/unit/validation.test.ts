@@ -104,7 +104,7 @@ describe('invalid data: each problem has an exact, fix-it message', () => {
     [
       'broken-yaml',
       'tests/fixtures/invalid/broken-yaml.yaml\n' +
-        '    le fichier n’est pas du YAML valide (ligne 3) : Flow sequence in block collection must be sufficiently indented and end with a ]. ' +
+        '    le fichier n’est pas du YAML valide (ligne 3) : le nombre d’espaces en début de ligne n’est pas le bon, ou un crochet [ ] n’est pas fermé. ' +
         'Vérifiez l’indentation (des espaces, pas de tabulation), les crochets [ ] et les guillemets.',
     ],
   ])('rejects %s', async (name, message) => {

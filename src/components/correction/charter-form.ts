@@ -2,13 +2,15 @@
 import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
 import { formatDate } from '../../lib/format.ts';
 import { wallClock } from '../../lib/hours/status.ts';
-import { municipalityFile, municipalityRecord, signingProblems, type SigningAnswers } from '../../lib/correction/municipality.ts';
+import { municipalityFile, municipalityRecord, signingProblems, type MunicipalityInput, type SigningAnswers } from '../../lib/correction/municipality.ts';
 import { recordYaml } from '../../lib/correction/record.ts';
 import { fillCommunes, showOffer, showProblems, waysOf } from './form-kit.ts';
 
 class CharterForm extends HTMLElement {
   private t!: Translate;
   private commitments: { id: string; label: string }[] = [];
+  /** The communes that already have a file, by INSEE code: their file and its record. */
+  private existing = new Map<string, { file: string; record: MunicipalityInput }>();
 
   private find<T extends Element = HTMLElement>(selector: string): T {
     return this.querySelector<T>(selector)!;
@@ -21,14 +23,38 @@ class CharterForm extends HTMLElement {
   connectedCallback(): void {
     this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
     this.commitments = JSON.parse(this.dataset.commitments!) as { id: string; label: string }[];
+    this.existing = new Map(Object.entries(JSON.parse(this.dataset.existing ?? '{}') as Record<string, { file: string; record: MunicipalityInput }>));
     const postcode = this.find<HTMLInputElement>('#postcode');
-    postcode.addEventListener('input', () => void fillCommunes(this.find<HTMLSelectElement>('#insee'), postcode.value.trim(), '', this.t));
+    const select = this.find<HTMLSelectElement>('#insee');
+    postcode.addEventListener('input', () => void fillCommunes(select, postcode.value.trim(), '', this.t).then(() => this.showExisting()));
+    select.addEventListener('change', () => this.showExisting());
+    this.find<HTMLInputElement>('#signed').max = wallClock(new Date(), 'Europe/Paris').date;
     // Shown only once it can be checked here: never submitted by the browser itself (typed words would go into the address).
     this.form.hidden = false;
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.check();
     });
+  }
+
+  /** A commune that already has a file: say so, and fill the form with what the file says. */
+  private showExisting(): void {
+    const select = this.find<HTMLSelectElement>('#insee');
+    const notice = this.find('[data-existing-notice]');
+    const known = this.existing.get(select.value);
+    notice.hidden = !known;
+    if (!known) return;
+    notice.textContent = this.t('charterForm.existing', { name: select.selectedOptions[0]?.text ?? '', file: known.file });
+    const set = (name: string, value: string | null | undefined) => ((this.form.elements.namedItem(name) as HTMLInputElement).value = value ?? '');
+    set('signed', known.record.signed);
+    set('evidence', known.record.evidence);
+    for (const followUp of known.record.commitments ?? []) {
+      const radio = this.form.querySelector<HTMLInputElement>(`input[name="status-${CSS.escape(followUp.commitment)}"][value="${CSS.escape(followUp.status)}"]`);
+      if (!radio) continue;
+      radio.checked = true;
+      set(`date-${followUp.commitment}`, followUp.date);
+      set(`evidence-${followUp.commitment}`, followUp.evidence);
+    }
   }
 
   private answers(): SigningAnswers {
@@ -50,14 +76,16 @@ class CharterForm extends HTMLElement {
   private check(): void {
     const answers = this.answers();
     const today = wallClock(new Date(), 'Europe/Paris').date;
-    const record = municipalityRecord(answers, today);
-    const problems = signingProblems(record, answers);
+    const known = this.existing.get(answers.insee) ?? null;
+    const record = municipalityRecord(answers, today, known?.record ?? null);
+    const problems = signingProblems(record, answers, today);
     const items = problems.map(({ field, kind }) => [field, this.t(`charterForm.error.${kind}` as Key)] as const);
     if (showProblems(this.find('[data-errors]'), this.form, items, this.t)) {
       this.find('[data-result]').hidden = true;
       return;
     }
-    const file = municipalityFile(answers.insee, answers.communeName);
+    // A commune that has a file keeps it: the same path, its tracked commitments kept.
+    const file = known?.file ?? municipalityFile(answers.insee, answers.communeName);
     const text = recordYaml(record, this.t('charterForm.fileHeader', { date: formatDate(today), author: answers.author, file }));
     const lines = [
       this.t('charterForm.signedLine', { date: formatDate(answers.signed) }),

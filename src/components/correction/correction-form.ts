@@ -86,7 +86,8 @@ class CorrectionForm extends HTMLElement {
       this.say(this.t(navigator.onLine ? 'correction.notFound' : 'correction.offline'));
       return;
     }
-    const found = records[id];
+    // Only the file's own ids: `67.constructor` is not a place (records[id] would reach Object.prototype).
+    const found = Object.hasOwn(records, id) ? records[id] : undefined;
     if (!found) {
       this.say(this.t('correction.notFound'));
       return;

@@ -89,6 +89,27 @@ function firstLine(text: string): string {
   return explained ? explained[1]!.trim() : line;
 }
 
+/**
+ * The first slot of a day (minutes, cut at midnight) that starts before `earliest` or ends
+ * after `latest`, over a week for a weekly value and a year for the others; null when none
+ * does, or when the value cannot be read (validation says so). See ./review.ts.
+ */
+export function slotsOutside(value: string, earliest: number, latest: number): { from: number; to: number } | null {
+  const parsed = parseGeneric(value);
+  if (parsed instanceof Error) return null;
+  // A fixed Monday: the answer does not depend on the day it is asked.
+  const first = new Date(2024, 0, 1);
+  const end = addDays(first, isWeekly(value) ? 7 : 366);
+  for (const [open, close] of parsed.getOpenIntervals(first, end)) {
+    for (let day = startOfDay(open); day < close; day = addDays(day, 1)) {
+      const from = minutesIntoDay(new Date(Math.max(open.getTime(), day.getTime())), day);
+      const to = minutesIntoDay(new Date(Math.min(close.getTime(), addDays(day, 1).getTime())), day);
+      if (to > from && (from < earliest || to > latest)) return { from, to };
+    }
+  }
+  return null;
+}
+
 /** Public holidays follow French law unless the value says otherwise ("PH off", "PH 10:00-12:00"). */
 export function mentionsPublicHolidays(value: string): boolean {
   return /\bPH\b/.test(value);

@@ -10,7 +10,7 @@ import type { Commune } from '../reference.ts';
 import { placeUrl } from '../routes.ts';
 import type { Place } from '../schemas/place.ts';
 import type { Service } from '../schemas/service.ts';
-import { csvCell } from './csv.ts';
+import { csvCell, neutraliseFormula } from './csv.ts';
 import {
   FEE_STANDARD,
   languageStandard,
@@ -60,6 +60,19 @@ export function summary(text: string, max = SUMMARY_MAX): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** A list marker at the start of a text ("- ", "• "): a bullet that a spreadsheet would read as a formula. */
+const LEADING_BULLET = /^\s*[-–—•*]\s+/u;
+
+/**
+ * The summary as it goes in the standard's `presentation_resume`: a leading bullet is left out
+ * (a CSV cell that starts with "-" gets the formula guard's `'`, which consumers then read as
+ * part of the text); and when the guard is still needed, its `'` counts in the 280 characters.
+ */
+export function standardSummary(text: string): string {
+  const plain = text.replace(LEADING_BULLET, '');
+  return summary(plain, SUMMARY_MAX - (neutraliseFormula(plain) === plain ? 0 : 1));
+}
+
 const spelledTwoWays = (label: string): boolean => TRAINING_LABEL_QUIRKS.some(([data]) => data === label);
 
 export type MissingForStandard = 'street' | 'postcode' | 'date';
@@ -76,7 +89,7 @@ export function toStandardRow(place: ExportablePlace, services: ReadonlyMap<stri
   const phone = place.contacts.phone ? parsePhone(place.contacts.phone) : null;
   const standardServices = place.services.flatMap((id) => services.get(id)?.standard ?? []);
   const national = place.national;
-  const resume = place.description ? summary(place.description) : null;
+  const resume = place.description ? standardSummary(place.description) : null;
   return {
     id: place.id,
     pivot: national?.pivot ?? NO_PIVOT,

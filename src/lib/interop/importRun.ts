@@ -7,7 +7,7 @@ import { t } from '../../i18n/index.ts';
 import type { Reference } from '../reference.ts';
 import { placeSchema, type PlaceInput } from '../schemas/place.ts';
 import { normalize } from '../search/normalize.ts';
-import { checkPlace, formatIssue, type Dataset } from '../validate.ts';
+import { checkPlace, formatIssue, schemaIssues, type Dataset } from '../validate.ts';
 import { mergePlaces, PlaceMatcher, sourceKeys, type KnownPlace } from './merge.ts';
 import type { Conversion } from './record.ts';
 import { importContext, recordToPlace, type SourceInfo } from './toPlace.ts';
@@ -27,12 +27,19 @@ export interface ImportResult {
   /** Sources added to hand-curated files, which are edited in place, never rewritten. */
   addedToCurated: Map<string, PlaceInput['sources']>;
   rows: ImportRow[];
+  /** Places of this list (or of the edition it supersedes) before the import: what "gone" is a share of. */
+  listed: number;
+}
+
+/** A row the reader could not take as a place (`read.ts`): rejected with this reason. */
+export interface Unreadable {
+  unreadable: string;
 }
 
 export interface ImportInput {
   dataset: Dataset;
   reference: Reference;
-  conversions: Conversion[];
+  conversions: (Conversion | Unreadable)[];
   source: SourceInfo;
   /** Where new files go: `<dataDir>/places/imported/<département>/<id>.yaml`. */
   dataDir: string;
@@ -58,13 +65,22 @@ export function runImport({ dataset, reference, conversions, source, dataDir, to
 
   function problems(place: PlaceInput): string | null {
     const parsed = placeSchema.safeParse(place);
-    if (!parsed.success) return parsed.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`).join(' ; ');
+    if (!parsed.success) return schemaIssues('', place, placeSchema).map((issue) => `${issue.field} : ${issue.message}`).join(' ; ');
     const issues = checkPlace(`imported/${place.id}.yaml`, parsed.data, { reference, serviceIds, today });
     return issues.length > 0 ? issues.map(formatIssue).join(' ; ') : null;
   }
 
+  /** Row ids of this edition, read or rejected: a place whose row is rejected is still listed, not gone. */
+  const idsThisRun = new Set<string>();
+  const listKeys = [source.key, source.supersedes].filter(Boolean).map((key) => `${key}:`);
+  const listed = [...places.values()].filter((known) => sourceKeys(known.place).some((key) => listKeys.some((prefix) => key.startsWith(prefix)))).length;
+
   conversions.forEach((conversion, index) => {
     const row = index + 1;
+    if ('unreadable' in conversion) {
+      rows.push({ row, record: `${source.key}:ligne-${row}`, outcome: 'rejected', reason: conversion.unreadable, normalized: [] });
+      return;
+    }
     if (!conversion.record.id) conversion.record.id = `ligne-${row}`;
     // Some exports reuse an id for different places (data·inclusion merges several sources):
     // a repeated id with another name is another place, told apart by its row number.
@@ -72,6 +88,7 @@ export function runImport({ dataset, reference, conversions, source, dataDir, to
     if (firstName === undefined) namesById.set(conversion.record.id, normalize(conversion.record.nom));
     else if (firstName !== normalize(conversion.record.nom)) conversion.record.id = `${conversion.record.id}~${row}`;
     const record = `${source.key}:${conversion.record.id}`;
+    idsThisRun.add(conversion.record.id);
     const outcome = recordToPlace(conversion.record, source, context);
     const normalized = [...conversion.dropped.map((text) => t('import.dropped', { text })), ...outcome.normalized];
     if (!outcome.ok) {
@@ -115,6 +132,11 @@ export function runImport({ dataset, reference, conversions, source, dataDir, to
         already.place = { ...place, id: already.id };
         changed.add(already.id);
         rows.push({ row, record, outcome: 'imported', place: already.id, normalized });
+      } else if (!already.curated && (place.verified ?? '') > (already.place.verified ?? '')) {
+        // A newer edition of a row merged with other sources: its values are the more recent.
+        already.place = mergePlaces(already.place, place);
+        changed.add(already.id);
+        rows.push({ row, record, outcome: 'merged', into: already.id, why: t('import.why.newerRecord'), normalized });
       } else {
         rows.push({ row, record, outcome: 'merged', into: already.id, why: t('import.why.previousImport'), normalized });
       }
@@ -149,12 +171,13 @@ export function runImport({ dataset, reference, conversions, source, dataDir, to
     rows.push({ row, record, outcome: 'imported', place: id, normalized });
   });
 
-  // Places of the older edition that this one no longer lists: never deleted, marked.
-  if (source.supersedes) {
-    const prefix = `${source.supersedes}:`;
+  // Places of this list, or of the older edition it supersedes, that this edition no longer
+  // lists: never deleted, marked. A row rejected this time is still listed.
+  {
     for (const known of places.values()) {
-      const record = sourceKeys(known.place).find((key) => key.startsWith(prefix));
-      if (!record || seenPrevious.has(known.id) || known.curated) continue;
+      const records = sourceKeys(known.place).filter((key) => listKeys.some((prefix) => key.startsWith(prefix)));
+      const record = records[0];
+      if (!record || seenPrevious.has(known.id) || known.curated || records.some((key) => idsThisRun.has(key.slice(key.indexOf(':') + 1)))) continue;
       if (known.place.delisted?.list !== source.name) {
         known.place = { ...known.place, delisted: { list: source.name, date: source.date } };
         changed.add(known.id);
@@ -162,7 +185,7 @@ export function runImport({ dataset, reference, conversions, source, dataDir, to
       rows.push({ row: null, record, outcome: 'left', place: known.id, normalized: [t('import.left')] });
     }
   }
-  return { places, changed, addedToCurated, rows };
+  return { places, changed, addedToCurated, rows, listed };
 }
 
 /** Counts of outcomes, reasons, merges and corrections, for the report and the terminal. */

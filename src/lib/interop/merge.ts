@@ -110,13 +110,14 @@ export function mergePlaces(existing: PlaceInput, incoming: PlaceInput): PlaceIn
   const older = newer === existing ? incoming : existing;
   const merged = fill(structuredClone(newer), older) as PlaceInput;
   merged.id = existing.id;
-  const seen = new Set<string>();
-  merged.sources = [...existing.sources, ...incoming.sources].filter((source) => {
+  // One entry per source record; a newer edition of the same record gives its date.
+  const byKey = new Map<string, PlaceInput['sources'][number]>();
+  for (const source of [...existing.sources, ...incoming.sources]) {
     const key = source.record ?? `${source.name}|${source.date}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const known = byKey.get(key);
+    if (!known || (source.date ?? '') > (known.date ?? '')) byKey.set(key, source);
+  }
+  merged.sources = [...byKey.values()];
   return merged;
 }
 

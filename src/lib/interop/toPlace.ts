@@ -8,14 +8,14 @@ import { checkOpeningHours } from '../hours/schedule.ts';
 import { parsePhone } from '../phone.ts';
 import type { Commune, Reference } from '../reference.ts';
 import { z } from 'astro/zod';
-import { isIsoDate, isWebUrl } from '../schemas/common.ts';
+import { HIDDEN_CHARACTERS, isIsoDate, isWebUrl } from '../schemas/common.ts';
 import type { PlaceInput } from '../schemas/place.ts';
 import type { Service } from '../schemas/service.ts';
 import type { Programme } from '../vocab.ts';
 import { t } from '../../i18n/index.ts';
 import { fnv1a, placeIdBase } from '../text.ts';
 import { normalize } from '../search/normalize.ts';
-import { MAX_KM_FROM_COMMUNE } from '../validate.ts';
+import { hoursProblemText, MAX_KM_FROM_COMMUNE, reviewedHours } from '../validate.ts';
 import type { NationalRecord } from './record.ts';
 import {
   NO_PUBLIC_ACCESS,
@@ -214,8 +214,24 @@ function stripHtml(value: string): string {
     .trim();
 }
 
-export function recordToPlace(record: NationalRecord, source: SourceInfo, context: Context): Outcome {
+/** Control, zero-width and direction characters are never meant (U+200B in a pasted text, U+202E to turn a name around): removed, and said. */
+function withoutHiddenCharacters(record: NationalRecord, normalized: string[]): NationalRecord {
+  const clean = (value: string) => value.replace(HIDDEN_CHARACTERS, '');
+  const fields: string[] = [];
+  const out = Object.fromEntries(
+    Object.entries(record).map(([field, value]) => {
+      const cleaned = typeof value === 'string' ? clean(value) : Array.isArray(value) ? value.map((item: string) => clean(item)) : value;
+      if (JSON.stringify(cleaned) !== JSON.stringify(value)) fields.push(field);
+      return [field, cleaned];
+    }),
+  ) as unknown as NationalRecord;
+  if (fields.length > 0) normalized.push(t('import.fix.hiddenCharacters', { fields: fields.join(', ') }));
+  return out;
+}
+
+export function recordToPlace(raw: NationalRecord, source: SourceInfo, context: Context): Outcome {
   const normalized: string[] = [];
+  const record = withoutHiddenCharacters(raw, normalized);
   if (!record.nom) return { ok: false, reason: t('import.reject.noName'), normalized };
   if (record.modalites_acces.includes(NO_PUBLIC_ACCESS)) {
     return { ok: false, reason: t('import.reject.noPublic'), normalized };
@@ -286,6 +302,14 @@ export function recordToPlace(record: NationalRecord, source: SourceInfo, contex
       note = t('import.hoursNote', { hours: stripHtml(record.horaires) });
       normalized.push(t('import.fix.hoursAsNote'));
     }
+  }
+  // Hours that cannot be right (hours/review.ts): repaired, or set aside as unknown, and said.
+  const reviewed = reviewedHours({ openingHours, closures: [], note });
+  if (reviewed.review.problems.length > 0) {
+    const problems = reviewed.review.problems.map(hoursProblemText).join(' ; ');
+    normalized.push(reviewed.hours.openingHours === null ? t('import.fix.hoursSetAside', { hours: openingHours!, problems }) : t('import.fix.hoursRepaired', { hours: openingHours!, value: reviewed.hours.openingHours, problems }));
+    openingHours = reviewed.hours.openingHours;
+    note = reviewed.hours.note ?? null;
   }
 
   const serviceIds: string[] = [];

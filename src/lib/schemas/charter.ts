@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { t } from '../../i18n/index.ts';
 import { COMMITMENT_STATUS_IDS } from '../vocab.ts';
-import { isoDate, slugId, sourcesSchema, webUrl } from './common.ts';
+import { isoDate, safeText, slugId, sourcesSchema, TEXT_MAX, webUrl } from './common.ts';
 
 export const commitmentSchema = z.strictObject({
   id: slugId,
@@ -25,7 +25,7 @@ export const commitmentFollowUpSchema = z.strictObject({
   status: z.enum(COMMITMENT_STATUS_IDS).describe(t('field.commitmentFollowUp.status')),
   date: isoDate.describe(t('field.commitmentFollowUp.date')),
   evidence: webUrl.nullable().optional().describe(t('field.commitmentFollowUp.evidence')),
-  note: z.string().nullable().optional(),
+  note: safeText(TEXT_MAX.note).nullable().optional(),
 });
 
 export const municipalitySchema = z.strictObject({
@@ -39,3 +39,13 @@ export const municipalitySchema = z.strictObject({
 
 export type Charter = z.infer<typeof charterSchema>;
 export type Municipality = z.infer<typeof municipalitySchema>;
+
+/** Dates of a commune's file that cannot be in the future: the signature, the check, each commitment's. Used by check:data and the form. */
+export function futureDates(municipality: Pick<z.input<typeof municipalitySchema>, 'signed' | 'verified' | 'commitments'>, today: string): { field: string; value: string }[] {
+  const dates: [string, string | undefined][] = [
+    ['signed', municipality.signed],
+    ['verified', municipality.verified],
+    ...(municipality.commitments ?? []).map((followUp, index): [string, string] => [`commitments.${index}.date`, followUp.date]),
+  ];
+  return dates.filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] > today).map(([field, value]) => ({ field, value }));
+}

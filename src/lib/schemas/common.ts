@@ -2,22 +2,63 @@ import { z } from 'astro/zod';
 import { t } from '../../i18n/index.ts';
 import { FACT_GROUP_IDS } from '../vocab.ts';
 
-/** Links shown to users may only be web pages: no `javascript:`, `data:` or other scheme. */
-export function isWebUrl(value: string): boolean {
+/** Why a link cannot be shown to users, or null when it can. */
+export function webUrlProblem(value: string): 'invalid' | 'userinfo' | null {
+  let url: URL;
   try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+    url = new URL(value);
   } catch {
-    return false;
+    return 'invalid';
   }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.')) return 'invalid';
+  // "https://www.caf.fr@evil.example/" goes to evil.example: a user part hides the real site.
+  if (url.username || url.password) return 'userinfo';
+  return null;
+}
+
+/** Links shown to users may only be web pages: no `javascript:`, `data:` or other scheme, no user part. */
+export function isWebUrl(value: string): boolean {
+  return webUrlProblem(value) === null;
 }
 
 export const webUrl = z
   .string()
   .refine(isWebUrl, {
-    error: t('editor.rule.url'),
+    error: (issue) => {
+      const value = String(issue.input);
+      if (webUrlProblem(value) !== 'userinfo') return t('editor.rule.url');
+      const url = new URL(value);
+      return t('editor.rule.urlUserinfo', { user: decodeURIComponent(url.username) + (url.password ? ':…' : ''), host: url.hostname });
+    },
   })
   .describe(t('field.webUrl'));
+
+/**
+ * Characters that no one types and that change what a text shows: control characters (NUL…),
+ * zero-width ones, and the direction marks that can turn a name around (U+202E). Tabs and line
+ * breaks are text.
+ */
+const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+export const HIDDEN_CHARACTERS = new RegExp(HIDDEN.source, 'g');
+
+/** The first hidden character of a text, as U+XXXX with its position (1 for the first), or null. */
+export function hiddenCharacter(value: string): { code: string; position: number } | null {
+  const match = HIDDEN.exec(value);
+  return match ? { code: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, position: match.index + 1 } : null;
+}
+
+/** Longest texts, far above what the real data holds (descriptions: 499 characters; details: 4,335). */
+export const TEXT_MAX = { short: 300, note: 1_000, description: 2_000, detail: 10_000 } as const;
+
+/** A text a person reads: trimmed, not empty, no hidden character, and not past `max` characters. */
+export function safeText(max: number, min = 1) {
+  return z
+    .string()
+    .trim()
+    .min(min)
+    .max(max, { error: (issue) => t('editor.rule.tooLong', { length: String(issue.input).length, maximum: max }) })
+    .refine((value) => !hiddenCharacter(value), { error: (issue) => t('editor.rule.hidden', hiddenCharacter(String(issue.input))!) });
+}
 
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -38,10 +79,10 @@ export const slugId = z
 
 /** Where a fact comes from. Every record cites at least one source. */
 export const sourceSchema = z.strictObject({
-  name: z.string().min(2).describe(t('field.source.name')),
+  name: safeText(TEXT_MAX.short, 2).describe(t('field.source.name')),
   url: webUrl.nullable().optional().describe(t('field.source.url')),
   date: isoDate.nullable().describe(t('field.source.date')),
-  record: z.string().nullable().optional().describe(t('field.source.record')),
+  record: safeText(TEXT_MAX.short).nullable().optional().describe(t('field.source.record')),
   covers: z
     .array(z.enum(FACT_GROUP_IDS))
     .optional()

@@ -7,9 +7,10 @@ import { z } from 'astro/zod';
 import { t } from '../../i18n/index.ts';
 import { STANDARD_ACCESS_MODES, STANDARD_MOBILITY, STANDARD_SUPPORT_MODES, STANDARD_TRAINING_LABELS } from '../interop/standard.ts';
 import { APPOINTMENT_IDS, FEE_IDS, KIND_IDS, LANGUAGE_IDS, PROGRAMME_IDS, PUBLIC_IDS, REFERRAL_IDS, SUPPORT_IDS, WHEELCHAIR_IDS } from '../vocab.ts';
-import { isoDate, slugId, sourcesSchema, webUrl } from './common.ts';
+import { isoDate, safeText, slugId, sourcesSchema, TEXT_MAX, webUrl } from './common.ts';
 
-const text = z.string().trim().min(1);
+const text = safeText(TEXT_MAX.short);
+const note = safeText(TEXT_MAX.note);
 
 export const addressSchema = z.strictObject({
   street: text.nullable().describe(t('field.address.street')),
@@ -50,7 +51,7 @@ export const hoursSchema = z.strictObject({
     .nullable()
     .describe(t('field.hours.openingHours')),
   closures: z.array(closureSchema).default([]).describe(t('field.hours.closures')),
-  note: text.nullable().optional().describe(t('field.hours.note')),
+  note: note.nullable().optional().describe(t('field.hours.note')),
 });
 
 export const contactsSchema = z.strictObject({
@@ -67,13 +68,13 @@ export const accessSchema = z.strictObject({
   fees: z.array(z.enum(FEE_IDS)).default([]).describe(t('field.access.fees')),
   referral: z.enum(REFERRAL_IDS).nullable().optional().describe(t('field.access.referral')),
   appointment: z.enum(APPOINTMENT_IDS).nullable().optional().describe(t('field.access.appointment')),
-  note: text.nullable().optional(),
+  note: note.nullable().optional(),
 });
 
 export const accessibilitySchema = z.strictObject({
   wheelchair: z.enum(WHEELCHAIR_IDS).nullable().optional(),
   acceslibreUrl: webUrl.nullable().optional().describe(t('field.accessibility.acceslibreUrl')),
-  note: text.nullable().optional(),
+  note: note.nullable().optional(),
 });
 
 /** Fields of the national standard that pages do not show, kept so that the export loses nothing. */
@@ -87,7 +88,7 @@ export const nationalSchema = z.strictObject({
   typologie: z.array(text).default([]).describe(t('field.national.typologie')),
   itinerance: z.array(z.enum(STANDARD_MOBILITY)).default([]),
   structureParente: text.nullable().optional(),
-  presentationDetail: text.nullable().optional(),
+  presentationDetail: safeText(TEXT_MAX.detail).nullable().optional(),
   accompagnement: z.array(z.enum(STANDARD_SUPPORT_MODES)).default([]).describe(t('field.national.accompagnement')),
   acces: z.array(z.enum(STANDARD_ACCESS_MODES)).default([]).describe(t('field.national.acces')),
   formations: z.array(z.enum(STANDARD_TRAINING_LABELS)).default([]).describe(t('field.national.formations')),
@@ -99,7 +100,7 @@ export const placeSchema = z.strictObject({
   name: text.describe(t('field.place.name')),
   kind: z.enum(KIND_IDS).describe(t('field.place.kind')),
   operator: text.nullable().optional().describe(t('field.place.operator')),
-  description: text.nullable().optional().describe(t('field.place.description')),
+  description: safeText(TEXT_MAX.description).nullable().optional().describe(t('field.place.description')),
   programmes: z.array(z.enum(PROGRAMME_IDS)).default([]).describe(t('field.place.programmes')),
   address: addressSchema,
   location: locationSchema,
