@@ -9,8 +9,10 @@
  * process killed between the two renames leaves no `dist/`: the next build (and the next
  * swap) first puts `dist.previous/` back (`recoverSite`), never deletes it before.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -50,8 +52,27 @@ export async function swapInto(folders: SiteFolders, after: (step: SwapStep) => 
   await after('live-to-previous');
   await rename(folders.building, folders.live);
   await after('building-to-live');
-  await rm(folders.previous, { recursive: true, force: true });
+  await discard(folders.previous);
   await after('remove-previous');
+}
+
+/**
+ * Removes an old site without making the build wait: it is renamed at once (a rename is
+ * instant), then deleted by a process of its own. Deleting tens of thousands of pages (every
+ * commune has one) takes longer than writing them.
+ */
+async function discard(folder: string): Promise<void> {
+  if (!existsSync(folder)) return;
+  const trash = `${folder.replace(/\/$/, '')}.old-${process.pid}-${Date.now()}`;
+  await rename(folder, trash);
+  spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(trash)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
+}
+
+/** Old sites left by a deletion that was stopped (`dist.previous.old-…`): removed the same way. */
+async function discardLeftovers(live: string): Promise<void> {
+  const parent = dirname(live.replace(/\/$/, ''));
+  const prefix = `${basename(live.replace(/\/$/, ''))}.previous.old-`;
+  for (const name of await readdir(parent).catch(() => [])) if (name.startsWith(prefix)) spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(join(parent, name))}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
 }
 
 export function atomicOutput(): AstroIntegration {
@@ -64,6 +85,7 @@ export function atomicOutput(): AstroIntegration {
         target = config.outDir;
         // A swap stopped last time: the previous site goes back before anything else.
         await recoverSite({ live: fileURLToPath(target), previous: fileURLToPath(previousDir(target)) });
+        await discardLeftovers(fileURLToPath(target));
         updateConfig({ outDir: buildingDir(target) });
       },
       'astro:build:done': async ({ dir, logger }) => {
