@@ -432,6 +432,7 @@ export const fr = {
   'commune.noNetwork': 'Nous ne connaissons aucun lieu Emmaüs Connect.',
   'commune.reachNone': 'Nous ne connaissons aucun lieu d’aide près de cette commune.',
   'commune.proposePlace': 'Proposer un lieu',
+  'commune.proposeLead': 'Vous connaissez un lieu d’aide au numérique à {name} ? Proposez-le : il sera ajouté après vérification.',
   'commune.forTownHallLeadNone': 'Aucun lieu d’aide n’est connu dans votre commune. Si un lieu existe, proposez-le : il sera ajouté après vérification. En attendant, affichez les lieux les plus proches.',
   'commune.epci': 'Voir toute l’intercommunalité : {name}',
   'commune.areaDepartement': 'Voir tout le département',
