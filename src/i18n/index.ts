@@ -6,9 +6,14 @@ export type { Key, Translate } from './translate.ts';
 export const LOCALE = 'fr';
 export const t: Translate = createTranslator(fr);
 
-/** The words a client script needs, as JSON for a `data-i18n` attribute. */
+const clientJson = new Map<string, string>();
+
+/** The words a client script needs, as JSON for a `data-i18n` attribute (written once per build for each set of prefixes). */
 export function clientWords(...prefixes: string[]): string {
-  return JSON.stringify(pick(fr, prefixes));
+  const key = prefixes.join('\u0000');
+  let json = clientJson.get(key);
+  if (json === undefined) clientJson.set(key, (json = JSON.stringify(pick(fr, prefixes))));
+  return json;
 }
 
 /** Label of a vocabulary value: `label('kind', 'relay')`. */

@@ -7,7 +7,9 @@
 import type { fr } from './fr.ts';
 
 type FrKey = keyof typeof fr;
-type PluralBase = FrKey extends `${infer Base}.${'zero' | 'one' | 'other'}` ? Base : never;
+/** Distributes over the keys (a naked type parameter): the bases of French plural keys. */
+type BaseOf<K> = K extends `${infer Base}.${'zero' | 'one' | 'other'}` ? Base : never;
+type PluralBase = BaseOf<FrKey>;
 
 /** A language's words: any key of the French dictionary, and the plural forms French does not have (Arabic: two, few, many). */
 export type LocaleWords = Partial<Record<FrKey | `${PluralBase}.${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`, string>>;
