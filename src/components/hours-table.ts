@@ -1,10 +1,10 @@
 /** <hours-table>: marks today's row, in the place's time zone (not the visitor's). */
-import { createTranslator } from '../i18n/translate.ts';
+import { clientTranslator } from '../i18n/translate.ts';
 import { wallClock, weekdayOf } from '../lib/hours/status.ts';
 
 class HoursTable extends HTMLElement {
   connectedCallback(): void {
-    const t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    const t = clientTranslator(this.dataset.i18n!);
     const weekday = weekdayOf(wallClock(new Date(), this.dataset.tz!).date);
     for (const row of this.querySelectorAll<HTMLTableRowElement>('tr[data-weekday]')) {
       const isToday = Number(row.dataset.weekday) === weekday;

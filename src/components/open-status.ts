@@ -1,6 +1,6 @@
 /** <open-status>: the status of a place, now, from its precomputed schedule; refreshed every minute. */
 import { statusLabel } from '../i18n/hours.ts';
-import { createTranslator } from '../i18n/translate.ts';
+import { clientTranslator } from '../i18n/translate.ts';
 import { statusAt } from '../lib/hours/status.ts';
 import type { Schedule } from '../lib/hours/types.ts';
 
@@ -9,7 +9,7 @@ class OpenStatus extends HTMLElement {
 
   connectedCallback(): void {
     const words = this.dataset.i18n ?? this.closest<HTMLElement>('[data-status-words]')!.dataset.statusWords!;
-    const t = createTranslator(JSON.parse(words) as Record<string, string>);
+    const t = clientTranslator(words);
     const schedule = JSON.parse(this.dataset.schedule!) as Schedule;
     const refresh = () => {
       const status = statusAt(schedule, new Date());

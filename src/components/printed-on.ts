@@ -1,5 +1,5 @@
 /** <printed-on>: "Imprimé le …", today's date in words on the device's clock, refreshed just before printing. */
-import { createTranslator, type Translate } from '../i18n/translate.ts';
+import { clientTranslator, type Translate } from '../i18n/translate.ts';
 import { formatDate } from '../lib/format.ts';
 import { wallClock } from '../lib/hours/status.ts';
 
@@ -11,7 +11,7 @@ class PrintedOn extends HTMLElement {
   };
 
   connectedCallback(): void {
-    this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    this.t = clientTranslator(this.dataset.i18n!);
     this.write();
     addEventListener('beforeprint', this.write);
   }

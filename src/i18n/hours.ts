@@ -68,20 +68,32 @@ export function weekdayName(t: Translate, index: number): string {
   return t(`weekday.${WEEKDAY_IDS[index]!}` as Key);
 }
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The month's name as written after a day (« 26 mai », « 26 мая », « 26 травня »: the genitive
+ * where the language has one), in the translator's language.
+ */
+function monthAfterDay(locale: string, month: number): string {
+  let format = monthFormats.get(locale);
+  if (!format) monthFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' })));
+  return format.formatToParts(new Date(Date.UTC(2000, month - 1, 15))).find((part) => part.type === 'month')!.value;
+}
+
 /** "le mardi 26 mai", "le mardi 1er décembre": a date that stays true on paper and in a message. */
-export function dateName(t: Translate, date: string, locale = 'fr'): string {
+export function dateName(t: Translate, date: string): string {
   const weekday = weekdayName(t, weekdayOf(date));
   const [, month, day] = date.split('-').map(Number);
-  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month! - 1, 1)));
+  const monthName = monthAfterDay(t.locale, month!);
   return t(day === 1 ? 'hours.onFirstOfMonth' : 'hours.onDate', { weekday, day: String(day), month: monthName });
 }
 
 /** "aujourd'hui", "demain", "mardi", "le mardi 26 mai". */
-export function dayName(t: Translate, date: string, inDays: number, locale = 'fr'): string {
+export function dayName(t: Translate, date: string, inDays: number): string {
   if (inDays === 0) return t('hours.today');
   if (inDays === 1) return t('hours.tomorrow');
   if (inDays < 7) return weekdayName(t, weekdayOf(date));
-  return dateName(t, date, locale);
+  return dateName(t, date);
 }
 
 /** The status line: "Ouvert maintenant · ferme à 18 h", "Fermé · ouvre demain à 9 h". */

@@ -12,13 +12,14 @@ type Plural<K> = K extends `${infer Base}.${PluralForm}` ? Base : never;
 /** A key of the dictionary, or the base of a plural key. */
 export type Key = keyof Dictionary | Plural<keyof Dictionary>;
 export type Vars = Record<string, string | number>;
-export type Translate = (key: Key, vars?: Vars) => string;
+/** Looks up a word; `locale` is the Intl locale its numbers, plurals and dates are written in. */
+export type Translate = ((key: Key, vars?: Vars) => string) & { readonly locale: string };
 
 export function createTranslator(base: Readonly<Record<string, string>>, override: Readonly<Record<string, string>> = {}, locale = 'fr'): Translate {
   const plurals = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(locale);
   const lookup = (key: string): string | undefined => override[key] ?? base[key];
-  return (key, vars) => {
+  const translate = (key: Key, vars?: Vars): string => {
     let text = lookup(key);
     if (text === undefined && vars && typeof vars.count === 'number') {
       const count = vars.count;
@@ -27,6 +28,7 @@ export function createTranslator(base: Readonly<Record<string, string>>, overrid
     if (text === undefined) throw new Error(`missing word: ${key}`);
     return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? format(vars[name]!) : whole)) : text;
   };
+  return Object.assign(translate, { locale });
   function format(value: string | number): string {
     return typeof value === 'number' ? numbers.format(value).replace(/\u202f/g, '\u00a0') : value;
   }
@@ -49,4 +51,13 @@ export function pick(dictionary: Readonly<Record<string, string>>, prefixes: rea
     cache.set(key, part);
   }
   return part;
+}
+
+/** The key a page adds to a client script's words: the Intl locale they are written in. */
+export const LOCALE_KEY = 'i18n.locale';
+
+/** A client script's translator, from the words its page gave it (`data-i18n`), in their language. */
+export function clientTranslator(json: string): Translate {
+  const words = JSON.parse(json) as Record<string, string>;
+  return createTranslator(words, {}, words[LOCALE_KEY] ?? 'fr');
 }

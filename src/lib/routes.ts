@@ -73,3 +73,59 @@ export const SEARCH_FILES = {
 
 /** The open-data files. */
 export const DATA_FILES = { csv: '/donnees/lieux.csv', json: '/donnees/lieux.json', geojson: '/donnees/lieux.geojson', communes: '/donnees/communes/' } as const;
+
+/**
+ * The languages' folders: French at the root, each other language under its own folder, the
+ * easy-to-read French under /facile/. Only the pages a person needs to find help exist in every
+ * language (LOCALIZED_PATHS); a place's details are one page per language that reads the place
+ * from the search files (`/en/lieu/?lieu=59.ccas-de-roubaix`), not 8,000 pages per language.
+ */
+export const LOCALE_ROOTS: Readonly<Record<string, string>> = { 'fr-falc': 'facile', ar: 'ar', fa: 'fa', ps: 'ps', uk: 'uk', ru: 'ru', en: 'en' };
+
+/** The languages of the site: how each was made, whether a native speaker reviewed it, how to report a wrong word. */
+export const LANGUAGES_URL = '/langues/';
+
+/** The pages every language has (French paths). */
+export const LOCALIZED_PATHS = [HOME_URL, SEARCH_URL, ORIENT_URL, SELECTION_URL, OFFLINE_URL, LANGUAGES_URL, ACCESSIBILITY_URL] as const;
+
+/** A place's details in another language: one page, the place named in its query. */
+export const PLACE_VIEW_PATH = '/lieu/';
+
+/** The language of a page, from its path: its first folder when it is a language's. */
+export function localeOfPath(path: string): string {
+  const first = path.split('/')[1] ?? '';
+  return Object.entries(LOCALE_ROOTS).find(([, root]) => root === first)?.[0] ?? 'fr';
+}
+
+/** The path without its language folder: the French page it is the translation of. */
+export function frenchPath(path: string): string {
+  const code = localeOfPath(path);
+  return code === 'fr' ? path : path.slice(LOCALE_ROOTS[code]!.length + 1) || '/';
+}
+
+/**
+ * The same page in another language, when that language has it: French paths of
+ * LOCALIZED_PATHS and place pages; null otherwise (the page exists in French only).
+ */
+export function localizedPath(path: string, code: string, search = ''): string | null {
+  const french = frenchPath(path);
+  if (code === 'fr') {
+    if (french === PLACE_VIEW_PATH) {
+      const entry = new URLSearchParams(search).get(CORRECTION_PARAM);
+      const id = entry?.split('.').slice(1).join('.');
+      return id ? placeUrl(id) : HOME_URL;
+    }
+    return `${french}${search}`;
+  }
+  const root = `/${LOCALE_ROOTS[code]}`;
+  if ((LOCALIZED_PATHS as readonly string[]).includes(french) || french === PLACE_VIEW_PATH) return `${root}${french}${search}`;
+  return null;
+}
+
+/** A place's details in a language: its French page, or the language's place view. */
+export function placeUrlIn(code: string, place: { id: string; insee: string }): string {
+  return code === 'fr' ? placeUrl(place.id) : `/${LOCALE_ROOTS[code]}${PLACE_VIEW_PATH}?${CORRECTION_PARAM}=${entryToken(entryOf(place.id, place.insee))}`;
+}
+
+/** The home page of a language. */
+export const homeIn = (code: string): string => (code === 'fr' ? HOME_URL : `/${LOCALE_ROOTS[code]}/`);

@@ -12,7 +12,7 @@
  * The page's root gets data-offline="ready" once the worker controls it (tests wait for it).
  */
 import { Workbox } from 'workbox-window';
-import { createTranslator, type Translate } from '../i18n/translate.ts';
+import { clientTranslator, type Translate } from '../i18n/translate.ts';
 import { formatBytes } from '../lib/format.ts';
 import { PAGES_BEFORE_WORKER, PRECACHE_REPORT_URL, SW_MESSAGES, SW_URL, type PrecacheReport } from './protocol.ts';
 
@@ -58,7 +58,7 @@ class AppNotice extends HTMLElement {
   private t!: Translate;
 
   connectedCallback(): void {
-    this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    this.t = clientTranslator(this.dataset.i18n!);
     addEventListener('offline', () => this.show('offline.noNetwork'));
     addEventListener('online', () => {
       if (this.dataset.kind === 'offline.noNetwork') this.clear();

@@ -1,5 +1,5 @@
 /** <charter-form>: a commune that signed the charter prepares its data file (see lib/correction/municipality.ts). */
-import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
+import { clientTranslator, type Key, type Translate } from '../../i18n/translate.ts';
 import { formatDate } from '../../lib/format.ts';
 import { wallClock } from '../../lib/hours/status.ts';
 import { municipalityFile, municipalityRecord, signingProblems, type MunicipalityInput, type SigningAnswers } from '../../lib/correction/municipality.ts';
@@ -21,7 +21,7 @@ class CharterForm extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    this.t = clientTranslator(this.dataset.i18n!);
     this.commitments = JSON.parse(this.dataset.commitments!) as { id: string; label: string }[];
     this.existing = new Map(Object.entries(JSON.parse(this.dataset.existing ?? '{}') as Record<string, { file: string; record: MunicipalityInput }>));
     const postcode = this.find<HTMLInputElement>('#postcode');

@@ -3,7 +3,7 @@
  * (lib/orient/steps.ts), and a live count at each step: in France from the search's meta file
  * while no place is chosen, then the very count the results will show (the same engine).
  */
-import { createTranslator, type Translate } from '../../i18n/translate.ts';
+import { clientTranslator, type Translate } from '../../i18n/translate.ts';
 import { hasWhere, orientParams, searchParamsOf, STEPS, stepFrom } from '../../lib/orient/steps.ts';
 import { searchUrl } from '../../lib/routes.ts';
 import type { SearchRequest } from '../../lib/search/engine.ts';
@@ -21,7 +21,7 @@ class OrientSteps extends HTMLElement {
   private near: { lat: number; lon: number } | null = null;
 
   connectedCallback(): void {
-    this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    this.t = clientTranslator(this.dataset.i18n!);
     this.form = this.querySelector('form')!;
     const params = new URLSearchParams(location.search);
     // fillForm needs a q field and fills selects and checkboxes by name.

@@ -4,7 +4,7 @@
  * results as text (./render.ts) and talks to the map through typed events (../events.ts).
  * Its words come from its `data-i18n` attribute.
  */
-import { createTranslator, type Translate } from '../../i18n/translate.ts';
+import { clientTranslator, type Translate } from '../../i18n/translate.ts';
 import type { SearchOutcome, SearchRequest } from '../../lib/search/engine.ts';
 import { engine } from './browser-engine.ts';
 import { MAX_QUERY } from '../../lib/search/query.ts';
@@ -34,7 +34,7 @@ class SearchPanel extends HTMLElement {
   private site = '';
 
   connectedCallback(): void {
-    this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    this.t = clientTranslator(this.dataset.i18n!);
     this.form = this.querySelector('form')!;
     this.input = this.form.querySelector('input[name="q"]')!;
     this.status = this.querySelector('[data-search-status]')!;

@@ -6,7 +6,7 @@
  * change, so the browser's own print menu prints them too.
  */
 import { statusLabel, weekCompact, weekSummary } from '../../i18n/hours.ts';
-import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
+import { clientTranslator, type Key, type Translate } from '../../i18n/translate.ts';
 import { statusAt } from '../../lib/hours/status.ts';
 import { qrSvg } from '../../lib/orient/qr.ts';
 import { moveEntry, parseSelection, SELECTION_PARAM, serializeSelection, withEntry, withoutEntry, type SelectionEntry } from '../../lib/orient/selection.ts';
@@ -40,7 +40,7 @@ class SelectionPage extends HTMLElement {
   private run = 0;
 
   connectedCallback(): void {
-    this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    this.t = clientTranslator(this.dataset.i18n!);
     this.site = location.origin;
     const params = new URLSearchParams(location.search);
     if (params.has(SELECTION_PARAM)) this.received = parseSelection(params.get(SELECTION_PARAM));

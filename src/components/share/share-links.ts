@@ -3,7 +3,7 @@
  * (the next opening as a date), copies the link, and opens the phone's share sheet where the
  * browser has one. A list (<selection-page>) gives its message through `setMessage()`.
  */
-import { createTranslator, type Translate } from '../../i18n/translate.ts';
+import { clientTranslator, type Translate } from '../../i18n/translate.ts';
 import { placeMessage, shareLinks, type SharedPlace } from '../../lib/orient/share.ts';
 import { announce } from '../announce.ts';
 import { siteHref } from '../site-url.ts';
@@ -13,7 +13,7 @@ export class ShareLinksElement extends HTMLElement {
   private message: { subject: string; body: string; url: string } | null = null;
 
   connectedCallback(): void {
-    this.t = createTranslator(JSON.parse(this.dataset.i18n!) as Record<string, string>);
+    this.t = clientTranslator(this.dataset.i18n!);
     const system = this.querySelector<HTMLElement>('[data-share-system]');
     if (system && typeof navigator.share === 'function') system.hidden = false;
     // Written just before use: the next opening is the one of that moment.

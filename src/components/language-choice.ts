@@ -1,0 +1,84 @@
+/**
+ * The person's language, kept on this device and followed on every page:
+ * - choosing a language in the menu, or reading a page in a language, keeps it (localStorage);
+ * - a French page that exists in the kept language opens in it; one that exists only in French
+ *   says so, in that language, with a way back;
+ * - with no choice yet, a browser set to one of the site's languages suggests it, in that
+ *   language: it never imposes it.
+ * Without JavaScript the menu still works: its links lead to the same page in each language.
+ */
+const KEY = 'langue';
+const DISMISSED = 'langue-suggeree';
+const page = document.documentElement.dataset.locale ?? 'fr';
+const links = [...document.querySelectorAll<HTMLAnchorElement>('.language-picker a[data-language]')];
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Storage refused: the choice lasts as long as the page.
+  }
+}
+
+/** The site's language for a browser language: "fa-AF" and "prs" are Dari, "ar-MA" is Arabic. */
+export function siteLanguage(browser: string, offered: readonly string[]): string | null {
+  const base = browser.toLowerCase().split('-')[0]!;
+  const code = base === 'prs' ? 'fa' : base;
+  return offered.includes(code) ? code : null;
+}
+
+function notice(link: HTMLAnchorElement, text: string, actions: { label: string; href?: string; onClick?: () => void }[]): void {
+  const box = document.createElement('div');
+  box.className = 'language-notice';
+  box.lang = link.lang;
+  box.dir = link.dir;
+  const message = document.createElement('p');
+  message.textContent = text;
+  box.append(message);
+  const row = document.createElement('p');
+  row.className = 'actions';
+  for (const action of actions) {
+    const element = action.href ? document.createElement('a') : document.createElement('button');
+    element.className = action.href ? 'button' : 'button secondary';
+    element.textContent = action.label;
+    if (action.href) (element as HTMLAnchorElement).href = action.href;
+    else (element as HTMLButtonElement).type = 'button';
+    element.addEventListener('click', () => {
+      action.onClick?.();
+      if (!action.href) box.remove();
+    });
+    row.append(element);
+  }
+  box.append(row);
+  document.querySelector('main')?.prepend(box);
+}
+
+for (const link of links) link.addEventListener('click', () => write(KEY, link.dataset.language!));
+
+const chosen = read(KEY);
+if (page !== 'fr') {
+  // Reading a page in a language keeps it: a shared link in Arabic opens the rest of the site in Arabic.
+  write(KEY, page);
+} else if (chosen && chosen !== 'fr') {
+  const link = links.find((item) => item.dataset.language === chosen);
+  if (link?.dataset.exists === 'yes') location.replace(link.href);
+  else if (link) notice(link, link.dataset.onlyFrench!, [{ label: link.dataset.back!, href: link.href }]);
+} else if (!chosen && !read(DISMISSED)) {
+  const offered = links.map((item) => item.dataset.language!).filter((code) => code !== 'fr' && code !== 'fr-falc');
+  const wanted = navigator.languages.map((language) => siteLanguage(language, offered)).find((code) => code !== null);
+  const link = wanted ? links.find((item) => item.dataset.language === wanted) : undefined;
+  if (link) {
+    notice(link, link.dataset.suggest!, [
+      { label: link.dataset.suggestGo!, href: link.href, onClick: () => write(KEY, wanted!) },
+      { label: link.dataset.stay!, onClick: () => write(DISMISSED, '1') },
+    ]);
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The words of the page being built, in its language: French at the root, another language
+ * under its folder (/ar/, /en/, /facile/…). A component asks `wordsOf(Astro.url)` for the
+ * translator of its page instead of importing the French one, so that the same component
+ * renders every language. Each language's translator and client words are made once per build.
+ */
+import { fr } from './fr.ts';
+import type { LocaleMeta } from './locale.ts';
+import { FRENCH, intlLocale, localeFile, OTHER_LOCALES } from './locales/index.ts';
+import { createTranslator, LOCALE_KEY, pick, type Key, type Translate } from './translate.ts';
+import { LOCALE_ROOTS, localeOfPath } from '../lib/routes.ts';
+
+export interface PageWords {
+  code: string;
+  meta: LocaleMeta;
+  /** The `lang` attribute: the easy-to-read French is French. */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  t: Translate;
+  /** The words a client script needs, as JSON for a `data-i18n` attribute. */
+  clientWords(...prefixes: string[]): string;
+  label(vocabulary: string, id: string): string;
+  /** A service's name and description in this language (French from data/services.yaml otherwise). */
+  service(service: { id: string; label: string; description: string }): { label: string; description: string };
+}
+
+const made = new Map<string, PageWords>();
+
+export function wordsFor(code: string): PageWords {
+  let words = made.get(code);
+  if (words) return words;
+  const file = localeFile(code);
+  const meta = file?.meta ?? FRENCH;
+  const dictionary: Record<string, string> = file ? { ...fr, ...(file.words as Record<string, string>) } : fr;
+  const t = createTranslator(fr, (file?.words ?? {}) as Record<string, string>, intlLocale(meta.code));
+  const json = new Map<string, string>();
+  words = {
+    code: meta.code,
+    meta,
+    lang: meta.code === 'fr-falc' ? 'fr' : meta.code,
+    dir: meta.dir,
+    t,
+    clientWords(...prefixes) {
+      const key = prefixes.join('\u0000');
+      let text = json.get(key);
+      if (text === undefined) json.set(key, (text = JSON.stringify({ ...pick(dictionary, prefixes), [LOCALE_KEY]: intlLocale(meta.code) })));
+      return text;
+    },
+    label: (vocabulary, id) => t(`${vocabulary}.${id}` as Key),
+    service: (service) => file?.services[service.id] ?? { label: service.label, description: service.description },
+  };
+  made.set(code, words);
+  return words;
+}
+
+/** The words of the page at this address. */
+export function wordsOf(url: URL): PageWords {
+  return wordsFor(localeOfPath(url.pathname));
+}
+
+/** Every language but French, for the pages built once per language. */
+export const LOCALE_PATHS = OTHER_LOCALES.map((file) => ({ params: { lang: LOCALE_ROOTS[file.meta.code]! }, props: { code: file.meta.code } }));
