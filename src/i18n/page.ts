@@ -8,7 +8,7 @@ import { fr } from './fr.ts';
 import type { LocaleMeta } from './locale.ts';
 import { FRENCH, intlLocale, localeFile, OTHER_LOCALES } from './locales/index.ts';
 import { createTranslator, LOCALE_KEY, pick, type Key, type Translate } from './translate.ts';
-import { LOCALE_ROOTS, localeOfPath } from '../lib/routes.ts';
+import { LOCALE_ROOTS, localeOfPath, localizedPath } from '../lib/routes.ts';
 
 export interface PageWords {
   code: string;
@@ -20,6 +20,8 @@ export interface PageWords {
   /** The words a client script needs, as JSON for a `data-i18n` attribute. */
   clientWords(...prefixes: string[]): string;
   label(vocabulary: string, id: string): string;
+  /** A page of the site in this language when it has it (LOCALIZED_PATHS), else the French page. */
+  href(path: string, search?: string): string;
   /** A service's name and description in this language (French from data/services.yaml otherwise). */
   service(service: { id: string; label: string; description: string }): { label: string; description: string };
 }
@@ -47,6 +49,7 @@ export function wordsFor(code: string): PageWords {
       return text;
     },
     label: (vocabulary, id) => t(`${vocabulary}.${id}` as Key),
+    href: (path, search = '') => localizedPath(path, meta.code, search) ?? `${path}${search}`,
     service: (service) => file?.services[service.id] ?? { label: service.label, description: service.description },
   };
   made.set(code, words);
@@ -58,5 +61,7 @@ export function wordsOf(url: URL): PageWords {
   return wordsFor(localeOfPath(url.pathname));
 }
 
-/** Every language but French, for the pages built once per language. */
-export const LOCALE_PATHS = OTHER_LOCALES.map((file) => ({ params: { lang: LOCALE_ROOTS[file.meta.code]! }, props: { code: file.meta.code } }));
+/** Every language but French, for the pages built once per language (a new list for each route: Astro keeps each route's own). */
+export function localePaths() {
+  return OTHER_LOCALES.map((file) => ({ params: { lang: LOCALE_ROOTS[file.meta.code]! }, props: { code: file.meta.code } }));
+}

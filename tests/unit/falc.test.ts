@@ -13,7 +13,7 @@ import { PICTOGRAMS, pictogramSvg } from '../../src/lib/pictograms.ts';
 import { KIND_IDS } from '../../src/lib/vocab.ts';
 
 /** The prefixes of the main journeys: every French key under them has an easy-to-read version. */
-const JOURNEY_PREFIXES = [
+const JOURNEY_PREFIXES = ['languages.', 'listen.', 'placeView.', 
   'site.', 'home.', 'search.', 'place.', 'hours.', 'weekday.', 'count.', 'card.', 'kind.', 'kindShort.', 'orient.', 'sheet.', 'print.',
   'share.', 'selection.', 'check.', 'offline.', 'referral.', 'appointment.', 'fee.', 'wheelchair.', 'language.', 'public.', 'support.',
   'distance.', 'list.', 'notFound.', 'labelOffer.', 'map.',

@@ -313,7 +313,7 @@ function SearchArea({ t }: { t: Translate }) {
 }
 
 export function LeafletMap({ mode, points: staticPoints, current, tiles, label, words }: HelpMapProps) {
-  const t = useMemo(() => createTranslator(words), [words]);
+  const t = useMemo(() => createTranslator(words, {}, words['i18n.locale'] ?? 'fr'), [words]);
   const [results, setResults] = useState<MapPoint[] | null>(null);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [tilesFailed, setTilesFailed] = useState(false);
