@@ -14,6 +14,7 @@ import { isResidentsOnly, readsAsCode } from './audience.ts';
 import { ITINERANT } from '../interop/standard.ts';
 import { arrondissementOfPostcode } from '../arrondissements.ts';
 import { t, type Key } from '../../i18n/index.ts';
+import { officialFormerNames, officialTerritory, type FormerName } from '../territory/official.ts';
 import { fr } from '../../i18n/fr.ts';
 
 const TYPOLOGY_WORDS = Object.fromEntries(Object.entries(fr).filter(([key]) => key.startsWith('typology.')));
@@ -84,7 +85,13 @@ export interface SearchFiles {
   shards: Map<string, PlaceShard>;
 }
 
-export function buildSearchFiles(directory: Directory, built: string): SearchFiles {
+/** What the official reference adds to the communes of the search: who lives there, and old names. */
+export interface OfficialNames {
+  population: ReadonlyMap<string, number>;
+  formerNames: readonly FormerName[];
+}
+
+export function buildSearchFiles(directory: Directory, built: string, official: OfficialNames = { population: officialTerritory().population, formerNames: officialFormerNames() }): SearchFiles {
   const { reference } = directory;
   const communes = new Map<string, CommuneRow[]>();
   const postcodes = new Map<string, PostcodeRow[]>();
@@ -95,7 +102,7 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
     const lat = round(commune.lat, 3);
     const lon = round(commune.lon, 3);
     const letter = communeShard(normalize(commune.name));
-    push(communes, letter, [commune.insee, commune.name, lat, lon] satisfies CommuneRow);
+    push(communes, letter, [commune.insee, commune.name, lat, lon, official.population.get(commune.insee) ?? 0] satisfies CommuneRow);
     for (const postcode of commune.postcodes) {
       const centre = arrondissements.get(postcode);
       const arrondissement = arrondissementOfPostcode(postcode);
@@ -114,6 +121,13 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
     box.lon += commune.lon;
     box.n += 1;
     boxes.set(commune.departementCode, box);
+  }
+
+  for (const former of official.formerNames) {
+    const today = reference.communes.get(former.insee);
+    const key = normalize(former.name);
+    if (!today || key === normalize(today.name)) continue;
+    push(communes, communeShard(key), [today.insee, former.name, round(today.lat, 3), round(today.lon, 3), official.population.get(today.insee) ?? 0, today.name] satisfies CommuneRow);
   }
 
   const serviceIndex = new Map(directory.dataset.services.map((service, index) => [service.id, index]));

@@ -11,8 +11,12 @@
 import type { Schedule } from '../hours/types.ts';
 import type { PlaceRow } from './row.ts';
 
-/** [insee, name, lat, lon]: the département is the start of the INSEE code. */
-export type CommuneRow = [string, string, number, number];
+/**
+ * [insee, name, lat, lon, population (0 when unknown)]: the département is the start of the
+ * INSEE code. A former name (a commune déléguée or associée) is filed under its own first letter
+ * and adds today's name: [insee of today's commune, former name, lat, lon, population, today's name].
+ */
+export type CommuneRow = [string, string, number, number, number] | [string, string, number, number, number, string];
 
 /**
  * [postcode, insee, letter of the commune's file]: its name and centre are in that file.
