@@ -364,20 +364,24 @@ export class SearchEngine {
     const needs = matchNeeds(masked(), meta);
     for (const index of needs.used) consumed.add(index);
 
-    // 3. A commune's exact name, today's or a former one, as the longest run of words ("saint denis", "emmaus *lille*").
+    // 3. A commune's exact name, today's or a former one, as the longest run of words ("saint denis",
+    // "emmaus *lille*"); between runs of the same length, the largest commune ("aide en ligne
+    // *montpellier*" is not Ligné).
     let exactSpan: number[] = [];
     if (communes.length === 0) {
-      search: for (let size = Math.min(words.length, MOST_WORDS_IN_A_COMMUNE); size >= 1; size--) {
+      for (let size = Math.min(words.length, MOST_WORDS_IN_A_COMMUNE); size >= 1 && exactSpan.length === 0; size--) {
+        let largest = -1;
         for (let start = 0; start + size <= words.length; start++) {
           const span = Array.from({ length: size }, (_, offset) => start + offset);
           if (span.some((index) => consumed.has(index))) continue;
           // A small word alone ("y", "a", "le") is a commune only when nothing else is asked.
           if (size === 1 && FILLER_WORDS.has(words[start]!) && words.length > 1) continue;
           const exact = await this.exactCommunes(words.slice(start, start + size).join(' '));
-          if (exact.length > 0) {
+          const population = Math.max(-1, ...exact.map((commune) => commune.population));
+          if (exact.length > 0 && population >= largest) {
             communes = exact;
             exactSpan = span;
-            break search;
+            largest = population;
           }
         }
       }
