@@ -10,6 +10,7 @@ import { nextOpening } from '../../src/lib/orient/share.ts';
 import { largestFirst, MOST_UNKNOWN_KM, NO_FILTERS, rankKm, SearchEngine, UNKNOWN_KM, withLargerNamesakes, type CommuneMatch, type Filters, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { matchNeeds, queryWords, typosAllowed } from '../../src/lib/search/query.ts';
 import type { SearchFiles } from '../../src/lib/search/build.ts';
+import { formerNamesFrom } from '../../src/lib/territory/official.ts';
 import { fixtures, perTest, place, searchFilesOf, searchReference } from './world.ts';
 
 const NOW = new Date('2026-03-03T10:00:00+01:00'); // a Tuesday morning
@@ -166,6 +167,28 @@ describe('communes as people name them', () => {
     const former = { ...commune('Valserhône', 16_000, 'Bellegarde-sur-Valserine'), insee: '01033' };
     expect(largestFirst([former, today])).toEqual([today]);
     expect(largestFirst([former])).toEqual([former]);
+  });
+});
+
+describe('former names, from the official list', () => {
+  const entries = [
+    { code: '50129', nom: 'Cherbourg-en-Cotentin', type: 'commune-actuelle' },
+    { code: '50129', nom: 'Cherbourg-Octeville', type: 'commune-deleguee', chefLieu: '50129' },
+    { code: '50129', nom: 'Tourlaville', type: 'commune-deleguee', chefLieu: '50129' },
+    { code: '59350', nom: 'Lille', type: 'commune-actuelle' },
+    { code: '59350', nom: 'Lomme', type: 'commune-associee', chefLieu: '59350' },
+    { code: '50484', nom: 'Saint-Hilaire-du-Harcouët', type: 'commune-actuelle' },
+    { code: '50484', nom: 'Saint-Hilaire-du-Harcouët', type: 'commune-deleguee', chefLieu: '50484' },
+    { code: '75056', nom: 'Paris', type: 'commune-actuelle' },
+    { code: '75119', nom: 'Paris 19e Arrondissement', type: 'arrondissement-municipal', commune: '75056' },
+    { code: '99999', nom: 'Ancienne fictive', type: 'commune-deleguee', chefLieu: '00000' },
+  ];
+  test('delegated and associated communes lead to today’s; the same name, an arrondissement or an unknown commune do not', () => {
+    expect(formerNamesFrom(entries)).toEqual([
+      { name: 'Cherbourg-Octeville', insee: '50129' },
+      { name: 'Tourlaville', insee: '50129' },
+      { name: 'Lomme', insee: '59350' },
+    ]);
   });
 });
 

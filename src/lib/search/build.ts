@@ -97,12 +97,18 @@ export function buildSearchFiles(directory: Directory, built: string, official: 
   const postcodes = new Map<string, PostcodeRow[]>();
   const arrondissements = arrondissementCentres(directory.places);
   const boxes = new Map<string, { south: number; north: number; west: number; east: number; lat: number; lon: number; n: number }>();
+  const formerNames = official.formerNames.filter((former) => {
+    const today = reference.communes.get(former.insee);
+    return today !== undefined && normalize(former.name) !== normalize(today.name);
+  });
   for (const commune of reference.communes.values()) {
     // A commune's centre to about 100 m is enough to measure distances to it.
     const lat = round(commune.lat, 3);
     const lon = round(commune.lon, 3);
     const letter = communeShard(normalize(commune.name));
-    push(communes, letter, [commune.insee, commune.name, lat, lon, official.population.get(commune.insee) ?? 0] satisfies CommuneRow);
+    // In hundreds: enough to offer homonyms largest first, 60 KB (gzip) lighter than every digit.
+    const hundreds = Math.round((official.population.get(commune.insee) ?? 0) / 100);
+    push(communes, letter, [commune.insee, commune.name, lat, lon, hundreds] satisfies CommuneRow);
     for (const postcode of commune.postcodes) {
       const centre = arrondissements.get(postcode);
       const arrondissement = arrondissementOfPostcode(postcode);
@@ -123,11 +129,9 @@ export function buildSearchFiles(directory: Directory, built: string, official: 
     boxes.set(commune.departementCode, box);
   }
 
-  for (const former of official.formerNames) {
-    const today = reference.communes.get(former.insee);
-    const key = normalize(former.name);
-    if (!today || key === normalize(today.name)) continue;
-    push(communes, communeShard(key), [today.insee, former.name, round(today.lat, 3), round(today.lon, 3), official.population.get(today.insee) ?? 0, today.name] satisfies CommuneRow);
+  for (const former of formerNames) {
+    const today = reference.communes.get(former.insee)!;
+    push(communes, communeShard(normalize(former.name)), [today.insee, former.name, communeShard(normalize(today.name))] satisfies CommuneRow);
   }
 
   const serviceIndex = new Map(directory.dataset.services.map((service, index) => [service.id, index]));

@@ -10,7 +10,7 @@ import { slotsOn, statusAt, todaySlots, wallClock, type OpenStatus } from '../ho
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
 import { SEARCH_FILES } from '../routes.ts';
-import { departementOf, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
+import { departementOf, isFormerName, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
 import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } from './judge.ts';
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
@@ -30,7 +30,7 @@ export interface CommuneMatch {
   lon: number;
   postcodes: string[];
   key: string;
-  /** Légal population (0 when unknown): homonyms are offered largest first. */
+  /** Légal population, to the hundred (0 when unknown): homonyms are offered largest first. */
   population: number;
   /** The old name it was found by (a commune déléguée or associée): "Cherbourg-Octeville". */
   formerName?: string;
@@ -114,10 +114,21 @@ const DEFAULT_LIMIT = 20;
 /** Places further than this from the commune are not "around" it. */
 const MAX_KM = 100;
 
-function toCommune([insee, name, lat, lon, population, today]: CommuneRow): CommuneMatch {
-  const commune: CommuneMatch = { insee, name: today ?? name, departement: departementOf(insee), lat, lon, postcodes: [], key: normalize(name), population };
-  if (today !== undefined) commune.formerName = name;
-  return commune;
+/** A former name before it is read with its commune of today (see SearchEngine.today()). */
+interface FormerMatch extends CommuneMatch {
+  /** The file of today's name. */
+  todayLetter: string;
+}
+
+function toCommune(row: CommuneRow): CommuneMatch {
+  const key = normalize(row[1]);
+  if (isFormerName(row)) {
+    const [insee, formerName, todayLetter] = row;
+    const former: FormerMatch = { insee, name: formerName, departement: departementOf(insee), lat: 0, lon: 0, postcodes: [], key, population: 0, formerName, todayLetter };
+    return former;
+  }
+  const [insee, name, lat, lon, hundreds] = row;
+  return { insee, name, departement: departementOf(insee), lat, lon, postcodes: [], key, population: hundreds * 100 };
 }
 
 interface LetterIndex {
@@ -190,6 +201,18 @@ export class SearchEngine {
     return (await this.letter(letter)).communes;
   }
 
+  /** Communes as outcomes name them: a former name read with today's commune (its name, centre and population). */
+  private async today(communes: readonly CommuneMatch[]): Promise<CommuneMatch[]> {
+    const resolved = await Promise.all(
+      communes.map(async (commune) => {
+        if (!('todayLetter' in commune)) return commune;
+        const today = (await this.letter((commune as FormerMatch).todayLetter)).byInsee.get(commune.insee);
+        return today ? { ...today, formerName: commune.formerName } : null;
+      }),
+    );
+    return resolved.filter((commune): commune is CommuneMatch => commune !== null);
+  }
+
   /** The files this build wrote, without their version: no request for a file that does not exist. */
   private filesPromise: Promise<Set<string>> | undefined;
 
@@ -216,7 +239,7 @@ export class SearchEngine {
     }
     const found: CommuneMatch[] = [];
     for (let index = low; index < sorted.length && sorted[index]!.key.startsWith(prefix); index++) found.push(sorted[index]!);
-    return largestFirst(found);
+    return largestFirst(await this.today(found));
   }
 
   async communesWithPostcode(postcode: string): Promise<CommuneMatch[]> {
@@ -240,7 +263,7 @@ export class SearchEngine {
   /** Communes whose name is exactly this (after normalization). */
   async exactCommunes(text: string): Promise<CommuneMatch[]> {
     const key = normalize(text);
-    return key ? ((await this.letter(communeShard(key))).byKey.get(key) ?? []) : [];
+    return key ? this.today((await this.letter(communeShard(key))).byKey.get(key) ?? []) : [];
   }
 
   /** A commune by its code, for a shared link that names it (rare: the query usually has its name). */
@@ -305,13 +328,13 @@ export class SearchEngine {
     const fuse = new Fuse(shortlist, { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
     const hits = fuse.search(key, { limit: 8 });
     const best = hits[0]?.score ?? 1;
-    if (hits.length > 0 && best <= WEAK) return { exact, fuzzy: largestFirst(closestSpelling(key, hits.map((hit) => hit.item))), score: best };
+    if (hits.length > 0 && best <= WEAK) return { exact, fuzzy: largestFirst(await this.today(closestSpelling(key, hits.map((hit) => hit.item)))), score: best };
     // No name close enough with this first letter: the first letter itself may be wrong ("frenoble").
-    if (options.anyFirstLetter === false) return { exact, fuzzy: largestFirst(closestSpelling(key, hits.map((hit) => hit.item))), score: best };
+    if (options.anyFirstLetter === false) return { exact, fuzzy: largestFirst(await this.today(closestSpelling(key, hits.map((hit) => hit.item)))), score: best };
     await yieldToPage();
     const other = await this.anyLetter(key, wanted);
     if (other.fuzzy.length > 0 && other.score < best) return other;
-    return { exact, fuzzy: largestFirst(closestSpelling(key, hits.map((hit) => hit.item))), score: best };
+    return { exact, fuzzy: largestFirst(await this.today(closestSpelling(key, hits.map((hit) => hit.item)))), score: best };
   }
 
   /** The communes of one file with their pairs of letters, built once per file. */
@@ -336,7 +359,7 @@ export class SearchEngine {
         if (dice >= MIN_DICE && (best.length === 0 || dice >= best[0]!.dice)) best = best.length > 0 && dice === best[0]!.dice ? [...best, { commune, dice }] : [{ commune, dice }];
       }
     }
-    return { exact: [], fuzzy: largestFirst(closestSpelling(key, best.slice(0, 8).map((item) => item.commune))), score: best.length > 0 ? 1 - best[0]!.dice : 1 };
+    return { exact: [], fuzzy: largestFirst(await this.today(closestSpelling(key, best.slice(0, 8).map((item) => item.commune)))), score: best.length > 0 ? 1 - best[0]!.dice : 1 };
   }
 
   async search(request: SearchRequest): Promise<SearchOutcome> {
