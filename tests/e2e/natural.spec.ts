@@ -58,6 +58,10 @@ test('communes as people name them: the larger namesakes first, with their dépa
   ]);
   await page.getByRole('link', { name: 'Aix-les-Bains (Savoie)' }).click();
   await expect(status(page)).toContainText('autour de Aix-les-Bains');
+  // Choosing the commune keeps the rest of the query: the need is not lost.
+  await searchFor(page, 'impôts aix');
+  await page.getByRole('link', { name: 'Aix-en-Provence (Bouches-du-Rhône)' }).click();
+  await expect(page.locator('[data-search-reading]')).toHaveText('Recherche : aide pour les démarches en ligne · à Aix-en-Provence.');
 
   await searchFor(page, 'Cherbourg-Octeville');
   await expect(status(page)).toContainText('autour de Cherbourg-Octeville (aujourd’hui Cherbourg-en-Cotentin).');

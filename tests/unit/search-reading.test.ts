@@ -143,6 +143,13 @@ describe('communes as people name them', () => {
     expect(origin(await engine().search({ q, filters: NO_FILTERS, now: NOW }))).toBe(expected);
   });
 
+  test('a commune chosen among those offered keeps the rest of the query, and a former name its name', async () => {
+    const chosen = await engine().search({ q: 'aide papiers aix', commune: '13001', filters: NO_FILTERS, now: NOW });
+    expect(origin(chosen)).toBe('Aix-en-Provence');
+    expect(chosen.type === 'results' && chosen.filters.services).toEqual(['aide-demarches']);
+    expect(origin(await engine().search({ q: 'aix', commune: '26001', filters: NO_FILTERS, now: NOW }))).toBe('Aix-en-Diois → Solaure en Diois');
+  });
+
   const commune = (name: string, population: number, formerName?: string): CommuneMatch => ({ insee: name, name, departement: '00', lat: 0, lon: 0, postcodes: [], key: name.toLowerCase(), population, ...(formerName ? { formerName } : {}) });
 
   test.each([

@@ -163,8 +163,8 @@ class SearchPanel extends HTMLElement {
     } else if (outcome.type === 'choose') {
       const list = element('ul', { class: 'choices' });
       for (const commune of outcome.communes) {
+        // The whole query stays ("impôts aix"): choosing the commune must not lose the need.
         const choice = new URLSearchParams(params);
-        choice.set('q', commune.name);
         choice.set('commune', commune.insee);
         const link = element('a', { class: 'button secondary', href: searchUrl(choice) }, this.t('search.communeChoice', { name: communeName(this.t, commune), departement: commune.departementName ?? commune.departement }));
         link.addEventListener('click', (event) => {

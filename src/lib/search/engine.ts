@@ -419,9 +419,10 @@ export class SearchEngine {
 
     // 5. A name that is also the start of larger communes' names is not clearly meant: "aix" is
     // Aix in Corrèze (352 people) but most likely Aix-en-Provence or Aix-les-Bains. All are offered.
-    if (exactSpan.length > 0 && !request.commune) {
+    // A commune chosen among them (a link that names it) is looked for among the same ones, by its code.
+    if (exactSpan.length > 0) {
       const longer = await this.communesStartingWithWords(words.slice(exactSpan[0], exactSpan.at(-1)! + 1).join(' '));
-      communes = withLargerNamesakes(communes, longer);
+      communes = request.commune ? [...communes, ...longer] : withLargerNamesakes(communes, longer);
     }
     // Each word once: "saint saint saint" asks no more than "saint".
     let nameWords = [...new Set(words.filter((word, index) => !consumed.has(index) && !FILLER_WORDS.has(word)))];
