@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { buildSchedule } from '../../src/lib/hours/schedule.ts';
 import { nextOpening } from '../../src/lib/orient/share.ts';
-import { largestFirst, MOST_UNKNOWN_KM, NO_FILTERS, rankKm, SearchEngine, UNKNOWN_KM, withLargerNamesakes, type CommuneMatch, type Filters, type SearchOutcome } from '../../src/lib/search/engine.ts';
+import { largestFirst, MOST_UNKNOWN_KM, NO_FILTERS, rankKm, SearchEngine, startsAWord, UNKNOWN_KM, withLargerNamesakes, type CommuneMatch, type Filters, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { matchNeeds, queryWords, typosAllowed } from '../../src/lib/search/query.ts';
 import type { SearchFiles } from '../../src/lib/search/build.ts';
 import { formerNamesFrom } from '../../src/lib/territory/official.ts';
@@ -102,6 +102,23 @@ describe('a query is a sentence', () => {
     if (expected.first) expect((outcome.type === 'results' || outcome.type === 'by-name') && outcome.results[0]?.name).toBe(expected.first);
     // No request for a file that does not exist (there is no file of communes starting with a digit).
     expect(missing).toEqual([]);
+  });
+});
+
+describe('is a word in any name? one look in the sorted words of a file', () => {
+  const words = ['atelier', 'canal', 'colline', 'emmaus', 'fictif', 'mediatheque'];
+  test.each([
+    ['colline', true],
+    ['coll', true],
+    ['media', true],
+    ['atelier', true],
+    ['a', true],
+    ['mediatheques', false],
+    ['olline', false],
+    ['zz', false],
+    ['b', false],
+  ])('%s: %s', (word, expected) => {
+    expect(startsAWord(words, word)).toBe(expected);
   });
 });
 
