@@ -84,6 +84,7 @@ describe('a query is a sentence', () => {
     // A word understood by nothing is left out, and said; the results come from the rest.
     ['papiers strasbourg xyzzy', { type: 'results', commune: 'Strasbourg', needs: ['aide-demarches'], unknown: ['xyzzy'], first: 'Espace fictif des Hirondelles' }],
     ['xyzzy lille', { type: 'results', commune: 'Lille', needs: [], unknown: ['xyzzy'], first: 'Point fictif de la Colline' }],
+    ['hirondelles lille', { type: 'results', commune: 'Lille', needs: [], name: [], unknown: ['hirondelles'], first: 'Point fictif de la Colline' }],
     // A word of a place's name is used.
     ['colline lille', { type: 'results', commune: 'Lille', name: ['colline'], unknown: [], first: 'Point fictif de la Colline' }],
     ['fictif hirondelles', { type: 'by-name', name: ['fictif', 'hirondelles'], unknown: [], first: 'Espace fictif des Hirondelles' }],
@@ -103,6 +104,22 @@ describe('a query is a sentence', () => {
     // No request for a file that does not exist (there is no file of communes starting with a digit).
     expect(missing).toEqual([]);
   });
+});
+
+test('a name that places hold, but none within 100 km: the results come from the rest of the query, and the word is said', async () => {
+  const reference = { ...fixtures.reference, communes: new Map([...fixtures.reference.communes].filter(([, commune]) => ['59', '62', '80'].includes(commune.departementCode))) };
+  const world = [
+    place('Point fictif du Beffroi', { insee: '59350', lat: 50.63, lon: 3.06 }),
+    // In Abbeville (Somme, a neighbour of the Nord), 105 km from Lille.
+    place('Médiathèque fictive de la Somme', { insee: '80001', lat: 50.105, lon: 1.835 }),
+  ];
+  const { engine } = recordingEngine(searchFilesOf(world, [], reference));
+  const outcome = await engine.search({ q: 'mediatheque lille', filters: NO_FILTERS, now: NOW });
+  expect(outcome.type === 'results' && outcome.results.map((result) => result.name)).toEqual(['Point fictif du Beffroi']);
+  expect('reading' in outcome && outcome.reading).toEqual({ needs: [], franceServices: false, name: [], unknown: ['mediatheque'] });
+  // Near Amiens (45 km), the word is used.
+  const amiens = await engine.search({ q: 'mediatheque amiens', filters: NO_FILTERS, now: NOW });
+  expect(amiens.type === 'results' && amiens.results.map((result) => result.name)).toEqual(['Médiathèque fictive de la Somme']);
 });
 
 describe('is a word in any name? one look in the sorted words of a file', () => {

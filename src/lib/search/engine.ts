@@ -499,26 +499,35 @@ export class SearchEngine {
 
   /**
    * The places around a point (in the départements around), ranked for the person (see rank()).
-   * Words of a name keep the places whose name holds them; a word that no place of these départements has in
-   * its name is left out, and said so (`known` holds the words used).
+   * Words of a name keep the places whose name holds them; words that no place within reach
+   * has in its name are left out, and said so (`known` holds the words used).
    */
   private async around(point: { lat: number; lon: number }, commune: CommuneMatch | null, filters: Filters, nameWords: string[], now: Date): Promise<{ found: Found[]; known: string[] }> {
     const meta = await this.meta();
     const codes = commune ? [commune.departement, ...(meta.departements[commune.departement]?.neighbours ?? [])] : nearestDepartements(meta, point);
     const shards = await Promise.all(codes.filter((code) => meta.departements[code]?.places).map(async (code) => ({ code, shard: await this.shard(code) })));
+    const collect = (words: string[]): Found[] => {
+      const found: Found[] = [];
+      for (const { code, shard } of shards) {
+        shard.places.forEach((place, index) => {
+          if (words.length > 0 && !containsWords(shard.nameWords[index]!, words)) return;
+          const km = distanceKm(point, place);
+          if (km > MAX_KM) return;
+          const verdict = judge(place, filters, meta, now);
+          if (!verdict.keep) return;
+          // Within an arrondissement, nearest first: the city is too large for "in the commune".
+          const inCommune = commune !== null && !commune.arrondissement && code === commune.departement && place.commune === commune.name;
+          found.push({ place, km, inCommune, verdict, key: shard.keys[index]! });
+        });
+      }
+      return found;
+    };
     const used = nameWords.filter((word) => shards.some(({ shard }) => startsAWord(shard.nameParts, word)));
-    const found: Found[] = [];
-    for (const { code, shard } of shards) {
-      shard.places.forEach((place, index) => {
-        if (used.length > 0 && !containsWords(shard.nameWords[index]!, used)) return;
-        const km = distanceKm(point, place);
-        if (km > MAX_KM) return;
-        const verdict = judge(place, filters, meta, now);
-        if (!verdict.keep) return;
-        // Within an arrondissement, nearest first: the city is too large for "in the commune".
-        const inCommune = commune !== null && !commune.arrondissement && code === commune.departement && place.commune === commune.name;
-        found.push({ place, km, inCommune, verdict, key: shard.keys[index]! });
-      });
+    const found = collect(used);
+    // No place within reach has them all in its name: the results come from the rest of the query, and the page says so.
+    if (found.length === 0 && used.length > 0) {
+      const rest = collect([]);
+      if (rest.length > 0) return { found: rank(rest, now), known: [] };
     }
     return { found: rank(found, now), known: used };
   }
