@@ -3,7 +3,9 @@
  * synthetic dataset of 50,000 places that follows the real data's distributions (each
  * synthetic place copies the commune, services and hours of a real place drawn at random).
  *
- * Usage: npm run bench [-- --places 50000] [-- --only synthetic|real]
+ * Usage: npm run bench [-- --places 50000] [-- --only synthetic|real] [-- --search-only [--reuse]]
+ * `--search-only` measures only the search (latency, quality, natural queries) and keeps the built
+ * site in bench/.work/dist-<data>; `--reuse` measures a site kept there without building it again.
  * Results: bench/results.json and a table on the terminal.
  */
 import { spawn } from 'node:child_process';
@@ -22,6 +24,7 @@ import { benchWeights, type WeightFigures } from './weights.ts';
 import { benchPrint, type PrintFigures } from './print.ts';
 import { benchCoverage, type CoverageFigures } from './coverage.ts';
 import { benchMap, benchQuality, benchSearch, type MapFigures, type QualityFigures, type SearchFigures } from './search.ts';
+import { benchNatural, type NaturalFigures } from './natural.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -30,11 +33,15 @@ const option = (name: string) => {
 };
 const SYNTHETIC = Number(option('places') ?? 50_000);
 const only = option('only');
+const searchOnly = args.includes('--search-only');
+const reuse = args.includes('--reuse');
 const WORK = 'bench/.work';
 
 interface BuildResult {
   search?: SearchFigures;
   quality?: QualityFigures;
+  /** Natural-language queries (bench/natural.json) answered as expected. */
+  natural?: Omit<NaturalFigures, 'missed'> & { missed: string[] };
   map?: MapFigures;
   offline?: OfflineFigures;
   /** JavaScript and HTML each page type loads (gzip). */
@@ -102,11 +109,30 @@ function jitter(point: { lat: number; lon: number }, commune: { lat: number; lon
 
 /** Builds with astro in a child process, sampling its resident memory every 100 ms. */
 async function build(dataset: string, dataDir: string, places: number): Promise<BuildResult> {
+  if (searchOnly) return searchFigures(dataset, dataDir, places);
   const coverage = await benchCoverage(dataDir);
   return { ...(await astroBuild(dataset, dataDir, places)), coverage };
 }
 
-function astroBuild(dataset: string, dataDir: string, places: number): Promise<BuildResult> {
+async function natural(outDir: string): Promise<BuildResult['natural']> {
+  const figures = await benchNatural(outDir);
+  return { ...figures, missed: figures.missed.map(({ q, got }) => `${q} → ${got}`) };
+}
+
+/** The search alone: the site is kept (bench/.work/dist-<data>) and, with --reuse, not built again. */
+async function searchFigures(dataset: string, dataDir: string, places: number): Promise<BuildResult> {
+  const outDir = join(WORK, `dist-${dataset}`);
+  const built = reuse && existsSync(join(outDir, 'recherche/meta.json')) ? null : await astroBuild(dataset, dataDir, places, false);
+  const queries = JSON.parse(readFileSync('bench/queries.json', 'utf8')) as string[];
+  return {
+    ...(built ?? { dataset, places, pages: 0, seconds: 0, pagesPerSecond: 0, peakMemoryMB: 0 }),
+    search: await benchSearch(outDir, queries),
+    quality: await benchQuality(outDir, queries),
+    natural: await natural(outDir),
+  };
+}
+
+function astroBuild(dataset: string, dataDir: string, places: number, measure = true): Promise<BuildResult> {
   const outDir = join(WORK, `dist-${dataset}`);
   rmSync(outDir, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
@@ -133,9 +159,10 @@ function astroBuild(dataset: string, dataDir: string, places: number): Promise<B
       if (code !== 0) return reject(new Error(`astro build failed on ${dataset} (exit ${code})\n${output.slice(-3000)}`));
       const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
       const result: BuildResult = { dataset, places, pages, seconds: round(seconds), pagesPerSecond: round(pages / seconds), peakMemoryMB: Math.round(peak / 1024) };
+      if (!measure) return resolve(result);
       const queries = JSON.parse(readFileSync('bench/queries.json', 'utf8')) as string[];
       benchSearch(outDir, queries)
-        .then(async (search) => resolve({ ...result, search, quality: await benchQuality(outDir, queries), map: await benchMap(outDir), offline: await benchOffline(outDir), weights: await benchWeights(outDir), print: await benchPrint(outDir) }), reject)
+        .then(async (search) => resolve({ ...result, search, quality: await benchQuality(outDir, queries), natural: await natural(outDir), map: await benchMap(outDir), offline: await benchOffline(outDir), weights: await benchWeights(outDir), print: await benchPrint(outDir) }), reject)
         .finally(() => rmSync(outDir, { recursive: true, force: true }));
     });
   });
@@ -158,12 +185,14 @@ if (only !== 'real') {
 }
 
 const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
-const build_ = Object.fromEntries(results.map((result) => [result.dataset, result]));
+const before = (previous.build ?? {}) as Record<string, BuildResult>;
+// The search alone keeps the last full run's build figures.
+const build_ = Object.fromEntries(results.map((result) => [result.dataset, searchOnly ? { ...before[result.dataset], search: result.search, quality: result.quality, natural: result.natural } : result]));
 writeFileSync('bench/results.json', `${JSON.stringify({ ...previous, machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString().slice(0, 10), build: { ...(previous.build as object), ...build_ } }, null, 2)}\n`);
 
 console.log('\n| données | lieux | pages | durée du build | pages/s | mémoire max |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-for (const r of results) console.log(`| ${r.dataset} | ${r.places} | ${r.pages} | ${r.seconds} s | ${r.pagesPerSecond} | ${r.peakMemoryMB} Mo |`);
+for (const r of results.filter((item) => item.pages > 0)) console.log(`| ${r.dataset} | ${r.places} | ${r.pages} | ${r.seconds} s | ${r.pagesPerSecond} | ${r.peakMemoryMB} Mo |`);
 console.log('\n| données | communes (gzip) | index des lieux (gzip) | meta (gzip) | total (gzip) | données d’une 1re recherche | JS avant la 1re recherche | 1re recherche | p50 | p95 |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
@@ -175,19 +204,23 @@ console.log('| --- | ---: | ---: |');
 for (const r of results) console.log(`| ${r.dataset} | ${r.search!.longTasks} | ${r.search!.longestTaskMs} ms |`);
 console.log('\n| données | fichiers gardés hors connexion | taille | gzip | 1re visite → « prêt hors connexion » (cette machine) | même téléchargement à 1,6 Mbit/s |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-for (const r of results) {
+for (const r of results.filter((item) => item.offline)) {
   const o = r.offline!;
   console.log(`| ${r.dataset} | ${o.precacheFiles} | ${o.precacheMB} Mo | ${o.precacheGzipKB} ko | ${o.readyOfflineMs} ms | ${o.readyOfflineSlowMobileS} s |`);
 }
 console.log('\n| données | communes | lieux | distances de chaque commune (au build) | totaux des départements et EPCI | communes à plus de 5 / 10 / 20 km |');
 console.log('| --- | ---: | ---: | ---: | ---: | --- |');
-for (const r of results) {
+for (const r of results.filter((item) => item.coverage)) {
   const c = r.coverage!;
   console.log(`| ${r.dataset} | ${c.communes} | ${c.places} | ${c.distancesMs} ms | ${c.totalsMs} ms | ${c.beyond.map((band) => band.communes).join(' / ')} |`);
 }
 console.log('\n| données | commune voulue en premier | 3 premiers résultats avec adresse, horaires ou téléphone |');
 console.log('| --- | ---: | ---: |');
 for (const r of results) console.log(`| ${r.dataset} | ${r.quality!.top1}/${r.quality!.queries} | ${r.quality!.top3Known}/${r.quality!.queries} |`);
+console.log('\n| données | requêtes en langage courant comprises | dont écrites après les mots de la recherche |');
+console.log('| --- | ---: | ---: |');
+for (const r of results) console.log(`| ${r.dataset} | ${r.natural!.answered}/${r.natural!.queries} | ${r.natural!.heldOutAnswered}/${r.natural!.heldOut} |`);
+for (const r of results) for (const missed of r.natural!.missed) console.log(`  ${r.dataset} ✗ ${missed}`);
 console.log('\n| données | carte visible → bulles dessinées | vue Paris (zoom 10) → groupes dessinés | marqueurs et groupes dans la vue |');
 console.log('| --- | ---: | ---: | ---: |');
-for (const r of results) console.log(`| ${r.dataset} | ${r.map!.overviewMs} ms | ${r.map!.parisViewMs} ms | ${r.map!.markersInParisView} |`);
+for (const r of results.filter((item) => item.map)) console.log(`| ${r.dataset} | ${r.map!.overviewMs} ms | ${r.map!.parisViewMs} ms | ${r.map!.markersInParisView} |`);

@@ -223,7 +223,7 @@ test('the results print as a list: the usual week and a code to each place, neve
   expect(paper.pages).toBe(1);
   for (const name of await names.allTextContents()) expect(paper.text).toContain(name.trim());
   expect(paper.text).toContain('3 lieux trouvés autour de Lille.');
-  expect(paper.text).toContain('Horaires : Mardi : 10 h à 18 h');
+  expect(paper.text).toContain('Horaires : Du mardi au samedi : 10 h à 18 h');
   expect(paper.text).not.toMatch(RELATIVE_TIME);
   expect(paper.text).not.toContain('Votre commune, votre code postal');
   expect(paper.text).not.toContain('Ajouter à ma sélection');

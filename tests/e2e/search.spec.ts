@@ -49,8 +49,8 @@ test.describe('search, with the network cut once the page has loaded', () => {
 
   test('an ambiguous name offers the choice, with the département', async ({ page }) => {
     await searchFor(page, 'Grigny');
-    await expect(page.getByRole('link', { name: 'Grigny (91)' })).toBeVisible();
-    await page.getByRole('link', { name: 'Grigny (69)' }).click();
+    await expect(page.getByRole('link', { name: 'Grigny (Essonne)' })).toBeVisible();
+    await page.getByRole('link', { name: 'Grigny (Rhône)' }).click();
     await expect(status(page)).toContainText('autour de Grigny');
   });
 

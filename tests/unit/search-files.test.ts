@@ -8,9 +8,14 @@ const files = perTest(() => searchFilesOf(fixtures.dataset.places, fixtures.data
 
 describe('the search files()', () => {
   test('communes by first letter, postcodes by their first two digits, places by département', () => {
-    expect(files().communes.get('l')!.find((row) => row[0] === '59350')).toEqual(['59350', 'Lille', 50.631, 3.047]);
+    expect(files().communes.get('l')!.find((row) => row[0] === '59350')).toEqual(['59350', 'Lille', 50.631, 3.047, 2382]);
+    // A former name is filed under its own letter and points to today's commune and its file.
+    expect(files().communes.get('c')!.find((row) => row[1] === 'Cherbourg-Octeville')).toEqual(['50129', 'Cherbourg-Octeville', 'c']);
+    expect(files().communes.get('l')!.find((row) => row[1] === 'Lomme')).toEqual(['59350', 'Lomme', 'l']);
+    // A former name that is today's name says nothing new: Saint-Hilaire-du-Harcouët is one row.
+    expect(files().communes.get('s')!.filter((row) => row[1] === 'Saint-Hilaire-du-Harcouët')).toHaveLength(1);
     expect(files().postcodes.get('59')!.filter((row) => row[0] === '59000')).toEqual([['59000', '59350', 'l']]);
-    expect([...files().shards.keys()].sort()).toEqual(['38', '59', '67', '75']);
+    expect([...files().shards.keys()].sort()).toEqual(['35', '38', '59', '67', '75']);
   });
 
   test('an arrondissement’s postcode carries its centre and official name', () => {

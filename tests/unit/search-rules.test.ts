@@ -125,7 +125,7 @@ describe('typos', () => {
     expect(editDistance(a, b)).toBe(distance);
   });
   test('keeps the names spelt the fewest changes away, homonyms together', () => {
-    const commune = (name: string, departement: string) => ({ insee: '', name, departement, lat: 0, lon: 0, postcodes: [], key: queryWords(name).join(' ') });
+    const commune = (name: string, departement: string) => ({ insee: '', name, departement, lat: 0, lon: 0, postcodes: [], key: queryWords(name).join(' '), population: 0 });
     expect(closestSpelling('alelins', [commune('Avelin', '59'), commune('Alleins', '13')]).map((c) => c.name)).toEqual(['Alleins']);
     expect(closestSpelling('vitrole', [commune('Vitrolles', '13'), commune('Vitrolles', '05')]).map((c) => c.departement)).toEqual(['13', '05']);
   });
@@ -140,7 +140,7 @@ describe('the fuzzy search does little work per query', () => {
   });
 
   test('fuse.js sees only the names that hold the most of the phrase’s pairs of letters', () => {
-    const paired = keys.filter((key) => key.startsWith('s')).map((key) => ({ commune: { insee: '', name: key, departement: '', lat: 0, lon: 0, postcodes: [], key }, pairs: letterPairs(key) }));
+    const paired = keys.filter((key) => key.startsWith('s')).map((key) => ({ commune: { insee: '', name: key, departement: '', lat: 0, lon: 0, postcodes: [], key, population: 0 }, pairs: letterPairs(key) }));
     const list = shortlisted(paired, letterPairs('st jean de la ruelle rdv')).map((commune) => commune.key);
     expect(paired.length).toBeGreaterThan(5000);
     expect(list).toHaveLength(150);

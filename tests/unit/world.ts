@@ -59,7 +59,7 @@ export function engineOver(files: SearchFiles): SearchEngine {
  * about 4,000 of France's 34,945. The search files are built afresh for each test (see
  * `perTest`), and the communes' part of that build grows with their number.
  */
-const SEARCH_DEPARTEMENTS = new Set(['11', '30', '38', '59', '62', '67', '69', '75', '91', '93', '974']);
+const SEARCH_DEPARTEMENTS = new Set(['11', '30', '35', '38', '59', '62', '67', '69', '75', '91', '93', '974']);
 export const searchReference: typeof fixtures.reference = {
   ...fixtures.reference,
   communes: new Map([...fixtures.reference.communes].filter(([, commune]) => SEARCH_DEPARTEMENTS.has(commune.departementCode))),

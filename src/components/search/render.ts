@@ -1,9 +1,12 @@
 /** Search outcomes as DOM, built as text nodes (never HTML from the data), with the words of the dictionary. */
-import { statusLabel, todayLabel, weekSummary } from '../../i18n/hours.ts';
+import { dateName, formatSlots, statusLabel, todayLabel, weekCompact, weekdayName } from '../../i18n/hours.ts';
+import { weekdayOf } from '../../lib/hours/status.ts';
+import type { When } from '../../lib/search/judge.ts';
+import { placeMessage, shareLinks, type FromDay, type SharedPlace } from '../../lib/orient/share.ts';
 import type { Key, Translate } from '../../i18n/translate.ts';
 import { formatDistance } from '../../lib/format.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
-import type { Result, SearchOutcome } from '../../lib/search/engine.ts';
+import type { CommuneMatch, Result, SearchOutcome } from '../../lib/search/engine.ts';
 import { hasFilters } from '../../lib/search/judge.ts';
 import { hasFlag, type SearchPlace } from '../../lib/search/row.ts';
 import { placeUrl } from '../../lib/routes.ts';
@@ -34,7 +37,69 @@ export function referralKey(place: Pick<SearchPlace, 'flags'>): Key | null {
   return hasFlag(place, 'noReferral') ? 'place.referralShort' : null;
 }
 
-export function resultCard(t: Translate, result: Result, serviceName: ServiceNames): HTMLLIElement {
+/** What a card knows of the search it answers: the day asked for, and the site's address for the links it sends. */
+export interface CardContext {
+  when: When | null;
+  site: string;
+}
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** The status of a place on the day asked for ("Ouvert le samedi 5 décembre au matin"), and its state. */
+export function dayStatus(t: Translate, day: NonNullable<Result['day']>, half: When['half']): { text: string; state: string } {
+  if (!day.slots) return { text: t('search.day.unknown', { weekday: weekdayName(t, weekdayOf(day.date)) }), state: 'unknown' };
+  if (day.slots.length === 0) return { text: t('hours.closedAllDay'), state: 'closed' };
+  const key = half === 'morning' ? 'search.day.openMorning' : half === 'afternoon' ? 'search.day.openAfternoon' : 'search.day.open';
+  return { text: t(key, { date: dateName(t, day.date) }), state: 'open' };
+}
+
+/** "Samedi : 9 h à 12 h", or null when that day's hours are unknown. */
+export function dayLabel(t: Translate, day: NonNullable<Result['day']>): string | null {
+  return day.slots ? t('search.card.day', { weekday: capitalized(weekdayName(t, weekdayOf(day.date))), slots: formatSlots(t, day.slots) }) : null;
+}
+
+/** "Horaires : Du lundi au vendredi : 9 h à 12 h ; Samedi : 9 h à 11 h", or null when unknown. */
+export function weekLine(t: Translate, week: Result['week']): string | null {
+  const lines = week ? weekCompact(t, week) : [];
+  return week ? `${t('print.hours')}${lines.length > 0 ? lines.join(' ; ') : t('hours.closedAllDay')}` : null;
+}
+
+/** Where the message's next opening is counted from: the day asked for, else now (null). */
+export function fromDay(result: Pick<Result, 'day'>, when: When | null): FromDay | null {
+  return result.day ? { date: result.day.date, minutes: when?.half === 'afternoon' ? 12 * 60 : 0 } : null;
+}
+
+export function sharedPlace(result: Result, site: string): SharedPlace {
+  return { name: result.title || result.name, street: result.street, city: result.commune, phone: result.phone, schedule: result.schedule, url: new URL(placeUrl(result.id), site).href };
+}
+
+/** « Envoyer ce lieu »: SMS, WhatsApp, e-mail, written when opened (the next opening of that moment, from the day asked for). */
+function shareBlock(t: Translate, result: Result, context: CardContext): HTMLDetailsElement {
+  const details = element('details', { class: 'card-share no-print' });
+  details.append(element('summary', {}, t('search.card.share')));
+  const list = element('ul', { class: 'share-list' });
+  const links = (['sms', 'whatsapp', 'email'] as const).map((name) => {
+    const link = element('a', { class: 'button secondary', 'data-share': name, href: '#' }, t(`share.${name}`));
+    const item = element('li');
+    item.append(link);
+    list.append(item);
+    return link;
+  });
+  const write = () => {
+    const place = sharedPlace(result, context.site);
+    const hrefs = shareLinks(t('share.subject', { name: place.name }), placeMessage(t, place, new Date(), fromDay(result, context.when)));
+    for (const link of links) link.href = hrefs[link.dataset.share as keyof typeof hrefs];
+  };
+  details.addEventListener('toggle', () => details.open && write());
+  list.addEventListener('pointerdown', write);
+  list.addEventListener('focusin', write);
+  details.append(list);
+  return details;
+}
+
+export function resultCard(t: Translate, result: Result, serviceName: ServiceNames, context: CardContext = { when: null, site: location.origin }): HTMLLIElement {
   const item = element('li', { class: 'card', 'data-id': result.id });
   const heading = element('h3');
   heading.append(element('a', { href: placeUrl(result.id) }, result.title || result.name));
@@ -42,11 +107,14 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
   if (result.title) item.append(element('p', { class: 'muted' }, t('search.card.rawName', { name: result.name })));
   item.append(element('p', { class: 'kind' }, t(`kind.${result.kind}` as Key)));
   item.append(element('p', {}, whereLine(t, result)));
-  item.append(element('p', { class: 'status', 'data-state': result.status.state }, statusLabel(t, result.status)));
-  const today = todayLabel(t, result.today);
-  if (today) item.append(element('p', { class: 'today' }, today));
-  // On paper, the usual week instead of today's status, and a code to the place's page (see printCodes()).
-  item.append(element('p', { class: 'print-only' }, weekSummary(t, result.week)));
+  // A day asked for ("Samedi · le matin"): that day's status and hours, not today's.
+  const status = result.day ? dayStatus(t, result.day, context.when?.half ?? null) : { text: statusLabel(t, result.status), state: result.status.state };
+  item.append(element('p', { class: 'status', 'data-state': status.state }, status.text));
+  const day = result.day ? dayLabel(t, result.day) : todayLabel(t, result.today);
+  if (day) item.append(element('p', { class: 'today' }, day));
+  // The usual week, on screen and on paper (where "today" means nothing); a code to the place's page on paper (see printCodes()).
+  const week = weekLine(t, result.week);
+  item.append(week ? element('p', { class: 'week' }, week) : element('p', { class: 'print-only' }, t('print.hoursUnknown')));
   item.prepend(element('figure', { class: 'qr-block print-only', 'data-qr': placeUrl(result.id), 'data-qr-name': result.title || result.name }));
   if (result.needs.length > 0) {
     const needs = result.needs.map((need) => (need.byLabel ? t('search.card.needByLabel', { need: serviceName(need.id), label: t('search.card.byLabel') }) : serviceName(need.id)));
@@ -69,7 +137,43 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
     item.append(element('p', { class: 'to-check' }, t('search.card.toCheck', { what })));
   }
   item.append(toggle);
+  item.append(shareBlock(t, result, context));
   return item;
+}
+
+/** A commune as offered or searched from: "Aix-en-Provence", "Bellegarde-sur-Valserine (aujourd’hui Valserhône)". */
+export function communeName(t: Translate, commune: Pick<CommuneMatch, 'name' | 'formerName' | 'arrondissement'>): string {
+  if (commune.arrondissement) return commune.arrondissement;
+  return commune.formerName ? t('search.communeFormer', { former: commune.formerName, name: commune.name }) : commune.name;
+}
+
+/**
+ * What the search used of the query, when it used more than a place or left words out:
+ * "Recherche : aide pour les démarches en ligne · à Marseille. Mots non compris : xyz." Null otherwise.
+ */
+export function readingLine(t: Translate, outcome: SearchOutcome, serviceName: ServiceNames): string | null {
+  if (!('reading' in outcome)) return null;
+  const { needs, franceServices, name, unknown } = outcome.reading;
+  // Asked where: the need is ticked in the form, only words left out are worth saying.
+  if (outcome.type === 'need-location') return unknown.length > 0 ? t('search.reading.unknown', { words: unknown.join(' ') }).trim() : null;
+  if (needs.length === 0 && !franceServices && name.length === 0 && unknown.length === 0) return null;
+  const parts = needs.map((id) => lowerFirst(serviceName(id)));
+  if (franceServices) parts.push(t('search.reading.franceServices'));
+  if (name.length > 0) parts.push(t('search.reading.name', { words: name.join(' ') }));
+  if (outcome.type === 'results') {
+    parts.push(
+      outcome.origin.kind === 'commune'
+        ? t('search.reading.where', { place: communeName(t, outcome.origin.commune) })
+        : t('search.reading.near', { place: t(outcome.origin.kind === 'position' ? 'search.yourPosition' : 'search.mapArea') }),
+    );
+  }
+  const used = parts.length > 0 ? t('search.reading', { parts: parts.join(' · ') }) : '';
+  return `${used}${unknown.length > 0 ? t('search.reading.unknown', { words: unknown.join(' ') }) : ''}`.trim();
+}
+
+/** "Aide pour…" reads "aide pour…" inside a sentence; "CV…" stays as it is. */
+function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
 }
 
 /** The places of an outcome for the map, or null when it shows none. */
@@ -94,7 +198,7 @@ export function outcomeStatus(t: Translate, outcome: SearchOutcome, partial = tr
         outcome.type !== 'results'
           ? null
           : outcome.origin.kind === 'commune'
-            ? (outcome.origin.commune.arrondissement ?? outcome.origin.commune.name)
+            ? communeName(t, outcome.origin.commune)
             : t(outcome.origin.kind === 'position' ? 'search.yourPosition' : 'search.mapArea');
       const where = origin === null ? '' : t('search.around', { origin });
       const { total, confirmed, toCheck } = outcome.counts;

@@ -11,7 +11,7 @@ import { MAX_QUERY } from '../../lib/search/query.ts';
 import { SEARCH_URL, searchUrl } from '../../lib/routes.ts';
 import { emit } from '../events.ts';
 import { currentPosition, type PositionFailure } from './geolocation.ts';
-import { element, outcomePoints, outcomeStatus, printCodes, resultCard } from './render.ts';
+import { communeName, element, outcomePoints, outcomeStatus, printCodes, readingLine, resultCard, type CardContext } from './render.ts';
 import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
 
 /** Results shown at first, and added by each "Voir plus". */
@@ -141,7 +141,12 @@ class SearchPanel extends HTMLElement {
     this.points = outcomePoints(this.t, outcome);
     emit('search:results', { points: this.points });
     if (this.points && this.points.length > 0) document.querySelector('[data-map-section][hidden]')?.removeAttribute('hidden');
-    this.say(outcomeStatus(this.t, outcome));
+    // What was understood of the query comes first, in the same live region: read out together.
+    const reading = readingLine(this.t, outcome, this.serviceName);
+    this.status.replaceChildren();
+    if (reading) this.status.append(element('span', { class: 'search-reading', 'data-search-reading': '' }, reading), ' ');
+    this.status.append(outcomeStatus(this.t, outcome));
+    const context: CardContext = { when: filtersFrom(params).when, site: this.site };
     this.showChips(params);
     const hasResults = (outcome.type === 'results' || outcome.type === 'by-name') && outcome.results.length > 0;
     this.querySelector<HTMLElement>('[data-search-summary]')!.hidden = !hasResults;
@@ -158,10 +163,10 @@ class SearchPanel extends HTMLElement {
     } else if (outcome.type === 'choose') {
       const list = element('ul', { class: 'choices' });
       for (const commune of outcome.communes) {
+        // The whole query stays ("impôts aix"): choosing the commune must not lose the need.
         const choice = new URLSearchParams(params);
-        choice.set('q', commune.name);
         choice.set('commune', commune.insee);
-        const link = element('a', { class: 'button secondary', href: searchUrl(choice) }, this.t('search.communeChoice', { name: commune.name, departement: commune.departement }));
+        const link = element('a', { class: 'button secondary', href: searchUrl(choice) }, this.t('search.communeChoice', { name: communeName(this.t, commune), departement: commune.departementName ?? commune.departement }));
         link.addEventListener('click', (event) => {
           event.preventDefault();
           fillForm(this.form, choice);
@@ -176,7 +181,7 @@ class SearchPanel extends HTMLElement {
       if (outcome.results.length > 0) {
         const list = element('ol', { class: 'cards results' });
         for (const result of outcome.results) {
-          const card = resultCard(this.t, result, this.serviceName);
+          const card = resultCard(this.t, result, this.serviceName, context);
           const highlight = () => emit('map:highlight', { id: result.id });
           card.addEventListener('focusin', highlight);
           card.addEventListener('mouseenter', highlight);
@@ -202,7 +207,7 @@ class SearchPanel extends HTMLElement {
       if (outcome.type === 'results' && outcome.further) {
         this.output.append(element('p', { class: 'search-status' }, this.t('search.further')));
         const list = element('ol', { class: 'cards results' });
-        list.append(resultCard(this.t, outcome.further, this.serviceName));
+        list.append(resultCard(this.t, outcome.further, this.serviceName, context));
         this.output.append(list);
       }
     }

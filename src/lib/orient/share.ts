@@ -5,7 +5,7 @@
  */
 import { dateName, formatTime } from '../../i18n/hours.ts';
 import type { Translate } from '../../i18n/translate.ts';
-import { shiftDate, statusAt, wallClock } from '../hours/status.ts';
+import { LOOKAHEAD_DAYS, shiftDate, slotsOn, statusAt, wallClock } from '../hours/status.ts';
 import type { Schedule } from '../hours/types.ts';
 
 export interface SharedPlace {
@@ -21,8 +21,45 @@ export interface SharedPlace {
   url: string;
 }
 
-/** "Ouvert le lundi 30 novembre jusqu’à 17 h", "Prochaine ouverture : le mardi 1er décembre à 9 h", or null. */
-export function nextOpening(t: Translate, schedule: Schedule | null, now: Date): string | null {
+/** A day asked for ("Samedi · le matin"): the next opening is counted from its start (or from noon for the afternoon), not from now. */
+export interface FromDay {
+  /** YYYY-MM-DD, in the place's time zone. */
+  date: string;
+  /** Minutes after midnight: 0, or 720 for the afternoon. */
+  minutes: number;
+}
+
+/**
+ * The place's first opening from a moment of a day: open then (until when), or its next slot
+ * within the look-ahead; null when the hours are unknown there.
+ */
+export function openingFrom(schedule: Schedule, from: FromDay): { open: true; date: string; closesAt: number } | { open: false; date: string; opensAt: number } | null {
+  for (let inDays = 0; inDays <= LOOKAHEAD_DAYS; inDays++) {
+    const date = shiftDate(from.date, inDays);
+    const slots = slotsOn(schedule, date);
+    if (!slots) return null;
+    for (let i = 0; i < slots.length; i += 2) {
+      const [start, end] = [slots[i]!, slots[i + 1]!];
+      if (inDays === 0 && end <= from.minutes) continue;
+      if (inDays === 0 && start <= from.minutes) return { open: true, date, closesAt: end };
+      return { open: false, date, opensAt: start };
+    }
+  }
+  return null;
+}
+
+/**
+ * "Ouvert le lundi 30 novembre jusqu’à 17 h", "Prochaine ouverture : le mardi 1er décembre à 9 h",
+ * or null. From now, or from the day the person asked for.
+ */
+export function nextOpening(t: Translate, schedule: Schedule | null, now: Date, from: FromDay | null = null): string | null {
+  if (from) {
+    const opening = schedule && openingFrom(schedule, from);
+    if (!opening) return null;
+    return opening.open
+      ? t('share.openUntil', { day: dateName(t, opening.date), time: formatTime(t, opening.closesAt) })
+      : t('share.nextOpening', { day: dateName(t, opening.date), time: formatTime(t, opening.opensAt) });
+  }
   const status = statusAt(schedule, now);
   if (status.state === 'open') {
     return t('share.openUntil', { day: dateName(t, shiftDate(wallClock(now, schedule!.tz).date, status.closesInDays)), time: formatTime(t, status.closesAt) });
@@ -32,22 +69,22 @@ export function nextOpening(t: Translate, schedule: Schedule | null, now: Date):
 }
 
 /** The lines of one place; without `now` (a page built in advance), no next opening. */
-export function placeLines(t: Translate, place: SharedPlace, now: Date | null): string[] {
+export function placeLines(t: Translate, place: SharedPlace, now: Date | null, from: FromDay | null = null): string[] {
   const lines = [place.name, [place.street, place.city].filter(Boolean).join(', ')];
   if (place.phone) lines.push(t('share.phone', { phone: place.phone }));
-  const next = now && nextOpening(t, place.schedule, now);
+  const next = now && nextOpening(t, place.schedule, now, from);
   if (next) lines.push(next);
   if (place.url) lines.push(place.url);
   return lines;
 }
 
-export function placeMessage(t: Translate, place: SharedPlace, now: Date | null): string {
-  return [t('share.intro'), ...placeLines(t, place, now)].join('\n');
+export function placeMessage(t: Translate, place: SharedPlace, now: Date | null, from: FromDay | null = null): string {
+  return [t('share.intro'), ...placeLines(t, place, now, from)].join('\n');
 }
 
 /** A selection: each place numbered, then the link that opens the same list. */
-export function selectionMessage(t: Translate, places: readonly SharedPlace[], url: string, now: Date | null): string {
-  const blocks = places.map((place, index) => `${index + 1}. ${placeLines(t, place, now).join('\n')}`);
+export function selectionMessage(t: Translate, places: readonly SharedPlace[], url: string, now: Date | null, from: FromDay | null = null): string {
+  const blocks = places.map((place, index) => `${index + 1}. ${placeLines(t, place, now, from).join('\n')}`);
   return [t('share.introMany', { count: places.length }), ...blocks, t('share.selectionLink', { url })].join('\n\n');
 }
 

@@ -14,6 +14,7 @@ import { isResidentsOnly, readsAsCode } from './audience.ts';
 import { ITINERANT } from '../interop/standard.ts';
 import { arrondissementOfPostcode } from '../arrondissements.ts';
 import { t, type Key } from '../../i18n/index.ts';
+import { officialFormerNames, officialTerritory, type FormerName } from '../territory/official.ts';
 import { fr } from '../../i18n/fr.ts';
 
 const TYPOLOGY_WORDS = Object.fromEntries(Object.entries(fr).filter(([key]) => key.startsWith('typology.')));
@@ -84,18 +85,30 @@ export interface SearchFiles {
   shards: Map<string, PlaceShard>;
 }
 
-export function buildSearchFiles(directory: Directory, built: string): SearchFiles {
+/** What the official reference adds to the communes of the search: who lives there, and old names. */
+export interface OfficialNames {
+  population: ReadonlyMap<string, number>;
+  formerNames: readonly FormerName[];
+}
+
+export function buildSearchFiles(directory: Directory, built: string, official: OfficialNames = { population: officialTerritory().population, formerNames: officialFormerNames() }): SearchFiles {
   const { reference } = directory;
   const communes = new Map<string, CommuneRow[]>();
   const postcodes = new Map<string, PostcodeRow[]>();
   const arrondissements = arrondissementCentres(directory.places);
   const boxes = new Map<string, { south: number; north: number; west: number; east: number; lat: number; lon: number; n: number }>();
+  const formerNames = official.formerNames.filter((former) => {
+    const today = reference.communes.get(former.insee);
+    return today !== undefined && normalize(former.name) !== normalize(today.name);
+  });
   for (const commune of reference.communes.values()) {
     // A commune's centre to about 100 m is enough to measure distances to it.
     const lat = round(commune.lat, 3);
     const lon = round(commune.lon, 3);
     const letter = communeShard(normalize(commune.name));
-    push(communes, letter, [commune.insee, commune.name, lat, lon] satisfies CommuneRow);
+    // In hundreds: enough to offer homonyms largest first, 60 KB (gzip) lighter than every digit.
+    const hundreds = Math.round((official.population.get(commune.insee) ?? 0) / 100);
+    push(communes, letter, [commune.insee, commune.name, lat, lon, hundreds] satisfies CommuneRow);
     for (const postcode of commune.postcodes) {
       const centre = arrondissements.get(postcode);
       const arrondissement = arrondissementOfPostcode(postcode);
@@ -114,6 +127,11 @@ export function buildSearchFiles(directory: Directory, built: string): SearchFil
     box.lon += commune.lon;
     box.n += 1;
     boxes.set(commune.departementCode, box);
+  }
+
+  for (const former of formerNames) {
+    const today = reference.communes.get(former.insee)!;
+    push(communes, communeShard(normalize(former.name)), [today.insee, former.name, communeShard(normalize(today.name))] satisfies CommuneRow);
   }
 
   const serviceIndex = new Map(directory.dataset.services.map((service, index) => [service.id, index]));

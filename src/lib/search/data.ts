@@ -11,8 +11,18 @@
 import type { Schedule } from '../hours/types.ts';
 import type { PlaceRow } from './row.ts';
 
-/** [insee, name, lat, lon]: the département is the start of the INSEE code. */
-export type CommuneRow = [string, string, number, number];
+/**
+ * [insee, name, lat, lon, population in hundreds (rounded; 0 when unknown or under 50)]: the
+ * département is the start of the INSEE code; homonyms are offered largest first. A former name
+ * (a commune déléguée or associée) is [insee of today's commune, former name, first letter of
+ * today's name]: today's row, in that file, gives the rest.
+ */
+export type CommuneRow = [string, string, number, number, number] | FormerNameRow;
+export type FormerNameRow = [string, string, string];
+
+export function isFormerName(row: CommuneRow): row is FormerNameRow {
+  return typeof row[2] === 'string';
+}
 
 /**
  * [postcode, insee, letter of the commune's file]: its name and centre are in that file.

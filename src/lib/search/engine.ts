@@ -6,12 +6,13 @@
  */
 import Fuse from 'fuse.js';
 import { distanceKm } from '../geo.ts';
-import { statusAt, todaySlots, wallClock, type OpenStatus } from '../hours/status.ts';
+import { slotsOn, statusAt, todaySlots, wallClock, type OpenStatus } from '../hours/status.ts';
+import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
 import { SEARCH_FILES } from '../routes.ts';
-import { departementOf, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
+import { departementOf, isFormerName, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
-import { judge, NO_FILTERS, type FilterName, type Filters } from './judge.ts';
+import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } from './judge.ts';
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
 import { editDistance } from '../text.ts';
@@ -29,8 +30,26 @@ export interface CommuneMatch {
   lon: number;
   postcodes: string[];
   key: string;
+  /** Légal population, to the hundred (0 when unknown): homonyms are offered largest first. */
+  population: number;
+  /** The old name it was found by (a commune déléguée or associée): "Cherbourg-Octeville". */
+  formerName?: string;
+  /** The name of its département, for a choice between homonyms (set on the communes an outcome names). */
+  departementName?: string;
   /** The name of an arrondissement of Paris, Lyon or Marseille searched for, when it is one. */
   arrondissement?: string;
+}
+
+/**
+ * What the search understood in a query, word by word, as codes and words (the page says it):
+ * the needs, the France Services label, the words of a place's name, and the words it could
+ * not use (the results come from the rest).
+ */
+export interface Reading {
+  needs: string[];
+  franceServices: boolean;
+  name: string[];
+  unknown: string[];
 }
 
 export { NO_FILTERS, type Filters };
@@ -62,6 +81,10 @@ export interface Result extends Omit<SearchPlace, 'schedule'> {
   today: number[] | undefined;
   /** The usual week (for paper, where "today" means nothing), null when unknown or on the move. */
   week: number[][] | null;
+  /** The day asked for ("Samedi · le matin"), when it is not today: its date and slots (undefined when unknown). */
+  day: { date: string; slots: number[] | undefined } | null;
+  /** For a message that gives the next opening from the day asked for. */
+  schedule: Schedule | null;
   /** Filters the data cannot answer for this place: to check with it. */
   toCheck: FilterName[];
   /** The needs it meets, by its own word or its label's. */
@@ -80,10 +103,10 @@ export interface Counts {
 }
 
 export type SearchOutcome =
-  | { type: 'results'; origin: Origin; results: Result[]; counts: Counts; filters: Filters; further: Result | null }
-  | { type: 'choose'; communes: CommuneMatch[]; filters: Filters }
-  | { type: 'need-location'; filters: Filters }
-  | { type: 'by-name'; results: Result[]; counts: Counts; filters: Filters }
+  | { type: 'results'; origin: Origin; results: Result[]; counts: Counts; filters: Filters; further: Result | null; reading: Reading }
+  | { type: 'choose'; communes: CommuneMatch[]; filters: Filters; reading: Reading }
+  | { type: 'need-location'; filters: Filters; reading: Reading }
+  | { type: 'by-name'; results: Result[]; counts: Counts; filters: Filters; reading: Reading }
   | { type: 'empty' }
   | { type: 'none'; query: string; filters: Filters };
 
@@ -91,15 +114,34 @@ const DEFAULT_LIMIT = 20;
 /** Places further than this from the commune are not "around" it. */
 const MAX_KM = 100;
 
-function toCommune([insee, name, lat, lon]: CommuneRow): CommuneMatch {
-  return { insee, name, departement: departementOf(insee), lat, lon, postcodes: [], key: normalize(name) };
+/** A former name before it is read with its commune of today (see SearchEngine.today()). */
+interface FormerMatch extends CommuneMatch {
+  /** The file of today's name. */
+  todayLetter: string;
+}
+
+function toCommune(row: CommuneRow): CommuneMatch {
+  const key = normalize(row[1]);
+  if (isFormerName(row)) {
+    const [insee, formerName, todayLetter] = row;
+    const former: FormerMatch = { insee, name: formerName, departement: departementOf(insee), lat: 0, lon: 0, postcodes: [], key, population: 0, formerName, todayLetter };
+    return former;
+  }
+  const [insee, name, lat, lon, hundreds] = row;
+  return { insee, name, departement: departementOf(insee), lat, lon, postcodes: [], key, population: hundreds * 100 };
 }
 
 interface LetterIndex {
+  /** Today's communes and former names, by name. */
   communes: CommuneMatch[];
   byKey: Map<string, CommuneMatch[]>;
+  /** Today's communes only. */
   byInsee: Map<string, CommuneMatch>;
+  /** Every name in the order of its key: the names that start with some words are side by side. */
+  sorted: CommuneMatch[];
 }
+
+const EMPTY_LETTER: LetterIndex = { communes: [], byKey: new Map(), byInsee: new Map(), sorted: [] };
 
 /** A shard decoded once, its names normalized once: not at every query. */
 interface LoadedShard {
@@ -108,6 +150,9 @@ interface LoadedShard {
   /** The words of each place's name, and of its name and commune, read once per file. */
   nameWords: string[][];
   nameAndCommuneWords: string[][];
+  /** Every word of the names (and of names and communes), once, in order: is a word in any name? A few comparisons. */
+  nameParts: string[];
+  allParts: string[];
 }
 
 export class SearchEngine {
@@ -135,14 +180,20 @@ export class SearchEngine {
   private letter(letter: string): Promise<LetterIndex> {
     let promise = this.letters.get(letter);
     if (!promise) {
-      promise = this.data<CommuneRow[]>(SEARCH_FILES.communes(letter)).then(
-        (rows) => {
-          const communes = rows.map(toCommune);
-          const byKey = new Map<string, CommuneMatch[]>();
-          for (const commune of communes) byKey.set(commune.key, [...(byKey.get(commune.key) ?? []), commune]);
-          return { communes, byKey, byInsee: new Map(communes.map((commune) => [commune.insee, commune])) };
-        },
-        () => ({ communes: [], byKey: new Map(), byInsee: new Map() }),
+      promise = this.hasFile(SEARCH_FILES.communes(letter)).then((exists) =>
+        exists
+          ? this.data<CommuneRow[]>(SEARCH_FILES.communes(letter)).then(
+              (rows) => {
+                const communes = rows.map(toCommune);
+                const byKey = new Map<string, CommuneMatch[]>();
+                for (const commune of communes) byKey.set(commune.key, [...(byKey.get(commune.key) ?? []), commune]);
+                const current = communes.filter((commune) => commune.formerName === undefined);
+                const sorted = [...communes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+                return { communes, byKey, byInsee: new Map(current.map((commune) => [commune.insee, commune])), sorted };
+              },
+              () => EMPTY_LETTER,
+            )
+          : EMPTY_LETTER,
       );
       this.letters.set(letter, promise);
     }
@@ -153,11 +204,52 @@ export class SearchEngine {
     return (await this.letter(letter)).communes;
   }
 
+  /** Communes as outcomes name them: a former name read with today's commune (its name, centre and population). */
+  private async today(communes: readonly CommuneMatch[]): Promise<CommuneMatch[]> {
+    const resolved = await Promise.all(
+      communes.map(async (commune) => {
+        if (!('todayLetter' in commune)) return commune;
+        const today = (await this.letter((commune as FormerMatch).todayLetter)).byInsee.get(commune.insee);
+        return today ? { ...today, formerName: commune.formerName } : null;
+      }),
+    );
+    return resolved.filter((commune): commune is CommuneMatch => commune !== null);
+  }
+
+  /** The files this build wrote, without their version: no request for a file that does not exist. */
+  private filesPromise: Promise<Set<string>> | undefined;
+
+  private async hasFile(path: string): Promise<boolean> {
+    this.filesPromise ??= this.meta().then((meta) => new Set(meta.files.map((file) => file.split('?')[0]!)));
+    return (await this.filesPromise).has(path);
+  }
+
+  /**
+   * Communes whose name starts with these words as whole words ("aix" → Aix-en-Provence,
+   * Aix-les-Bains…, "florac" → Florac Trois Rivières), largest first, one entry per commune.
+   */
+  async communesStartingWithWords(text: string): Promise<CommuneMatch[]> {
+    const key = normalize(text);
+    if (!key) return [];
+    const { sorted } = await this.letter(communeShard(key));
+    const prefix = `${key} `;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle]!.key < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found: CommuneMatch[] = [];
+    for (let index = low; index < sorted.length && sorted[index]!.key.startsWith(prefix); index++) found.push(sorted[index]!);
+    return largestFirst(await this.today(found));
+  }
+
   async communesWithPostcode(postcode: string): Promise<CommuneMatch[]> {
     const prefix = postcode.slice(0, 2);
     let promise = this.postcodes.get(prefix);
     if (!promise) {
-      promise = this.data<PostcodeRow[]>(SEARCH_FILES.postcodes(prefix)).catch(() => []);
+      promise = this.hasFile(SEARCH_FILES.postcodes(prefix)).then((exists) => (exists ? this.data<PostcodeRow[]>(SEARCH_FILES.postcodes(prefix)).catch(() => []) : []));
       this.postcodes.set(prefix, promise);
     }
     const rows = (await promise).filter((row) => row[0] === postcode);
@@ -174,13 +266,13 @@ export class SearchEngine {
   /** Communes whose name is exactly this (after normalization). */
   async exactCommunes(text: string): Promise<CommuneMatch[]> {
     const key = normalize(text);
-    return key ? ((await this.letter(communeShard(key))).byKey.get(key) ?? []) : [];
+    return key ? this.today((await this.letter(communeShard(key))).byKey.get(key) ?? []) : [];
   }
 
   /** A commune by its code, for a shared link that names it (rare: the query usually has its name). */
   async commune(insee: string): Promise<CommuneMatch | undefined> {
     for (const letter of COMMUNE_FILES) {
-      const found = (await this.communesStartingWith(letter)).find((commune) => commune.insee === insee);
+      const found = (await this.letter(letter)).byInsee.get(insee);
       if (found) return found;
     }
     return undefined;
@@ -193,14 +285,11 @@ export class SearchEngine {
         (shard) => {
           const places = shard.places.map((row) => decodePlace(row, shard));
           const keys = places.map((place) => normalize(place.name));
-          return {
-            places,
-            keys,
-            nameWords: keys.map((key) => key.split(' ')),
-            nameAndCommuneWords: places.map((place, index) => `${keys[index]} ${normalize(place.commune)}`.split(' ')),
-          };
+          const nameWords = keys.map((key) => key.split(' '));
+          const nameAndCommuneWords = places.map((place, index) => `${keys[index]} ${normalize(place.commune)}`.split(' '));
+          return { places, keys, nameWords, nameAndCommuneWords, nameParts: sortedParts(nameWords), allParts: sortedParts(nameAndCommuneWords) };
         },
-        () => ({ places: [], keys: [], nameWords: [], nameAndCommuneWords: [] }),
+        () => ({ places: [], keys: [], nameWords: [], nameAndCommuneWords: [], nameParts: [], allParts: [] }),
       );
       this.shards.set(departement, promise);
     }
@@ -226,7 +315,7 @@ export class SearchEngine {
     );
   }
 
-  async findCommunes(text: string): Promise<{ exact: CommuneMatch[]; fuzzy: CommuneMatch[]; score: number }> {
+  async findCommunes(text: string, options: { anyFirstLetter?: boolean } = {}): Promise<{ exact: CommuneMatch[]; fuzzy: CommuneMatch[]; score: number }> {
     const key = normalize(text);
     if (!key) return { exact: [], fuzzy: [], score: 1 };
     const exact = await this.exactCommunes(key);
@@ -239,12 +328,13 @@ export class SearchEngine {
     const fuse = new Fuse(shortlist, { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
     const hits = fuse.search(key, { limit: 8 });
     const best = hits[0]?.score ?? 1;
-    if (hits.length > 0 && best <= WEAK) return { exact, fuzzy: closestSpelling(key, hits.map((hit) => hit.item)), score: best };
+    if (hits.length > 0 && best <= WEAK) return { exact, fuzzy: largestFirst(await this.today(closestSpelling(key, hits.map((hit) => hit.item)))), score: best };
     // No name close enough with this first letter: the first letter itself may be wrong ("frenoble").
+    if (options.anyFirstLetter === false) return { exact, fuzzy: largestFirst(await this.today(closestSpelling(key, hits.map((hit) => hit.item)))), score: best };
     await yieldToPage();
     const other = await this.anyLetter(key, wanted);
     if (other.fuzzy.length > 0 && other.score < best) return other;
-    return { exact, fuzzy: closestSpelling(key, hits.map((hit) => hit.item)), score: best };
+    return { exact, fuzzy: largestFirst(await this.today(closestSpelling(key, hits.map((hit) => hit.item)))), score: best };
   }
 
   /** The communes of one file with their pairs of letters, built once per file. */
@@ -269,7 +359,7 @@ export class SearchEngine {
         if (dice >= MIN_DICE && (best.length === 0 || dice >= best[0]!.dice)) best = best.length > 0 && dice === best[0]!.dice ? [...best, { commune, dice }] : [{ commune, dice }];
       }
     }
-    return { exact: [], fuzzy: closestSpelling(key, best.slice(0, 8).map((item) => item.commune)), score: best.length > 0 ? 1 - best[0]!.dice : 1 };
+    return { exact: [], fuzzy: largestFirst(await this.today(closestSpelling(key, best.slice(0, 8).map((item) => item.commune)))), score: best.length > 0 ? 1 - best[0]!.dice : 1 };
   }
 
   async search(request: SearchRequest): Promise<SearchOutcome> {
@@ -277,6 +367,7 @@ export class SearchEngine {
     const limit = request.limit ?? DEFAULT_LIMIT;
     const words = queryWords(request.q.slice(0, MAX_QUERY));
     const consumed = new Set<number>();
+    const masked = () => words.map((word, index) => (consumed.has(index) ? '' : word));
     let communes: CommuneMatch[] = [];
 
     // 1. A postcode, or an arrondissement of Paris, Lyon or Marseille ("Paris 19e").
@@ -292,40 +383,69 @@ export class SearchEngine {
       if (/^\d{1,3}(e|er|eme)?$/.test(word)) consumed.add(index);
     });
 
-    // 2. Needs and the France Services label: "recharge téléphone", "aide caf", "ordinateur pas cher".
-    const needs = matchNeeds(words.map((word, index) => (consumed.has(index) ? '' : word)), meta);
+    // 2. Needs and the France Services label, as written: "recharge téléphone", "aide caf", "ordinateur pas cher".
+    const needs = matchNeeds(masked(), meta);
     for (const index of needs.used) consumed.add(index);
 
-    // 3. A commune's exact name, as the longest run of words ("saint denis", "emmaus *lille*").
+    // 3. A commune's exact name, today's or a former one, as the longest run of words ("saint denis",
+    // "emmaus *lille*"); between runs of the same length, the largest commune ("aide en ligne
+    // *montpellier*" is not Ligné).
     let exactSpan: number[] = [];
     if (communes.length === 0) {
-      search: for (let size = Math.min(words.length, MOST_WORDS_IN_A_COMMUNE); size >= 1; size--) {
+      for (let size = Math.min(words.length, MOST_WORDS_IN_A_COMMUNE); size >= 1 && exactSpan.length === 0; size--) {
+        let largest = -1;
         for (let start = 0; start + size <= words.length; start++) {
           const span = Array.from({ length: size }, (_, offset) => start + offset);
           if (span.some((index) => consumed.has(index))) continue;
+          // A small word alone ("y", "a", "le") is a commune only when nothing else is asked.
+          if (size === 1 && FILLER_WORDS.has(words[start]!) && words.length > 1) continue;
           const exact = await this.exactCommunes(words.slice(start, start + size).join(' '));
-          if (exact.length > 0) {
+          const population = Math.max(-1, ...exact.map((commune) => commune.population));
+          if (exact.length > 0 && population >= largest) {
             communes = exact;
             exactSpan = span;
-            break search;
+            largest = population;
           }
         }
       }
     }
     for (const index of exactSpan) consumed.add(index);
-    // Each word once: "saint saint saint" asks no more than "saint".
-    const nameWords = [...new Set(words.filter((word, index) => !consumed.has(index) && !FILLER_WORDS.has(word)))];
 
-    // 4. A misspelt commune ("grenobel"), also when a word of it is itself a commune ("le pon-tde-claix" is not Claix).
+    // 4. Needs misspelt, among the words left: "declaraton", "inpots", "scaner".
+    const typos = matchNeeds(masked(), meta, { typos: true });
+    for (const index of typos.used) consumed.add(index);
+    const services = [...new Set([...needs.services, ...typos.services])];
+    const franceServices = needs.franceServices || typos.franceServices;
+
+    // 5. A name that is also the start of larger communes' names is not clearly meant: "aix" is
+    // Aix in Corrèze (352 people) but most likely Aix-en-Provence or Aix-les-Bains. All are offered.
+    // A commune chosen among them (a link that names it) is looked for among the same ones, by its code.
+    if (exactSpan.length > 0) {
+      const longer = await this.communesStartingWithWords(words.slice(exactSpan[0], exactSpan.at(-1)! + 1).join(' '));
+      communes = request.commune ? [...communes, ...longer] : withLargerNamesakes(communes, longer);
+    }
+    // Each word once: "saint saint saint" asks no more than "saint".
+    let nameWords = [...new Set(words.filter((word, index) => !consumed.has(index) && !FILLER_WORDS.has(word)))];
+    const unknown: string[] = [];
+
+    // 6. A commune named by the start of its name ("florac", "cherbourg") or misspelt ("grenobel"),
+    // also when a word of it is itself a commune ("le pon-tde-claix" is not Claix).
     if (!request.near && !request.commune && (communes.length === 0 ? nameWords.length > 0 : nameWords.length > 0 && exactSpan.length > 0)) {
       // Articles begin many names ("Le Pont-de-Claix", "La Rochelle"): they stay in the phrase.
       const phrase = words.filter((word, index) => (!consumed.has(index) || exactSpan.includes(index)) && (!FILLER_WORDS.has(word) || ARTICLES.has(word))).join(' ');
-      const { fuzzy, score } = await this.findCommunes(phrase);
-      // A longer name that holds the exact one ("le pont de claix" holds "claix") is the one meant.
-      const holdsExact = exactSpan.length > 0 && fuzzy.length === 1 && fuzzy[0]!.key.includes(words.filter((_, index) => exactSpan.includes(index)).join(' '));
-      if (fuzzy.length > 0 && (communes.length === 0 || score <= CLOSE_ENOUGH || holdsExact)) {
-        communes = fuzzy;
-        nameWords.length = 0;
+      const starting = communes.length === 0 ? await this.communesStartingWithWords(phrase) : [];
+      if (starting.length > 0) {
+        communes = starting;
+        nameWords = [];
+      } else {
+        // A commune already found by its exact name: only a longer name of the same first letter may be meant, never every file read.
+        const { fuzzy, score } = await this.findCommunes(phrase, { anyFirstLetter: communes.length === 0 });
+        // A longer name that holds the exact one ("le pont de claix" holds "claix") is the one meant.
+        const holdsExact = exactSpan.length > 0 && fuzzy.length === 1 && fuzzy[0]!.key.includes(words.filter((_, index) => exactSpan.includes(index)).join(' '));
+        if (fuzzy.length > 0 && (communes.length === 0 || score <= CLOSE_ENOUGH || holdsExact)) {
+          communes = fuzzy;
+          nameWords = [];
+        }
       }
     }
 
@@ -335,73 +455,100 @@ export class SearchEngine {
     }
     const filters: Filters = {
       ...request.filters,
-      services: [...new Set([...needs.services, ...request.filters.services])],
-      franceServices: request.filters.franceServices || needs.franceServices,
+      services: [...new Set([...services, ...request.filters.services])],
+      franceServices: request.filters.franceServices || franceServices,
     };
+    const reading = (name: string[]): Reading => ({ needs: services, franceServices, name, unknown: [...unknown, ...nameWords.filter((word) => !name.includes(word))] });
 
     await yieldToPage();
     if (request.near) {
-      const found = await this.around(request.near, null, filters, nameWords, request.now);
-      return { type: 'results', origin: { kind: request.nearKind ?? 'position' }, ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : request.near)) };
+      const { found, known } = await this.around(request.near, null, filters, nameWords, request.now);
+      return { type: 'results', origin: { kind: request.nearKind ?? 'position' }, ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : request.near)), reading: reading(known) };
     }
-    if (communes.length > 1) return { type: 'choose', communes: communes.slice(0, 12), filters };
+    if (communes.length > 1) return { type: 'choose', communes: communes.slice(0, MOST_CHOICES).map((commune) => this.named(commune, meta)), filters, reading: reading([]) };
     if (communes.length === 1) {
-      const commune = communes[0]!;
-      const found = await this.around(commune, commune, filters, nameWords, request.now);
-      return { type: 'results', origin: { kind: 'commune', commune }, ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : commune)) };
+      const commune = this.named(communes[0]!, meta);
+      const { found, known } = await this.around(commune, commune, filters, nameWords, request.now);
+      return { type: 'results', origin: { kind: 'commune', commune }, ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : commune)), reading: reading(known) };
     }
     if (nameWords.length > 0) {
-      const found = await this.byName(nameWords, filters, request.now);
+      const { found, known } = await this.byName(nameWords, filters, request.now);
       if (found.length > 0) {
         const { results, counts } = await this.page(found, filters, limit, request.now, null);
-        return { type: 'by-name', results, counts, filters };
+        return { type: 'by-name', results, counts, filters, reading: reading(known) };
       }
-      return { type: 'none', query: request.q, filters };
+      // No place has these words in its name: maybe one of them is the start of a commune's name ("florac xyz").
+      for (const [index, word] of nameWords.entries()) {
+        const starting = word.length >= 3 ? await this.communesStartingWithWords(word) : [];
+        if (starting.length === 0) continue;
+        unknown.push(...nameWords.filter((_, other) => other !== index));
+        nameWords = [];
+        const outcome = await this.search({ ...request, q: word, filters });
+        return withReading(outcome, { needs: services, franceServices, name: [], unknown });
+      }
     }
-    if (filters.services.length > 0 || filters.franceServices) return { type: 'need-location', filters };
+    if (filters.services.length > 0 || filters.franceServices) return { type: 'need-location', filters, reading: reading([]) };
     return words.length === 0 ? { type: 'empty' } : { type: 'none', query: request.q, filters };
   }
 
+  /** A commune as an outcome names it: with its département's name. */
+  private named(commune: CommuneMatch, meta: Meta): CommuneMatch {
+    const departementName = meta.departements[commune.departement]?.name;
+    return departementName ? { ...commune, departementName } : commune;
+  }
+
   /**
-   * The places around a point (in the départements around), ranked for the person: those that
-   * meet every filter first; then, for a commune, its own places, the most helpful first (a
-   * street address, hours, a phone: open soon first); then the nearest. Places for their
-   * residents only come after the places open to all. Two records of one place show once.
+   * The places around a point (in the départements around), ranked for the person (see rank()).
+   * Words of a name keep the places whose name holds them; words that no place within reach
+   * has in its name are left out, and said so (`known` holds the words used).
    */
-  private async around(point: { lat: number; lon: number }, commune: CommuneMatch | null, filters: Filters, nameWords: string[], now: Date): Promise<Found[]> {
+  private async around(point: { lat: number; lon: number }, commune: CommuneMatch | null, filters: Filters, nameWords: string[], now: Date): Promise<{ found: Found[]; known: string[] }> {
     const meta = await this.meta();
     const codes = commune ? [commune.departement, ...(meta.departements[commune.departement]?.neighbours ?? [])] : nearestDepartements(meta, point);
     const shards = await Promise.all(codes.filter((code) => meta.departements[code]?.places).map(async (code) => ({ code, shard: await this.shard(code) })));
-    const found: Found[] = [];
-    for (const { code, shard } of shards) {
-      shard.places.forEach((place, index) => {
-        if (nameWords.length > 0 && !containsWords(shard.nameWords[index]!, nameWords)) return;
-        const km = distanceKm(point, place);
-        if (km > MAX_KM) return;
-        const verdict = judge(place, filters, meta, now);
-        if (!verdict.keep) return;
-        // Within an arrondissement, nearest first: the city is too large for "in the commune".
-        const inCommune = commune !== null && !commune.arrondissement && code === commune.departement && place.commune === commune.name;
-        found.push({ place, km, inCommune, verdict, key: shard.keys[index]! });
-      });
+    const collect = (words: string[]): Found[] => {
+      const found: Found[] = [];
+      for (const { code, shard } of shards) {
+        shard.places.forEach((place, index) => {
+          if (words.length > 0 && !containsWords(shard.nameWords[index]!, words)) return;
+          const km = distanceKm(point, place);
+          if (km > MAX_KM) return;
+          const verdict = judge(place, filters, meta, now);
+          if (!verdict.keep) return;
+          // Within an arrondissement, nearest first: the city is too large for "in the commune".
+          const inCommune = commune !== null && !commune.arrondissement && code === commune.departement && place.commune === commune.name;
+          found.push({ place, km, inCommune, verdict, key: shard.keys[index]! });
+        });
+      }
+      return found;
+    };
+    const used = nameWords.filter((word) => shards.some(({ shard }) => startsAWord(shard.nameParts, word)));
+    const found = collect(used);
+    // No place within reach has them all in its name: the results come from the rest of the query, and the page says so.
+    if (found.length === 0 && used.length > 0) {
+      const rest = collect([]);
+      if (rest.length > 0) return { found: rank(rest, now), known: [] };
     }
-    return rank(found, now);
+    return { found: rank(found, now), known: used };
   }
 
-  private async byName(nameWords: string[], filters: Filters, now: Date): Promise<Found[]> {
+  /** Places by the words of their name (or commune), in every département; words no place holds are left out. */
+  private async byName(nameWords: string[], filters: Filters, now: Date): Promise<{ found: Found[]; known: string[] }> {
     // A name without a place: every département's places (cached offline like the rest).
     const meta = await this.meta();
     const shards = await Promise.all(Object.entries(meta.departements).filter(([, departement]) => departement.places > 0).map(([code]) => this.shard(code)));
+    const used = nameWords.filter((word) => shards.some((shard) => startsAWord(shard.allParts, word)));
     const found: Found[] = [];
+    if (used.length === 0) return { found, known: used };
     for (const [count, shard] of shards.entries()) {
       if (count % 20 === 19) await yieldToPage();
       shard.places.forEach((place, index) => {
-        if (!containsWords(shard.nameAndCommuneWords[index]!, nameWords)) return;
+        if (!containsWords(shard.nameAndCommuneWords[index]!, used)) return;
         const verdict = judge(place, filters, meta, now);
         if (verdict.keep) found.push({ place, km: null, inCommune: false, verdict, key: shard.keys[index]! });
       });
     }
-    return found.sort((a, b) => byName(a.place.name, b.place.name));
+    return { found: found.sort((a, b) => byName(a.place.name, b.place.name)), known: used };
   }
 
   /** The first `limit` results, the counts, and when a need has no confirmed place near, the nearest one further. */
@@ -411,7 +558,7 @@ export class SearchEngine {
     const counts = { total: unique.length, confirmed, toCheck: unique.length - confirmed };
     let further: Result | null = null;
     if (origin && filters.services.length > 0 && confirmed === 0) further = await this.further(origin, filters, now);
-    return { results: unique.slice(0, limit).map((item) => toResult(item, now)), counts, filters, further };
+    return { results: unique.slice(0, limit).map((item) => toResult(item, now, filters.when)), counts, filters, further };
   }
 
   /** The nearest place that surely meets the needs, looking further, département by département. */
@@ -434,7 +581,7 @@ export class SearchEngine {
         if (!best || distance < best.km) best = { place, km: distance, inCommune: false, verdict, key: shard.keys[index]! };
       }
     }
-    return best ? toResult(best, now) : null;
+    return best ? toResult(best, now, filters.when) : null;
   }
 }
 
@@ -445,6 +592,8 @@ interface Found {
   verdict: ReturnType<typeof judge>;
   /** The normalized name. */
   key: string;
+  /** Its distance as the ranking weighs it (rankKm), set by rank(). */
+  weight?: number;
 }
 
 const ARTICLES = new Set(['le', 'la', 'les', 'l']);
@@ -542,19 +691,73 @@ function opensIn(place: SearchPlace, now: Date): number {
   return status.next.inDays * 1440 + status.next.opensAt - wallClock(now, place.schedule!.tz).minutes;
 }
 
+/**
+ * Near and likely first. Each filter the data cannot answer for a place (to check with it)
+ * counts as this many kilometres more: a sure place 3 km away comes before a likely one at
+ * 0.5 km, a likely one 1 km away before a sure one at 6 km.
+ */
+export const UNKNOWN_KM = 4;
+/** However many unknowns, never more than this: a sure place 80 km away never comes before a likely one 2 km away. */
+export const MOST_UNKNOWN_KM = 10;
+
+/**
+ * A place's distance as the ranking weighs it: kilometres from where the person searches (0 for
+ * the places of the commune they named: its own places first), plus the unknowns' penalty.
+ */
+export function rankKm(item: { km: number | null; inCommune: boolean; unknown: number }): number {
+  return (item.inCommune ? 0 : (item.km ?? 0)) + Math.min(item.unknown * UNKNOWN_KM, MOST_UNKNOWN_KM);
+}
+
+/**
+ * The order of results: places open to all before places for their residents; then by rankKm()
+ * (near and likely first); between equals in the commune, the most helpful and the soonest open
+ * first; then the nearest, then by name.
+ */
 export function rank(found: Found[], now: Date): Found[] {
   const soon = new Map(found.filter((item) => item.inCommune).map((item) => [item, opensIn(item.place, now)]));
+  // Weighed once per place, not at each of the sort's comparisons (10,000 places around at 50,000 in France).
+  for (const item of found) item.weight = rankKm({ km: item.km, inCommune: item.inCommune, unknown: item.verdict.unknown.length });
   return found.sort(
     (a, b) =>
-      Number(a.verdict.unknown.length > 0) - Number(b.verdict.unknown.length > 0) ||
       Number(hasFlag(a.place, 'residentsOnly')) - Number(hasFlag(b.place, 'residentsOnly')) ||
-      Number(b.inCommune) - Number(a.inCommune) ||
+      a.weight! - b.weight! ||
       (a.inCommune && b.inCommune
         ? helpfulness(b.place) - helpfulness(a.place) || Math.min(soon.get(a)!, 1e9) - Math.min(soon.get(b)!, 1e9)
         : 0) ||
       (a.km ?? 0) - (b.km ?? 0) ||
       byName(a.place.name, b.place.name),
   );
+}
+
+/** How many communes a choice offers at most. */
+export const MOST_CHOICES = 12;
+
+/** Largest first (then by name), one entry per commune: a former name gives way to today's name. */
+export function largestFirst(communes: readonly CommuneMatch[]): CommuneMatch[] {
+  const byInsee = new Map<string, CommuneMatch>();
+  for (const commune of communes) {
+    const seen = byInsee.get(commune.insee);
+    if (!seen || (seen.formerName !== undefined && commune.formerName === undefined)) byInsee.set(commune.insee, commune);
+  }
+  return [...byInsee.values()].sort((a, b) => b.population - a.population || byName(a.name, b.name));
+}
+
+/**
+ * The communes a name may mean: its exact namesakes, and when a commune whose name starts with
+ * it has more people than any of them ("aix": Aix-en-Provence, 149,695, and Aix in Corrèze, 352),
+ * those larger ones too, largest first; the namesakes are always among those offered.
+ */
+export function withLargerNamesakes(exact: readonly CommuneMatch[], longer: readonly CommuneMatch[]): CommuneMatch[] {
+  const largest = Math.max(...exact.map((commune) => commune.population));
+  const larger = longer.filter((commune) => commune.population > largest && !exact.some((same) => same.insee === commune.insee));
+  if (larger.length === 0) return largestFirst(exact);
+  const namesakes = largestFirst(exact);
+  return largestFirst([...namesakes, ...largestFirst(larger).slice(0, Math.max(0, MOST_CHOICES - namesakes.length))]);
+}
+
+/** An outcome found from part of the words: says what was used and what was not. */
+function withReading(outcome: SearchOutcome, reading: Reading): SearchOutcome {
+  return 'reading' in outcome ? { ...outcome, reading: { ...reading, name: outcome.reading.name, unknown: [...reading.unknown, ...outcome.reading.unknown] } } : outcome;
 }
 
 /** Two records of one place (same name, same commune) show once: the better ranked. */
@@ -566,6 +769,23 @@ function dedupe(found: Found[]): Found[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Every word once, in order. */
+function sortedParts(lists: readonly (readonly string[])[]): string[] {
+  return [...new Set(lists.flat())].sort();
+}
+
+/** Does a word of this sorted list start with `word`? (A binary search: the candidates follow `word` in order.) */
+export function startsAWord(sorted: readonly string[], word: string): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < word) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && sorted[low]!.startsWith(word);
 }
 
 function containsWords(parts: readonly string[], words: string[]): boolean {
@@ -582,11 +802,14 @@ function nearestDepartements(meta: Meta, point: { lat: number; lon: number }): s
     .map((entry) => entry.code);
 }
 
-function toResult({ place, km, inCommune, verdict }: Found, now: Date): Result {
-  const { schedule, ...rest } = place;
+function toResult({ place, km, inCommune, verdict }: Found, now: Date, when: When | null): Result {
+  const { schedule } = place;
   const moves = hasFlag(place, 'itinerant');
+  const today = schedule ? wallClock(now, schedule.tz).date : null;
+  const date = when && today ? dateOf(when, today) : null;
   return {
-    ...rest,
+    ...place,
+    day: !moves && date && date !== today ? { date, slots: slotsOn(schedule!, date) } : null,
     km,
     inCommune,
     dial: place.phone ? (parsePhone(place.phone)?.dial ?? '') : '',

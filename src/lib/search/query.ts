@@ -5,13 +5,19 @@
  */
 import type { Meta } from './data.ts';
 import { normalize } from './normalize.ts';
+import { editDistance } from '../text.ts';
 
 /** Longer queries are cut: nobody types more, and the page must never freeze. */
 export const MAX_QUERY = 200;
 
-/** Words that say nothing about where or what: never used to filter names. */
+/**
+ * Words that say nothing about where or what: the grammar of a sentence typed in French ("je
+ * cherche de l'aide pour faire ma déclaration"), the same for every catalogue, so they live here
+ * and not in data/services.yaml with the needs' words. Never used to filter names; never "not
+ * understood". Folded as queries are (no accents).
+ */
 export const FILLER_WORDS = new Set(
-  'a au aux avec besoin ce ces chez cherche chercher d de des du en et faire j je l la le les lieu lieux ma me mes moi mon ou par pour pres sur trouver un une veux aide aider'.split(' '),
+  'a ai as au aux avec avoir besoin bonjour c ce ces cet cette chez cherche chercher cherchons comment d dans de des doit dois document documents du elle en endroit est et etre faire fais fait il ils j je l la le les leur lieu lieux lui m ma me merci mes moi mon n ne nos nous numerique on ou par pas peut peux pour pres proche puis qu que quel quelle quelqu qui quoi s sa se ses si sil son sur svp t ta te tes ton trouver tu un une urgent veut veux voudrais vos votre vous y aide aider aidez'.split(' '),
 );
 
 const PLM: Record<string, { count: number; postcode: (n: number) => string }> = {
@@ -38,6 +44,25 @@ function sameWord(typed: string, keyword: string): boolean {
   return long.startsWith(short) && long.length - short.length <= 3;
 }
 
+/**
+ * How many typing mistakes a word of this length may hold and still be a need's word: none
+ * under 5 letters (too many short words are one letter apart: "caf", "cv", "rsa"), one from 5
+ * ("scaner", "inpots"), two from 9 ("declaraton", "photocoppie" give or take a swap).
+ */
+export function typosAllowed(length: number): number {
+  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+/** The same word, or a word misspelt (a swap of two letters is one mistake), give or take an ending. */
+function closeWord(typed: string, keyword: string): boolean {
+  if (sameWord(typed, keyword)) return true;
+  const allowed = typosAllowed(Math.min(typed.length, keyword.length));
+  if (allowed === 0 || Math.abs(typed.length - keyword.length) > allowed + 3) return false;
+  // Endings first ("declarations" is "declaration" + s), then the mistakes in what is left.
+  const stem = typed.length > keyword.length ? typed.slice(0, keyword.length + Math.min(allowed, typed.length - keyword.length)) : typed;
+  return editDistance(stem, keyword) <= allowed || editDistance(typed, keyword) <= allowed;
+}
+
 export interface Needs {
   services: string[];
   franceServices: boolean;
@@ -51,7 +76,8 @@ const FRANCE_SERVICES = ['france', 'services'];
  * The needs a query names, longest keyword first: "ordinateur pas cher" is a cheap computer,
  * not the computer on site; a word serves one need only.
  */
-export function matchNeeds(words: readonly string[], meta: Pick<Meta, 'services'>): Needs {
+export function matchNeeds(words: readonly string[], meta: Pick<Meta, 'services'>, options: { typos?: boolean } = {}): Needs {
+  const same = options.typos ? closeWord : sameWord;
   const candidates: { service: string | null; at: number; length: number; exact: boolean; order: number }[] = [];
   const phrases: { service: string | null; words: string[]; order: number }[] = [
     { service: null, words: FRANCE_SERVICES, order: -1 },
@@ -59,7 +85,8 @@ export function matchNeeds(words: readonly string[], meta: Pick<Meta, 'services'
   ];
   for (const phrase of phrases) {
     for (let at = 0; at + phrase.words.length <= words.length; at++) {
-      if (phrase.words.every((word, offset) => sameWord(words[at + offset]!, word))) {
+      // A small word inside a phrase ("carte d identite") is never a typo of another one.
+      if (phrase.words.every((word, offset) => (word.length < 4 ? words[at + offset] === word : same(words[at + offset]!, word)))) {
         candidates.push({ service: phrase.service, at, length: phrase.words.length, exact: phrase.words.every((word, offset) => words[at + offset] === word), order: phrase.order });
       }
     }

@@ -14,6 +14,8 @@ export interface OfficialCommune {
   nom: string;
   type: string;
   commune?: string;
+  /** For a delegated or associated commune: the commune it belongs to today. */
+  chefLieu?: string;
   codesPostaux?: string[];
   population?: number;
 }
@@ -77,4 +79,34 @@ let territory: Territory | undefined;
 export function officialTerritory(): Territory {
   territory ??= territoryFrom(officialCommunes(), read<OfficialEpci[]>('epci.json'));
   return territory;
+}
+
+/** A name a commune had before it merged into another: a commune déléguée or associée. */
+export interface FormerName {
+  name: string;
+  /** INSEE code of the commune it belongs to today. */
+  insee: string;
+}
+
+/**
+ * Old names people still use ("Cherbourg-Octeville", "Bellegarde-sur-Valserine"): the delegated
+ * and associated communes of the official list, each with the commune it belongs to today.
+ * A name equal to today's name (the seat of a merger often keeps it) says nothing new.
+ */
+export function formerNamesFrom(entries: readonly OfficialCommune[]): FormerName[] {
+  const current = new Map(entries.filter((entry) => entry.type === 'commune-actuelle').map((entry) => [entry.code, entry.nom]));
+  const names: FormerName[] = [];
+  for (const entry of entries) {
+    if (entry.type !== 'commune-deleguee' && entry.type !== 'commune-associee') continue;
+    const today = entry.chefLieu ? current.get(entry.chefLieu) : undefined;
+    if (today && today !== entry.nom) names.push({ name: entry.nom, insee: entry.chefLieu! });
+  }
+  return names;
+}
+
+let formerNames: FormerName[] | undefined;
+
+export function officialFormerNames(): FormerName[] {
+  formerNames ??= formerNamesFrom(officialCommunes());
+  return formerNames;
 }

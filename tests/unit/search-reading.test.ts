@@ -1,0 +1,311 @@
+/**
+ * Queries as people type them: sentences, needs in common forms and misspellings, communes by
+ * the start of their name or a former name, homonyms largest first; and the ranking rule that
+ * weighs distance against certainty. Each row can catch one breakage.
+ */
+import { describe, expect, test } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
+import { buildSchedule } from '../../src/lib/hours/schedule.ts';
+import { nextOpening } from '../../src/lib/orient/share.ts';
+import { largestFirst, MOST_UNKNOWN_KM, NO_FILTERS, rankKm, SearchEngine, startsAWord, UNKNOWN_KM, withLargerNamesakes, type CommuneMatch, type Filters, type SearchOutcome } from '../../src/lib/search/engine.ts';
+import { matchNeeds, queryWords, typosAllowed } from '../../src/lib/search/query.ts';
+import type { SearchFiles } from '../../src/lib/search/build.ts';
+import { formerNamesFrom } from '../../src/lib/territory/official.ts';
+import { fixtures, perTest, place, searchFilesOf, searchReference } from './world.ts';
+
+const NOW = new Date('2026-03-03T10:00:00+01:00'); // a Tuesday morning
+
+/** An engine over these files that records every file it asks for, and fails on one that does not exist. */
+function recordingEngine(files: SearchFiles): { engine: SearchEngine; missing: string[] } {
+  const missing: string[] = [];
+  const engine = new SearchEngine({
+    json: async <T,>(path: string): Promise<T> => {
+      const file = path.split('?')[0]!;
+      const match = /^\/recherche\/(?:(meta)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file);
+      const [, single, letter, prefix, departement] = match ?? [];
+      const value = single ? files.meta : letter ? files.communes.get(letter) : prefix ? files.postcodes.get(prefix) : departement ? files.shards.get(departement.toUpperCase()) : undefined;
+      if (value === undefined) {
+        missing.push(file);
+        throw new Error(`404 ${file}`);
+      }
+      return structuredClone(value) as T;
+    },
+  });
+  return { engine, missing };
+}
+
+describe('needs in common forms and misspellings', () => {
+  const meta = () => ({ services: fixtures.dataset.services.map((service) => ({ id: service.id, label: service.label, keywords: [service.label, ...service.keywords].map((keyword) => queryWords(keyword).join(' ')), places: 0 })) });
+
+  test.each([
+    // [query, needs as written, needs with typos]
+    ['declaration', ['aide-demarches'], ['aide-demarches']],
+    ['declarations', ['aide-demarches'], ['aide-demarches']],
+    ['declaraton', [], ['aide-demarches']],
+    ['decalration', [], ['aide-demarches']],
+    ['impot', ['aide-demarches'], ['aide-demarches']],
+    ['inpots', [], ['aide-demarches']],
+    ['scaner', [], ['acces-internet-materiel']],
+    ['imprimmer', [], ['acces-internet-materiel']],
+    ['photocopies', ['acces-internet-materiel'], ['acces-internet-materiel']],
+    ['ma carte vitale', ['aide-demarches'], ['aide-demarches']],
+    ['carte', [], []],
+    // Short words are never typos of each other.
+    ['papi', ['aide-demarches'], ['aide-demarches']],
+    ['pap', [], []],
+    ['lille', [], []],
+    ['strasbourg', [], []],
+  ])('« %s »: %o as written, %o with typos', (q, written, typos) => {
+    expect(matchNeeds(queryWords(q), meta()).services).toEqual(written);
+    expect(matchNeeds(queryWords(q), meta(), { typos: true }).services).toEqual(typos);
+  });
+
+  test.each([
+    [3, 0],
+    [4, 0],
+    [5, 1],
+    [8, 1],
+    [9, 2],
+    [14, 2],
+  ])('a word of %i letters may hold %i typing mistake(s)', (length, allowed) => {
+    expect(typosAllowed(length)).toBe(allowed);
+  });
+});
+
+describe('a query is a sentence', () => {
+  const files = perTest(() => searchFilesOf(fixtures.dataset.places));
+
+  test.each<[string, { type: SearchOutcome['type']; commune?: string; needs?: string[]; name?: string[]; unknown?: string[]; first?: string }]>([
+    ['je cherche de l’aide pour faire mes papiers à Lille', { type: 'results', commune: 'Lille', needs: ['aide-demarches'], unknown: [] }],
+    ['déclaration impôts Strasbourg', { type: 'results', commune: 'Strasbourg', needs: ['aide-demarches'], unknown: [], first: 'Espace fictif des Hirondelles' }],
+    ['faire ma declaraton strasbourg', { type: 'results', commune: 'Strasbourg', needs: ['aide-demarches'], unknown: [] }],
+    ['imprimer un document grenoble', { type: 'results', commune: 'Grenoble', needs: ['acces-internet-materiel'], unknown: [] }],
+    ['comment scanner un document à Lille', { type: 'results', commune: 'Lille', needs: ['acces-internet-materiel'], unknown: [] }],
+    // A word understood by nothing is left out, and said; the results come from the rest.
+    ['papiers strasbourg xyzzy', { type: 'results', commune: 'Strasbourg', needs: ['aide-demarches'], unknown: ['xyzzy'], first: 'Espace fictif des Hirondelles' }],
+    ['xyzzy lille', { type: 'results', commune: 'Lille', needs: [], unknown: ['xyzzy'], first: 'Point fictif de la Colline' }],
+    ['hirondelles lille', { type: 'results', commune: 'Lille', needs: [], name: [], unknown: ['hirondelles'], first: 'Point fictif de la Colline' }],
+    // A word of a place's name is used.
+    ['colline lille', { type: 'results', commune: 'Lille', name: ['colline'], unknown: [], first: 'Point fictif de la Colline' }],
+    ['fictif hirondelles', { type: 'by-name', name: ['fictif', 'hirondelles'], unknown: [], first: 'Espace fictif des Hirondelles' }],
+    ['où trouver de l’aide pour ma carte vitale', { type: 'need-location', needs: ['aide-demarches'] }],
+    ['zzqqxx', { type: 'none' }],
+  ])('« %s »', async (q, expected) => {
+    const { engine, missing } = recordingEngine(files());
+    const outcome = await engine.search({ q, filters: NO_FILTERS, now: NOW });
+    expect(outcome.type).toBe(expected.type);
+    if (expected.commune) expect(outcome.type === 'results' && outcome.origin.kind === 'commune' && outcome.origin.commune.name).toBe(expected.commune);
+    if ('reading' in outcome) {
+      if (expected.needs) expect(outcome.reading.needs).toEqual(expected.needs);
+      if (expected.name) expect(outcome.reading.name).toEqual(expected.name);
+      if (expected.unknown) expect(outcome.reading.unknown).toEqual(expected.unknown);
+    }
+    if (expected.first) expect((outcome.type === 'results' || outcome.type === 'by-name') && outcome.results[0]?.name).toBe(expected.first);
+    // No request for a file that does not exist (there is no file of communes starting with a digit).
+    expect(missing).toEqual([]);
+  });
+});
+
+test('a name that places hold, but none within 100 km: the results come from the rest of the query, and the word is said', async () => {
+  const reference = { ...fixtures.reference, communes: new Map([...fixtures.reference.communes].filter(([, commune]) => ['59', '62', '80'].includes(commune.departementCode))) };
+  const world = [
+    place('Point fictif du Beffroi', { insee: '59350', lat: 50.63, lon: 3.06 }),
+    // In Abbeville (Somme, a neighbour of the Nord), 105 km from Lille.
+    place('Médiathèque fictive de la Somme', { insee: '80001', lat: 50.105, lon: 1.835 }),
+  ];
+  const { engine } = recordingEngine(searchFilesOf(world, [], reference));
+  const outcome = await engine.search({ q: 'mediatheque lille', filters: NO_FILTERS, now: NOW });
+  expect(outcome.type === 'results' && outcome.results.map((result) => result.name)).toEqual(['Point fictif du Beffroi']);
+  expect('reading' in outcome && outcome.reading).toEqual({ needs: [], franceServices: false, name: [], unknown: ['mediatheque'] });
+  // Near Amiens (45 km), the word is used.
+  const amiens = await engine.search({ q: 'mediatheque amiens', filters: NO_FILTERS, now: NOW });
+  expect(amiens.type === 'results' && amiens.results.map((result) => result.name)).toEqual(['Médiathèque fictive de la Somme']);
+});
+
+describe('is a word in any name? one look in the sorted words of a file', () => {
+  const words = ['atelier', 'canal', 'colline', 'emmaus', 'fictif', 'mediatheque'];
+  test.each([
+    ['colline', true],
+    ['coll', true],
+    ['media', true],
+    ['atelier', true],
+    ['a', true],
+    ['mediatheques', false],
+    ['olline', false],
+    ['zz', false],
+    ['b', false],
+  ])('%s: %s', (word, expected) => {
+    expect(startsAWord(words, word)).toBe(expected);
+  });
+});
+
+describe('communes as people name them', () => {
+  // The départements of the communes these rows name, and of their larger namesakes.
+  const reference = perTest(() => ({
+    ...fixtures.reference,
+    communes: new Map([...fixtures.reference.communes].filter(([, commune]) => ['01', '10', '13', '19', '26', '38', '44', '48', '50', '59', '62', '63', '71', '73', '75', '93', '11', '30', '974', '91', '69'].includes(commune.departementCode))),
+  }));
+  const engine = perTest(() => recordingEngine(searchFilesOf([], [], reference())).engine);
+  const offered = (outcome: SearchOutcome) => (outcome.type === 'choose' ? outcome.communes.map((commune) => `${commune.formerName ? `${commune.formerName} → ` : ''}${commune.name} (${commune.departementName})`) : []);
+  const origin = (outcome: SearchOutcome) => (outcome.type === 'results' && outcome.origin.kind === 'commune' ? `${outcome.origin.commune.formerName ? `${outcome.origin.commune.formerName} → ` : ''}${outcome.origin.commune.name}` : null);
+
+  test.each([
+    // A small namesake is never picked silently: the larger communes whose name starts with it come first.
+    ['aix', ['Aix-en-Provence (Bouches-du-Rhône)', 'Aix-les-Bains (Savoie)', 'Aix-Noulette (Pas-de-Calais)', 'Aix-Villemaur-Pâlis (Aube)', 'Aix-en-Pévèle (Nord)', 'Aix-en-Diois → Solaure en Diois (Drôme)', 'Aix (Corrèze)']],
+    // Homonyms, largest first; longer names that start with it are smaller: not offered.
+    ['saint denis', ['Saint-Denis (La Réunion)', 'Saint-Denis (Seine-Saint-Denis)', 'Saint-Denis (Aude)', 'Saint-Denis (Gard)']],
+    ['Grigny', ['Grigny (Essonne)', 'Grigny (Rhône)', 'Grigny (Pas-de-Calais)']],
+  ])('« %s » offers %o', async (q, expected) => {
+    expect(offered(await engine().search({ q, filters: NO_FILTERS, now: NOW }))).toEqual(expected);
+  });
+
+  test.each([
+    // The larger namesake is the one meant: Paris, not Paris-l'Hôpital.
+    ['paris', 'Paris'],
+    ['Aix-en-Provence', 'Aix-en-Provence'],
+    // The start of a name, as whole words, before any typo: not Floirac.
+    ['florac', 'Florac Trois Rivières'],
+    ['cherbourg', 'Cherbourg-en-Cotentin'],
+    ['aide papiers cherbourg', 'Cherbourg-en-Cotentin'],
+    // A former name (commune déléguée) leads to today's commune, and says by which name.
+    ['Cherbourg-Octeville', 'Cherbourg-Octeville → Cherbourg-en-Cotentin'],
+    ['bellegarde sur valserine', 'Bellegarde-sur-Valserine → Valserhône'],
+    // Between two names of communes in a query, the larger: « en ligne » is not Ligné (Loire-Atlantique).
+    ['aide pour un formulaire en ligne grenoble', 'Grenoble'],
+    ['ligne', 'Ligné'],
+  ])('« %s » is %s', async (q, expected) => {
+    expect(origin(await engine().search({ q, filters: NO_FILTERS, now: NOW }))).toBe(expected);
+  });
+
+  test('a commune chosen among those offered keeps the rest of the query, and a former name its name', async () => {
+    const chosen = await engine().search({ q: 'aide papiers aix', commune: '13001', filters: NO_FILTERS, now: NOW });
+    expect(origin(chosen)).toBe('Aix-en-Provence');
+    expect(chosen.type === 'results' && chosen.filters.services).toEqual(['aide-demarches']);
+    expect(origin(await engine().search({ q: 'aix', commune: '26001', filters: NO_FILTERS, now: NOW }))).toBe('Aix-en-Diois → Solaure en Diois');
+  });
+
+  const commune = (name: string, population: number, formerName?: string): CommuneMatch => ({ insee: name, name, departement: '00', lat: 0, lon: 0, postcodes: [], key: name.toLowerCase(), population, ...(formerName ? { formerName } : {}) });
+
+  test.each([
+    ['a larger longer name joins the namesake, largest first', [commune('Aix', 352)], [commune('Aix-en-Provence', 149_695), commune('Aix-la-Fayette', 97)], ['Aix-en-Provence', 'Aix']],
+    ['no larger longer name: the namesakes alone', [commune('Paris', 2_100_000)], [commune('Paris-l’Hôpital', 270)], ['Paris']],
+    ['equal people: the namesake alone', [commune('Mont', 500)], [commune('Mont-Dol', 500)], ['Mont']],
+    ['homonyms, largest first', [commune('Grigny', 290), commune('Grigny ', 26_842)], [], ['Grigny ', 'Grigny']],
+  ])('%s', (_, exact, longer, expected) => {
+    expect(withLargerNamesakes(exact, longer).map((item) => item.name)).toEqual(expected);
+  });
+
+  test('namesakes are always offered, even among many larger names', () => {
+    const larger = Array.from({ length: 30 }, (_, index) => commune(`Villeneuve-${index}`, 10_000 + index));
+    const choices = withLargerNamesakes([commune('Villeneuve', 100), { ...commune('Villeneuve', 90), insee: 'other' }], larger);
+    expect(choices).toHaveLength(12);
+    expect(choices.slice(-2).map((item) => item.population)).toEqual([100, 90]);
+    expect(choices[0]!.name).toBe('Villeneuve-29');
+  });
+
+  test('one entry per commune: today’s name before a former one', () => {
+    const today = { ...commune('Valserhône', 16_000), insee: '01033' };
+    const former = { ...commune('Valserhône', 16_000, 'Bellegarde-sur-Valserine'), insee: '01033' };
+    expect(largestFirst([former, today])).toEqual([today]);
+    expect(largestFirst([former])).toEqual([former]);
+  });
+});
+
+describe('former names, from the official list', () => {
+  const entries = [
+    { code: '50129', nom: 'Cherbourg-en-Cotentin', type: 'commune-actuelle' },
+    { code: '50129', nom: 'Cherbourg-Octeville', type: 'commune-deleguee', chefLieu: '50129' },
+    { code: '50129', nom: 'Tourlaville', type: 'commune-deleguee', chefLieu: '50129' },
+    { code: '59350', nom: 'Lille', type: 'commune-actuelle' },
+    { code: '59350', nom: 'Lomme', type: 'commune-associee', chefLieu: '59350' },
+    { code: '50484', nom: 'Saint-Hilaire-du-Harcouët', type: 'commune-actuelle' },
+    { code: '50484', nom: 'Saint-Hilaire-du-Harcouët', type: 'commune-deleguee', chefLieu: '50484' },
+    { code: '75056', nom: 'Paris', type: 'commune-actuelle' },
+    { code: '75119', nom: 'Paris 19e Arrondissement', type: 'arrondissement-municipal', commune: '75056' },
+    { code: '99999', nom: 'Ancienne fictive', type: 'commune-deleguee', chefLieu: '00000' },
+  ];
+  test('delegated and associated communes lead to today’s; the same name, an arrondissement or an unknown commune do not', () => {
+    expect(formerNamesFrom(entries)).toEqual([
+      { name: 'Cherbourg-Octeville', insee: '50129' },
+      { name: 'Tourlaville', insee: '50129' },
+      { name: 'Lomme', insee: '59350' },
+    ]);
+  });
+});
+
+describe('near and likely first', () => {
+  test.each([
+    // [where it is, unknowns, weighed km]
+    [{ km: 0.4, inCommune: true }, 0, 0],
+    [{ km: 6, inCommune: true }, 1, UNKNOWN_KM],
+    [{ km: 3, inCommune: false }, 0, 3],
+    [{ km: 2, inCommune: false }, 1, 2 + UNKNOWN_KM],
+    [{ km: 2, inCommune: false }, 2, 2 + 2 * UNKNOWN_KM],
+    [{ km: 2, inCommune: false }, 5, 2 + MOST_UNKNOWN_KM],
+    [{ km: null, inCommune: false }, 0, 0],
+  ])('%o with %i unknown(s) weighs %f km', (where, unknown, weighed) => {
+    expect(rankKm({ ...where, unknown })).toBeCloseTo(weighed, 6);
+  });
+
+  test.each([
+    // [the first, the second]: which comes first
+    ['a likely place 2 km away before a sure one 80 km away, whatever it does not know', { km: 2, inCommune: false, unknown: 9 }, { km: 80, inCommune: false, unknown: 0 }],
+    ['a sure place 3 km away before a likely one 0.5 km away', { km: 3, inCommune: false, unknown: 0 }, { km: 0.5, inCommune: false, unknown: 1 }],
+    ['a likely place 1 km away before a sure one 6 km away', { km: 1, inCommune: false, unknown: 1 }, { km: 6, inCommune: false, unknown: 0 }],
+    ['a sure place of the commune before a likely one of the commune', { km: 5, inCommune: true, unknown: 0 }, { km: 0.2, inCommune: true, unknown: 1 }],
+    ['a likely place of the commune before a sure one 30 km away', { km: 3, inCommune: true, unknown: 2 }, { km: 30, inCommune: false, unknown: 0 }],
+  ])('%s', (_, first, second) => {
+    expect(rankKm(first)).toBeLessThan(rankKm(second));
+  });
+
+  const world = [
+    // In Villeurbanne: open on Saturday morning, price unknown.
+    place('Lieu fictif proche', { hours: { openingHours: 'Sa 09:00-12:00', closures: [] } }),
+    // 45 km away (Vienne, Isère): free and open on Saturday morning, for sure.
+    place('Lieu fictif loin et sûr', { insee: '38544', lat: 45.52, lon: 4.87, hours: { openingHours: 'Sa 09:00-12:00', closures: [] }, access: { fees: ['free'] } }),
+    // 10 km away: sure too.
+    place('Lieu fictif voisin et sûr', { insee: '69259', lat: 45.7, lon: 4.99, hours: { openingHours: 'Sa 09:00-12:00', closures: [] }, access: { fees: ['free'] } }),
+    // A shelter in the commune, sure: still after the places open to all.
+    place('AG_CHRS_FICTIF', { hours: { openingHours: 'Sa 09:00-12:00', closures: [] }, access: { fees: ['free'] }, national: { typologie: ['CHRS'], itinerance: [], accompagnement: [], acces: [], formations: [], autresFormations: [] } }),
+  ];
+  const engine = perTest(() => recordingEngine(searchFilesOf(world, [], searchReference)).engine);
+  const saturdayMorningFree: Filters = { ...NO_FILTERS, free: true, when: { day: 5, half: 'morning' } };
+
+  test('free on Saturday morning: the near place to check before the far sure one; the counts stay right', async () => {
+    const outcome = await engine().search({ q: 'Villeurbanne', filters: saturdayMorningFree, now: NOW });
+    if (outcome.type !== 'results') throw new Error(outcome.type);
+    expect(outcome.results.map((result) => [result.name, result.toCheck])).toEqual([
+      ['Lieu fictif proche', ['free']],
+      ['Lieu fictif voisin et sûr', []],
+      ['Lieu fictif loin et sûr', []],
+      ['AG_CHRS_FICTIF', []],
+    ]);
+    expect(outcome.counts).toEqual({ total: 4, confirmed: 3, toCheck: 1 });
+  });
+
+  test('the cards know the day asked for: its date and its slots', async () => {
+    const outcome = await engine().search({ q: 'Villeurbanne', filters: saturdayMorningFree, now: NOW });
+    if (outcome.type !== 'results') throw new Error(outcome.type);
+    expect(outcome.results[0]!.day).toEqual({ date: '2026-03-07', slots: [540, 720] });
+    // Today asked for: no other day to show.
+    const today = await engine().search({ q: 'Villeurbanne', filters: { ...NO_FILTERS, when: { day: 'today', half: null } }, now: NOW });
+    expect(today.type === 'results' && today.results.map((result) => result.day)).toEqual([null, null, null, null].slice(0, today.type === 'results' ? today.results.length : 0));
+  });
+});
+
+describe('the next opening from the day asked for', () => {
+  const schedule = buildSchedule({ openingHours: 'Tu-Fr 14:00-17:00; Sa 09:00-12:00', departementName: 'Nord', lat: 50.6, lon: 3.06, tz: 'Europe/Paris' }, '2026-11-23');
+  const wednesday = new Date('2026-12-02T08:30:00+01:00');
+  const plain = (text: string | null) => text?.replaceAll('\u00a0', ' ') ?? null;
+
+  test.each([
+    ['now (Wednesday 8:30)', null, 'Prochaine ouverture : le mercredi 2 décembre à 14 h'],
+    ['Saturday', { date: '2026-12-05', minutes: 0 }, 'Prochaine ouverture : le samedi 5 décembre à 9 h'],
+    ['Saturday afternoon (closed then)', { date: '2026-12-05', minutes: 720 }, 'Prochaine ouverture : le mardi 8 décembre à 14 h'],
+    ['Thursday afternoon, at noon', { date: '2026-12-03', minutes: 720 }, 'Prochaine ouverture : le jeudi 3 décembre à 14 h'],
+    ['Thursday at 15:00 (open then)', { date: '2026-12-03', minutes: 900 }, 'Ouvert le jeudi 3 décembre jusqu’à 17 h'],
+    ['a day past the known hours', { date: '2027-12-04', minutes: 0 }, null],
+  ])('from %s: %s', (_, from, expected) => {
+    expect(plain(nextOpening(t, schedule, wednesday, from))).toBe(expected);
+  });
+});
