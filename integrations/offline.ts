@@ -25,6 +25,8 @@ export const PRECACHE_PATTERNS = [
   'hors-ligne/index.html',
   // Orienting someone works offline too: the selection is read from the search files.
   'selection/index.html',
+  // Printing and sending in the person's language (a few kilobytes each).
+  'mots/*.json',
   'orienter/index.html',
   // Proposing a place works offline; the e-mail waits in the phone's outbox.
   'corriger/index.html',

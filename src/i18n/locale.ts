@@ -36,4 +36,6 @@ export interface LocaleFile {
    * Services label (`france-services`): lower case, common forms first, a few misspellings.
    */
   keywords: Record<string, string[]>;
+  /** Small words of a sentence that name nothing ("help", "with", "I need"): never make a search fail. */
+  fillers?: string[];
 }

@@ -61,6 +61,9 @@ export function wordsOf(url: URL): PageWords {
   return wordsFor(localeOfPath(url.pathname));
 }
 
+/** What paper and messages say: a list, cut-out cards, a fiche d'orientation, an SMS (see /mots/<code>.json). */
+export const PAPER_WORDS = ['selection.', 'share.', 'print.', 'sheet.', 'hours.', 'weekday.', 'kind.', 'referral.', 'appointment.', 'fee.', 'wheelchair.', 'place.referralShort', 'list.'] as const;
+
 /** Every language but French, for the pages built once per language (a new list for each route: Astro keeps each route's own). */
 export function localePaths() {
   return OTHER_LOCALES.map((file) => ({ params: { lang: LOCALE_ROOTS[file.meta.code]! }, props: { code: file.meta.code } }));

@@ -11,7 +11,7 @@ export function formatDate(iso: string, locale = 'fr'): string {
     dateFormats.set(locale, format);
   }
   const text = format.format(new Date(`${iso}T00:00:00Z`));
-  return locale === 'fr' ? text.replace(/^1 /, '1er ') : text;
+  return locale.startsWith('fr') ? text.replace(/^1 /, '1er ') : text;
 }
 
 /** "3,2 km", "800 m" (never under 100 m: points are not that precise). */

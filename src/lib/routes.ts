@@ -124,8 +124,16 @@ export function localizedPath(path: string, code: string, search = ''): string |
 
 /** A place's details in a language: its French page, or the language's place view. */
 export function placeUrlIn(code: string, place: { id: string; insee: string }): string {
-  return code === 'fr' ? placeUrl(place.id) : `/${LOCALE_ROOTS[code]}${PLACE_VIEW_PATH}?${CORRECTION_PARAM}=${entryToken(entryOf(place.id, place.insee))}`;
+  return placeViewUrl(code, entryOf(place.id, place.insee));
 }
+
+/** The same, for a place known by its search file (its département) rather than its commune. */
+export function placeViewUrl(code: string, place: { id: string; departement: string }): string {
+  return code === 'fr' ? placeUrl(place.id) : `/${LOCALE_ROOTS[code]}${PLACE_VIEW_PATH}?${CORRECTION_PARAM}=${entryToken(place)}`;
+}
+
+/** The words of paper and messages in a language (src/pages/mots/). */
+export const paperWordsUrl = (code: string): string => `/mots/${code}.json`;
 
 /** The home page of a language. */
 export const homeIn = (code: string): string => (code === 'fr' ? HOME_URL : `/${LOCALE_ROOTS[code]}/`);

@@ -15,6 +15,7 @@ import { Workbox } from 'workbox-window';
 import { clientTranslator, type Translate } from '../i18n/translate.ts';
 import { formatBytes } from '../lib/format.ts';
 import { PAGES_BEFORE_WORKER, PRECACHE_REPORT_URL, SW_MESSAGES, SW_URL, type PrecacheReport } from './protocol.ts';
+import { LOCALIZED_PATHS, localizedPath, PLACE_VIEW_PATH } from '../lib/routes.ts';
 
 document.documentElement.classList.add('has-js');
 
@@ -52,6 +53,24 @@ async function activeWorker(): Promise<ServiceWorker> {
     await new Promise<void>((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
   }
   return worker;
+}
+
+/**
+ * In another language, its own pages (home, search, a place's details, orientation, list,
+ * offline page) are kept too, once a visit: the person's language works offline like French.
+ */
+function keepLanguagePages(worker: ServiceWorker): void {
+  const code = document.documentElement.dataset.locale ?? 'fr';
+  if (code === 'fr') return;
+  const flag = `${PAGES_BEFORE_WORKER}-${code}`;
+  try {
+    if (sessionStorage.getItem(flag)) return;
+    sessionStorage.setItem(flag, '1');
+  } catch {
+    // Storage refused: asked again on the next page, which costs nothing once kept.
+  }
+  const urls = [...LOCALIZED_PATHS, PLACE_VIEW_PATH].map((path) => localizedPath(path, code)).filter((path): path is string => path !== null);
+  worker.postMessage({ type: SW_MESSAGES.keepPages, urls });
 }
 
 class AppNotice extends HTMLElement {
@@ -110,6 +129,7 @@ class AppNotice extends HTMLElement {
     void workbox.register().then(() => {
       if (navigator.serviceWorker.controller) ready();
     });
+    void activeWorker().then((worker) => keepLanguagePages(worker));
   }
 
   /** The pages opened before the worker was there: it keeps them now. */

@@ -20,7 +20,14 @@ import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute, type Precache
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { OFFLINE_URL, SW_CACHES, SW_MESSAGES } from './protocol.ts';
-import { CORRECTION_URL } from '../lib/routes.ts';
+import { CORRECTION_URL, frenchPath, LOCALE_ROOTS, LOCALIZED_PATHS, localeOfPath, PLACE_VIEW_PATH } from '../lib/routes.ts';
+
+/** A page of another language whose content is drawn from its query (LOCALIZED_PATHS and the place view). */
+function isLocalizedAppPage(path: string): boolean {
+  if (localeOfPath(path) === 'fr') return false;
+  const french = frenchPath(path);
+  return french === PLACE_VIEW_PATH || (LOCALIZED_PATHS as readonly string[]).includes(french);
+}
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 /** Replaced at bundling time by the configured map tile origin. */
@@ -68,6 +75,25 @@ const pages = new NetworkFirst({
 registerRoute(({ request, url }) => request.mode === 'navigate' && url.search === '', pages);
 
 /**
+ * The pages of another language that read their query in the browser (its search, a place's
+ * details, a list received): the same static page whatever the query, kept without it. What a
+ * person searched never reaches the device's storage; offline, the page still opens.
+ */
+const withoutQuery = {
+  cacheKeyWillBeUsed: async ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    url.search = '';
+    return url.href;
+  },
+};
+const localizedAppPages = new NetworkFirst({
+  cacheName: SW_CACHES.pages,
+  networkTimeoutSeconds: 5,
+  plugins: [withoutQuery, new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })],
+});
+registerRoute(({ request, url }) => request.mode === 'navigate' && url.search !== '' && isLocalizedAppPage(url.pathname), localizedAppPages);
+
+/**
  * The page a person landed on (from a shared link, say) and those opened before this worker
  * took control were not seen by it: the page names them once the worker is ready, and they are
  * kept like any visited page. Only this site's pages, never a URL with a query.
@@ -85,7 +111,7 @@ function keepPages(event: ExtendableMessageEvent, urls: unknown): void {
 function isPrecached(url: URL): boolean {
   return precache.getCacheKeyForURL(url.href) !== undefined || precache.getCacheKeyForURL(`${url.href}index.html`) !== undefined;
 }
-// A page with a query is never stored (it may hold what a person typed).
+// Any other page with a query is never stored (it may hold what a person typed).
 registerRoute(({ request, url }) => request.mode === 'navigate' && url.search !== '', new NetworkOnly());
 
 // A correction started online can be finished offline: the records read are kept a while.
@@ -107,8 +133,11 @@ registerRoute(
 );
 
 setCatchHandler(async ({ request }) => {
-  if (request.destination === 'document') return (await precache.matchPrecache(`${OFFLINE_URL}index.html`)) ?? Response.error();
-  return Response.error();
+  if (request.destination !== 'document') return Response.error();
+  // The offline page in the person's language when it was kept, else the French one.
+  const code = localeOfPath(new URL(request.url).pathname);
+  const own = code === 'fr' ? undefined : await caches.match(new URL(`/${LOCALE_ROOTS[code]}${OFFLINE_URL}`, self.location.origin).href, { cacheName: SW_CACHES.pages });
+  return own ?? (await precache.matchPrecache(`${OFFLINE_URL}index.html`)) ?? Response.error();
 });
 
 self.addEventListener('activate', (event) => {

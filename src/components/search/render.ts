@@ -9,7 +9,7 @@ import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
 import type { CommuneMatch, Result, SearchOutcome } from '../../lib/search/engine.ts';
 import { hasFilters } from '../../lib/search/judge.ts';
 import { hasFlag, type SearchPlace } from '../../lib/search/row.ts';
-import { placeUrl } from '../../lib/routes.ts';
+import { placeViewUrl } from '../../lib/routes.ts';
 import { entryToken } from '../../lib/orient/selection.ts';
 
 export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -41,6 +41,8 @@ export function referralKey(place: Pick<SearchPlace, 'flags'>): Key | null {
 export interface CardContext {
   when: When | null;
   site: string;
+  /** The page's language: a place's link leads to its details in that language. */
+  locale?: string;
 }
 
 function capitalized(text: string): string {
@@ -71,8 +73,8 @@ export function fromDay(result: Pick<Result, 'day'>, when: When | null): FromDay
   return result.day ? { date: result.day.date, minutes: when?.half === 'afternoon' ? 12 * 60 : 0 } : null;
 }
 
-export function sharedPlace(result: Result, site: string): SharedPlace {
-  return { name: result.title || result.name, street: result.street, city: result.commune, phone: result.phone, schedule: result.schedule, url: new URL(placeUrl(result.id), site).href };
+export function sharedPlace(result: Result, site: string, locale = 'fr'): SharedPlace {
+  return { name: result.title || result.name, street: result.street, city: result.commune, phone: result.phone, schedule: result.schedule, url: new URL(placeViewUrl(locale, result), site).href };
 }
 
 /** « Envoyer ce lieu »: SMS, WhatsApp, e-mail, written when opened (the next opening of that moment, from the day asked for). */
@@ -88,7 +90,7 @@ function shareBlock(t: Translate, result: Result, context: CardContext): HTMLDet
     return link;
   });
   const write = () => {
-    const place = sharedPlace(result, context.site);
+    const place = sharedPlace(result, context.site, context.locale);
     const hrefs = shareLinks(t('share.subject', { name: place.name }), placeMessage(t, place, new Date(), fromDay(result, context.when)));
     for (const link of links) link.href = hrefs[link.dataset.share as keyof typeof hrefs];
   };
@@ -102,7 +104,7 @@ function shareBlock(t: Translate, result: Result, context: CardContext): HTMLDet
 export function resultCard(t: Translate, result: Result, serviceName: ServiceNames, context: CardContext = { when: null, site: location.origin }): HTMLLIElement {
   const item = element('li', { class: 'card', 'data-id': result.id });
   const heading = element('h3');
-  heading.append(element('a', { href: placeUrl(result.id) }, result.title || result.name));
+  heading.append(element('a', { href: placeViewUrl(context.locale ?? 'fr', result) }, result.title || result.name));
   item.append(heading);
   if (result.title) item.append(element('p', { class: 'muted' }, t('search.card.rawName', { name: result.name })));
   item.append(element('p', { class: 'kind' }, t(`kind.${result.kind}` as Key)));
@@ -115,7 +117,7 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
   // The usual week, on screen and on paper (where "today" means nothing); a code to the place's page on paper (see printCodes()).
   const week = weekLine(t, result.week);
   item.append(week ? element('p', { class: 'week' }, week) : element('p', { class: 'print-only' }, t('print.hoursUnknown')));
-  item.prepend(element('figure', { class: 'qr-block print-only', 'data-qr': placeUrl(result.id), 'data-qr-name': result.title || result.name }));
+  item.prepend(element('figure', { class: 'qr-block print-only', 'data-qr': placeViewUrl(context.locale ?? 'fr', result), 'data-qr-name': result.title || result.name }));
   if (result.needs.length > 0) {
     const needs = result.needs.map((need) => (need.byLabel ? t('search.card.needByLabel', { need: serviceName(need.id), label: t('search.card.byLabel') }) : serviceName(need.id)));
     item.append(element('p', { class: 'needs' }, t('search.card.needs', { needs: needs.join(' ; ') })));

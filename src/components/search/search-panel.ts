@@ -8,7 +8,7 @@ import { clientTranslator, type Translate } from '../../i18n/translate.ts';
 import type { SearchOutcome, SearchRequest } from '../../lib/search/engine.ts';
 import { engine } from './browser-engine.ts';
 import { MAX_QUERY } from '../../lib/search/query.ts';
-import { SEARCH_URL, searchUrl } from '../../lib/routes.ts';
+import { localizedPath, SEARCH_URL } from '../../lib/routes.ts';
 import { emit } from '../events.ts';
 import { currentPosition, type PositionFailure } from './geolocation.ts';
 import { communeName, element, outcomePoints, outcomeStatus, printCodes, readingLine, resultCard, type CardContext } from './render.ts';
@@ -29,7 +29,13 @@ class SearchPanel extends HTMLElement {
   /** How many results to show: grows with "Voir plus". */
   private limit = PAGE;
   private points: ReturnType<typeof outcomePoints> = null;
-  private readonly onSearchPage = location.pathname === SEARCH_URL;
+  /** The search page of the page's language: /recherche/, /ar/recherche/… */
+  private readonly searchPath = localizedPath(SEARCH_URL, document.documentElement.dataset.locale ?? 'fr') ?? SEARCH_URL;
+  private readonly onSearchPage = location.pathname === this.searchPath;
+
+  private searchUrl(params: URLSearchParams): string {
+    return params.size > 0 ? `${this.searchPath}?${params}` : this.searchPath;
+  }
   /** The site's address, for the codes printed with the results. */
   private site = '';
 
@@ -146,7 +152,7 @@ class SearchPanel extends HTMLElement {
     this.status.replaceChildren();
     if (reading) this.status.append(element('span', { class: 'search-reading', 'data-search-reading': '' }, reading), ' ');
     this.status.append(outcomeStatus(this.t, outcome));
-    const context: CardContext = { when: filtersFrom(params).when, site: this.site };
+    const context: CardContext = { when: filtersFrom(params).when, site: this.site, locale: document.documentElement.dataset.locale ?? 'fr' };
     this.showChips(params);
     const hasResults = (outcome.type === 'results' || outcome.type === 'by-name') && outcome.results.length > 0;
     this.querySelector<HTMLElement>('[data-search-summary]')!.hidden = !hasResults;
@@ -166,7 +172,7 @@ class SearchPanel extends HTMLElement {
         // The whole query stays ("impôts aix"): choosing the commune must not lose the need.
         const choice = new URLSearchParams(params);
         choice.set('commune', commune.insee);
-        const link = element('a', { class: 'button secondary', href: searchUrl(choice) }, this.t('search.communeChoice', { name: communeName(this.t, commune), departement: commune.departementName ?? commune.departement }));
+        const link = element('a', { class: 'button secondary', href: this.searchUrl(choice) }, this.t('search.communeChoice', { name: communeName(this.t, commune), departement: commune.departementName ?? commune.departement }));
         link.addEventListener('click', (event) => {
           event.preventDefault();
           fillForm(this.form, choice);
@@ -239,11 +245,11 @@ class SearchPanel extends HTMLElement {
 
   private go(params: URLSearchParams, push: boolean): void {
     if (!this.onSearchPage) {
-      location.assign(searchUrl(params));
+      location.assign(this.searchUrl(params));
       return;
     }
-    if (push) history.pushState(null, '', searchUrl(params));
-    else history.replaceState(null, '', searchUrl(params));
+    if (push) history.pushState(null, '', this.searchUrl(params));
+    else history.replaceState(null, '', this.searchUrl(params));
     void this.search(params);
   }
 

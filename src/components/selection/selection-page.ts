@@ -7,12 +7,13 @@
  */
 import { statusLabel, weekCompact, weekSummary } from '../../i18n/hours.ts';
 import { clientTranslator, type Key, type Translate } from '../../i18n/translate.ts';
-import { statusAt } from '../../lib/hours/status.ts';
+import { statusAt, wallClock } from '../../lib/hours/status.ts';
 import { qrSvg } from '../../lib/orient/qr.ts';
 import { moveEntry, parseSelection, SELECTION_PARAM, serializeSelection, withEntry, withoutEntry, type SelectionEntry } from '../../lib/orient/selection.ts';
 import { selectionMessage, type SharedPlace } from '../../lib/orient/share.ts';
 import { parsePhone } from '../../lib/phone.ts';
-import { placeUrl, selectionUrl } from '../../lib/routes.ts';
+import { localizedPath, paperWordsUrl, placeViewUrl, SELECTION_URL, selectionUrl } from '../../lib/routes.ts';
+import { formatDate } from '../../lib/format.ts';
 import { engine } from '../search/browser-engine.ts';
 import { hasFlag, type SearchPlace } from '../../lib/search/row.ts';
 import { element, referralKey } from '../search/render.ts';
@@ -39,9 +40,18 @@ class SelectionPage extends HTMLElement {
   private kept: Kept[] = [];
   private run = 0;
 
+  /** Paper and messages: in the person's language, chosen on the page (the screen stays in the page's). */
+  private pt!: Translate;
+  private paperLocale = 'fr';
+  private readonly paperWords = new Map<string, Translate>();
+
   connectedCallback(): void {
     this.t = clientTranslator(this.dataset.i18n!);
+    this.pt = this.t;
+    this.paperLocale = this.dataset.locale ?? 'fr';
+    this.paperWords.set(this.paperLocale, this.t);
     this.site = location.origin;
+    this.find<HTMLSelectElement>('[data-person-language]').addEventListener('change', (event) => void this.choosePaperLanguage((event.target as HTMLSelectElement).value));
     const params = new URLSearchParams(location.search);
     if (params.has(SELECTION_PARAM)) this.received = parseSelection(params.get(SELECTION_PARAM));
 
@@ -62,7 +72,24 @@ class SelectionPage extends HTMLElement {
       if (!this.received) void this.load();
     });
     addEventListener('afterprint', () => delete document.documentElement.dataset.print);
+    addEventListener('beforeprint', () => this.stampDate());
     void this.load();
+  }
+
+  /** The person's language: its words are fetched once (kept offline), then paper and messages are drawn again. */
+  private async choosePaperLanguage(code: string): Promise<void> {
+    let words = this.paperWords.get(code);
+    if (!words) {
+      try {
+        words = clientTranslator(await (await fetch(paperWordsUrl(code))).text());
+      } catch {
+        return;
+      }
+      this.paperWords.set(code, words);
+    }
+    this.pt = words;
+    this.paperLocale = code;
+    this.draw();
   }
 
   private find<T extends Element = HTMLElement>(selector: string): T {
@@ -149,12 +176,16 @@ class SelectionPage extends HTMLElement {
     const list = this.find('[data-list]');
     list.replaceChildren(...this.kept.map((kept, index) => this.item(kept.place, index, now)));
     const serialized = serializeSelection(this.kept.map((kept) => kept.entry));
-    const url = new URL(selectionUrl(serialized), this.site).href;
+    // Paper and messages lead to the list and the places in the person's language.
+    const url = new URL(`${localizedPath(SELECTION_URL, this.paperLocale) ?? SELECTION_URL}?${SELECTION_PARAM}=${serialized}`, this.site).href;
     const qr = this.find('[data-selection-qr]');
     // No address written under it: a list's address is too long to type.
-    qr.innerHTML = this.kept.length > 0 ? qrSvg(url, this.t('print.qrSelection')) : '';
+    qr.innerHTML = this.kept.length > 0 ? qrSvg(url, this.pt('print.qrSelection')) : '';
+    this.find('[data-print-title]').textContent = this.pt('print.listTitle');
+    this.paperLanguage(this.find('[data-print-view="list"]'));
+    this.find('[data-paper-list]').replaceChildren(...this.kept.map((kept) => this.paperItem(kept.place)));
     const shared = this.kept.map((kept) => this.shared(kept.place));
-    this.find<ShareLinksElement>('share-links').setMessage?.(this.t('share.subjectMany'), selectionMessage(this.t, shared, url, now), url);
+    this.find<ShareLinksElement>('share-links').setMessage?.(this.pt('share.subjectMany'), selectionMessage(this.pt, shared, url, now), url);
     this.drawCards();
     this.drawSheet();
     if (this.focusAfterDraw) {
@@ -167,30 +198,48 @@ class SelectionPage extends HTMLElement {
   }
 
   private shared(place: SearchPlace): SharedPlace {
-    return { name: place.title || place.name, street: place.street, city: place.commune, phone: place.phone, schedule: place.schedule, url: new URL(placeUrl(place.id), this.site).href };
+    return { name: place.title || place.name, street: place.street, city: place.commune, phone: place.phone, schedule: place.schedule, url: new URL(placeViewUrl(this.paperLocale, place), this.site).href };
+  }
+
+  /** A printed view in the person's language: its words, direction and the language of its text. */
+  private paperLanguage(view: HTMLElement): void {
+    view.lang = this.paperLocale === 'fr-falc' ? 'fr' : this.paperLocale;
+    view.dir = ['ar', 'fa', 'ps'].includes(this.paperLocale) ? 'rtl' : 'ltr';
+  }
+
+  /** One place on the printed list, in the person's language. */
+  private paperItem(place: SearchPlace): HTMLLIElement {
+    const t = this.pt;
+    const item = element('li', { class: 'card selection-item' });
+    const body = element('div', { class: 'selection-body' });
+    body.append(...this.basics(place, 'h2', t), element('p', { class: 'kind' }, t(`kind.${place.kind}` as Key)), this.hours(place, t));
+    const conditions = this.conditions(place, t);
+    if (conditions.length > 0) body.append(element('p', {}, conditions.join(' · ')));
+    item.append(body, this.qr(place));
+    return item;
   }
 
   /** Name, address, phone: what every printed view starts with. */
-  private basics(place: SearchPlace, heading: 'h2' | 'h3' | 'p'): HTMLElement[] {
+  private basics(place: SearchPlace, heading: 'h2' | 'h3' | 'p', t: Translate = this.t): HTMLElement[] {
     const title = element(heading, { class: 'place-name' });
-    title.append(element('a', { href: placeUrl(place.id) }, place.title || place.name));
+    title.append(element('a', { href: placeViewUrl(t === this.t ? (this.dataset.locale ?? 'fr') : this.paperLocale, place) }, place.title || place.name));
     const parts: HTMLElement[] = [title, element('p', {}, [place.street, place.commune].filter(Boolean).join(', '))];
     const phone = parsePhone(place.phone);
     if (phone) {
-      const line = element('p', {}, this.t('share.phone', { phone: '' }));
+      const line = element('p', {}, t('share.phone', { phone: '' }));
       line.append(element('a', { href: `tel:${phone.dial}` }, phone.display));
       parts.push(line);
     }
     return parts;
   }
 
-  private conditions(place: SearchPlace): string[] {
+  private conditions(place: SearchPlace, t: Translate = this.t): string[] {
     const lines: string[] = [];
     const referral = referralKey(place);
-    if (referral) lines.push(this.t(referral));
-    if (hasFlag(place, 'appointmentRequired')) lines.push(this.t('appointment.required'));
-    else if (hasFlag(place, 'walkIn')) lines.push(this.t('appointment.walk-in'));
-    if (hasFlag(place, 'free')) lines.push(this.t('fee.free'));
+    if (referral) lines.push(t(referral));
+    if (hasFlag(place, 'appointmentRequired')) lines.push(t('appointment.required'));
+    else if (hasFlag(place, 'walkIn')) lines.push(t('appointment.walk-in'));
+    if (hasFlag(place, 'free')) lines.push(t('fee.free'));
     return lines;
   }
 
@@ -199,20 +248,21 @@ class SelectionPage extends HTMLElement {
    * long for the card's room is not cut: the card sends to its code instead.
    */
   private cardHours(place: SearchPlace): HTMLElement {
-    const lines = place.schedule ? weekCompact(this.t, place.schedule.week) : [];
-    const text = !place.schedule ? weekSummary(this.t, null) : lines.length === 0 ? this.t('hours.closedAllDay') : lines.join(' ; ');
-    return element('p', { class: 'cut-hours' }, text.length > CARD_HOURS_MAX ? this.t('print.hoursScan') : text);
+    const t = this.pt;
+    const lines = place.schedule ? weekCompact(t, place.schedule.week) : [];
+    const text = !place.schedule ? weekSummary(t, null) : lines.length === 0 ? t('hours.closedAllDay') : lines.join(' ; ');
+    return element('p', { class: 'cut-hours' }, text.length > CARD_HOURS_MAX ? t('print.hoursScan') : text);
   }
 
-  private hours(place: SearchPlace): HTMLElement {
-    return element('p', {}, weekSummary(this.t, place.schedule?.week ?? null));
+  private hours(place: SearchPlace, t: Translate = this.t): HTMLElement {
+    return element('p', {}, weekSummary(t, place.schedule?.week ?? null));
   }
 
-  /** A code to the place's page. No address under it: too long to type from a list (the place page prints it). */
+  /** A code to the place's page in the person's language. No address under it: too long to type from a list (the place page prints it). */
   private qr(place: SearchPlace): HTMLElement {
-    const url = new URL(placeUrl(place.id), this.site).href;
+    const url = new URL(placeViewUrl(this.paperLocale, place), this.site).href;
     const figure = element('figure', { class: 'qr-block' });
-    figure.innerHTML = qrSvg(url, this.t('print.qrPlace', { name: place.title || place.name }));
+    figure.innerHTML = qrSvg(url, this.pt('print.qrPlace', { name: place.title || place.name }));
     return figure;
   }
 
@@ -224,13 +274,8 @@ class SelectionPage extends HTMLElement {
     body.append(element('p', { class: 'kind' }, this.t(`kind.${place.kind}` as Key)));
     const status = statusAt(place.schedule, now);
     body.append(element('p', { class: 'status no-print', 'data-state': status.state }, statusLabel(this.t, status)));
-    const hours = this.hours(place);
-    hours.classList.add('print-only');
-    body.append(hours);
     const conditions = this.conditions(place);
     if (conditions.length > 0) body.append(element('p', {}, conditions.join(' · ')));
-    const qr = this.qr(place);
-    qr.classList.add('print-only');
     const tools = element('div', { class: 'actions no-print' });
     // The name tells apart the buttons of the list; the visible words come first (what voice control users say).
     const button = (action: string, text: string, disabled: boolean) => {
@@ -243,7 +288,7 @@ class SelectionPage extends HTMLElement {
       button('down', this.t('selection.down'), index === this.kept.length - 1),
       button('remove', this.t('selection.remove'), false),
     );
-    item.append(body, qr, tools);
+    item.append(body, tools);
     return item;
   }
 
@@ -251,7 +296,7 @@ class SelectionPage extends HTMLElement {
     const cards = this.kept.map(({ place }) => {
       const card = element('div', { class: 'cut-card' });
       const text = element('div', {});
-      text.append(...this.basics(place, 'p'), this.cardHours(place));
+      text.append(...this.basics(place, 'p', this.pt), this.cardHours(place));
       card.append(text, this.qr(place));
       return card;
     });
@@ -262,38 +307,49 @@ class SelectionPage extends HTMLElement {
       page.append(...cards.slice(i, i + 8));
       pages.push(page);
     }
-    this.find('[data-print-view="cards"]').replaceChildren(...pages);
+    const view = this.find('[data-print-view="cards"]');
+    this.paperLanguage(view);
+    view.replaceChildren(...pages);
   }
 
   private drawSheet(): void {
     const form = this.find<HTMLFormElement>('form[data-sheet]');
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
-    const sheet: HTMLElement[] = [element('p', { class: 'print-title' }, this.t('sheet.title'))];
+    const t = this.pt;
+    const sheet: HTMLElement[] = [element('p', { class: 'print-title' }, t('sheet.title'))];
     const line = (key: Key, name: string, variable: string) => {
-      if (value(name)) sheet.push(element('p', {}, this.t(key, { [variable]: value(name) })));
+      if (value(name)) sheet.push(element('p', {}, t(key, { [variable]: value(name) })));
     };
     line('sheet.printedFor', 'person', 'person');
     line('sheet.needLine', 'need', 'need');
     line('sheet.notesLine', 'notes', 'notes');
-    sheet.push(element('h2', {}, this.t(this.kept.length > 1 ? 'sheet.placesMany' : 'sheet.places')));
+    sheet.push(element('h2', {}, t(this.kept.length > 1 ? 'sheet.placesMany' : 'sheet.places')));
     for (const { place } of this.kept) {
       const block = element('div', { class: 'sheet-place' });
       const text = element('div', {});
-      text.append(...this.basics(place, 'h3'), this.hours(place));
-      const conditions = this.conditions(place);
+      text.append(...this.basics(place, 'h3', t), this.hours(place, t));
+      const conditions = this.conditions(place, t);
       if (conditions.length > 0) text.append(element('p', {}, conditions.join(' · ')));
       block.append(text, this.qr(place));
       sheet.push(block);
     }
     const from = element('div', { class: 'sheet-from' });
-    if (value('structure')) from.append(element('p', {}, this.t('sheet.from', { structure: value('structure') })));
-    if (value('phone')) from.append(element('p', {}, this.t('sheet.fromPhone', { phone: value('phone') })));
-    sheet.push(from, this.find('printed-on').cloneNode(true) as HTMLElement);
-    this.find('[data-print-view="sheet"]').replaceChildren(...sheet);
+    if (value('structure')) from.append(element('p', {}, t('sheet.from', { structure: value('structure') })));
+    if (value('phone')) from.append(element('p', {}, t('sheet.fromPhone', { phone: value('phone') })));
+    sheet.push(from, element('p', { 'data-printed-on': '' }));
+    const view = this.find('[data-print-view="sheet"]');
+    this.paperLanguage(view);
+    view.replaceChildren(...sheet);
   }
 
   /** The views are drawn as things change: printing only chooses one. */
+  /** « Imprimé le … »: the day it is printed (from the browser's menu too), in the person's language. */
+  private stampDate(): void {
+    for (const node of this.querySelectorAll('[data-printed-on]')) node.textContent = this.pt('print.printedOn', { date: formatDate(wallClock(new Date(), 'Europe/Paris').date, this.pt.locale) });
+  }
+
   private print(view: View): void {
+    this.stampDate();
     document.documentElement.dataset.print = view;
     window.print();
   }

@@ -3,7 +3,7 @@
  * typed `selection:change` event (../events.ts), also when another tab changes it. When storage
  * is refused (private browsing, full), the selection lives in memory until the page closes.
  */
-import { createTranslator, type Translate } from '../../i18n/translate.ts';
+import { clientTranslator, type Translate } from '../../i18n/translate.ts';
 import { parseSelection, SELECTION_STORAGE_KEY, serializeSelection, type SelectionEntry } from '../../lib/orient/selection.ts';
 import { emit } from '../events.ts';
 
@@ -36,6 +36,6 @@ window.addEventListener('storage', (event) => {
 let words: Translate | undefined;
 /** The selection's words, carried once per page by <selection-count> in the header. */
 export function selectionWords(): Translate {
-  words ??= createTranslator(JSON.parse(document.querySelector<HTMLElement>('selection-count')?.dataset.i18n ?? '{}') as Record<string, string>);
+  words ??= clientTranslator(document.querySelector<HTMLElement>('selection-count')?.dataset.i18n ?? '{}');
   return words;
 }

@@ -605,6 +605,21 @@ const words: ArabicWords = {
   'placeView.description': 'تعريف بالمكان',
   'selection.personLanguage': 'لغة الشخص، للطباعة والإرسال',
   'selection.personLanguageHint': 'تبقى شاشتكم بلغتكم.',
+  // Search reading, chosen day
+  'commune.proposeLead': 'هل تعرفون مكانًا للمساعدة الرقمية في {name}؟ اقترحوه: سيُضاف بعد التحقق.',
+  'search.communeFormer': '{former} (حاليًا {name})',
+  'search.reading': 'البحث: {parts}.',
+  'search.reading.franceServices': 'France Services',
+  'search.reading.name': 'الاسم «{words}»',
+  'search.reading.where': 'في {place}',
+  'search.reading.near': 'حول {place}',
+  'search.reading.unknown': ' كلمات لم نفهمها: {words}.',
+  'search.day.open': 'مفتوح يوم {date}',
+  'search.day.openMorning': 'مفتوح يوم {date} في الصباح',
+  'search.day.openAfternoon': 'مفتوح يوم {date} بعد الظهر',
+  'search.day.unknown': 'أوقات العمل يوم {weekday} غير مذكورة: اتصلوا قبل المجيء.',
+  'search.card.day': '{weekday}: {slots}',
+  'search.card.share': 'إرسال هذا المكان',
 };
 
 export const ar: LocaleFile = {
@@ -643,4 +658,5 @@ export const ar: LocaleFile = {
     'pret-ordinateur': ['إعارة', 'اعارة كمبيوتر', 'إعارة كمبيوتر', 'استعارة', 'استعارة كمبيوتر', 'سلف كمبيوتر', 'قرض كمبيوتر', 'كمبيوتر', 'حاسوب', 'pret', 'pret ordinateur', 'emprunter'],
     'france-services': ['france services', 'france service', 'فرانس سيرفيس', 'فرانس سرفيس', 'خدمات عامة', 'الخدمات العامة', 'مكتب الخدمات العامة', 'دار الخدمات', 'إدارة', 'الإدارة', 'مصلحة عمومية', 'مرفق عام'],
   },
+  fillers: ['مساعدة', 'ساعدني', 'اريد', 'أريد', 'ابحث', 'أبحث', 'عن', 'في', 'من', 'على', 'الى', 'إلى', 'مع', 'أين', 'اين', 'مكان', 'أماكن', 'قريب', 'قرب', 'لي', 'انا', 'أنا', 'هل', 'كيف', 'من', 'فضلك', 'لو', 'سمحت'],
 };

@@ -573,6 +573,21 @@ export const en: LocaleFile = {
     'placeView.description': 'About this place',
     'selection.personLanguage': 'The person’s language, to print and send',
     'selection.personLanguageHint': 'Your screen stays in your language.',
+    // Search reading, chosen day
+    'commune.proposeLead': 'Do you know a place for digital help in {name}? Suggest it: it will be added after it is checked.',
+    'search.communeFormer': '{former} (now {name})',
+    'search.reading': 'Search: {parts}.',
+    'search.reading.franceServices': 'France Services',
+    'search.reading.name': 'name “{words}”',
+    'search.reading.where': 'in {place}',
+    'search.reading.near': 'around {place}',
+    'search.reading.unknown': ' Words not understood: {words}.',
+    'search.day.open': 'Open {date}',
+    'search.day.openMorning': 'Open {date} in the morning',
+    'search.day.openAfternoon': 'Open {date} in the afternoon',
+    'search.day.unknown': 'Opening hours for {weekday} not known: call before you come.',
+    'search.card.day': '{weekday}: {slots}',
+    'search.card.share': 'Send this place',
   },
   services: {
     'aide-demarches': { label: 'Help with online procedures', description: 'Someone helps you do your procedures on the internet: CAF (family benefits), taxes, France Travail (jobs), health, residence permit…' },
@@ -607,4 +622,5 @@ export const en: LocaleFile = {
     'pret-ordinateur': ['loan', 'computer loan', 'laptop loan', 'borrow', 'borrow a computer', 'borrow a laptop', 'lend', 'pret', 'pret ordinateur', 'emprunter'],
     'france-services': ['france services', 'france service', 'franceservices', 'public services', 'public service office', 'government office', 'government services', 'public office', 'help with administration', 'service public', 'maison france services', 'msap'],
   },
+  fillers: ['help', 'helping', 'i', 'i\'m', 'im', 'need', 'needs', 'want', 'looking', 'look', 'for', 'find', 'finding', 'where', 'is', 'are', 'a', 'an', 'the', 'to', 'with', 'my', 'me', 'please', 'near', 'nearby', 'in', 'at', 'of', 'on', 'some', 'can', 'do', 'how', 'get', 'someone', 'who', 'place', 'places', 'office'],
 };

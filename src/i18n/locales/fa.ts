@@ -573,6 +573,21 @@ export const fa: LocaleFile = {
     'placeView.description': 'معرفی',
     'selection.personLanguage': 'زبان شخص، برای چاپ و فرستادن',
     'selection.personLanguageHint': 'صفحهٔ نمایش شما به زبان خودتان می‌ماند.',
+    // Search reading, chosen day
+    'commune.proposeLead': 'آیا یک جای کمک دیجیتال را در {name} می‌شناسید؟ آن را پیشنهاد کنید: بعد از بررسی اضافه می‌شود.',
+    'search.communeFormer': '{former} (حالا {name})',
+    'search.reading': 'جستجو: {parts}.',
+    'search.reading.franceServices': 'France Services',
+    'search.reading.name': 'نام «{words}»',
+    'search.reading.where': 'در {place}',
+    'search.reading.near': 'در اطراف {place}',
+    'search.reading.unknown': ' کلمه‌هایی که فهمیده نشد: {words}.',
+    'search.day.open': '{date} باز است',
+    'search.day.openMorning': '{date} صبح باز است',
+    'search.day.openAfternoon': '{date} بعد از چاشت باز است',
+    'search.day.unknown': 'ساعات کار روز {weekday} معلوم نیست: قبل از آمدن زنگ بزنید.',
+    'search.card.day': '{weekday}: {slots}',
+    'search.card.share': 'فرستادن این جای',
   },
   services: {
     'aide-demarches': { label: 'کمک برای کارهای اداری در انترنت', description: 'یک نفر به شما کمک می‌کند تا کارهای اداری خود را در انترنت انجام دهید (CAF یعنی ادارهٔ کمک‌های خانوادگی، مالیات، France Travail، صحت، اجازهٔ اقامت…).' },
@@ -607,4 +622,5 @@ export const fa: LocaleFile = {
     'pret-ordinateur': ['قرض', 'قرض کمپیوتر', 'کمپیوتر قرضی', 'امانت', 'کمپیوتر امانتی', 'قرض لپتاپ', 'pret', 'pret ordinateur', 'emprunter', 'emprunter un ordinateur'],
     'france-services': ['ادارات دولتی', 'اداره دولتی', 'دفتر دولتی', 'خدمات دولتی', 'خدمات عامه', 'مرکز خدمات عامه', 'مرکز خدمات', 'کمک اداری', 'کارهای اداری', 'france services', 'maison france services', 'service public'],
   },
+  fillers: ['کمک', 'کمک', 'کنید', 'میخواهم', 'می‌خواهم', 'دنبال', 'به', 'برای', 'در', 'از', 'با', 'کجا', 'جای', 'جا', 'نزدیک', 'من', 'لطفا', 'لطفاً', 'چطور', 'یک', 'را'],
 };

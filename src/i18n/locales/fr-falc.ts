@@ -517,6 +517,20 @@ export const frFalc: LocaleFile = {
     'placeView.description': 'Présentation du lieu',
     'selection.personLanguage': 'Langue de la personne, pour imprimer et envoyer',
     'selection.personLanguageHint': 'Votre écran reste dans votre langue.',
+    // Search reading, chosen day
+    'search.communeFormer': '{former} (aujourd’hui {name})',
+    'search.reading': 'Vous cherchez : {parts}.',
+    'search.reading.franceServices': 'France Services',
+    'search.reading.name': 'le nom « {words} »',
+    'search.reading.where': 'à {place}',
+    'search.reading.near': 'autour de {place}',
+    'search.reading.unknown': ' Mots inconnus : {words}.',
+    'search.day.open': 'Ouvert {date}',
+    'search.day.openMorning': 'Ouvert {date} le matin',
+    'search.day.openAfternoon': 'Ouvert {date} l’après-midi',
+    'search.day.unknown': 'Horaires du {weekday} inconnus. Appelez avant de venir.',
+    'search.card.day': '{weekday} : {slots}',
+    'search.card.share': 'Envoyer ce lieu',
   },
   services: {
     'aide-demarches': {

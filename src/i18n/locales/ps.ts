@@ -573,6 +573,21 @@ export const ps: LocaleFile = {
     'placeView.description': 'معرفي',
     'selection.personLanguage': 'د کس ژبه، د چاپ او لېږلو لپاره',
     'selection.personLanguageHint': 'ستاسو سکرین ستاسو په ژبه پاتې کېږي.',
+    // Search reading, chosen day
+    'commune.proposeLead': 'آیا په {name} کې د ډیجیټلي مرستې کوم ځای پېژنئ؟ وړاندیز یې کړئ: له کتنې وروسته به ورزیات شي.',
+    'search.communeFormer': '{former} (اوس {name})',
+    'search.reading': 'لټون: {parts}.',
+    'search.reading.franceServices': 'France Services',
+    'search.reading.name': 'نوم «{words}»',
+    'search.reading.where': 'په {place} کې',
+    'search.reading.near': 'د {place} شاوخوا',
+    'search.reading.unknown': ' دا کلمې ونه پېژندل شوې: {words}.',
+    'search.day.open': '{date} خلاص دی',
+    'search.day.openMorning': '{date} سهار خلاص دی',
+    'search.day.openAfternoon': '{date} ماسپښین خلاص دی',
+    'search.day.unknown': 'د {weekday} ورځې د کار وختونه معلوم نه دي: د راتلو مخکې زنګ ووهئ.',
+    'search.card.day': '{weekday}: {slots}',
+    'search.card.share': 'دا ځای ولېږئ',
   },
   services: {
     'aide-demarches': { label: 'د آنلاین اداري کارونو لپاره مرسته', description: 'یو څوک درسره مرسته کوي چې خپل اداري کارونه په انټرنیټ کې ترسره کړئ (CAF، مالیات، France Travail، روغتیا، د اقامې اجازه یا titre de séjour…).' },
@@ -607,4 +622,5 @@ export const ps: LocaleFile = {
     'pret-ordinateur': ['پور', 'کمپیوټر په پور', 'د کمپیوټر پور', 'امانت', 'عاریت', 'لپ ټاپ', 'لپټاپ', 'pret', 'pret ordinateur', 'emprunter', 'emprunter un ordinateur', 'laptop'],
     'france-services': ['دولتي دفتر', 'دولتي اداره', 'حکومتي دفتر', 'حکومتي اداره', 'دولتي خدمتونه', 'عامه خدمتونه', 'اداره', 'دفتر', 'france services', 'france service', 'franceservices', 'maison france services', 'services publics'],
   },
+  fillers: ['مرسته', 'مرستې', 'غواړم', 'زه', 'د', 'په', 'له', 'سره', 'ته', 'چیرته', 'چېرته', 'ځای', 'نږدې', 'مې', 'مهرباني', 'وکړئ', 'څنګه', 'یو'],
 };

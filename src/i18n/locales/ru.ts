@@ -589,6 +589,21 @@ export const ru: LocaleFile = {
     'placeView.description': 'Описание',
     'selection.personLanguage': 'Язык человека, чтобы распечатать и отправить',
     'selection.personLanguageHint': 'Ваш экран остаётся на Вашем языке.',
+    // Search reading, chosen day
+    'commune.proposeLead': 'Вы знаете пункт цифровой помощи в {name}? Предложите его: его добавят после проверки.',
+    'search.communeFormer': '{former} (сейчас {name})',
+    'search.reading': 'Поиск: {parts}.',
+    'search.reading.franceServices': 'France Services',
+    'search.reading.name': 'название «{words}»',
+    'search.reading.where': 'в {place}',
+    'search.reading.near': 'рядом с {place}',
+    'search.reading.unknown': ' Непонятные слова: {words}.',
+    'search.day.open': 'Открыто: {date}',
+    'search.day.openMorning': 'Открыто: {date}, утром',
+    'search.day.openAfternoon': 'Открыто: {date}, днём',
+    'search.day.unknown': 'Часы работы в этот день ({weekday}) не указаны: позвоните, прежде чем прийти.',
+    'search.card.day': '{weekday}: {slots}',
+    'search.card.share': 'Отправить это место',
   },
   services: {
     'aide-demarches': {
@@ -665,4 +680,5 @@ export const ru: LocaleFile = {
     'pret-ordinateur': ['компьютер на время', 'взять компьютер', 'одолжить компьютер', 'аренда компьютера', 'ноутбук на время', 'прокат', 'pret', 'pret ordinateur'],
     'france-services': ['france services', 'франс сервис', 'франс сервисез', 'госуслуги', 'центр госуслуг', 'мфц', 'государственные услуги', 'государственные службы', 'помощь с документами', 'административные услуги'],
   },
+  fillers: ['помощь', 'помочь', 'помогите', 'нужна', 'нужно', 'надо', 'мне', 'я', 'ищу', 'где', 'с', 'со', 'в', 'во', 'на', 'для', 'рядом', 'около', 'пожалуйста', 'как', 'кто', 'место'],
 };

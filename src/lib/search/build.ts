@@ -91,7 +91,19 @@ export interface OfficialNames {
   formerNames: readonly FormerName[];
 }
 
-export function buildSearchFiles(directory: Directory, built: string, official: OfficialNames = { population: officialTerritory().population, formerNames: officialFormerNames() }): SearchFiles {
+/** The key of `otherWords` that lists filler words (never a service id). */
+export const FILLERS = '(fillers)';
+
+/**
+ * `otherWords`: the words people type in the site's other languages for each need (service id)
+ * and for the France Services label (`france-services`): "help with taxes" finds what "impôts" finds.
+ */
+export function buildSearchFiles(
+  directory: Directory,
+  built: string,
+  official: OfficialNames = { population: officialTerritory().population, formerNames: officialFormerNames() },
+  otherWords: Readonly<Record<string, readonly string[]>> = {},
+): SearchFiles {
   const { reference } = directory;
   const communes = new Map<string, CommuneRow[]>();
   const postcodes = new Map<string, PostcodeRow[]>();
@@ -203,12 +215,14 @@ export function buildSearchFiles(directory: Directory, built: string, official: 
     services: directory.dataset.services.map((service) => ({
       id: service.id,
       label: service.label,
-      keywords: [...new Set([service.label, ...service.keywords].map(normalize))],
+      keywords: [...new Set([service.label, ...service.keywords, ...(otherWords[service.id] ?? [])].map(normalize).filter(Boolean))],
       places: directory.places.filter((place) => place.services.includes(service.id) || place.labelOffers.some((offer) => offer.service === service.id)).length,
     })),
     departements,
     languages: Object.fromEntries(LANGUAGE_IDS.map((code) => [code, label('language', code)])),
     files,
+    franceServices: [...new Set((otherWords['france-services'] ?? []).map(normalize).filter(Boolean))],
+    fillers: [...new Set((otherWords[FILLERS] ?? []).flatMap((word) => normalize(word).split(' ')).filter(Boolean))],
   };
   return { meta, communes, postcodes, shards };
 }

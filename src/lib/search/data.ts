@@ -47,6 +47,10 @@ export interface Meta {
   departements: Record<string, { name: string; neighbours: string[]; places: number; centre: { lat: number; lon: number } }>;
   languages: Record<string, string>;
   files: string[];
+  /** Words that name the France Services label, in every language of the site (normalized). */
+  franceServices?: string[];
+  /** Words that say nothing about where or what, in the site's other languages ("help", "with"; normalized). */
+  fillers?: string[];
 }
 
 export interface PlaceShard {

@@ -383,6 +383,9 @@ export class SearchEngine {
       if (/^\d{1,3}(e|er|eme)?$/.test(word)) consumed.add(index);
     });
 
+    // Words that say nothing about where or what, in French and in the site's other languages.
+    const fillers = fillersOf(meta);
+
     // 2. Needs and the France Services label, as written: "recharge téléphone", "aide caf", "ordinateur pas cher".
     const needs = matchNeeds(masked(), meta);
     for (const index of needs.used) consumed.add(index);
@@ -398,7 +401,7 @@ export class SearchEngine {
           const span = Array.from({ length: size }, (_, offset) => start + offset);
           if (span.some((index) => consumed.has(index))) continue;
           // A small word alone ("y", "a", "le") is a commune only when nothing else is asked.
-          if (size === 1 && FILLER_WORDS.has(words[start]!) && words.length > 1) continue;
+          if (size === 1 && fillers.has(words[start]!) && words.length > 1) continue;
           const exact = await this.exactCommunes(words.slice(start, start + size).join(' '));
           const population = Math.max(-1, ...exact.map((commune) => commune.population));
           if (exact.length > 0 && population >= largest) {
@@ -425,14 +428,14 @@ export class SearchEngine {
       communes = request.commune ? [...communes, ...longer] : withLargerNamesakes(communes, longer);
     }
     // Each word once: "saint saint saint" asks no more than "saint".
-    let nameWords = [...new Set(words.filter((word, index) => !consumed.has(index) && !FILLER_WORDS.has(word)))];
+    let nameWords = [...new Set(words.filter((word, index) => !consumed.has(index) && !fillers.has(word)))];
     const unknown: string[] = [];
 
     // 6. A commune named by the start of its name ("florac", "cherbourg") or misspelt ("grenobel"),
     // also when a word of it is itself a commune ("le pon-tde-claix" is not Claix).
     if (!request.near && !request.commune && (communes.length === 0 ? nameWords.length > 0 : nameWords.length > 0 && exactSpan.length > 0)) {
       // Articles begin many names ("Le Pont-de-Claix", "La Rochelle"): they stay in the phrase.
-      const phrase = words.filter((word, index) => (!consumed.has(index) || exactSpan.includes(index)) && (!FILLER_WORDS.has(word) || ARTICLES.has(word))).join(' ');
+      const phrase = words.filter((word, index) => (!consumed.has(index) || exactSpan.includes(index)) && (!fillers.has(word) || ARTICLES.has(word))).join(' ');
       const starting = communes.length === 0 ? await this.communesStartingWithWords(phrase) : [];
       if (starting.length > 0) {
         communes = starting;
@@ -819,4 +822,13 @@ function toResult({ place, km, inCommune, verdict }: Found, now: Date, when: Whe
     toCheck: verdict.unknown,
     needs: verdict.needs,
   };
+}
+
+const fillerSets = new WeakMap<Meta, ReadonlySet<string>>();
+
+/** French filler words and those of the site's other languages (meta.fillers), in one set per build. */
+function fillersOf(meta: Meta): ReadonlySet<string> {
+  let set = fillerSets.get(meta);
+  if (!set) fillerSets.set(meta, (set = meta.fillers?.length ? new Set([...FILLER_WORDS, ...meta.fillers]) : FILLER_WORDS));
+  return set;
 }

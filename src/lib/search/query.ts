@@ -76,11 +76,12 @@ const FRANCE_SERVICES = ['france', 'services'];
  * The needs a query names, longest keyword first: "ordinateur pas cher" is a cheap computer,
  * not the computer on site; a word serves one need only.
  */
-export function matchNeeds(words: readonly string[], meta: Pick<Meta, 'services'>, options: { typos?: boolean } = {}): Needs {
+export function matchNeeds(words: readonly string[], meta: Pick<Meta, 'services' | 'franceServices'>, options: { typos?: boolean } = {}): Needs {
   const same = options.typos ? closeWord : sameWord;
   const candidates: { service: string | null; at: number; length: number; exact: boolean; order: number }[] = [];
   const phrases: { service: string | null; words: string[]; order: number }[] = [
     { service: null, words: FRANCE_SERVICES, order: -1 },
+    ...(meta.franceServices ?? []).map((keyword) => ({ service: null, words: keyword.split(' '), order: -1 })),
     ...meta.services.flatMap((service, order) => service.keywords.map((keyword) => ({ service: service.id, words: keyword.split(' '), order }))),
   ];
   for (const phrase of phrases) {

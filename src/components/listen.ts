@@ -1,0 +1,45 @@
+/**
+ * « Écouter »: reads a place aloud with the device's own voices (speechSynthesis: no network,
+ * works offline on phones), in the page's language. The button shows only where the device has
+ * a voice for that language; it becomes « Arrêter la lecture » while reading.
+ */
+import type { Translate } from '../i18n/translate.ts';
+
+/** The language a voice must speak: the page's (the easy-to-read French is French). */
+export function voiceLanguage(locale: string): string {
+  return locale.split('-')[0]!.toLowerCase();
+}
+
+/** A voice of the device for this language, if there is one. */
+export function voiceFor(voices: readonly { lang: string }[], language: string): { lang: string } | undefined {
+  return voices.find((voice) => voice.lang.toLowerCase().replace('_', '-').split('-')[0] === language);
+}
+
+export function listenButton(t: Translate, texts: () => string[]): HTMLButtonElement | null {
+  if (!('speechSynthesis' in window)) return null;
+  const language = voiceLanguage(t.locale);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button secondary listen';
+  button.textContent = t('listen.button');
+  button.hidden = true;
+  const check = () => {
+    button.hidden = !voiceFor(speechSynthesis.getVoices(), language);
+  };
+  check();
+  speechSynthesis.addEventListener('voiceschanged', check);
+  button.addEventListener('click', () => {
+    if (speechSynthesis.speaking) {
+      speechSynthesis.cancel();
+      return;
+    }
+    const voice = voiceFor(speechSynthesis.getVoices(), language) as SpeechSynthesisVoice | undefined;
+    const utterance = new SpeechSynthesisUtterance(texts().join('. '));
+    utterance.lang = voice?.lang ?? language;
+    if (voice) utterance.voice = voice;
+    utterance.addEventListener('end', () => (button.textContent = t('listen.button')));
+    button.textContent = t('listen.stop');
+    speechSynthesis.speak(utterance);
+  });
+  return button;
+}

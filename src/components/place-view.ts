@@ -1,0 +1,135 @@
+/**
+ * <place-view>: a place's details in the page's language, from the search files (works offline
+ * once the site is kept). Name and address stay as the source wrote them (in French: lang="fr"),
+ * everything else is in the person's language: today's status, the week, the phone to call, how
+ * to get there, what the place offers, the conditions, the languages spoken. A button reads it
+ * aloud with the device's voice; the full French page is one link away.
+ */
+import { formatSlots, statusLabel, weekdayName } from '../i18n/hours.ts';
+import { clientTranslator, type Key, type Translate } from '../i18n/translate.ts';
+import { statusAt, todaySlots } from '../lib/hours/status.ts';
+import { parseSelection } from '../lib/orient/selection.ts';
+import { parsePhone } from '../lib/phone.ts';
+import { CORRECTION_PARAM, placeUrl } from '../lib/routes.ts';
+import { hasFlag, type SearchPlace } from '../lib/search/row.ts';
+import { engine } from './search/browser-engine.ts';
+import { listenButton } from './listen.ts';
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Data as the source wrote it: French, isolated inside text of another direction. */
+function french(tag: 'h1' | 'p' | 'span', text: string, attributes: Record<string, string> = {}): HTMLElement {
+  return element(tag, { lang: 'fr', dir: 'auto', ...attributes }, text);
+}
+
+class PlaceView extends HTMLElement {
+  private t!: Translate;
+
+  connectedCallback(): void {
+    this.t = clientTranslator(this.dataset.i18n!);
+    const entry = parseSelection(new URLSearchParams(location.search).get(CORRECTION_PARAM))[0];
+    if (!entry) return this.say('placeView.notFound');
+    void Promise.all([engine.placesOf([entry]), engine.meta()]).then(
+      ([[place], meta]) => (place ? this.show(place, meta.services.map((service) => service.id)) : this.say('placeView.notFound')),
+      () => this.say('placeView.notFound'),
+    );
+  }
+
+  private say(key: Key): void {
+    this.querySelector('[data-status]')!.textContent = this.t(key);
+  }
+
+  private show(place: SearchPlace, serviceIds: readonly string[]): void {
+    const t = this.t;
+    const services = JSON.parse(this.dataset.services!) as Record<string, string>;
+    const article = this.querySelector<HTMLElement>('[data-place]')!;
+    const name = place.title || place.name;
+    document.title = name;
+    this.querySelector('[data-status]')!.textContent = '';
+    const parts: HTMLElement[] = [french('h1', name), element('p', { class: 'muted' }, t(`kind.${place.kind}` as Key))];
+
+    const moves = hasFlag(place, 'itinerant');
+    const status = moves ? ({ state: 'moves' } as const) : statusAt(place.schedule, new Date());
+    parts.push(element('p', { class: 'status', 'data-state': status.state }, statusLabel(t, status)));
+
+    const phone = parsePhone(place.phone);
+    const actions = element('div', { class: 'actions' });
+    if (phone) actions.append(element('a', { class: 'button', href: `tel:${phone.dial}` }, t('place.call', { phone: phone.display })));
+    if (hasFlag(place, 'exactPoint')) actions.append(element('a', { class: 'button secondary', href: `https://www.openstreetmap.org/directions?route=%3B${place.lat}%2C${place.lon}` }, t('place.directions')));
+    const listen = listenButton(t, () => this.spoken(place, status.state === 'open' || status.state === 'closed' ? statusLabel(t, status) : ''));
+    if (listen) actions.append(listen);
+    const toggle = document.createElement('selection-toggle');
+    toggle.dataset.entry = `${place.departement}.${place.id}`;
+    toggle.dataset.name = name;
+    actions.append(toggle);
+    parts.push(actions);
+
+    parts.push(element('h2', {}, t('place.address')));
+    const address = element('p');
+    address.append(place.street ? french('span', `${place.street}, `) : element('span', {}, `${t('place.addressUnknown')} · `), french('span', place.commune));
+    parts.push(address);
+
+    parts.push(element('h2', {}, t('place.hours')));
+    if (place.schedule && !moves) {
+      const list = element('ul', { class: 'week' });
+      place.schedule.week.forEach((slots, day) => list.append(element('li', {}, `${capital(weekdayName(t, day))}${t('list.colon')}${formatSlots(t, slots)}`)));
+      parts.push(list);
+    } else parts.push(element('p', {}, t(moves ? 'hours.status.moves' : phone ? 'hours.status.noHoursCall' : 'hours.status.noHoursCheck')));
+
+    parts.push(element('h2', {}, t('place.services')));
+    const offered = [...place.services, ...place.offers].map((index) => services[serviceIds[index]!]).filter(Boolean);
+    parts.push(offered.length > 0 ? listOf([...new Set(offered)] as string[]) : element('p', {}, t(phone ? 'place.servicesUnknown' : 'place.servicesUnknownNoPhone')));
+
+    parts.push(element('h2', {}, t('place.conditions')));
+    const conditions: string[] = [];
+    if (hasFlag(place, 'referralRequired')) conditions.push(t('referral.required'));
+    if (hasFlag(place, 'noReferral')) conditions.push(t('place.referralShort'));
+    if (hasFlag(place, 'appointmentRequired')) conditions.push(t('appointment.required'));
+    if (hasFlag(place, 'walkIn')) conditions.push(t('appointment.walk-in'));
+    if (hasFlag(place, 'free')) conditions.push(t('fee.free'));
+    parts.push(conditions.length > 0 ? listOf(conditions) : element('p', {}, t('site.notProvided')));
+    if (place.languages.length > 0) {
+      parts.push(element('h2', {}, t('place.languages')));
+      parts.push(element('p', {}, place.languages.map((code) => t(`language.${code}` as Key)).join(', ')));
+    }
+
+    parts.push(element('p', {}, t('languages.inFrench')));
+    const full = element('p');
+    full.append(element('a', { href: placeUrl(place.id), lang: 'fr', hreflang: 'fr' }, t('placeView.frenchPage')));
+    parts.push(full);
+    article.replaceChildren(...parts);
+    article.hidden = false;
+    void import('./selection/selection-toggle.ts');
+  }
+
+  /** What is read aloud: the name, whether it is open, today's hours, the address, the phone in pairs of digits. */
+  private spoken(place: SearchPlace, status: string): string[] {
+    const t = this.t;
+    const today = todaySlots(place.schedule, new Date());
+    const phone = parsePhone(place.phone);
+    return [
+      place.title || place.name,
+      status,
+      today ? t('hours.todaySlots', { slots: formatSlots(t, today) }) : '',
+      t('listen.address', { address: [place.street, place.commune].filter(Boolean).join(', ') }),
+      phone ? t('listen.phone', { digits: phone.display.replace(/^\+33 ?/, '0') }) : '',
+    ].filter(Boolean);
+  }
+}
+
+function capital(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+function listOf(items: readonly string[]): HTMLUListElement {
+  const list = element('ul');
+  for (const item of items) list.append(element('li', {}, item));
+  return list;
+}
+
+customElements.define('place-view', PlaceView);
