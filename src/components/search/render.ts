@@ -10,6 +10,7 @@ import type { CommuneMatch, Result, SearchOutcome } from '../../lib/search/engin
 import { hasFilters } from '../../lib/search/judge.ts';
 import { hasFlag, type SearchPlace } from '../../lib/search/row.ts';
 import { placeViewUrl } from '../../lib/routes.ts';
+import { listenButton } from '../listen.ts';
 import { entryToken } from '../../lib/orient/selection.ts';
 
 export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -139,6 +140,21 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
     item.append(element('p', { class: 'to-check' }, t('search.card.toCheck', { what })));
   }
   item.append(toggle);
+  // « Écouter »: the name, the status shown, the day's hours, the address, the phone in pairs of digits.
+  const listen = listenButton(t, () =>
+    [
+      result.title || result.name,
+      status.text,
+      day ?? '',
+      t('listen.address', { address: [result.street, result.commune].filter(Boolean).join(', ') }),
+      result.phone ? t('listen.phone', { digits: result.phone }) : '',
+    ].filter(Boolean),
+  );
+  if (listen) {
+    listen.classList.add('no-print');
+    listen.setAttribute('aria-label', `${t('listen.button')} : ${result.title || result.name}`);
+    item.append(listen);
+  }
   item.append(shareBlock(t, result, context));
   return item;
 }
