@@ -7,6 +7,8 @@
  *   language: it never imposes it.
  * Without JavaScript the menu still works: its links lead to the same page in each language.
  */
+import { siteLanguage } from '../i18n/locales/match.ts';
+
 const KEY = 'langue';
 const DISMISSED = 'langue-suggeree';
 const page = document.documentElement.dataset.locale ?? 'fr';
@@ -28,12 +30,6 @@ function write(key: string, value: string): void {
   }
 }
 
-/** The site's language for a browser language: "fa-AF" and "prs" are Dari, "ar-MA" is Arabic. */
-export function siteLanguage(browser: string, offered: readonly string[]): string | null {
-  const base = browser.toLowerCase().split('-')[0]!;
-  const code = base === 'prs' ? 'fa' : base;
-  return offered.includes(code) ? code : null;
-}
 
 function notice(link: HTMLAnchorElement, text: string, actions: { label: string; href?: string; onClick?: () => void }[]): void {
   const box = document.createElement('div');
