@@ -24,6 +24,11 @@ export default defineConfig({
     url: `http://localhost:${PORT}/`,
     timeout: 300_000,
     reuseExistingServer: false,
-    env: { DATA_DIR: 'tests/fixtures/site', OUT_DIR: 'dist-test', BUILD_DATE: '2026-03-01', PUBLIC_REPORT_EMAIL: 'corrections@exemple.invalid', FORGE_URL: 'https://forge.exemple.invalid/collectif-fictif/annuaire' },
+    env: {
+      DATA_DIR: 'tests/fixtures/site',
+      OUT_DIR: 'dist-test',
+      BUILD_DATE: '2026-03-01',
+      // Its public address is where it is served, as for a real deployment (tests/e2e/links.spec.ts serves it elsewhere too).
+      SITE_URL: `http://localhost:${PORT}`, PUBLIC_REPORT_EMAIL: 'corrections@exemple.invalid', FORGE_URL: 'https://forge.exemple.invalid/collectif-fictif/annuaire' },
   },
 });

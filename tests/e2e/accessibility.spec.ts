@@ -37,7 +37,7 @@ const PAGES = {
   'signer la charte': '/charte/signer/',
 };
 /** What a page draws in the browser before it is checked. */
-const DRAWN: Record<string, string> = { '?lieu=': 'correction-form [data-status]:not(:empty)', '?q=': 'ol.results > li', '?lieux=': 'ol.selection-list > li', '/orienter/': '[data-count]:not(:empty)' };
+const DRAWN: Record<string, string> = { '?lieu=': 'correction-form [data-status]:not(:empty)', '?q=': 'ol.results > li', '?lieux=': 'ol[data-list] > li', '/orienter/': '[data-count]:not(:empty)' };
 
 for (const [name, path] of Object.entries(PAGES)) {
   test(`${name}: no WCAG 2.1 AA violation (axe)`, async ({ page }) => {

@@ -13,7 +13,8 @@ test.use({ viewport: { width: 390, height: 844 } });
 const SITE = SERVED;
 const TUESDAY_10AM = new Date('2026-03-03T10:00:00+01:00');
 const header = (page: Page) => page.locator('selection-count a');
-const selectionNames = (page: Page) => page.locator('ol.selection-list > li h2');
+/** The list on screen (the printed one, in the person's language, is drawn beside it). */
+const selectionNames = (page: Page) => page.locator('ol[data-list] > li h2');
 
 async function stubPrint(page: Page): Promise<void> {
   await page.addInitScript(() => {
@@ -50,7 +51,7 @@ test('a selection of three places: kept through a reload, offline, printed as a 
   for (const name of names) expect(list.text).toContain(name);
   expect(list.text).not.toMatch(RELATIVE_TIME);
   expect(list.text).toMatch(/Imprimé le \d+ mars 2026/);
-  const ids = await page.locator('ol.selection-list > li').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.id!));
+  const ids = await page.locator('ol[data-list] > li').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.id!));
   const placeUrls = ids.map((id) => `${SITE}/lieux/${id}/`);
   expect(new Set(list.codes)).toEqual(new Set([...placeUrls, `${SITE}/selection/?lieux=${ids.map((id) => `59.${id}`).join(',')}`]));
 

@@ -215,7 +215,9 @@ class SelectionPage extends HTMLElement {
     body.append(...this.basics(place, 'h2', t), element('p', { class: 'kind' }, t(`kind.${place.kind}` as Key)), this.hours(place, t));
     const conditions = this.conditions(place, t);
     if (conditions.length > 0) body.append(element('p', {}, conditions.join(' · ')));
-    item.append(body, this.qr(place));
+    const qr = this.qr(place);
+    qr.classList.add('print-only');
+    item.append(body, qr);
     return item;
   }
 

@@ -9,6 +9,7 @@ import { fnv1a } from '../text.ts';
 import { LANGUAGE_IDS } from '../vocab.ts';
 import { CITIES_WITH_ARRONDISSEMENTS, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
+import { FILLER_WORDS } from './query.ts';
 import { encodePlace, FLAG } from './row.ts';
 import { isResidentsOnly, readsAsCode } from './audience.ts';
 import { ITINERANT } from '../interop/standard.ts';
@@ -89,6 +90,14 @@ export interface SearchFiles {
 export interface OfficialNames {
   population: ReadonlyMap<string, number>;
   formerNames: readonly FormerName[];
+}
+
+/**
+ * Another language's words for a need, less those that are French filler words ("document",
+ * "aide" in English lists): a French sentence must read as it did.
+ */
+function foreign(words: readonly string[] = []): string[] {
+  return words.filter((word) => !FILLER_WORDS.has(normalize(word)));
 }
 
 /** The key of `otherWords` that lists filler words (never a service id). */
@@ -215,13 +224,13 @@ export function buildSearchFiles(
     services: directory.dataset.services.map((service) => ({
       id: service.id,
       label: service.label,
-      keywords: [...new Set([service.label, ...service.keywords, ...(otherWords[service.id] ?? [])].map(normalize).filter(Boolean))],
+      keywords: [...new Set([service.label, ...service.keywords, ...foreign(otherWords[service.id])].map(normalize).filter(Boolean))],
       places: directory.places.filter((place) => place.services.includes(service.id) || place.labelOffers.some((offer) => offer.service === service.id)).length,
     })),
     departements,
     languages: Object.fromEntries(LANGUAGE_IDS.map((code) => [code, label('language', code)])),
     files,
-    franceServices: [...new Set((otherWords['france-services'] ?? []).map(normalize).filter(Boolean))],
+    franceServices: [...new Set(foreign(otherWords['france-services']).map(normalize).filter(Boolean))],
     fillers: [...new Set((otherWords[FILLERS] ?? []).flatMap((word) => normalize(word).split(' ')).filter(Boolean))],
   };
   return { meta, communes, postcodes, shards };

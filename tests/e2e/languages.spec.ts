@@ -1,0 +1,148 @@
+/**
+ * Every citizen can read it: a language chosen once, in its own name, from any page (without
+ * JavaScript too), kept and followed; right-to-left pages mirrored; a search, a place, the
+ * orientation mode in the person's language; a list printed and sent in the person's language
+ * while the worker's screen stays in French. Words come from the dictionaries, never written here.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { wordsFor } from '../../src/i18n/page.ts';
+import { expect, SERVED, test } from './fixtures.ts';
+import { printed } from './paper.ts';
+
+test.use({ viewport: { width: 390, height: 844 } });
+const ar = wordsFor('ar').t;
+const en = wordsFor('en').t;
+const uk = wordsFor('uk').t;
+const SEARCH = wordsFor('fr').t('search.label');
+
+async function chooseLanguage(page: Page, name: string): Promise<void> {
+  await page.locator('.language-picker summary').click();
+  await page.locator('.language-picker').getByRole('link', { name, exact: true }).click();
+}
+
+test('a language is chosen in its own name from any page, without JavaScript too, and the page mirrors for Arabic', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto('/communes/59350-lille/');
+  await chooseLanguage(page, 'العربية');
+  // The commune's page exists in French only: the Arabic site's home.
+  await expect(page).toHaveURL(/\/ar\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ar('home.heading'));
+  // The layout mirrors: the site's name starts on the right.
+  const name = (await page.locator('.site-name').boundingBox())!;
+  expect(name.x + name.width).toBeGreaterThan(300);
+  // The search form leads to the Arabic search page.
+  await expect(page.locator('form[role="search"]')).toHaveAttribute('action', '/ar/recherche/');
+  await context.close();
+});
+
+test('in Arabic: search, a place in Arabic, the choice kept on French pages, and said where a page exists in French only', async ({ page }) => {
+  await page.goto('/');
+  await chooseLanguage(page, 'العربية');
+  await page.getByLabel(ar('search.label')).fill('lille');
+  await page.getByLabel(ar('search.label')).press('Enter');
+  await expect(page).toHaveURL(/\/ar\/recherche\/\?q=lille/);
+  const first = page.locator('ol.results > li').first();
+  await expect(first).toBeVisible();
+  // Place data stays as published; the interface is Arabic.
+  await expect(page.locator('[data-search-status]').first()).toContainText('Lille');
+  await expect(first.getByRole('button', { name: new RegExp(`^${ar('selection.add')}`) })).toBeVisible();
+  await first.locator('h3 a').click();
+  await expect(page).toHaveURL(/\/ar\/lieu\/\?lieu=59\./);
+  await expect(page.getByRole('heading', { level: 2, name: ar('place.hours') })).toBeVisible();
+  await expect(page.getByRole('link', { name: ar('placeView.frenchPage') })).toHaveAttribute('href', /^\/lieux\//);
+
+  // A French place page opened later (a shared link, say) opens in Arabic.
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  await expect(page).toHaveURL(/\/ar\/lieu\/\?lieu=59\.point-fictif-de-la-colline$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
+  await expect(page.getByRole('link', { name: ar('place.call', { phone: '03 00 00 00 00' }) })).toHaveAttribute('href', 'tel:+33300000000');
+  // A page that exists only in French says so, in Arabic, with the way back.
+  await page.goto('/communes/59350-lille/');
+  const notice = page.locator('.language-notice');
+  await expect(notice).toHaveAttribute('lang', 'ar');
+  await expect(notice).toContainText(ar('languages.onlyFrench'));
+  await expect(notice.getByRole('link', { name: ar('languages.back') })).toHaveAttribute('href', '/ar/');
+  // Choosing French again is kept too.
+  await chooseLanguage(page, 'Français');
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  await expect(page).toHaveURL(/\/lieux\/point-fictif-de-la-colline\/$/);
+});
+
+test('the browser’s language only suggests: a Ukrainian phone is offered Ukrainian, in Ukrainian, and can stay in French', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'uk-UA', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page).toHaveURL(`${SERVED}/`);
+  const notice = page.locator('.language-notice');
+  await expect(notice).toContainText(uk('languages.suggest'));
+  await expect(notice.getByRole('link', { name: uk('languages.suggestGo') })).toHaveAttribute('href', '/uk/');
+  await notice.getByRole('button', { name: uk('languages.stay') }).click();
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('.language-notice')).toHaveCount(0);
+  await expect(page.getByLabel(SEARCH)).toBeVisible();
+  await context.close();
+});
+
+test('search understands needs in the person’s language: « help with taxes » finds what « impôts » finds', async ({ page }) => {
+  await page.goto('/en/recherche/?q=help%20with%20taxes%20lille');
+  await expect(page.locator('[data-search-status]').first()).toContainText('Lille');
+  const english = await page.locator('ol.results > li h3').allTextContents();
+  await page.goto('/recherche/?q=imp%C3%B4ts%20lille');
+  await expect(page.locator('ol.results > li').first()).toBeVisible();
+  const french = await page.locator('ol.results > li h3').allTextContents();
+  expect(english.length).toBeGreaterThan(0);
+  expect(english).toEqual(french);
+});
+
+test('a worker in French prints the fiche and sends the list in the person’s language (English); the screen stays French', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-03-03T10:00:00+01:00'));
+  await page.addInitScript(() => (window.print = () => undefined));
+  await page.goto('/selection/?lieux=59.point-fictif-de-la-colline,67.espace-fictif-des-hirondelles');
+  await expect(page.locator('ol[data-list] > li')).toHaveCount(2);
+  await page.getByLabel(wordsFor('fr').t('selection.personLanguage')).selectOption('en');
+  await page.getByLabel(wordsFor('fr').t('sheet.person')).fill('Amina');
+  await page.getByRole('button', { name: wordsFor('fr').t('sheet.print') }).click();
+  // The screen is still French.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(wordsFor('fr').t('selection.title'));
+  const paper = await printed(page);
+  expect(paper.text).toContain(en('sheet.title'));
+  expect(paper.text).toContain(en('sheet.printedFor', { person: 'Amina' }));
+  expect(paper.text).not.toContain(wordsFor('fr').t('sheet.title'));
+  // Its codes lead to the places in English.
+  expect(new Set(paper.codes)).toEqual(new Set([`${SERVED}/en/lieu/?lieu=59.point-fictif-de-la-colline`, `${SERVED}/en/lieu/?lieu=67.espace-fictif-des-hirondelles`]));
+  // The SMS is in English, with English links.
+  const sms = page.getByRole('link', { name: wordsFor('fr').t('share.sms') });
+  await sms.focus();
+  const body = decodeURIComponent((await sms.getAttribute('href'))!);
+  expect(body).toContain(en('share.introMany', { count: 2 }));
+  expect(body).toContain(`${SERVED}/en/selection/?lieux=`);
+});
+
+for (const [name, path] of [
+  ['accueil en arabe', '/ar/'],
+  ['résultats en arabe', '/ar/recherche/?q=lille'],
+  ['un lieu en dari', '/fa/lieu/?lieu=59.point-fictif-de-la-colline'],
+  ['orienter en pachto', '/ps/orienter/'],
+  ['sélection en ukrainien', '/uk/selection/?lieux=59.point-fictif-de-la-colline'],
+  ['les langues, en russe', '/ru/langues/'],
+  ['accueil en anglais', '/en/'],
+  ['facile à lire', '/facile/'],
+]) {
+  test(`${name}: no WCAG 2.1 AA violation, and no sideways scrolling at 200 % zoom or on a 360-pixel phone`, async ({ page }) => {
+    await page.goto(path);
+    if (path.includes('?')) await expect(page.locator('main')).not.toContainText(wordsFor('fr').t('placeView.loading'));
+    await page.waitForTimeout(500);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
+    for (const width of [360, 195]) {
+      await page.setViewportSize({ width, height: 800 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
+    }
+  });
+}
