@@ -65,15 +65,20 @@ if (page !== 'fr') {
   write(KEY, page);
 } else if (chosen && chosen !== 'fr') {
   const link = links.find((item) => item.dataset.language === chosen);
-  if (link?.dataset.exists === 'yes') location.replace(link.href);
-  else if (link) notice(link, link.dataset.onlyFrench!, [{ label: link.dataset.back!, href: link.href }]);
+  if (link?.dataset.exists === 'yes') {
+    // The same page in that language, with what this one asks (a search, a list received).
+    const target = new URL(link.href);
+    if (!target.search) target.search = location.search;
+    target.hash = location.hash;
+    location.replace(target.href);
+  } else if (link) notice(link, link.dataset.onlyFrench!, [{ label: link.dataset.back!, href: link.getAttribute('href')! }]);
 } else if (!chosen && !read(DISMISSED)) {
   const offered = links.map((item) => item.dataset.language!).filter((code) => code !== 'fr' && code !== 'fr-falc');
   const wanted = navigator.languages.map((language) => siteLanguage(language, offered)).find((code) => code !== null);
   const link = wanted ? links.find((item) => item.dataset.language === wanted) : undefined;
   if (link) {
     notice(link, link.dataset.suggest!, [
-      { label: link.dataset.suggestGo!, href: link.href, onClick: () => write(KEY, wanted!) },
+      { label: link.dataset.suggestGo!, href: link.getAttribute('href')!, onClick: () => write(KEY, wanted!) },
       { label: link.dataset.stay!, onClick: () => write(DISMISSED, '1') },
     ]);
   }

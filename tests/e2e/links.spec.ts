@@ -6,13 +6,16 @@
  * page is served at, and nothing names a domain the site is not served from.
  */
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { serve } from '../../scripts/serve.ts';
 import { expect, SERVED, test } from './fixtures.ts';
 
-const ELSEWHERE = 'http://127.0.0.1:4343';
+/** The same build served from a second address, on a free port (each test worker has its own). */
+let ELSEWHERE = '';
 let copy: Server | undefined;
 test.beforeAll(async () => {
-  copy = await serve('dist-test', 4343);
+  copy = await serve('dist-test', 0);
+  ELSEWHERE = `http://127.0.0.1:${(copy.address() as AddressInfo).port}`;
 });
 test.afterAll(() => new Promise<void>((resolve) => (copy ? copy.close(() => resolve()) : resolve())));
 

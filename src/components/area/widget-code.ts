@@ -8,8 +8,8 @@ import { siteHref } from '../site-url.ts';
 class WidgetCode extends HTMLElement {
   connectedCallback(): void {
     const field = this.querySelector('textarea')!;
-    const path = this.dataset.path!;
-    field.value = field.value.replace(`src="${path}"`, `src="${siteHref(path)}"`);
+    // The public address when the page is served there; else where it is served (a copy, or not published yet).
+    field.value = field.value.replace(/src="[^"]*"/, `src="${siteHref(this.dataset.path!)}"`);
   }
 }
 
