@@ -1040,6 +1040,15 @@ export const fr = {
   'field.national.formations': 'formations_labels',
   'field.national.autresFormations': 'autres_formations_labels',
   'field.place.id': 'Identifiant stable, égal au nom du fichier; sert d’adresse à la page du lieu',
+  'field.place.address': 'Adresse : rue et numéro (null si inconnue), code postal, code INSEE de la commune',
+  'field.place.location': 'Point sur la carte : latitude, longitude, et sa précision (address : sur le lieu ; commune : au centre de la commune)',
+  'field.place.contacts': 'Pour joindre le lieu : téléphone, e-mail, site internet, lien de rendez-vous',
+  'field.place.hours': 'Horaires : au format OpenStreetMap (Mo-Fr 09:00-12:00), fermetures datées, remarque',
+  'field.place.publics': 'Les publics accueillis (vide : tout public ou non renseigné)',
+  'field.place.access': 'Conditions : prix, orientation par un travailleur social, rendez-vous',
+  'field.place.accessibility': 'Accès en fauteuil roulant et détails',
+  'field.place.languages': 'Langues parlées sur place (codes : fr, ar, en…)',
+  'field.place.sources': 'D’où viennent les informations : au moins une source, citée par sa publication et sa date',
   'field.place.name': 'Nom du lieu, comme il est écrit sur la porte',
   'field.place.kind': 'solidarity-space, relay ou other',
   'field.place.operator': 'Structure qui gère le lieu',
@@ -1263,4 +1272,10 @@ export const fr = {
   // --- The person's language, when a worker prints or sends a list
   'selection.personLanguage': 'Langue de la personne, pour imprimer et envoyer',
   'selection.personLanguageHint': 'Votre écran reste dans votre langue.',
+  // --- The data files' JSON Schemas (for editors)
+  'schema.title.place': 'Un lieu d’aide au numérique (un fichier de data/places/)',
+  'schema.title.municipality': 'Une commune signataire de la charte et le suivi de ses engagements (data/municipalities/)',
+  'schema.title.services': 'Le catalogue des services (data/services.yaml)',
+  'schema.title.charter': 'La charte du Maire solidaire et ses engagements (data/charter.yaml)',
+  'schema.title.labels': 'Ce qu’un réseau ou un label offre dans tous ses lieux (data/labels.yaml)',
 } as const;

@@ -4,6 +4,7 @@
  * everything in one go, and nothing partial is ever published.
  */
 import { z } from 'astro/zod';
+import { wordsOfMessage } from '../i18n/messages.ts';
 import { distanceKm, territoryOf } from './geo.ts';
 import { isSetAside, isSound, reviewHours, type HoursProblem, type HoursReview } from './hours/review.ts';
 import { checkOpeningHours } from './hours/schedule.ts';
@@ -146,7 +147,7 @@ function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodTy
             message: t('editor.number.comma', { fixed: value.replace(',', '.') }),
           });
         } else {
-          const custom = issue.message && !issue.message.startsWith('Invalid input') ? `${issue.message} ; ` : '';
+          const custom = issue.message && !issue.message.startsWith('Invalid input') ? `${wordsOfMessage(t, issue.message)} ; ` : '';
           issues.push({
             file,
             field,
@@ -172,12 +173,12 @@ function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodTy
           field,
           value,
           // A rule's own words first (the sources list says why it needs one); else zod's bound, in plain words.
-          message: issue.message && !/^Too small/.test(issue.message) ? issue.message : t(issue.origin === 'array' ? 'editor.tooFew' : 'editor.tooShort', { minimum: Number(issue.minimum) }),
+          message: issue.message && !/^Too small/.test(issue.message) ? wordsOfMessage(t, issue.message) : t(issue.origin === 'array' ? 'editor.tooFew' : 'editor.tooShort', { minimum: Number(issue.minimum) }),
         });
         break;
       default:
         // Every rule of the schemas has its own French words; zod's English default never reaches an editor.
-        issues.push({ file, field, value, message: /^(Invalid|Too (big|small)|Unrecognized|Expected)\b/.test(issue.message) ? t('editor.value.invalid') : issue.message });
+        issues.push({ file, field, value, message: /^(Invalid|Too (big|small)|Unrecognized|Expected)\b/.test(issue.message) ? t('editor.value.invalid') : wordsOfMessage(t, issue.message) });
     }
   }
   return issues;

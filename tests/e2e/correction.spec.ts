@@ -79,7 +79,9 @@ test('a town hall corrects a place: the file passes check:data and the e-mail li
   const file = await downloaded(page);
   expect(file.name).toBe('point-fictif-de-la-colline.yaml');
   // It begins with a note in plain words for the person who receives it.
-  expect(file.text.split('\n')[0]).toBe('# Bonjour. Ce fichier est une fiche de l’annuaire « Aide numérique près de chez moi ».');
+  // Tied to its schema for editors, then a note in plain words for the person who receives it.
+  expect(file.text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/place.schema.json');
+  expect(file.text.split('\n')[1]).toBe('# Bonjour. Ce fichier est une fiche de l’annuaire « Aide numérique près de chez moi ».');
   expect(file.text).toContain('phone: 03 20 11 22 33');
   expect(file.text).toContain('openingHours: Mo 09:00-12:00; Tu,We,Th,Fr,Sa 10:00-18:00');
   expect(file.text).toContain('name: Mairie fictive de Lille');

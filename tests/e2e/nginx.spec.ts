@@ -12,7 +12,8 @@ import { headersFor, parseHeaders } from '../../integrations/headers.ts';
 import { expect, test } from './fixtures.ts';
 
 const NGINX = '/usr/sbin/nginx';
-const PORT = 4352;
+/** Beside the test site's own port (E2E_PORT), so that two checkouts testing on one machine do not collide. */
+const PORT = Number(process.env.E2E_PORT ?? 4329) + 23;
 const SITE = resolve('dist-test');
 let nginx: ChildProcess | undefined;
 let work = '';

@@ -86,7 +86,7 @@ class CharterForm extends HTMLElement {
     }
     // A commune that has a file keeps it: the same path, its tracked commitments kept.
     const file = known?.file ?? municipalityFile(answers.insee, answers.communeName);
-    const text = recordYaml(record, this.t('charterForm.fileHeader', { date: formatDate(today), author: answers.author, file }));
+    const text = recordYaml(record, this.t('charterForm.fileHeader', { date: formatDate(today), author: answers.author, file }), file);
     const lines = [
       this.t('charterForm.signedLine', { date: formatDate(answers.signed) }),
       ...answers.commitments

@@ -273,7 +273,7 @@ class CorrectionForm extends HTMLElement {
     const today = wallClock(new Date(), 'Europe/Paris').date;
     const author = answers.author.trim();
     const file = this.base?.file ?? `data/places/${record.id}.yaml`;
-    const yaml = recordYaml(record, this.t('correction.fileHeader', { action: this.t(isNew ? 'correction.actionProposed' : 'correction.actionCorrected'), date: formatDate(today), author, file }));
+    const yaml = recordYaml(record, this.t('correction.fileHeader', { action: this.t(isNew ? 'correction.actionProposed' : 'correction.actionCorrected'), date: formatDate(today), author, file }), file);
     const url = this.base ? new URL(placeUrl(record.id), location.origin).href : '';
     const intro = this.t(isNew ? 'correction.mailIntroNew' : 'correction.mailIntro', { name: this.base?.record.name ?? record.name, url, author });
     showOffer(this.find('[data-result]'), {

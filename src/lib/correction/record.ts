@@ -5,6 +5,7 @@
  * (components/correction/) and the tests run the same code.
  */
 import { stringify } from 'yaml';
+import { schemaCommentFor } from '../schemas/comment.ts';
 import type { z } from 'astro/zod';
 import { placeSchema, type PlaceInput } from '../schemas/place.ts';
 import { parsePhone } from '../phone.ts';
@@ -173,8 +174,10 @@ export function problemsOf(record: PlaceInput, answers: Answers): Problem[] {
 }
 
 /** A data file, as `npm run check:data` reads it, with a comment that says who wrote it and when. */
-export function recordYaml(record: object, header: string): string {
-  return `${header
+/** A data file: tied to its JSON Schema for editors when its path is known, a note in plain words, then the record. */
+export function recordYaml(record: object, header: string, file?: string): string {
+  const schema = file ? schemaCommentFor(file) : null;
+  return `${schema ? `${schema}\n` : ''}${header
     .split('\n')
     .map((line) => `# ${line}`.trimEnd())
     .join('\n')}\n${stringify(record, { lineWidth: 0 })}`;

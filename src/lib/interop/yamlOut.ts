@@ -2,6 +2,7 @@
 import { stringify } from 'yaml';
 import { t } from '../../i18n/index.ts';
 import type { PlaceInput } from '../schemas/place.ts';
+import { schemaComment } from '../schemas/comment.ts';
 
 /** Keys whose null value is meaningful ("we do not know"), kept even when empty. */
 const KEEP_NULL = new Set(['address.street', 'address.postcode', 'verified', 'hours.openingHours', 'sources.date']);
@@ -26,7 +27,8 @@ function prune(value: unknown, path: string): unknown {
   return value;
 }
 
-export const IMPORTED_HEADER = t('import.header');
+/** An imported place's file (data/places/imported/<département>/<id>.yaml): tied to its schema for editors, then the import's note. */
+export const IMPORTED_HEADER = `${schemaComment('place.schema.json', 3)}\n${t('import.header')}`;
 
 export function placeToYaml(place: PlaceInput): string {
   const pruned = prune(place, '') as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { t } from '../../i18n/index.ts';
+import { message } from './message.ts';
 import { FACT_GROUP_IDS } from '../vocab.ts';
 
 /** Why a link cannot be shown to users, or null when it can. */
@@ -26,12 +26,14 @@ export const webUrl = z
   .refine(isWebUrl, {
     error: (issue) => {
       const value = String(issue.input);
-      if (webUrlProblem(value) !== 'userinfo') return t('editor.rule.url');
+      if (webUrlProblem(value) !== 'userinfo') return message('editor.rule.url');
       const url = new URL(value);
-      return t('editor.rule.urlUserinfo', { user: decodeURIComponent(url.username) + (url.password ? ':…' : ''), host: url.hostname });
+      return message('editor.rule.urlUserinfo', { user: decodeURIComponent(url.username) + (url.password ? ':…' : ''), host: url.hostname });
     },
   })
-  .describe(t('field.webUrl'));
+  // For editors (JSON Schema): the same rule, as far as a pattern can say it.
+  .meta({ pattern: '^https?://[^\\s/?#]+\\.[^\\s]*$' })
+  .describe(message('field.webUrl'));
 
 /**
  * Characters that no one types and that change what a text shows: control characters (NUL…),
@@ -56,8 +58,8 @@ export function safeText(max: number, min = 1) {
     .string()
     .trim()
     .min(min)
-    .max(max, { error: (issue) => t('editor.rule.tooLong', { length: String(issue.input).length, maximum: max }) })
-    .refine((value) => !hiddenCharacter(value), { error: (issue) => t('editor.rule.hidden', hiddenCharacter(String(issue.input))!) });
+    .max(max, { error: (issue) => message('editor.rule.tooLong', { length: String(issue.input).length, maximum: max }) })
+    .refine((value) => !hiddenCharacter(value), { error: (issue) => message('editor.rule.hidden', hiddenCharacter(String(issue.input))!) });
 }
 
 export function isIsoDate(value: string): boolean {
@@ -67,29 +69,29 @@ export function isIsoDate(value: string): boolean {
 }
 
 export const isoDate = z
-  .string({ error: t('editor.rule.dateType') })
-  .refine(isIsoDate, { error: t('editor.rule.date') })
-  .describe(t('field.isoDate'));
+  .string({ error: message('editor.rule.dateType') })
+  .refine(isIsoDate, { error: message('editor.rule.date') })
+  .describe(message('field.isoDate'));
 
 export const slugId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: t('editor.rule.slug'),
+    error: message('editor.rule.slug'),
   });
 
 /** Where a fact comes from. Every record cites at least one source. */
 export const sourceSchema = z.strictObject({
-  name: safeText(TEXT_MAX.short, 2).describe(t('field.source.name')),
-  url: webUrl.nullable().optional().describe(t('field.source.url')),
-  date: isoDate.nullable().describe(t('field.source.date')),
-  record: safeText(TEXT_MAX.short).nullable().optional().describe(t('field.source.record')),
+  name: safeText(TEXT_MAX.short, 2).describe(message('field.source.name')),
+  url: webUrl.nullable().optional().describe(message('field.source.url')),
+  date: isoDate.nullable().describe(message('field.source.date')),
+  record: safeText(TEXT_MAX.short).nullable().optional().describe(message('field.source.record')),
   covers: z
     .array(z.enum(FACT_GROUP_IDS))
     .optional()
-    .describe(t('field.source.covers')),
+    .describe(message('field.source.covers')),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
 export const sourcesSchema = z
   .array(sourceSchema)
-  .min(1, { error: t('editor.rule.sources') });
+  .min(1, { error: message('editor.rule.sources') });

@@ -3,7 +3,7 @@
  * Emmaüs Connect solidarity space sells top-ups; a France Services helps with procedures.
  */
 import { z } from 'astro/zod';
-import { t } from '../../i18n/index.ts';
+import { message } from './message.ts';
 import { KIND_IDS, PROGRAMME_IDS } from '../vocab.ts';
 import { slugId, sourcesSchema, webUrl } from './common.ts';
 
@@ -11,17 +11,17 @@ export const labelSchema = z.strictObject({
   id: slugId,
   places: z
     .union([z.strictObject({ kind: z.enum(KIND_IDS) }), z.strictObject({ programme: z.enum(PROGRAMME_IDS) })])
-    .describe(t('field.label.places')),
-  services: z.array(z.string()).default([]).describe(t('field.label.services')),
+    .describe(message('field.label.places')),
+  services: z.array(z.string()).default([]).describe(message('field.label.services')),
   contact: z
     .strictObject({
-      name: z.string().min(2).describe(t('field.label.contact.name')),
-      website: webUrl.describe(t('field.label.contact.website')),
-      postal: z.string().min(5).nullable().optional().describe(t('field.label.contact.postal')),
+      name: z.string().min(2).describe(message('field.label.contact.name')),
+      website: webUrl.describe(message('field.label.contact.website')),
+      postal: z.string().min(5).nullable().optional().describe(message('field.label.contact.postal')),
       sources: sourcesSchema,
     })
     .optional()
-    .describe(t('field.label.contact')),
+    .describe(message('field.label.contact')),
   sources: sourcesSchema,
 });
 
