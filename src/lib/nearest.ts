@@ -1,78 +1,63 @@
 /**
- * Nearest places around a point, with a grid of cells of 0.1°: a commune page asks for its
- * neighbours without measuring the distance to every place in France.
+ * The nearest places around a point: one search for the whole site (a commune's page, the
+ * communes without a place, who is far from help), on `kdbush`, a static spatial index
+ * (longitude, latitude) of the kind supercluster is built on. A box around the point, made as
+ * wide as the distance asked for at that latitude, holds every place within that distance;
+ * when too few are found, the box grows (for "the nearest, however far").
  */
+import KDBush from 'kdbush';
 import { distanceKm, type LatLon } from './geo.ts';
-
-const CELL_DEGREES = 0.1;
-/** One cell is at least this many km across, even at the latitude of Dunkerque. */
-const MIN_CELL_KM = 111 * CELL_DEGREES * Math.cos((51.5 * Math.PI) / 180);
 
 export interface Nearby<T> {
   item: T;
   km: number;
 }
 
+/** Km in a degree of latitude (and of longitude at the equator). */
+const KM_PER_DEGREE = 111.2;
+/** The first box, in km: most communes have a place this near. */
+const FIRST_KM = 25;
+/** Half the Earth's circumference: beyond, the box holds everything. */
+const WHOLE_EARTH_KM = 20_040;
+
 export class NearestIndex<T extends LatLon> {
-  private readonly cells = new Map<string, T[]>();
-  private readonly maxRing: number;
+  private readonly items: readonly T[];
+  private readonly index: KDBush | null;
 
   constructor(items: readonly T[]) {
-    for (const item of items) {
-      const key = cellKey(cellOf(item.lat), cellOf(item.lon));
-      const cell = this.cells.get(key);
-      if (cell) cell.push(item);
-      else this.cells.set(key, [item]);
+    this.items = items;
+    if (items.length === 0) {
+      this.index = null;
+      return;
     }
-    // Beyond this ring we have looked at the whole of metropolitan France.
-    this.maxRing = Math.ceil(30 / CELL_DEGREES);
+    this.index = new KDBush(items.length);
+    for (const item of items) this.index.add(item.lon, item.lat);
+    this.index.finish();
+  }
+
+  /** The places within `km` of the point: a box that holds them all, then each measured. */
+  private within(point: LatLon, km: number, exclude?: (item: T) => boolean): Nearby<T>[] {
+    const dLat = km / KM_PER_DEGREE;
+    // The box is as wide as `km` at its latitude nearest a pole: it holds every place within `km`.
+    const poleward = Math.min(89.9, Math.abs(point.lat) + dLat);
+    const dLon = Math.min(180, km / (KM_PER_DEGREE * Math.cos((poleward * Math.PI) / 180)));
+    const found: Nearby<T>[] = [];
+    for (const id of this.index!.range(point.lon - dLon, point.lat - dLat, point.lon + dLon, point.lat + dLat)) {
+      const item = this.items[id]!;
+      if (exclude?.(item)) continue;
+      const distance = distanceKm(point, item);
+      if (distance <= km) found.push({ item, km: distance });
+    }
+    return found.sort((a, b) => a.km - b.km);
   }
 
   /** The `count` nearest items within `maxKm`, nearest first, skipping those `exclude` rejects. */
   nearest(point: LatLon, count: number, maxKm: number, exclude?: (item: T) => boolean): Nearby<T>[] {
-    const row = cellOf(point.lat);
-    const column = cellOf(point.lon);
-    const found: Nearby<T>[] = [];
-    for (let ring = 0; ring <= this.maxRing; ring++) {
-      for (const [dy, dx] of ringCells(ring)) {
-        for (const item of this.cells.get(cellKey(row + dy, column + dx)) ?? []) {
-          if (exclude?.(item)) continue;
-          const km = distanceKm(point, item);
-          if (km <= maxKm) found.push({ item, km });
-        }
-      }
-      // Anything in a further ring is at least `ring * MIN_CELL_KM` away.
-      const reach = ring * MIN_CELL_KM;
-      if (reach > maxKm) break;
-      if (found.length >= count) {
-        found.sort((a, b) => a.km - b.km);
-        if (found[count - 1]!.km <= reach) break;
-      }
+    if (!this.index || count <= 0) return [];
+    for (let km = Math.min(FIRST_KM, maxKm); ; km = Math.min(km * 2, maxKm)) {
+      const found = this.within(point, km, exclude);
+      // Every place within `km` is found: enough of them, or nothing further may be looked at.
+      if (found.length >= count || km >= maxKm || km >= WHOLE_EARTH_KM) return found.slice(0, count);
     }
-    return found.sort((a, b) => a.km - b.km).slice(0, count);
   }
-}
-
-/** The cells on the border of the square `ring` cells away from the centre. */
-function* ringCells(ring: number): Generator<[number, number]> {
-  if (ring === 0) {
-    yield [0, 0];
-    return;
-  }
-  for (let d = -ring; d <= ring; d++) {
-    yield [-ring, d];
-    yield [ring, d];
-  }
-  for (let d = -ring + 1; d < ring; d++) {
-    yield [d, -ring];
-    yield [d, ring];
-  }
-}
-
-function cellOf(degrees: number): number {
-  return Math.floor(degrees / CELL_DEGREES);
-}
-
-function cellKey(row: number, column: number): string {
-  return `${row}:${column}`;
 }

@@ -181,7 +181,7 @@ describe('YAML', () => {
   test('writes a place as a person would, empty values left out but "unknown" kept', () => {
     const yaml = placeToYaml({ id: 'a', name: 'A', kind: 'other', programmes: [], address: { street: null, postcode: null, insee: '59350' }, location: { lat: 50, lon: 3, precision: 'commune' }, contacts: {}, hours: { openingHours: null, closures: [] }, sources: [{ name: 'S', date: null }], verified: null });
     expect(yaml).toBe(
-      '# Fiche créée par l’import des données nationales (npm run import).\n# Un nouvel import peut la réécrire : pour la gérer à la main, déplacez-la hors de data/places/imported/.\n' +
+      '# yaml-language-server: $schema=../../../schemas/place.schema.json\n# Fiche créée par l’import des données nationales (npm run import).\n# Un nouvel import peut la réécrire : pour la gérer à la main, déplacez-la hors de data/places/imported/.\n' +
         'id: a\nname: A\nkind: other\naddress:\n  street: null\n  postcode: null\n  insee: "59350"\nlocation:\n  lat: 50\n  lon: 3\n  precision: commune\nsources:\n  - name: S\n    date: null\nverified: null\n',
     );
   });

@@ -14,7 +14,7 @@ import { siteLanguage } from '../../src/i18n/locales/match.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 /** The prefixes a person meets (the rest is for the people who edit the data, in French). */
-const MAINTAINER = ['editor.', 'import.', 'field.', 'changes.', 'refresh.', 'config.', 'correction.', 'charterForm.', 'area.', 'checkItem.', 'widget.', 'poster.', 'charter.', 'updates.', 'data.', 'commitmentStatus.'];
+const MAINTAINER = ['editor.', 'import.', 'field.', 'schema.', 'changes.', 'refresh.', 'config.', 'correction.', 'charterForm.', 'area.', 'checkItem.', 'widget.', 'poster.', 'charter.', 'updates.', 'data.', 'commitmentStatus.'];
 const baseOf = (key: string) => key.replace(/\.(zero|one|two|few|many|other)$/, '');
 
 describe.each(OTHER_LOCALES.map((file) => [file.meta.code, file] as const))('%s', (code, file) => {

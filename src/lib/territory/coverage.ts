@@ -4,18 +4,12 @@
  * then, for a group of communes (a département, an EPCI), how many communes and people live
  * beyond 5, 10 and 20 km. Computed once per build (see bench: `coverage`).
  */
-import { distanceKm, type LatLon } from '../geo.ts';
+import type { LatLon } from '../geo.ts';
 import { NearestIndex } from '../nearest.ts';
 
 /** The distances a table and a map layer are cut at, in km. */
 export const DISTANCE_BANDS = [5, 10, 20] as const;
 export type Band = (typeof DISTANCE_BANDS)[number];
-
-/**
- * A grid search looks this far; a commune with no place within it is measured against every
- * place (few communes are, so the whole stays fast).
- */
-const GRID_KM = 25;
 
 export interface Reach {
   /** Km to the nearest help point, or null when there is none at all. */
@@ -24,16 +18,9 @@ export interface Reach {
   networkKm: number | null;
 }
 
-/** Distance from a point to the nearest of `targets` (the index is built on the same targets). */
-function nearestKm(point: LatLon, index: NearestIndex<LatLon>, targets: readonly LatLon[]): number | null {
-  const near = index.nearest(point, 1, GRID_KM)[0];
-  if (near) return near.km;
-  let best: number | null = null;
-  for (const target of targets) {
-    const km = distanceKm(point, target);
-    if (best === null || km < best) best = km;
-  }
-  return best;
+/** Distance from a point to the nearest place of the index, however far; null when there is none. */
+function nearestKm(point: LatLon, index: NearestIndex<LatLon>): number | null {
+  return index.nearest(point, 1, Infinity)[0]?.km ?? null;
 }
 
 /** The reach of each commune (by its key) from its centre. */
@@ -46,7 +33,7 @@ export function reachOf<C extends LatLon & { insee: string }>(
   const own = new NearestIndex<LatLon>(network);
   const out = new Map<string, Reach>();
   for (const commune of communes) {
-    out.set(commune.insee, { km: nearestKm(commune, all, places), networkKm: nearestKm(commune, own, network) });
+    out.set(commune.insee, { km: nearestKm(commune, all), networkKm: nearestKm(commune, own) });
   }
   return out;
 }
