@@ -997,6 +997,7 @@ export const fr = {
   // Schema rules (zod) and field documentation
   'editor.rule.url': 'adresse web refusée : elle doit commencer par https:// (ou http://) et être complète',
   'editor.rule.urlUserinfo': 'adresse web refusée : « {user}@ » avant le nom du site cache la vraie adresse, qui mène à {host}. Écrivez l’adresse du site, sans rien avant « @ ».',
+  'editor.rule.htmlEntity': 'code HTML « {entity} » ({position}e caractère) : écrivez le caractère lui-même (« &ccedil; » est « ç », « &amp; » est « & »).',
   'editor.rule.hidden': 'caractère invisible ou de contrôle ({code}, {position}e caractère) : retirez-le. Il peut cacher ou retourner le texte à l’écran.',
   'editor.rule.tooLong': 'texte trop long : {length} caractères, {maximum} au plus. Raccourcissez-le.',
   'editor.rule.dateType': 'date attendue, au format AAAA-MM-JJ (par exemple 2026-03-31)',

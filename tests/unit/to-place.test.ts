@@ -224,6 +224,11 @@ describe('what is said only when something changed', () => {
     expect(place.description).toBe('Un lieu fictif pour tous Fin');
   });
 
+  test('HTML entities of a source become their characters (named, decimal and hexadecimal)', () => {
+    const { place } = convert({ presentation_resume: 'Cours en fran&ccedil;ais &bull; &laquo;&#160;Atelier&#xA0;&raquo; &amp; pr&#234;t&hellip;' });
+    expect(place.description).toBe('Cours en français • « Atelier » & prêt…');
+  });
+
   test('a pivot is kept only when it is 9 to 14 letters or digits, not all zeros', () => {
     expect(convert({ pivot: '12345678900011' }).place.national?.pivot).toBe('12345678900011');
     expect(convert({ pivot: '123456789000111' }).place.national?.pivot ?? null).toBeNull();

@@ -8,6 +8,7 @@ import { checkOpeningHours } from '../hours/schedule.ts';
 import { parsePhone } from '../phone.ts';
 import type { Commune, Reference } from '../reference.ts';
 import { z } from 'astro/zod';
+import { decodeHTML } from 'entities';
 import { HIDDEN_CHARACTERS, isIsoDate, isWebUrl } from '../schemas/common.ts';
 import type { PlaceInput } from '../schemas/place.ts';
 import type { Service } from '../schemas/service.ts';
@@ -205,11 +206,9 @@ function keep<T extends string>(values: readonly string[], allowed: readonly T[]
   return mapValues(values, new Map(allowed.map((value) => [value, value])), field, normalized);
 }
 
-function stripHtml(value: string): string {
-  return value
-    .replace(/<\/?(li|p|br|ul|div)[^>]*>/gi, ' ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
+/** A source's HTML as plain text: block tags become spaces, other tags go, and every entity (&ccedil;, &bull;, &#233;) becomes its character, by the `entities` package's HTML decoder. */
+export function stripHtml(value: string): string {
+  return decodeHTML(value.replace(/<\/?(li|p|br|ul|div)[^>]*>/gi, ' ').replace(/<[^>]+>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -49,6 +49,18 @@ export function hiddenCharacter(value: string): { code: string; position: number
   return match ? { code: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, position: match.index + 1 } : null;
 }
 
+/**
+ * An HTML entity written out (&ccedil;, &amp;, &#233;): a reader would see the code, not the
+ * character. Found in texts copied from web pages or national exports.
+ */
+const HTML_ENTITY = /&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});/;
+
+/** The first HTML entity of a text with its position (1 for the first), or null. */
+export function htmlEntity(value: string): { entity: string; position: number } | null {
+  const match = HTML_ENTITY.exec(value);
+  return match ? { entity: match[0], position: match.index + 1 } : null;
+}
+
 /** Longest texts, far above what the real data holds (descriptions: 499 characters; details: 4,335). */
 export const TEXT_MAX = { short: 300, note: 1_000, description: 2_000, detail: 10_000 } as const;
 
@@ -59,7 +71,8 @@ export function safeText(max: number, min = 1) {
     .trim()
     .min(min)
     .max(max, { error: (issue) => message('editor.rule.tooLong', { length: String(issue.input).length, maximum: max }) })
-    .refine((value) => !hiddenCharacter(value), { error: (issue) => message('editor.rule.hidden', hiddenCharacter(String(issue.input))!) });
+    .refine((value) => !hiddenCharacter(value), { error: (issue) => message('editor.rule.hidden', hiddenCharacter(String(issue.input))!) })
+    .refine((value) => !htmlEntity(value), { error: (issue) => message('editor.rule.htmlEntity', htmlEntity(String(issue.input))!) });
 }
 
 export function isIsoDate(value: string): boolean {
