@@ -22,6 +22,8 @@ export interface NaturalQuery {
   franceServices?: boolean;
   /** Words the page says it did not understand. */
   unknown?: string[];
+  /** The first result's name. */
+  first?: string;
   /** Written after the search's words were added, and not tuned for: a check on the rest. */
   heldOut?: boolean;
 }
@@ -41,7 +43,8 @@ function summary(outcome: SearchOutcome): string {
   const where = outcome.type === 'results' && outcome.origin.kind === 'commune' ? `${outcome.origin.commune.insee} ${outcome.origin.commune.name}` : outcome.type === 'choose' ? outcome.communes.slice(0, 3).map((commune) => `${commune.insee} ${commune.name}`).join(' / ') : '';
   const services = 'filters' in outcome ? outcome.filters.services.join(',') : '';
   const unknown = 'reading' in outcome ? (outcome as { reading: { unknown: string[] } }).reading.unknown.join(',') : '';
-  return `${outcome.type} ${where}${services ? ` · ${services}` : ''}${unknown ? ` · ? ${unknown}` : ''}`;
+  const first = 'results' in outcome ? outcome.results[0]?.name : undefined;
+  return `${outcome.type} ${where}${services ? ` · ${services}` : ''}${unknown ? ` · ? ${unknown}` : ''}${first ? ` · 1. ${first}` : ''}`;
 }
 
 export function answers(expected: NaturalQuery, outcome: SearchOutcome): boolean {
@@ -50,6 +53,7 @@ export function answers(expected: NaturalQuery, outcome: SearchOutcome): boolean
   const filters = 'filters' in outcome ? outcome.filters : null;
   if (expected.needs && !expected.needs.every((id) => filters?.services.includes(id))) return false;
   if (expected.franceServices && !filters?.franceServices) return false;
+  if (expected.first && !('results' in outcome && outcome.results[0]?.name === expected.first)) return false;
   if (expected.unknown) {
     const reading = 'reading' in outcome ? (outcome as { reading?: { unknown: string[] } }).reading : undefined;
     if (!reading || expected.unknown.some((word) => !reading.unknown.includes(word))) return false;

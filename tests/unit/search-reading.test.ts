@@ -106,6 +106,21 @@ describe('a query is a sentence', () => {
   });
 });
 
+test('a programme’s name is a name: « connect » of Emmaüs Connect is not a misspelt « connexion »', async () => {
+  const files = searchFilesOf(fixtures.dataset.places);
+  expect(files.meta.programmeWords).toEqual(expect.arrayContaining(['emmaus', 'connect', 'aidants']));
+  files.meta.services.find((service) => service.id === 'acces-internet-materiel')!.keywords.push('connexion');
+  const { engine } = recordingEngine(files);
+  const read = async (q: string) => {
+    const outcome = await engine.search({ q, filters: NO_FILTERS, now: NOW });
+    return 'reading' in outcome ? outcome.reading.needs : null;
+  };
+  expect(await read('emmaus connect lille')).toEqual([]);
+  expect(await read('aidants connect lille')).toEqual([]);
+  // A misspelt need is still one.
+  expect(await read('conexion lille')).toEqual(['acces-internet-materiel']);
+});
+
 test('a name that places hold, but none within 100 km: the results come from the rest of the query, and the word is said', async () => {
   const reference = { ...fixtures.reference, communes: new Map([...fixtures.reference.communes].filter(([, commune]) => ['59', '62', '80'].includes(commune.departementCode))) };
   const world = [

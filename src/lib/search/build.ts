@@ -6,7 +6,7 @@ import { isNetworkPlace } from '../kinds.ts';
 import { label } from '../../i18n/index.ts';
 import { SEARCH_FILES } from '../routes.ts';
 import { fnv1a } from '../text.ts';
-import { LANGUAGE_IDS } from '../vocab.ts';
+import { LANGUAGE_IDS, PROGRAMME_IDS } from '../vocab.ts';
 import { CITIES_WITH_ARRONDISSEMENTS, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
 import { FILLER_WORDS } from './query.ts';
@@ -233,6 +233,8 @@ export function buildSearchFiles(
     franceServices: [...new Set(foreign(otherWords['france-services']).map(normalize).filter(Boolean))],
     fillers: [...new Set((otherWords[FILLERS] ?? []).flatMap((word) => normalize(word).split(' ')).filter(Boolean))],
   };
+  const needWords = new Set(meta.services.flatMap((service) => service.keywords.flatMap((keyword) => keyword.split(' '))));
+  meta.programmeWords = [...new Set(PROGRAMME_IDS.flatMap((id) => normalize(label('programme', id)).split(' ')))].filter((word) => word.length > 2 && !needWords.has(word));
   return { meta, communes, postcodes, shards };
 }
 

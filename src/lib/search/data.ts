@@ -51,6 +51,11 @@ export interface Meta {
   franceServices?: string[];
   /** Words that say nothing about where or what, in the site's other languages ("help", "with"; normalized). */
   fillers?: string[];
+  /**
+   * Words of the national programmes' names that are no need's word ("emmaus", "connect",
+   * "aidants"): never read as a misspelt need ("emmaus connect roubaix" is not « connexion »).
+   */
+  programmeWords?: string[];
 }
 
 export interface PlaceShard {

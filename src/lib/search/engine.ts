@@ -415,7 +415,9 @@ export class SearchEngine {
     for (const index of exactSpan) consumed.add(index);
 
     // 4. Needs misspelt, among the words left: "declaraton", "inpots", "scaner".
-    const typos = matchNeeds(masked(), meta, { typos: true });
+    // A programme's word ("connect" of Emmaüs Connect) is a name, not a misspelt need ("connexion").
+    const programmeWords = new Set(meta.programmeWords ?? []);
+    const typos = matchNeeds(masked().map((word) => (programmeWords.has(word) ? '' : word)), meta, { typos: true });
     for (const index of typos.used) consumed.add(index);
     const services = [...new Set([...needs.services, ...typos.services])];
     const franceServices = needs.franceServices || typos.franceServices;
