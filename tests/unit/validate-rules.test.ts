@@ -48,7 +48,7 @@ describe('a place', () => {
     [{ operator: 'Association\u200B fictive' }, 'data/places/lieu-fictif.yaml › operator = "Association\\u200B fictive"\n    caractère invisible ou de contrôle (U+200B, 12e caractère) : retirez-le. Il peut cacher ou retourner le texte à l’écran.'],
     [{ description: 'a'.repeat(2001) }, `data/places/lieu-fictif.yaml › description = "${'a'.repeat(2001)}"\n    texte trop long : 2\u00a0001 caractères, 2\u00a0000 au plus. Raccourcissez-le.`],
     [{ services: ['zzz'] }, 'data/places/lieu-fictif.yaml › services.0 = "zzz"\n    service inconnu. Services connus : aide-demarches, recharges-solidaires, usage-quotidien, acces-internet-materiel.'],
-  ])('%o', async (data, message) => {
+  ])('%o', (data, message) => {
     expect(messages({ places: [place(data)] })).toEqual([message]);
   });
 });
