@@ -8,6 +8,7 @@
  * Usage (engine only, on a built site): node bench/natural.ts [dist] [--list]
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SearchOutcome } from '../src/lib/search/engine.ts';
 
@@ -80,7 +81,7 @@ export function readNatural(): NaturalQuery[] {
 /** The natural queries answered by the engine, on a built site's search files. */
 export async function benchNatural(dir: string): Promise<NaturalFigures> {
   const { SearchEngine, NO_FILTERS } = await import('../src/lib/search/engine.ts');
-  const engine = new SearchEngine({ json: async (path) => JSON.parse(readFileSync(join(dir, path.split('?')[0]!), 'utf8')) });
+  const engine = new SearchEngine({ json: async <T>(path: string) => JSON.parse(await readFile(join(dir, path.split('?')[0]!), 'utf8')) as T });
   const now = new Date('2026-03-03T10:00:00+01:00');
   return judgeNatural((q) => engine.search({ q, filters: NO_FILTERS, now }));
 }

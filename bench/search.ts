@@ -4,6 +4,7 @@
  * search, and query latency p50/p95 over 200 realistic queries (bench/queries.json).
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -240,7 +241,7 @@ export interface QualityFigures {
 export async function benchQuality(dir: string, queries: string[]): Promise<QualityFigures> {
   const { SearchEngine, NO_FILTERS } = await import('../src/lib/search/engine.ts');
   const expected = JSON.parse(readFileSync('bench/expected.json', 'utf8')) as string[][];
-  const engine = new SearchEngine({ json: async (path) => JSON.parse(readFileSync(join(dir, path.split('?')[0]!), 'utf8')) });
+  const engine = new SearchEngine({ json: async <T>(path: string) => JSON.parse(await readFile(join(dir, path.split('?')[0]!), 'utf8')) as T });
   const now = new Date('2026-03-03T10:00:00+01:00');
   let top1 = 0;
   let top3Known = 0;

@@ -105,7 +105,7 @@ async function writeWhole(path: string, text: string): Promise<void> {
 
 const shown = (value: unknown): string => {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('changes.empty');
-  const text = Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : JSON.stringify(value);
   return `« ${text.length > 160 ? `${text.slice(0, 159)}…` : text} »`;
 };
 

@@ -34,7 +34,7 @@ export function wordsFor(code: string): PageWords {
   const file = localeFile(code);
   const meta = file?.meta ?? FRENCH;
   const dictionary: Record<string, string> = file ? { ...fr, ...(file.words as Record<string, string>) } : fr;
-  const t = createTranslator(fr, (file?.words ?? {}) as Record<string, string>, intlLocale(meta.code));
+  const t = createTranslator(fr, file?.words ?? {}, intlLocale(meta.code));
   const json = new Map<string, string>();
   words = {
     code: meta.code,

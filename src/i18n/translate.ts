@@ -43,7 +43,7 @@ const picked = new WeakMap<object, Map<string, Record<string, string>>>();
  */
 export function pick(dictionary: Readonly<Record<string, string>>, prefixes: readonly string[]): Record<string, string> {
   let cache = picked.get(dictionary);
-  if (!cache) picked.set(dictionary, (cache = new Map()));
+  if (!cache) picked.set(dictionary, (cache = new Map<string, Record<string, string>>()));
   const key = prefixes.join('\u0000');
   let part = cache.get(key);
   if (!part) {

@@ -92,7 +92,7 @@ async function readYaml(path: string, root: string): Promise<RawFile> {
 
 /** Reads many files a few at a time: tens of thousands at once exhaust file handles. */
 async function readAll(paths: string[], root: string): Promise<RawFile[]> {
-  const out: RawFile[] = new Array(paths.length);
+  const out = new Array<RawFile>(paths.length);
   let next = 0;
   const worker = async () => {
     while (next < paths.length) {

@@ -44,7 +44,7 @@ export interface ReferenceCsv {
 type Row = Record<string, string>;
 
 function rows(csv: string): Row[] {
-  return parse(csv, { columns: true, skip_empty_lines: true, trim: true }) as Row[];
+  return parse<Row>(csv, { columns: true, skip_empty_lines: true, trim: true });
 }
 
 export function parseReference(csv: ReferenceCsv): Reference {

@@ -60,7 +60,10 @@ self.addEventListener('install', (event) => {
   };
   event.waitUntil(Promise.all(Array.from({ length: PARALLEL }, worker)));
 });
-self.addEventListener('activate', (event) => precache.activate(event));
+self.addEventListener('activate', (event) => {
+  // The controller holds the event open itself (waitUntil).
+  void precache.activate(event);
+});
 // A query never changes a precached page (/recherche/?q=… is /recherche/): all parameters ignored.
 registerRoute(new PrecacheRoute(precache, { ignoreURLParametersMatching: [/.*/], cleanURLs: false }));
 
@@ -80,10 +83,10 @@ registerRoute(({ request, url }) => request.mode === 'navigate' && url.search ==
  * person searched never reaches the device's storage; offline, the page still opens.
  */
 const withoutQuery = {
-  cacheKeyWillBeUsed: async ({ request }: { request: Request }) => {
+  cacheKeyWillBeUsed: ({ request }: { request: Request }) => {
     const url = new URL(request.url);
     url.search = '';
-    return url.href;
+    return Promise.resolve(url.href);
   },
 };
 const localizedAppPages = new NetworkFirst({
@@ -149,6 +152,8 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  if (event.data?.type === SW_MESSAGES.skipWaiting) void self.skipWaiting();
-  if (event.data?.type === SW_MESSAGES.keepPages) keepPages(event, event.data.urls);
+  // What a page posts is read field by field, as unknown.
+  const message = event.data as { type?: unknown; urls?: unknown } | null | undefined;
+  if (message?.type === SW_MESSAGES.skipWaiting) void self.skipWaiting();
+  if (message?.type === SW_MESSAGES.keepPages) keepPages(event, message.urls);
 });

@@ -29,7 +29,7 @@ function checkData(file: string, yaml: string): { ok: boolean; output: string } 
 async function downloaded(page: Page): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le fichier' }).click()]);
   const path = await download.path();
-  return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
 const mailOf = async (page: Page) => decodeURIComponent((await page.getByRole('link', { name: 'Envoyer par e-mail' }).getAttribute('href'))!);

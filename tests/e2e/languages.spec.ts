@@ -134,7 +134,7 @@ for (const [name, path] of [
   ['les langues, en russe', '/ru/langues/'],
   ['accueil en anglais', '/en/'],
   ['facile à lire', '/facile/'],
-]) {
+] as const) {
   test(`${name}: no WCAG 2.1 AA violation, and no sideways scrolling at 200 % zoom, on a 360-pixel phone or at 320 pixels`, async ({ page }) => {
     await page.goto(path);
     if (path.includes('?')) await expect(page.locator('main')).not.toContainText(wordsFor('fr').t('placeView.loading'));

@@ -193,9 +193,9 @@ test('installable: a manifest with icons, and no installability error in Chromiu
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await firstVisit(page, '/');
-    const manifest = await (await page.request.get('/manifest.webmanifest')).json();
+    const manifest = (await (await page.request.get('/manifest.webmanifest')).json()) as { icons: { src: string; sizes: string; purpose: string }[] };
     expect(manifest).toMatchObject({ name: 'Aide numérique près de chez moi', short_name: 'Aide numérique', start_url: '/', display: 'standalone' });
-    expect(manifest.icons.map((icon: { sizes: string; purpose: string }) => `${icon.sizes} ${icon.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    expect(manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
     for (const icon of manifest.icons) expect((await page.request.get(icon.src)).headers()['content-type']).toBe('image/png');
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');

@@ -16,13 +16,13 @@ describe('export of the real data', async () => {
   });
 
   test('every cell of the CSV, formula guard included, keeps the schema’s maximum length', () => {
-    const cells = parse(toCsv(rows), { columns: true }) as Record<string, string>[];
+    const cells = parse<Record<string, string>>(toCsv(rows), { columns: true });
     const max = maxLengthOf('presentation_resume')!;
     expect(cells.filter((cell) => cell.presentation_resume!.length > max).map((cell) => cell.id)).toEqual([]);
   });
 
   test('no text cell of the CSV starts as a formula', () => {
-    const cells = (parse(toCsv(rows), { columns: false }) as string[][]).slice(1).flat();
+    const cells = parse(toCsv(rows), { columns: false }).slice(1).flat();
     expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell))).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ describe('export to the national standard v1.0.2', () => {
 
   test('has the schema’s columns, in its order', () => {
     expect([...STANDARD_COLUMNS]).toEqual(schema.fields.map((field) => field.name));
-    const csv = parse(toCsv(rows), { columns: false }) as string[][];
+    const csv = parse(toCsv(rows), { columns: false });
     expect(csv[0]).toEqual(schema.fields.map((field) => field.name));
     expect(csv).toHaveLength(rows.length + 1);
   });
@@ -100,7 +100,7 @@ describe('export of awkward values', () => {
     ['the formula guard’s quote counts in the 280 characters', `+${'Aide aux démarches. '.repeat(15)}`, "'+Aide aux démarches. "],
   ])('%s', (_, description, start) => {
     const row = toStandardRow(exportable(place('Lieu fictif du résumé', { description, address: { street: '1 rue Fictive', postcode: '69100', insee: '69266' } })), services);
-    const [cells] = parse(toCsv([row]), { columns: true }) as Record<string, string>[];
+    const [cells] = parse<Record<string, string>>(toCsv([row]), { columns: true });
     expect(cells!.presentation_resume!.startsWith(start)).toBe(true);
     expect(cells!.presentation_resume!.length).toBeLessThanOrEqual(280);
     expect(violations(row)).toEqual([]);
@@ -110,7 +110,7 @@ describe('export of awkward values', () => {
 
   test('cells that a spreadsheet would run as formulas are neutralised; numbers stay numbers; reading restores them', () => {
     const csv = toCsv(rows());
-    const cells = parse(csv, { columns: true }) as Record<string, string>[];
+    const cells = parse<Record<string, string>>(csv, { columns: true });
     expect(cells[0]!.nom).toBe('\'=HYPERLINK("http://exemple.invalid","Cliquez")');
     expect(cells[0]!.adresse).toBe("'-2+3+cmd|' /C calc' A0 8 grand ’rue");
     expect(cells[1]!.nom).toBe("'@Lieu fictif de Brest");

@@ -218,7 +218,7 @@ describe('the easy-to-read French', () => {
     const catalogue = parse(readFileSync('data/services.yaml', 'utf8')) as { services: { id: string; label: string; description: string }[] };
     const standard = new Map(catalogue.services.map((service) => [service.id, service]));
     return [
-      ...Object.entries(frFalc.words).map(([key, text]) => ({ where: key, text: text!, french: (fr as Record<string, string>)[key]! })),
+      ...Object.entries(frFalc.words).map(([key, text]) => ({ where: key, text, french: (fr as Record<string, string>)[key]! })),
       ...Object.entries(frFalc.services).flatMap(([id, service]) => [
         { where: `services.${id}.label`, text: service.label, french: standard.get(id)?.label ?? '' },
         { where: `services.${id}.description`, text: service.description, french: standard.get(id)?.description ?? '' },
@@ -275,9 +275,9 @@ describe('the easy-to-read French', () => {
     for (const [key, text] of Object.entries(frFalc.words)) {
       const french = (fr as Record<string, string>)[key];
       expect(french, key).toBeDefined();
-      expect({ key, placeholders: placeholders(text!) }).toEqual({ key, placeholders: placeholders(french!) });
+      expect({ key, placeholders: placeholders(text) }).toEqual({ key, placeholders: placeholders(french!) });
       // « list.and » is « et » between spaces, « search.counts » starts with one: a join depends on them.
-      expect({ key, lead: /^\s*/.exec(text!)![0], tail: /\s*$/.exec(text!)![0] }).toEqual({ key, lead: /^\s*/.exec(french!)![0], tail: /\s*$/.exec(french!)![0] });
+      expect({ key, lead: /^\s*/.exec(text)![0], tail: /\s*$/.exec(text)![0] }).toEqual({ key, lead: /^\s*/.exec(french!)![0], tail: /\s*$/.exec(french!)![0] });
     }
   });
 

@@ -43,7 +43,7 @@ describe('the translator', () => {
 });
 
 describe('every value of a vocabulary has its words', () => {
-  test('every label of data/labels.yaml', async () => {
+  test('every label of data/labels.yaml', () => {
     const { labels } = labelsFileSchema.parse(parseYaml(readFileSync('data/labels.yaml', 'utf8'), 'data/labels.yaml').data);
     expect(labels.map((item) => item.id)).toEqual(['emmaus-connect', 'france-services', 'relais-emmaus-connect']);
     for (const item of labels) expect(t(`labelOffer.${item.id}` as never)).toMatch(/à confirmer avec le lieu$/);

@@ -13,6 +13,12 @@ function freshDataDir(name: string): string {
   return dir;
 }
 
+/** What the import writes in imports/reports/<source>.json: the parts these tests read. */
+interface Report {
+  summary: { outcomes: Record<string, number> };
+  rows: { row: number; outcome: string; place?: string; into?: string; reason?: string; why?: string; normalized: string[] }[];
+}
+
 function runImport(dataDir: string, file: string) {
   const result = spawnSync(process.execPath, ['scripts/import.ts', file, '--source', 'fictif', '--name', 'Source fictive', '--date', '2023-01-01'], {
     encoding: 'utf8',
@@ -20,7 +26,7 @@ function runImport(dataDir: string, file: string) {
   });
   expect(result.stderr).not.toMatch(/Error/);
   expect(result.status).toBe(0);
-  const report = JSON.parse(readFileSync(join(dataDir, 'imports/reports/fictif.json'), 'utf8'));
+  const report = JSON.parse(readFileSync(join(dataDir, 'imports/reports/fictif.json'), 'utf8')) as Report;
   return { output: result.stdout, report };
 }
 
@@ -41,7 +47,7 @@ describe('import of a v0.1 export', () => {
   const dataDir = freshDataDir('v01');
   const curatedBefore = readFileSync(join(dataDir, 'places/espace-fictif-des-hirondelles.yaml'), 'utf8');
   const { output, report } = runImport(dataDir, 'tests/fixtures/import/v01-fictif.json');
-  const rows = report.rows as { row: number; outcome: string; place?: string; into?: string; reason?: string; why?: string; normalized: string[] }[];
+  const rows = report.rows;
 
   test('accounts for every input row', () => {
     expect(rows.map((row) => row.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -123,7 +129,7 @@ describe('import of France Services’ own CSV', () => {
 
   test('reads per-day hours, and keeps unreadable ones as a note', () => {
     expect(report.summary.outcomes).toEqual({ imported: 2 });
-    const [moulin, mobile] = report.rows.map((row: { place: string }) => readFileSync(join(dataDir, `places/imported/59/${row.place}.yaml`), 'utf8'));
+    const [moulin, mobile] = report.rows.map((row) => readFileSync(join(dataDir, `places/imported/59/${row.place}.yaml`), 'utf8'));
     expect(moulin).toContain('openingHours: Mo 09:00-12:00,13:30-17:00; Tu 09:00-12:00; Th 09:00-12:00,13:30-17:00; Fr 09:00-12:00');
     expect(moulin).toContain('- france-services');
     expect(mobile).toContain('note: "Horaires donnés par la source : Mo sur rendez-vous le matin"');

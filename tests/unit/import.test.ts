@@ -29,13 +29,13 @@ function decided() {
 describe('the import’s decisions', () => {
 
   test('accounts for every input row, once', () => {
-    const { result, rows, byRow } = decided();
+    const { rows } = decided();
     expect(rows.map((row) => row.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(summarize(rows).outcomes).toEqual({ imported: 3, merged: 3, rejected: 3 });
   });
 
   test('rejects with a reason', () => {
-    const { result, rows, byRow } = decided();
+    const { rows } = decided();
     expect(rows.filter((row): row is Extract<ImportRow, { outcome: 'rejected' }> => row.outcome === 'rejected').map((row) => [row.row, row.reason])).toEqual([
       [3, 'nom manquant'],
       [4, 'commune introuvable : code postal « 00999 » inconnu et pas de code INSEE'],
@@ -44,7 +44,7 @@ describe('the import’s decisions', () => {
   });
 
   test('merges the same place, and says why', () => {
-    const { result, rows, byRow } = decided();
+    const { rows, byRow } = decided();
     const first = byRow(1);
     expect(first.outcome).toBe('imported');
     const belvedere = first.outcome === 'imported' ? first.place : '';
@@ -55,7 +55,7 @@ describe('the import’s decisions', () => {
   });
 
   test('keeps apart two places that an export gave the same id', () => {
-    const { result, rows, byRow } = decided();
+    const { byRow } = decided();
     expect(byRow(9)).toMatchObject({ outcome: 'imported', record: 'fictif:f-5~9' });
     const placeOf = (row: ImportRow) => (row.outcome === 'imported' ? row.place : null);
     expect(placeOf(byRow(5))).toMatch(/^\w/);
@@ -63,7 +63,7 @@ describe('the import’s decisions', () => {
   });
 
   test('writes new places in their département’s folder, and only the places it changed', () => {
-    const { result, rows, byRow } = decided();
+    const { result, rows } = decided();
     const imported = rows.flatMap((row) => (row.outcome === 'imported' ? [row.place] : []));
     expect(imported.map((id) => result.places.get(id)!.file)).toEqual([
       expect.stringMatching(/^data\/places\/imported\/75\/espace-fictif-du-belvedere-\w+\.yaml$/),
@@ -74,7 +74,7 @@ describe('the import’s decisions', () => {
   });
 
   test('merges: the newer record gives the values, the older fills in, every source stays', () => {
-    const { result, rows, byRow } = decided();
+    const { result, byRow } = decided();
     const first = byRow(1);
     const belvedere = result.places.get(first.outcome === 'imported' ? first.place : '')!.place;
     expect(belvedere.name).toBe('Espace fictif du Belvédère (annexe)');
@@ -87,13 +87,13 @@ describe('the import’s decisions', () => {
   });
 
   test('a hand-curated place only gains a source', () => {
-    const { result, rows, byRow } = decided();
+    const { result } = decided();
     expect(result.addedToCurated.get('espace-fictif-des-hirondelles')).toEqual([{ name: 'Source fictive', url: null, date: '2022-09-09', record: 'fictif:f-6' }]);
     expect(result.places.get('espace-fictif-des-hirondelles')!.curated).toBe(true);
   });
 
   test('says which safe corrections it made', () => {
-    const { result, rows, byRow } = decided();
+    const { byRow } = decided();
     expect(byRow(1).normalized).toEqual(
       expect.arrayContaining([
         'code INSEE d’arrondissement 75119 → 75056',
@@ -106,7 +106,6 @@ describe('the import’s decisions', () => {
   });
 
   test('a second run of the same rows changes nothing but rewrites its own places identically', () => {
-    const { result, rows, byRow } = decided();
     const dataset = structuredClone(fixtures.dataset);
     const first = runImport({ dataset, reference: fixtures.reference, conversions: v01(), source, dataDir: 'data', today: '2026-03-01' });
     const again = runImport({

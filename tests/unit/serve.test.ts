@@ -18,9 +18,9 @@ beforeAll(async () => {
     ['404.html', 'introuvable'],
     ['corriger/index.html', 'formulaire de correction'],
     ['integrer/59350-lille/index.html', 'liste à intégrer'],
-  ]) {
+  ] as const) {
     mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text!);
+    writeFileSync(join(root, path), text);
   }
   writeFileSync(
     join(root, '_headers'),

@@ -27,7 +27,7 @@ export function refusedByNationalMap(rows: readonly StandardRow[]): string[] {
 export function violations(row: StandardRow): string[] {
   const found: string[] = [];
   for (const field of schema.fields) {
-    const value = row[field.name as keyof StandardRow];
+    const value = row[field.name];
     const text = value === null ? '' : String(value);
     if (!text) {
       if (field.constraints?.required) found.push(`${field.name}: required`);

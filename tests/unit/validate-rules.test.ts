@@ -50,7 +50,7 @@ describe('a place', () => {
     [{ name: 'Lieu fictif &#233;t&#xE9;' }, 'data/places/lieu-fictif.yaml › name = "Lieu fictif &#233;t&#xE9;"\n    code HTML « &#233; » (13e caractère) : écrivez le caractère lui-même (« &ccedil; » est « ç », « &amp; » est « & »).'],
     [{ description: 'a'.repeat(2001) }, `data/places/lieu-fictif.yaml › description = "${'a'.repeat(2001)}"\n    texte trop long : 2\u00a0001 caractères, 2\u00a0000 au plus. Raccourcissez-le.`],
     [{ services: ['zzz'] }, 'data/places/lieu-fictif.yaml › services.0 = "zzz"\n    service inconnu. Services connus : aide-demarches, recharges-solidaires, usage-quotidien, acces-internet-materiel.'],
-  ])('%o', async (data, message) => {
+  ])('%o', (data, message) => {
     expect(messages({ places: [place(data)] })).toEqual([message]);
   });
 });

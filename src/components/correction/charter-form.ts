@@ -59,7 +59,10 @@ class CharterForm extends HTMLElement {
 
   private answers(): SigningAnswers {
     const data = new FormData(this.form);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value.trim() : '';
+    };
     const select = this.find<HTMLSelectElement>('#insee');
     return {
       insee: text('insee'),

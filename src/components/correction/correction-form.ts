@@ -162,7 +162,10 @@ class CorrectionForm extends HTMLElement {
 
   private answers(openingHours: string | null): Answers {
     const data = new FormData(this.form);
-    const text = (name: string) => String(data.get(name) ?? '');
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     return {
       name: text('name'),
       kind: text('kind'),
@@ -238,10 +241,12 @@ class CorrectionForm extends HTMLElement {
   private shown(change: Change, side: 'before' | 'after', week: Week, communeName: string): string {
     const value = change[side];
     if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return this.t('correction.empty');
+    // A single answer (a word, yes or no) as written; anything else as JSON, never "[object Object]".
+    const plain = typeof value === 'string' ? value : JSON.stringify(value);
     const labels = (prefix: string) => formatList(this.t, (value as string[]).map((id) => this.words[`${prefix}.${id}`] ?? id));
     switch (change.field) {
       case 'kind':
-        return this.words[`kind.${String(value)}`] ?? String(value);
+        return this.words[`kind.${plain}`] ?? plain;
       case 'services':
         return formatList(this.t, (value as string[]).map((id) => this.services.get(id) ?? id));
       case 'access.fees':
@@ -251,15 +256,15 @@ class CorrectionForm extends HTMLElement {
       case 'access.referral':
       case 'access.appointment':
       case 'accessibility.wheelchair':
-        return this.words[`${{ 'access.referral': 'referral', 'access.appointment': 'appointment', 'accessibility.wheelchair': 'wheelchair' }[change.field]}.${String(value)}`] ?? String(value);
+        return this.words[`${{ 'access.referral': 'referral', 'access.appointment': 'appointment', 'accessibility.wheelchair': 'wheelchair' }[change.field]}.${plain}`] ?? plain;
       case 'address.insee':
-        return side === 'after' && communeName ? communeName : String(value);
+        return side === 'after' && communeName ? communeName : plain;
       case 'hours.openingHours': {
         const minutes = side === 'after' ? scheduleWeek(week) : this.base?.week;
-        return minutes ? weekLines(this.t, minutes).join(' ; ') : String(value);
+        return minutes ? weekLines(this.t, minutes).join(' ; ') : plain;
       }
       default:
-        return String(value);
+        return plain;
     }
   }
 

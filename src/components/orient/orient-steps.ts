@@ -8,7 +8,7 @@ import { hasWhere, orientParams, searchParamsOf, STEPS, stepFrom } from '../../l
 import { searchUrl } from '../../lib/routes.ts';
 import type { SearchRequest } from '../../lib/search/engine.ts';
 import { engine } from '../search/browser-engine.ts';
-import { currentPosition, type PositionFailure } from '../search/geolocation.ts';
+import { currentPosition, PositionError } from '../search/geolocation.ts';
 import { outcomeStatus } from '../search/render.ts';
 import { fillForm, filtersFrom, paramsFromForm } from '../search/state.ts';
 
@@ -120,9 +120,9 @@ class OrientSteps extends HTMLElement {
       if (outcome.type === 'choose') this.say(this.t('orient.count.chooseCommune'));
       else if (outcome.type === 'none') this.say(this.t('orient.count.noCommune'));
       else this.say(outcomeStatus(this.t, outcome, false));
-    } catch (failure) {
+    } catch (error) {
       if (mine !== this.run) return;
-      if (typeof failure === 'string') this.say(this.t(`search.geo.${failure as PositionFailure}`));
+      if (error instanceof PositionError) this.say(this.t(`search.geo.${error.failure}`));
       else this.say('');
     }
   }

@@ -2,9 +2,9 @@
 import { SearchEngine } from '../../lib/search/engine.ts';
 
 export const engine = new SearchEngine({
-  json: async (path) => {
+  json: async <T>(path: string): Promise<T> => {
     const response = await fetch(path);
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    return response.json();
+    return (await response.json()) as T;
   },
 });

@@ -10,7 +10,7 @@ import { engine } from './browser-engine.ts';
 import { MAX_QUERY } from '../../lib/search/query.ts';
 import { localizedPath, SEARCH_URL } from '../../lib/routes.ts';
 import { emit } from '../events.ts';
-import { currentPosition, type PositionFailure } from './geolocation.ts';
+import { currentPosition, PositionError } from './geolocation.ts';
 import { communeName, element, outcomePoints, outcomeStatus, printCodes, readingLine, resultCard, type CardContext } from './render.ts';
 import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
 
@@ -257,8 +257,8 @@ class SearchPanel extends HTMLElement {
     this.say(this.t('search.locating'));
     try {
       this.near = await currentPosition();
-    } catch (failure) {
-      this.say(this.t(`search.geo.${failure as PositionFailure}`) + this.t('search.geo.fallback'));
+    } catch (error) {
+      this.say(this.t(`search.geo.${error instanceof PositionError ? error.failure : 'other'}`) + this.t('search.geo.fallback'));
       this.input.focus();
       return;
     }

@@ -613,7 +613,7 @@ export const uk: LocaleFile = {
     'search.day.unknown': 'Години роботи в цей день ({weekday}) не вказано: зателефонуйте, перш ніж прийти.',
     'search.card.day': '{weekday}: {slots}',
     'search.card.share': 'Надіслати це місце',
-  } satisfies UkWords as UkWords,
+  } satisfies UkWords,
   services: {
     'aide-demarches': {
       label: 'Допомога з документами та заявами в інтернеті',

@@ -93,7 +93,7 @@ function set(record: Record<string, unknown>, path: string, value: unknown): voi
   const keys = path.split('.');
   let target = record;
   for (const key of keys.slice(0, -1)) {
-    target[key] = { ...((target[key] as Record<string, unknown> | undefined) ?? {}) };
+    target[key] = { ...(target[key] ?? {}) };
     target = target[key] as Record<string, unknown>;
   }
   target[keys.at(-1)!] = value;
@@ -102,8 +102,8 @@ function set(record: Record<string, unknown>, path: string, value: unknown): voi
 /** A value as the comparison sees it: unknown, empty list and absent are the same. */
 function normal(value: unknown): string {
   if (value === undefined || value === null || value === '') return '';
-  if (Array.isArray(value)) return [...value].map(String).sort().join('\u0000');
-  return String(value);
+  if (Array.isArray(value)) return (value as unknown[]).map(String).sort().join('\u0000');
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 export interface Change {
@@ -142,7 +142,7 @@ export function correctedRecord(base: PlaceInput | null, answers: Answers, today
   if (base && changesOf(base, answers).some(({ field }) => field === 'address.insee') && centre) {
     record.location = { lat: centre.lat, lon: centre.lon, precision: 'commune' };
   }
-  const sources = Array.isArray(record.sources) ? record.sources : [];
+  const sources: unknown[] = Array.isArray(record.sources) ? record.sources : [];
   record.sources = [...sources, { name: answers.author.trim(), date: isIsoDate(today) ? today : null }];
   record.verified = today;
   // Fields the schema fills with defaults stay out of a new file: shorter to read.

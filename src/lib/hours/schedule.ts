@@ -236,7 +236,7 @@ function sameSlots(a: readonly number[], b: readonly number[]): boolean {
 // minutes read back are wall-clock minutes, which is what the schedule stores.
 function parseDate(iso: string): Date {
   const [year, month, day] = iso.split('-').map(Number);
-  return new Date(year!, month! - 1, day!);
+  return new Date(year!, month! - 1, day);
 }
 
 function isoDate(date: Date): string {

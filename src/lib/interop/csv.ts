@@ -27,6 +27,6 @@ export function csvCell(value: string | number | null): string {
 
 /** Reads a CSV with a header row into records, each cell restored. */
 export function parseCsvRecords(text: string): Record<string, string>[] {
-  const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true });
   return rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, cell]) => [key, restoreCell(cell)])));
 }

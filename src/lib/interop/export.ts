@@ -135,7 +135,7 @@ export function toStandardRow(place: ExportablePlace, services: ReadonlyMap<stri
 
 export function toCsv(rows: readonly StandardRow[]): string {
   const lines = [STANDARD_COLUMNS.join(',')];
-  for (const row of rows) lines.push(STANDARD_COLUMNS.map((column) => csvCell(row[column])).join(','));
+  for (const row of rows) lines.push(STANDARD_COLUMNS.map((column) => csvCell(row[column] ?? null)).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 

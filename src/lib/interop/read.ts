@@ -95,12 +95,12 @@ function readJson(text: string): ReadFile | ReadRefusal {
     return { kind: 'json', ...lineAndColumn(text, at ? Number(at[1]) : text.length) };
   }
   // A list of places, or an object that holds one under `data` (a few exports wrap it).
-  const list = Array.isArray(json) ? json : json !== null && typeof json === 'object' && 'data' in json ? (json as { data: unknown }).data : json;
+  const list: unknown = Array.isArray(json) ? json : json !== null && typeof json === 'object' && 'data' in json ? json.data : json;
   if (!Array.isArray(list)) {
     const holder = json !== null && typeof json === 'object' && !Array.isArray(json) ? Object.keys(json) : [];
     return { kind: 'notList', found: holder.length > 0 && list === json ? `{ ${holder.slice(0, 5).join(', ')} }` : kindOf(list) };
   }
-  const columns = [...new Set(list.flatMap((row) => (row !== null && typeof row === 'object' && !Array.isArray(row) ? Object.keys(row) : [])))];
+  const columns = [...new Set(list.flatMap((row: unknown) => (row !== null && typeof row === 'object' && !Array.isArray(row) ? Object.keys(row) : [])))];
   const refusal = list.some((row) => row !== null && typeof row === 'object') ? checkColumns(columns, STANDARD_KNOWN, STANDARD_REQUIRED) : null;
   if (refusal) return refusal;
   return {
@@ -114,7 +114,7 @@ function readCsv(text: string): ReadFile | ReadRefusal {
   if ((header.match(/;/g) ?? []).length > (header.match(/,/g) ?? []).length) return { kind: 'semicolons' };
   let cells: string[][];
   try {
-    cells = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    cells = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
   } catch (error) {
     return { kind: 'csv', line: Number((error as { lines?: number }).lines ?? 1) };
   }

@@ -6,7 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { t } from '../../i18n/index.ts';
-import { ITINERANT, MULTI_VALUED, SCHEMA_FIELDS, type Column } from './standard.ts';
+import { ITINERANT, MULTI_VALUED, SCHEMA_FIELDS } from './standard.ts';
 
 /** A row with its values typed: lists for multi-valued columns (tests check this against standard.ts). */
 export interface NationalRecord {
@@ -53,7 +53,7 @@ export interface ValueMapping {
 }
 
 export function parseValueMapping(csv: string): ValueMapping[] {
-  const rows = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true });
   return rows.map((row) => ({
     v1Field: row.v1_field!,
     v0Field: row.v0_field!,
@@ -81,7 +81,7 @@ export interface Conversion {
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).trim();
+  return (typeof value === 'string' ? value : JSON.stringify(value)).trim();
 }
 
 /** A number, or null when the cell is empty or blank (Number(' ') would read 0: a point in the Gulf of Guinea). */
@@ -110,7 +110,7 @@ export function toNationalRecord(raw: Record<string, unknown>, mapping: readonly
   const dropped: string[] = [];
   // Every column of the schema: numbers, lists (multi-valued, mapped below) or text.
   const record = Object.fromEntries(
-    SCHEMA_FIELDS.map(({ name, type }) => [name, MULTI_VALUED.has(name as Column) ? [] : type === 'number' ? number(raw[name]) : text(raw[name])]),
+    SCHEMA_FIELDS.map(({ name, type }) => [name, MULTI_VALUED.has(name) ? [] : type === 'number' ? number(raw[name]) : text(raw[name])]),
   ) as unknown as NationalRecord;
 
   const byOldValue = new Map<string, ValueMapping>();

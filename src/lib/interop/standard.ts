@@ -16,7 +16,7 @@ interface SchemaField {
 export const SCHEMA_FIELDS = schema.fields as SchemaField[];
 
 export type Column = (typeof schema.fields)[number]['name'];
-export const STANDARD_COLUMNS = SCHEMA_FIELDS.map((field) => field.name) as Column[];
+export const STANDARD_COLUMNS = SCHEMA_FIELDS.map<Column>((field) => field.name);
 
 /** `(?:(?:^|\|)(A|B|C))+$`: the values an enumerated multi-valued column allows. */
 function enumerated(field: SchemaField): string[] | null {
@@ -29,7 +29,7 @@ function enumerated(field: SchemaField): string[] | null {
  * so; `autres_formations_labels` is the free-text twin of `formations_labels`.
  */
 export const MULTI_VALUED = new Set<Column>(
-  SCHEMA_FIELDS.filter((field) => enumerated(field) || field.example?.includes('|') || field.name === 'autres_formations_labels').map((field) => field.name as Column),
+  SCHEMA_FIELDS.filter((field) => enumerated(field) || field.example?.includes('|') || field.name === 'autres_formations_labels').map((field) => field.name),
 );
 
 /** Longest text a column may hold (`presentation_resume`: 280), read from the schema. */

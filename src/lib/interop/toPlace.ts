@@ -219,7 +219,7 @@ function withoutHiddenCharacters(record: NationalRecord, normalized: string[]): 
   const fields: string[] = [];
   const out = Object.fromEntries(
     Object.entries(record).map(([field, value]) => {
-      const cleaned = typeof value === 'string' ? clean(value) : Array.isArray(value) ? value.map((item: string) => clean(item)) : value;
+      const cleaned: unknown = typeof value === 'string' ? clean(value) : Array.isArray(value) ? value.map((item: string) => clean(item)) : value;
       if (JSON.stringify(cleaned) !== JSON.stringify(value)) fields.push(field);
       return [field, cleaned];
     }),

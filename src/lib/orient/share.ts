@@ -88,11 +88,12 @@ export function selectionMessage(t: Translate, places: readonly SharedPlace[], u
   return [t('share.introMany', { count: places.length }), ...blocks, t('share.selectionLink', { url })].join('\n\n');
 }
 
-export interface ShareLinks {
+// A type, not an interface: Object.entries then knows every value is a string.
+export type ShareLinks = {
   sms: string;
   whatsapp: string;
   email: string;
-}
+};
 
 export function shareLinks(subject: string, body: string): ShareLinks {
   return { sms: smsHref(body), whatsapp: whatsappHref(body), email: mailtoHref(subject, body) };

@@ -40,6 +40,7 @@ export const webUrl = z
  * zero-width ones, and the direction marks that can turn a name around (U+202E). Tabs and line
  * breaks are text.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this pattern is for
 const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 export const HIDDEN_CHARACTERS = new RegExp(HIDDEN.source, 'g');
 
@@ -70,7 +71,7 @@ export function safeText(max: number, min = 1) {
     .string()
     .trim()
     .min(min)
-    .max(max, { error: (issue) => message('editor.rule.tooLong', { length: String(issue.input).length, maximum: max }) })
+    .max(max, { error: (issue) => message('editor.rule.tooLong', { length: (issue.input as string).length, maximum: max }) })
     .refine((value) => !hiddenCharacter(value), { error: (issue) => message('editor.rule.hidden', hiddenCharacter(String(issue.input))!) })
     .refine((value) => !htmlEntity(value), { error: (issue) => message('editor.rule.htmlEntity', htmlEntity(String(issue.input))!) });
 }
