@@ -228,47 +228,35 @@ function withoutHiddenCharacters(record: NationalRecord, normalized: string[]): 
   return out;
 }
 
-export function recordToPlace(raw: NationalRecord, source: SourceInfo, context: Context): Outcome {
-  const normalized: string[] = [];
-  const record = withoutHiddenCharacters(raw, normalized);
-  if (!record.nom) return { ok: false, reason: t('import.reject.noName'), normalized };
-  if (record.modalites_acces.includes(NO_PUBLIC_ACCESS)) {
-    return { ok: false, reason: t('import.reject.noPublic'), normalized };
-  }
-  const commune = findCommune(record, context, normalized);
-  if (typeof commune === 'string') return { ok: false, reason: commune, normalized };
+/** The postcode as published when it is one of the commune's; else the commune's only one, or none. */
+function postcodeOf(record: NationalRecord, commune: Commune, normalized: string[]): string | null {
+  if (commune.postcodes.includes(record.code_postal)) return record.code_postal;
+  normalized.push(
+    commune.postcodes.length === 1
+      ? t('import.fix.postcodeReplaced', { postcode: record.code_postal, commune: commune.name, replacement: commune.postcodes[0]! })
+      : t('import.fix.postcodeRemoved', { postcode: record.code_postal, commune: commune.name }),
+  );
+  return commune.postcodes.length === 1 ? commune.postcodes[0]! : null;
+}
 
-  const name = fixShouting(record.nom);
-  if (name !== record.nom) normalized.push(t('import.fix.nameCase'));
-  const street = record.adresse ? fixShouting(record.adresse) : null;
-  if (street && street !== record.adresse) normalized.push(t('import.fix.streetCase'));
-
-  let postcode: string | null = record.code_postal;
-  if (!commune.postcodes.includes(postcode)) {
-    normalized.push(
-      commune.postcodes.length === 1
-        ? t('import.fix.postcodeReplaced', { postcode: record.code_postal, commune: commune.name, replacement: commune.postcodes[0]! })
-        : t('import.fix.postcodeRemoved', { postcode: record.code_postal, commune: commune.name }),
-    );
-    postcode = commune.postcodes.length === 1 ? commune.postcodes[0]! : null;
-  }
-
-  let location: PlaceInput['location'] = { lat: commune.lat, lon: commune.lon, precision: 'commune' };
-  if (record.latitude !== null && record.longitude !== null) {
-    let point = { lat: record.latitude, lon: record.longitude };
-    if (!territoryOf(point) && territoryOf({ lat: point.lon, lon: point.lat })) {
-      point = { lat: point.lon, lon: point.lat };
-      normalized.push(t('import.fix.swapped'));
-    }
-    if (territoryOf(point) && distanceKm(point, commune) <= MAX_KM_FROM_COMMUNE) {
-      location = { lat: round(point.lat), lon: round(point.lon), precision: 'address' };
-    } else {
-      normalized.push(t('import.fix.outsideCommune'));
-    }
-  } else {
+/** The published point when it lies in France near its commune (latitude and longitude swapped back if need be); else the commune's centre. */
+function locationOf(record: NationalRecord, commune: Commune, normalized: string[]): PlaceInput['location'] {
+  if (record.latitude === null || record.longitude === null) {
     normalized.push(t('import.fix.noCoordinates'));
+    return { lat: commune.lat, lon: commune.lon, precision: 'commune' };
   }
+  let point = { lat: record.latitude, lon: record.longitude };
+  if (!territoryOf(point) && territoryOf({ lat: point.lon, lon: point.lat })) {
+    point = { lat: point.lon, lon: point.lat };
+    normalized.push(t('import.fix.swapped'));
+  }
+  if (territoryOf(point) && distanceKm(point, commune) <= MAX_KM_FROM_COMMUNE) return { lat: round(point.lat), lon: round(point.lon), precision: 'address' };
+  normalized.push(t('import.fix.outsideCommune'));
+  return { lat: commune.lat, lon: commune.lon, precision: 'commune' };
+}
 
+/** A phone that can be dialled, the first valid e-mail and website, a web appointment link. */
+function contactsOf(record: NationalRecord, normalized: string[]): NonNullable<PlaceInput['contacts']> {
   const contacts: NonNullable<PlaceInput['contacts']> = {};
   if (record.telephone) {
     const phone = parsePhone(record.telephone);
@@ -288,7 +276,11 @@ export function recordToPlace(raw: NationalRecord, source: SourceInfo, context: 
     if (isWebUrl(record.prise_rdv)) contacts.appointmentUrl = record.prise_rdv;
     else normalized.push(t('import.fix.appointmentRemoved'));
   }
+  return contacts;
+}
 
+/** Hours the library reads (written its canonical way), else kept as a note; hours that cannot be right repaired or set aside (hours/review.ts). */
+function hoursOf(record: NationalRecord, normalized: string[]): { openingHours: string | null; note: string | null } {
   let openingHours: string | null = null;
   let note: string | null = null;
   if (record.horaires) {
@@ -302,7 +294,6 @@ export function recordToPlace(raw: NationalRecord, source: SourceInfo, context: 
       normalized.push(t('import.fix.hoursAsNote'));
     }
   }
-  // Hours that cannot be right (hours/review.ts): repaired, or set aside as unknown, and said.
   const reviewed = reviewedHours({ openingHours, closures: [], note });
   if (reviewed.review.problems.length > 0) {
     const problems = reviewed.review.problems.map(hoursProblemText).join(' ; ');
@@ -310,7 +301,11 @@ export function recordToPlace(raw: NationalRecord, source: SourceInfo, context: 
     openingHours = reviewed.hours.openingHours;
     note = reviewed.hours.note ?? null;
   }
+  return { openingHours, note };
+}
 
+/** The directory's services named by the standard's values (the network's own services are never imported). */
+function servicesOf(record: NationalRecord, context: Context, normalized: string[]): string[] {
   const serviceIds: string[] = [];
   for (const value of record.services) {
     const service = context.services.find((item) => !item.network && item.standard.includes(value as never));
@@ -318,7 +313,11 @@ export function recordToPlace(raw: NationalRecord, source: SourceInfo, context: 
       if (!serviceIds.includes(service.id)) serviceIds.push(service.id);
     } else normalized.push(t('import.fix.serviceIgnored', { value }));
   }
+  return serviceIds;
+}
 
+/** The record's update date, unless it is a placeholder, unreadable, or after the export itself. */
+function verifiedOf(record: NationalRecord, source: SourceInfo, normalized: string[]): string | null {
   let verified: string | null = isIsoDate(record.date_maj) ? record.date_maj : null;
   if (verified && PLACEHOLDER_DATES.has(verified)) {
     normalized.push(t('import.fix.placeholderDate', { date: verified }));
@@ -330,13 +329,13 @@ export function recordToPlace(raw: NationalRecord, source: SourceInfo, context: 
     normalized.push(t('import.fix.futureDate', { date: verified, exportDate: source.date }));
     verified = source.date;
   }
+  return verified;
+}
 
-  const programmes = mapValues(record.dispositif_programmes_nationaux, PROGRAMME_BY_STANDARD, t('import.field.programme'), normalized) as Programme[];
-  const kind = programmes.includes('emmaus-connect') ? 'solidarity-space' : programmes.includes('relais-emmaus-connect') ? 'relay' : 'other';
-  const pivot = /^[a-zA-Z0-9]{9,14}$/.test(record.pivot) && !/^0+$/.test(record.pivot) ? record.pivot : null;
-  const acces = keep(record.modalites_acces, STANDARD_ACCESS_MODES, 'modalites_acces', normalized);
-  const national: NonNullable<PlaceInput['national']> = {
-    pivot,
+/** The standard's fields kept as they are, for the export (values outside the standard left out, and said). */
+function nationalOf(record: NationalRecord, acces: NonNullable<PlaceInput['national']>['acces'], normalized: string[]): NonNullable<PlaceInput['national']> {
+  return {
+    pivot: /^[a-zA-Z0-9]{9,14}$/.test(record.pivot) && !/^0+$/.test(record.pivot) ? record.pivot : null,
     typologie: record.typologie,
     itinerance: keep(record.itinerance, STANDARD_MOBILITY, 'itinerance', normalized),
     structureParente: record.structure_parente || null,
@@ -351,6 +350,36 @@ export function recordToPlace(raw: NationalRecord, source: SourceInfo, context: 
     ),
     autresFormations: record.autres_formations_labels,
   };
+}
+
+/**
+ * One national record as a place of this directory, in named steps; every value made safe is
+ * said in `normalized`, and a record that cannot be a place is rejected with its reason.
+ */
+export function recordToPlace(raw: NationalRecord, source: SourceInfo, context: Context): Outcome {
+  const normalized: string[] = [];
+  const record = withoutHiddenCharacters(raw, normalized);
+  if (!record.nom) return { ok: false, reason: t('import.reject.noName'), normalized };
+  if (record.modalites_acces.includes(NO_PUBLIC_ACCESS)) {
+    return { ok: false, reason: t('import.reject.noPublic'), normalized };
+  }
+  const commune = findCommune(record, context, normalized);
+  if (typeof commune === 'string') return { ok: false, reason: commune, normalized };
+
+  const name = fixShouting(record.nom);
+  if (name !== record.nom) normalized.push(t('import.fix.nameCase'));
+  const street = record.adresse ? fixShouting(record.adresse) : null;
+  if (street && street !== record.adresse) normalized.push(t('import.fix.streetCase'));
+  const postcode = postcodeOf(record, commune, normalized);
+  const location = locationOf(record, commune, normalized);
+  const contacts = contactsOf(record, normalized);
+  const { openingHours, note } = hoursOf(record, normalized);
+  const services = servicesOf(record, context, normalized);
+  const verified = verifiedOf(record, source, normalized);
+  const programmes = mapValues(record.dispositif_programmes_nationaux, PROGRAMME_BY_STANDARD, t('import.field.programme'), normalized) as Programme[];
+  const kind = programmes.includes('emmaus-connect') ? 'solidarity-space' : programmes.includes('relais-emmaus-connect') ? 'relay' : 'other';
+  const acces = keep(record.modalites_acces, STANDARD_ACCESS_MODES, 'modalites_acces', normalized);
+  const national = nationalOf(record, acces, normalized);
 
   const place: PlaceInput = {
     id: importedId(source, record, name),
@@ -362,7 +391,7 @@ export function recordToPlace(raw: NationalRecord, source: SourceInfo, context: 
     location,
     contacts,
     hours: { openingHours, closures: [], note },
-    services: serviceIds,
+    services,
     publics: mapValues(record.publics_specifiquement_adresses, PUBLIC_BY_STANDARD, t('import.field.public'), normalized) as PlaceInput['publics'],
     support: mapValues(record.prise_en_charge_specifique, SUPPORT_BY_STANDARD, t('import.field.support'), normalized) as PlaceInput['support'],
     access: {
