@@ -9,7 +9,7 @@ import { distanceKm, territoryOf } from './geo.ts';
 import { isSetAside, isSound, reviewHours, type HoursProblem, type HoursReview } from './hours/review.ts';
 import { checkOpeningHours } from './hours/schedule.ts';
 import { parsePhone } from './phone.ts';
-import type { Reference } from './reference.ts';
+import type { Commune, Reference } from './reference.ts';
 import { charterSchema, futureDates, municipalitySchema, type Charter, type Municipality } from './schemas/charter.ts';
 import { HIDDEN_CHARACTERS } from './schemas/common.ts';
 import { placeSchema, type Place } from './schemas/place.ts';
@@ -223,118 +223,98 @@ interface PlaceContext {
   today: string;
 }
 
-/** Checks that need the reference data or the catalogue. Runs on parsed, well-typed places. */
-export function checkPlace(file: string, place: Place, context: PlaceContext): DataIssue[] {
-  const issues: DataIssue[] = [];
-  const { reference } = context;
+type Problem = Omit<DataIssue, 'file'>;
 
-  const expectedId = file.split('/').at(-1)!.replace(YAML_FILE, '');
-  if (place.id !== expectedId) {
-    issues.push({
-      file,
-      field: 'id',
-      value: place.id,
-      message: t('editor.id.fileName', { expected: expectedId, id: place.id }),
-    });
-  }
+/** The id is the file's name. */
+function idProblems(file: string, place: Place): Problem[] {
+  const expected = file.split('/').at(-1)!.replace(YAML_FILE, '');
+  return place.id === expected ? [] : [{ field: 'id', value: place.id, message: t('editor.id.fileName', { expected, id: place.id }) }];
+}
 
-  const commune = reference.communes.get(place.address.insee);
-  if (!commune) {
-    issues.push({ file, field: 'address.insee', value: place.address.insee, message: unknownInseeHint(place.address.insee, reference) });
-  } else if (place.address.postcode !== null && !commune.postcodes.includes(place.address.postcode)) {
-    issues.push({
-      file,
+/** The commune exists, and the postcode is one of its own. */
+function addressProblems(place: Place, commune: Commune | undefined, reference: Reference): Problem[] {
+  if (!commune) return [{ field: 'address.insee', value: place.address.insee, message: unknownInseeHint(place.address.insee, reference) }];
+  if (place.address.postcode === null || commune.postcodes.includes(place.address.postcode)) return [];
+  return [
+    {
       field: 'address.postcode',
       value: place.address.postcode,
       message: t('editor.postcode.notOfCommune', { commune: commune.name, insee: commune.insee, postcodes: commune.postcodes.join(', ') }),
-    });
-  }
+    },
+  ];
+}
 
+/** The point is in France (latitude and longitude not swapped), near its commune. */
+function locationProblems(place: Place, commune: Commune | undefined): Problem[] {
   const { lat, lon } = place.location;
   if (!territoryOf({ lat, lon })) {
-    if (territoryOf({ lat: lon, lon: lat })) {
-      issues.push({
-        file,
-        field: 'location.lat',
-        value: lat,
-        message: t('editor.location.swapped', { lat: String(lat), lon: String(lon) }),
-      });
-    } else {
-      issues.push({
-        file,
-        field: 'location',
-        value: { lat, lon },
-        message: t('editor.location.outside'),
-      });
-    }
-  } else if (commune) {
-    const km = distanceKm({ lat, lon }, commune);
-    if (km > MAX_KM_FROM_COMMUNE) {
-      issues.push({
-        file,
-        field: 'location',
-        value: { lat, lon },
-        message: t('editor.location.far', { km: Math.round(km), commune: commune.name }),
-      });
-    }
+    return territoryOf({ lat: lon, lon: lat })
+      ? [{ field: 'location.lat', value: lat, message: t('editor.location.swapped', { lat: String(lat), lon: String(lon) }) }]
+      : [{ field: 'location', value: { lat, lon }, message: t('editor.location.outside') }];
   }
+  const km = commune ? distanceKm({ lat, lon }, commune) : 0;
+  return km > MAX_KM_FROM_COMMUNE ? [{ field: 'location', value: { lat, lon }, message: t('editor.location.far', { km: Math.round(km), commune: commune!.name }) }] : [];
+}
 
+/** Hours the library reads, written its canonical way; closures that end after they start. */
+function hoursProblems(place: Place): Problem[] {
+  const problems: Problem[] = [];
   const hours = place.hours.openingHours;
-  if (hours !== null) {
-    const check = checkOpeningHours(hours);
-    if (!check.ok) {
-      issues.push({
-        file,
-        field: 'hours.openingHours',
-        value: hours,
-        message:
-          (check.suggestion && check.suggestion !== hours ? t('editor.hours.rewrite', { suggestion: check.suggestion }) : t('editor.hours.unreadable')) +
-          (check.problem ? t('editor.hours.problem', { problem: check.problem }) : ''),
-      });
-    }
-  }
-  place.hours.closures.forEach((closure, index) => {
-    if (closure.to < closure.from) {
-      issues.push({
-        file,
-        field: `hours.closures.${index}.to`,
-        value: closure.to,
-        message: t('editor.closure.reversed', { from: closure.from }),
-      });
-    }
-  });
-
-  place.services.forEach((service, index) => {
-    if (context.serviceIds && !context.serviceIds.has(service)) {
-      const guess = closest(service, context.serviceIds);
-      issues.push({
-        file,
-        field: `services.${index}`,
-        value: service,
-        message: t('editor.service.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '.') + t('editor.service.known', { services: [...context.serviceIds].join(', ') }),
-      });
-    }
-  });
-
-  const phone = place.contacts.phone;
-  if (phone && !parsePhone(phone)) {
-    issues.push({
-      file,
-      field: 'contacts.phone',
-      value: phone,
-      message: t('editor.phone.unreadable'),
+  const check = hours === null ? null : checkOpeningHours(hours);
+  if (hours !== null && check && !check.ok) {
+    problems.push({
+      field: 'hours.openingHours',
+      value: hours,
+      message:
+        (check.suggestion && check.suggestion !== hours ? t('editor.hours.rewrite', { suggestion: check.suggestion }) : t('editor.hours.unreadable')) +
+        (check.problem ? t('editor.hours.problem', { problem: check.problem }) : ''),
     });
   }
-
-  if (place.verified && place.verified > context.today) {
-    issues.push({ file, field: 'verified', value: place.verified, message: t('editor.date.futureVerified', { today: context.today }) });
-  }
-  place.sources.forEach((source, index) => {
-    if (source.date && source.date > context.today) {
-      issues.push({ file, field: `sources.${index}.date`, value: source.date, message: t('editor.date.futureSource', { today: context.today }) });
-    }
+  place.hours.closures.forEach((closure, index) => {
+    if (closure.to < closure.from) problems.push({ field: `hours.closures.${index}.to`, value: closure.to, message: t('editor.closure.reversed', { from: closure.from }) });
   });
-  return issues;
+  return problems;
+}
+
+/** Each service is one of services.yaml (unless that file could not be read). */
+function serviceProblems(place: Place, serviceIds: Set<string> | null): Problem[] {
+  if (!serviceIds) return [];
+  return place.services.flatMap((service, index) => {
+    if (serviceIds.has(service)) return [];
+    const guess = closest(service, serviceIds);
+    return [
+      {
+        field: `services.${index}`,
+        value: service,
+        message: t('editor.service.unknown') + (guess ? t('editor.key.didYouMean', { guess }) : '.') + t('editor.service.known', { services: [...serviceIds].join(', ') }),
+      },
+    ];
+  });
+}
+
+/** A phone that can be dialled; no date after today. */
+function contactAndDateProblems(place: Place, today: string): Problem[] {
+  const problems: Problem[] = [];
+  const phone = place.contacts.phone;
+  if (phone && !parsePhone(phone)) problems.push({ field: 'contacts.phone', value: phone, message: t('editor.phone.unreadable') });
+  if (place.verified && place.verified > today) problems.push({ field: 'verified', value: place.verified, message: t('editor.date.futureVerified', { today }) });
+  place.sources.forEach((source, index) => {
+    if (source.date && source.date > today) problems.push({ field: `sources.${index}.date`, value: source.date, message: t('editor.date.futureSource', { today }) });
+  });
+  return problems;
+}
+
+/** Checks that need the reference data or the catalogue. Runs on parsed, well-typed places. */
+export function checkPlace(file: string, place: Place, context: PlaceContext): DataIssue[] {
+  const commune = context.reference.communes.get(place.address.insee);
+  return [
+    ...idProblems(file, place),
+    ...addressProblems(place, commune, context.reference),
+    ...locationProblems(place, commune),
+    ...hoursProblems(place),
+    ...serviceProblems(place, context.serviceIds),
+    ...contactAndDateProblems(place, context.today),
+  ].map((problem) => ({ file, ...problem }));
 }
 
 /**
