@@ -43,8 +43,12 @@ test('kinds differ by shape, not by colour alone', async ({ page }) => {
 test('the home map gives one reachable bubble per département, which opens it', async ({ page }) => {
   await page.goto('/');
   const frame = await mapReady(page);
-  const nord = frame.getByRole('button', { name: 'Nord : 3 lieux. Appuyez pour voir ce département.' });
+  const nord = frame.getByRole('button', { name: '3 lieux : Nord. Appuyez pour voir ce département.' });
   await expect(nord).toBeVisible();
+  // A bubble's name starts with the count it shows (WCAG 2.5.3, RGAA 6.1.5: label in name).
+  for (const bubble of await frame.locator('.map-cluster').all()) {
+    expect(await bubble.getAttribute('aria-label')).toMatch(new RegExp(`^${(await bubble.innerText()).trim()} lieux? `));
+  }
   await nord.focus();
   await page.keyboard.press('Enter');
   await expect(nord).toHaveCount(0);
