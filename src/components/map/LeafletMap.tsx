@@ -293,6 +293,23 @@ function Markers({
   );
 }
 
+/**
+ * Leaflet makes the map's own element focusable (arrow keys pan it): a named region, so that
+ * reaching it by Tab says what it is (MapContainer passes no ARIA attribute to its element).
+ */
+function Named({ label }: { label: string }) {
+  const map = useMap();
+  useEffect(
+    function name() {
+      const element = map.getContainer();
+      element.setAttribute('role', 'region');
+      element.setAttribute('aria-label', label);
+    },
+    [map, label],
+  );
+  return null;
+}
+
 function SearchArea({ t }: { t: Translate }) {
   const map = useMap();
   return (
@@ -348,7 +365,8 @@ export function LeafletMap({ mode, points: staticPoints, current, tiles, label, 
 
   return (
     <div ref={frame} className={`map-inner${mode === 'search' ? ' search-map' : ''}`}>
-      <MapContainer bounds={FRANCE} className="map" attributionControl zoomControl keyboard aria-label={label} minZoom={2} maxZoom={18}>
+      <MapContainer bounds={FRANCE} className="map" attributionControl zoomControl keyboard minZoom={2} maxZoom={18}>
+        <Named label={label} />
         <Outline />
         <TileLayer url={tiles.url} attribution={tiles.attribution} crossOrigin="anonymous" eventHandlers={{ tileerror: () => setTilesFailed(true) }} />
         <FitTo points={fitted} />
