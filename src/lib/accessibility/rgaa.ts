@@ -82,3 +82,19 @@ export function summarize(criteria: readonly Pick<RgaaCriterion, 'status'>[]): A
 export function byTopic<T extends Pick<RgaaCriterion, 'number'>>(criteria: readonly T[]): { topic: number; criteria: T[] }[] {
   return RGAA_TOPICS.map((_, index) => ({ topic: index + 1, criteria: criteria.filter((criterion) => criterion.number.split('.')[0] === String(index + 1)) }));
 }
+
+/** The versions of the tools the statement names, as installed. */
+export function toolVersions(): { axe: string; playwright: string } {
+  const version = (name: string) => (JSON.parse(readFileSync(resolve('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return { axe: version('axe-core'), playwright: version('@axe-core/playwright') };
+}
+
+/**
+ * The Défenseur des droits' ways to be reached, as DINUM's model statement lists them
+ * (accessibilite.numerique.gouv.fr, « Obligations » › déclaration d'accessibilité).
+ */
+export const DEFENSEUR_DES_DROITS = {
+  form: 'https://www.defenseurdesdroits.fr/nous-contacter-355',
+  delegates: 'https://www.defenseurdesdroits.fr/carte-des-delegues',
+  address: ['Défenseur des droits', 'Libre réponse 71120', '75342 Paris CEDEX 07'],
+} as const;
