@@ -36,6 +36,8 @@ const criterionSchema = z
 
 export const auditSchema = z.strictObject({
   assessed: z.iso.date(),
+  /** The Défenseur des droits' ways to be reached, as DINUM's model statement lists them. */
+  defenseurDesDroits: z.strictObject({ form: z.url({ protocol: /^https$/ }), delegates: z.url({ protocol: /^https$/ }), address: z.array(z.string().min(2)).min(2) }),
   sample: z.array(z.strictObject({ page: z.enum(SAMPLE_PAGES), path: z.string().startsWith('/').optional() })).min(1),
   criteria: z.array(criterionSchema),
 });
@@ -88,13 +90,3 @@ export function toolVersions(): { axe: string; playwright: string } {
   const version = (name: string) => (JSON.parse(readFileSync(resolve('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
   return { axe: version('axe-core'), playwright: version('@axe-core/playwright') };
 }
-
-/**
- * The Défenseur des droits' ways to be reached, as DINUM's model statement lists them
- * (accessibilite.numerique.gouv.fr, « Obligations » › déclaration d'accessibilité).
- */
-export const DEFENSEUR_DES_DROITS = {
-  form: 'https://www.defenseurdesdroits.fr/nous-contacter-355',
-  delegates: 'https://www.defenseurdesdroits.fr/carte-des-delegues',
-  address: ['Défenseur des droits', 'Libre réponse 71120', '75342 Paris CEDEX 07'],
-} as const;
