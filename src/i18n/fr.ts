@@ -1312,7 +1312,7 @@ export const fr = {
   'a11y.sample.offline': 'la page montrée sans internet',
   'a11y.sample.languages': 'la page des langues du site',
   'a11y.sample.statement': 'cette déclaration',
-  'a11y.sample.otherLanguages': 'la page d’accueil dans chaque autre langue, et cette déclaration en arabe et en français facile',
+  'a11y.sample.otherLanguages': 'une page dans chaque autre langue : l’accueil en arabe, en anglais et en français facile, des résultats de recherche en arabe, un lieu en dari, la page pour orienter en pachto, « Ma sélection » en ukrainien, la page des langues en russe. Et cette déclaration en arabe et en français facile',
   'a11y.techHeading': 'Technologies utilisées',
   'a11y.tech': 'HTML, CSS, JavaScript, SVG.',
   'a11y.toolsHeading': 'Outils et environnement de test',
@@ -1349,6 +1349,7 @@ export const fr = {
   'a11y.plan.2028': '2028 : faire faire un audit complet des 106 critères par une personne extérieure à l’équipe. Publier le taux de conformité.',
   'a11y.plan.2029': '2029 : corriger ce que l’audit a trouvé, puis le refaire. Faire relire les traductions et le français facile par les personnes qui les lisent.',
   'a11y.planAlways': 'Chaque année : garder les tests automatiques sur chaque type de page, dans chaque langue.',
+
 
   // --- Listening: the device's own voice reads a place aloud
   'listen.button': 'Écouter',

@@ -614,7 +614,7 @@ export const en: LocaleFile = {
     'a11y.sample.offline': 'the page shown without internet',
     'a11y.sample.languages': 'the page about the site’s languages',
     'a11y.sample.statement': 'this statement',
-    'a11y.sample.otherLanguages': 'the home page in each other language, and this statement in Arabic and in easy-to-read French',
+    'a11y.sample.otherLanguages': 'a page in each other language: the home page in Arabic, English and easy-to-read French, search results in Arabic, a place in Dari, the page to refer someone in Pashto, “My list” in Ukrainian, the languages page in Russian. And this statement in Arabic and in easy-to-read French',
     'a11y.techHeading': 'Technologies used',
     'a11y.tech': 'HTML, CSS, JavaScript, SVG.',
     'a11y.toolsHeading': 'Tools and test environment',
