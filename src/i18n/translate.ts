@@ -15,9 +15,13 @@ export type Vars = Record<string, string | number>;
 /** Looks up a word; `locale` is the Intl locale its numbers, plurals and dates are written in. */
 export type Translate = ((key: Key, vars?: Vars) => string) & { readonly locale: string };
 
+/** A number as the words write it in this Intl locale ("8 461"): a map bubble shows the same text its name starts with. */
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value).replace(/\u202f/g, '\u00a0');
+}
+
 export function createTranslator(base: Readonly<Record<string, string>>, override: Readonly<Record<string, string>> = {}, locale = 'fr'): Translate {
   const plurals = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
   const lookup = (key: string): string | undefined => override[key] ?? base[key];
   const translate = (key: Key, vars?: Vars): string => {
     let text = lookup(key);
@@ -30,7 +34,7 @@ export function createTranslator(base: Readonly<Record<string, string>>, overrid
   };
   return Object.assign(translate, { locale });
   function format(value: string | number): string {
-    return typeof value === 'number' ? numbers.format(value).replace(/\u202f/g, '\u00a0') : value;
+    return typeof value === 'number' ? formatNumber(value, locale) : value;
   }
 }
 

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { expect, test } from './fixtures.ts';
+import { axeViolations } from './axe.ts';
 
 /** Conformance to the HTML standard, as html-validate's "standard" preset checks it. */
 const html = new HtmlValidate(new StaticConfigLoader({ extends: ['html-validate:standard'] }));
@@ -21,6 +21,9 @@ const PAGES = {
   données: '/donnees/',
   'mises à jour des données': '/donnees/mises-a-jour/',
   accessibilité: '/accessibilite/',
+  'déclaration d’accessibilité en arabe': '/ar/accessibilite/',
+  'déclaration d’accessibilité en français facile': '/facile/accessibilite/',
+  'langues du site': '/langues/',
   'page introuvable': '/nulle-part/',
   'hors ligne': '/hors-ligne/',
   recherche: '/recherche/',
@@ -40,11 +43,10 @@ const PAGES = {
 const DRAWN: Record<string, string> = { '?lieu=': 'correction-form [data-status]:not(:empty)', '?q=': 'ol.results > li', '?lieux=': 'ol[data-list] > li', '/orienter/': '[data-count]:not(:empty)' };
 
 for (const [name, path] of Object.entries(PAGES)) {
-  test(`${name}: no WCAG 2.1 AA violation (axe)`, async ({ page }) => {
+  test(`${name}: no WCAG 2.1 AA or RGAA violation (axe)`, async ({ page }) => {
     await page.goto(path);
     for (const [part, selector] of Object.entries(DRAWN)) if (path.includes(part)) await expect(page.locator(selector).first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test(`${name}: valid HTML (html-validate, standard preset)`, async ({ request }) => {

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { axeViolations } from './axe.ts';
 
 async function mapReady(page: Page) {
   const frame = page.locator('.map-frame').first();
@@ -24,16 +24,14 @@ test('a place page shows the place on a map that keeps its context without tiles
   expect(box.width).toBeGreaterThanOrEqual(36);
   await marker.focus();
   await expect(marker).toBeFocused();
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('kinds differ by shape, not by colour alone', async ({ page }) => {
   await page.goto('/communes/59350-lille/');
   const frame = await mapReady(page);
   // With the map drawn (its attribution links included), the page still passes axe.
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await expect(frame.getByRole('button', { name: 'Relais fictif du Moulin (relais numérique, triangle)' })).toBeVisible();
   await expect(frame.getByRole('button', { name: 'Point fictif de la Colline (lieu d’aide, rond)' })).toBeVisible();
   await expect(frame.locator('.map-marker--relay path')).toHaveCount(1);
@@ -43,8 +41,12 @@ test('kinds differ by shape, not by colour alone', async ({ page }) => {
 test('the home map gives one reachable bubble per département, which opens it', async ({ page }) => {
   await page.goto('/');
   const frame = await mapReady(page);
-  const nord = frame.getByRole('button', { name: 'Nord : 3 lieux. Appuyez pour voir ce département.' });
+  const nord = frame.getByRole('button', { name: '3 lieux : Nord. Appuyez pour voir ce département.' });
   await expect(nord).toBeVisible();
+  // A bubble's name starts with the count it shows (WCAG 2.5.3, RGAA 6.1.5: label in name).
+  for (const bubble of await frame.locator('.map-cluster').all()) {
+    expect(await bubble.getAttribute('aria-label')).toMatch(new RegExp(`^${(await bubble.innerText()).trim()} lieux? `));
+  }
   await nord.focus();
   await page.keyboard.press('Enter');
   await expect(nord).toHaveCount(0);
@@ -57,6 +59,21 @@ test('the home map gives one reachable bubble per département, which opens it',
     await page.keyboard.press('Enter');
   }
   await expect(atelier).toBeVisible();
+});
+
+test('on a phone, with the map in view, its bubbles pass axe (WCAG 2.1 AA and RGAA), at the national view and zoomed in', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  const frame = await mapReady(page);
+  await expect(frame.locator('.map-cluster').first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  // At this width the bubbles of the north merge: open the first one.
+  const bubble = frame.locator('.map-cluster').first();
+  const name = await bubble.getAttribute('aria-label');
+  await bubble.click();
+  await expect(frame.getByRole('button', { name: name! })).toHaveCount(0);
+  await expect(frame.locator('.map-marker, .map-cluster').first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('the results map follows the search, both ways, and searches the area in view', async ({ page }) => {

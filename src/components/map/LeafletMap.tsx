@@ -7,7 +7,7 @@ import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import type { FeatureCollection } from 'geojson';
-import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
+import { createTranslator, formatNumber, type Key, type Translate } from '../../i18n/translate.ts';
 import { KINDS, kindSymbol } from '../../lib/kinds.ts';
 import { ClusterIndex, groupBubbles, type Bubble, type BubbleGroup, type ClusterItem } from '../../lib/map/clusters.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
@@ -48,11 +48,12 @@ function markerIcon(point: MapPoint, highlighted: boolean, here?: string): L.Div
   });
 }
 
-function clusterIcon(count: number): L.DivIcon {
+/** A bubble shows its count as the words write it: its name (`map.cluster`…) starts with that same text. */
+function clusterIcon(count: number, t: Translate): L.DivIcon {
   const size = count < 10 ? 34 : count < 100 ? 42 : 50;
   return L.divIcon({
     className: 'map-cluster',
-    html: `<span>${count}</span>`,
+    html: `<span>${formatNumber(count, t.locale)}</span>`,
     iconSize: [size, size],
     iconAnchor: [size / 2, size / 2],
   });
@@ -213,7 +214,7 @@ function Markers({
           <Marker
             key={group.members.map((member) => member.code).join('-')}
             position={[group.lat, group.lon]}
-            icon={clusterIcon(group.count)}
+            icon={clusterIcon(group.count, t)}
             keyboard
             eventHandlers={{
               add: (event) =>
@@ -250,10 +251,10 @@ function Markers({
           <Marker
             key={`c${item.id}`}
             position={[item.lat, item.lon]}
-            icon={clusterIcon(item.count)}
+            icon={clusterIcon(item.count, t)}
             keyboard
             eventHandlers={{
-              add: (event) => describe(event.target as L.Marker, t('map.cluster', { count: item.count })),
+              add: (event) => describe(event.target as L.Marker, t('map.cluster', { places: t('count.places', { count: item.count }) })),
               click: () => map.setView([item.lat, item.lon], Math.min(index.expansionZoom(item.id), 18)),
             }}
           />
@@ -290,6 +291,23 @@ function Markers({
       )}
     </>
   );
+}
+
+/**
+ * Leaflet makes the map's own element focusable (arrow keys pan it): a named region, so that
+ * reaching it by Tab says what it is (MapContainer passes no ARIA attribute to its element).
+ */
+function Named({ label }: { label: string }) {
+  const map = useMap();
+  useEffect(
+    function name() {
+      const element = map.getContainer();
+      element.setAttribute('role', 'region');
+      element.setAttribute('aria-label', label);
+    },
+    [map, label],
+  );
+  return null;
 }
 
 function SearchArea({ t }: { t: Translate }) {
@@ -347,7 +365,8 @@ export function LeafletMap({ mode, points: staticPoints, current, tiles, label, 
 
   return (
     <div ref={frame} className={`map-inner${mode === 'search' ? ' search-map' : ''}`}>
-      <MapContainer bounds={FRANCE} className="map" attributionControl zoomControl keyboard aria-label={label} minZoom={2} maxZoom={18}>
+      <MapContainer bounds={FRANCE} className="map" attributionControl zoomControl keyboard minZoom={2} maxZoom={18}>
+        <Named label={label} />
         <Outline />
         <TileLayer url={tiles.url} attribution={tiles.attribution} crossOrigin="anonymous" eventHandlers={{ tileerror: () => setTilesFailed(true) }} />
         <FitTo points={fitted} />
