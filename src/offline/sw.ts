@@ -12,13 +12,14 @@
  * - Pages visited are kept (60 at most, 30 days), never a URL with a query: what a person
  *   searched stays out of storage. Map tiles viewed are kept 7 days (400 at most).
  * - Offline, a page never visited shows the offline page, which offers the search.
+ * - What the precache leaves out (the map, the correction form's code, the icons) is kept once used.
  */
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
-import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
 import { OFFLINE_URL, SW_CACHES, SW_MESSAGES } from './protocol.ts';
 import { CORRECTION_URL, frenchPath, LOCALE_ROOTS, LOCALIZED_PATHS, localeOfPath, PLACE_VIEW_PATH } from '../lib/routes.ts';
 
@@ -121,6 +122,26 @@ registerRoute(
     cacheName: SW_CACHES.corrections,
     networkTimeoutSeconds: 5,
     plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 8, maxAgeSeconds: 7 * DAY, purgeOnQuotaError: true })],
+  }),
+);
+
+/**
+ * What the precache leaves out (integrations/offline.ts: the map's code and outline, the
+ * correction form's code, the icons) is kept once used: a map seen online shows offline.
+ * Scripts and styles have hashed names: never stale.
+ */
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/_astro/'),
+  new CacheFirst({
+    cacheName: SW_CACHES.assets,
+    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 30, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })],
+  }),
+);
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && /^\/(carte|icons)\//.test(url.pathname),
+  new StaleWhileRevalidate({
+    cacheName: SW_CACHES.assets,
+    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 30, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })],
   }),
 );
 
