@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { packPostcodes } from '../../../lib/search/data.ts';
 import { json, searchFiles } from '../../../site/search.ts';
 
 export const getStaticPaths = (async () => {
@@ -6,4 +7,4 @@ export const getStaticPaths = (async () => {
   return [...postcodes.keys()].map((prefix) => ({ params: { prefix } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => json((await searchFiles()).postcodes.get(params.prefix!));
+export const GET: APIRoute = async ({ params }) => json(packPostcodes((await searchFiles()).postcodes.get(params.prefix!)!));

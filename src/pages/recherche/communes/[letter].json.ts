@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { packCommunes } from '../../../lib/search/data.ts';
 import { json, searchFiles } from '../../../site/search.ts';
 
 export const getStaticPaths = (async () => {
@@ -6,4 +7,4 @@ export const getStaticPaths = (async () => {
   return [...communes.keys()].map((letter) => ({ params: { letter } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => json((await searchFiles()).communes.get(params.letter!));
+export const GET: APIRoute = async ({ params }) => json(packCommunes((await searchFiles()).communes.get(params.letter!)!));
