@@ -8,7 +8,7 @@ import { buildDirectory, scheduleStartFor, type Directory } from '../../src/lib/
 import { placeSchema, type Place, type PlaceInput } from '../../src/lib/schemas/place.ts';
 import { buildSearchFiles, type SearchFiles } from '../../src/lib/search/build.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
-import { packCommunes, packPostcodes } from '../../src/lib/search/data.ts';
+import { packCommunes, packPostcodes, packShard } from '../../src/lib/search/data.ts';
 import type { Dataset } from '../../src/lib/validate.ts';
 import { missingForStandard, toStandardRow } from '../../src/lib/interop/export.ts';
 
@@ -52,7 +52,7 @@ export function engineOver(files: SearchFiles): SearchEngine {
       const match = /^\/recherche\/(?:(meta)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file!);
       if (!match) throw new Error(`unknown file ${path}`);
       const [, single, letter, prefix, departement] = match;
-      const value = single === 'meta' ? files.meta : letter ? packed(files.communes.get(letter), packCommunes) : prefix ? packed(files.postcodes.get(prefix), packPostcodes) : files.shards.get(departement!.toUpperCase());
+      const value = single === 'meta' ? files.meta : letter ? packed(files.communes.get(letter), packCommunes) : prefix ? packed(files.postcodes.get(prefix), packPostcodes) : packed(files.shards.get(departement!.toUpperCase()), packShard);
       if (value === undefined) throw new Error(`404 ${path}`);
       return structuredClone(value) as T;
     },

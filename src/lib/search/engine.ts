@@ -10,7 +10,7 @@ import { slotsOn, statusAt, todaySlots, wallClock, type OpenStatus } from '../ho
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
 import { SEARCH_FILES } from '../routes.ts';
-import { departementOf, isFormerName, unpackCommunes, unpackPostcodes, type CommuneRow, type CommunesFile, type Meta, type PlaceShard, type PostcodeRow, type PostcodesFile } from './data.ts';
+import { departementOf, isFormerName, unpackCommunes, unpackPostcodes, type CommuneRow, type CommunesFile, type Meta, type PlaceShard, type PostcodeRow, type PostcodesFile, type ShardFile, unpackShard } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
 import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } from './judge.ts';
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
@@ -281,8 +281,9 @@ export class SearchEngine {
   shard(departement: string): Promise<LoadedShard> {
     let promise = this.shards.get(departement);
     if (!promise) {
-      promise = this.data<PlaceShard>(SEARCH_FILES.places(departement)).then(
-        (shard) => {
+      promise = this.data<ShardFile>(SEARCH_FILES.places(departement)).then(
+        (file) => {
+          const shard = unpackShard(file);
           const places = shard.places.map((row) => decodePlace(row, shard));
           const keys = places.map((place) => normalize(place.name));
           const nameWords = keys.map((key) => key.split(' '));
