@@ -27,8 +27,9 @@ export const PRECACHE_PATTERNS = [
   'hors-ligne/index.html',
   // Orienting someone works offline too: the selection is read from the search files.
   'selection/index.html',
-  // Printing and sending in the person's language (a few kilobytes each).
-  'mots/*.json',
+  // Printing and sending in French; another language's words are kept once used, and the
+  // words of the language a person reads the site in at their first visit (src/offline/register.ts).
+  'mots/fr.json',
   'orienter/index.html',
   // Proposing a place works offline; the e-mail waits in the phone's outbox.
   'corriger/index.html',
@@ -42,7 +43,8 @@ export const PRECACHE_PATTERNS = [
  * - the map: React, Leaflet, their styles and the outline of the départements (some 150 kB gzip,
  *   a tenth of the download, for a map that has no tiles offline anyway, bar those seen);
  * - the correction form's code (a town hall that opened the form online finishes it offline);
- * - the app's icons: the browser fetches them itself when the app is installed.
+ * - the app's icons: the browser fetches them itself when the app is installed;
+ * - other languages' words for paper and messages (only French's are in the patterns).
  * Matched by the names Vite gives chunks (the module's name): a chunk renamed is precached
  * again, which the budget test notices.
  */

@@ -106,7 +106,11 @@ function keepPages(event: ExtendableMessageEvent, urls: unknown): void {
     .map((url) => new URL(url, self.location.origin))
     .filter((url) => url.origin === self.location.origin && url.search === '' && !url.pathname.startsWith('/recherche/') && !isPrecached(url))
     .slice(0, 20);
-  event.waitUntil(Promise.all(wanted.map((url) => pages.handleAll({ event, request: new Request(url.href, { credentials: 'same-origin' }) })[1].catch(() => undefined))));
+  event.waitUntil(
+    Promise.all(
+      wanted.map((url) => (KEPT_FILES.test(url.pathname) ? keptFiles : pages).handleAll({ event, request: new Request(url.href, { credentials: 'same-origin' }) })[1].catch(() => undefined)),
+    ),
+  );
 }
 
 function isPrecached(url: URL): boolean {
@@ -137,13 +141,13 @@ registerRoute(
     plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 30, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })],
   }),
 );
-registerRoute(
-  ({ url }) => url.origin === self.location.origin && /^\/(carte|icons)\//.test(url.pathname),
-  new StaleWhileRevalidate({
-    cacheName: SW_CACHES.assets,
-    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 30, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })],
-  }),
-);
+/** Files without a hash in their name (the map's outline, icons, a language's words): refreshed in the background. */
+const KEPT_FILES = /^\/(carte|icons|mots)\//;
+const keptFiles = new StaleWhileRevalidate({
+  cacheName: SW_CACHES.assets,
+  plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 30, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })],
+});
+registerRoute(({ url }) => url.origin === self.location.origin && KEPT_FILES.test(url.pathname), keptFiles);
 
 registerRoute(
   ({ request, url }) => url.origin === TILE_ORIGIN && request.destination === 'image',
