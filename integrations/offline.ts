@@ -1,10 +1,11 @@
 /**
  * Offline, from the build's own output: after the pages are written, bundles the service
  * worker (src/offline/sw.ts, esbuild) and lets Workbox's injectManifest write into it the
- * list of files to precache, with a content hash for each. The list is found by globbing the
- * output folder, not by reading pages: every hashed asset a page can load, chunks imported on
- * demand included, is in it.
+ * list of files to precache, with a content hash for each: the app's pages, the search files,
+ * and the code those pages load, found by reading them and following their imports
+ * (`appAssets`): chunks imported on demand included, the map's and the correction form's not.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -14,44 +15,76 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { getManifest, injectManifest } from 'workbox-build';
 import { PRECACHE_REPORT_URL, type PrecacheReport } from '../src/offline/protocol.ts';
+import { LOCALE_ROOTS, LOCALIZED_PATHS, PLACE_VIEW_PATH } from '../src/lib/routes.ts';
 
 /**
- * What every visitor's device keeps: the shell pages, the search (the places' details are read
- * from it), the app. Budget: bench/budgets.ts (offline download, gzip on the real data).
+ * What every visitor's device keeps: the app's pages in French, the search (the places'
+ * details are read from it) and the code of the app's pages (`appAssets`). Budget:
+ * bench/budgets.ts (the offline download, gzip, on the real data).
  */
 export const PRECACHE_PATTERNS = [
-  '_astro/**/*',
   'recherche/**/*.json',
   'index.html',
   'recherche/index.html',
   'hors-ligne/index.html',
   // Orienting someone works offline too: the selection is read from the search files.
   'selection/index.html',
+  'orienter/index.html',
   // Printing and sending in French; another language's words are kept once used, and the
   // words of the language a person reads the site in at their first visit (src/offline/register.ts).
   'mots/fr.json',
-  'orienter/index.html',
-  // Proposing a place works offline; the e-mail waits in the phone's outbox.
-  'corriger/index.html',
   'manifest.webmanifest',
   'favicon.svg',
 ];
 
 /**
- * Left out of the download, because the offline journey (search, a place's details, orienting
- * someone) never needs them; each is kept on the device once used (src/offline/sw.ts, `assets`):
- * - the map: React, Leaflet, their styles and the outline of the départements (some 150 kB gzip,
- *   a tenth of the download, for a map that has no tiles offline anyway, bar those seen);
- * - the correction form's code (a town hall that opened the form online finishes it offline);
- * - the app's icons: the browser fetches them itself when the app is installed;
- * - other languages' words for paper and messages (only French's are in the patterns).
- * Matched by the names Vite gives chunks (the module's name): a chunk renamed is precached
- * again, which the budget test notices.
+ * Never followed from the app's pages, because the offline journey (search, a place's details,
+ * orienting someone) does not need them; each is kept on the device once used (src/offline/sw.ts):
+ * - the map: React, Leaflet and their styles (with the outline of the départements, some 150 kB
+ *   gzip, a tenth of the download, for a map that has no tiles offline anyway, bar those seen);
+ * - the correction form's code, and its page: a town hall that opened the form online finishes
+ *   it offline, the page being kept without its query.
+ * Matched by the names Vite gives chunks (the module's name): a chunk renamed is precached again,
+ * which the budget test notices. Also left out: the app's icons (the browser fetches them itself
+ * when the app is installed) and other languages' words for paper.
  */
-export const PRECACHE_IGNORES = ['_astro/client.*', '_astro/mount.*', '_astro/LeafletMap.*', '_astro/form-kit.*', '_astro/**/*.gz'];
+const LEFT_OUT = /^(client|mount|LeafletMap|form-kit)\./;
+
+/** The pages whose code is precached: the French ones above and every language's app pages (kept once visited). */
+function appPages(): string[] {
+  const french = PRECACHE_PATTERNS.filter((pattern) => pattern.endsWith('.html'));
+  const others = Object.values(LOCALE_ROOTS).flatMap((root) => [...LOCALIZED_PATHS, PLACE_VIEW_PATH].map((path) => `${root}${path}index.html`));
+  return [...french, ...others];
+}
+
+/**
+ * The code of the app's pages, from the built site: every `_astro/` file they name and every
+ * file those import, statically or on demand (Vite's preload lists included), the map's and
+ * the correction form's left out. Code used only by other pages (a place's page, a commune's)
+ * is kept once used, like the pages themselves.
+ */
+export function appAssets(dir: string): string[] {
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  for (const page of appPages()) {
+    const file = join(dir, page);
+    if (existsSync(file)) for (const match of readFileSync(file, 'utf8').matchAll(/\/_astro\/([\w.~-]+)/g)) queue.push(match[1]!);
+  }
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (seen.has(name) || LEFT_OUT.test(name) || !existsSync(join(dir, '_astro', name))) continue;
+    seen.add(name);
+    if (!name.endsWith('.js')) continue;
+    for (const match of readFileSync(join(dir, '_astro', name), 'utf8').matchAll(/["'`](?:\.\/|\/?_astro\/)([\w.~-]+\.(?:js|css))["'`]/g)) queue.push(match[1]!);
+  }
+  return [...seen].sort();
+}
 
 /** Workbox's options that choose the files, shared with the benchmark and the budget test. */
-export const PRECACHE_GLOB = { globPatterns: PRECACHE_PATTERNS, globIgnores: PRECACHE_IGNORES, maximumFileSizeToCacheInBytes: 8 * 1024 * 1024 };
+export function precacheGlob(dir: string) {
+  const assets = appAssets(dir).map((name) => `_astro/${name.replace(/[*?[\]{}()!+@]/g, '\\$&')}`);
+  return { globPatterns: [...PRECACHE_PATTERNS, ...assets], maximumFileSizeToCacheInBytes: 8 * 1024 * 1024 };
+}
 
 /** A group of the download, for reports: `_astro/*.js`, `recherche/communes`, `pages`… */
 export function precacheGroup(url: string): string {
@@ -70,7 +103,7 @@ export interface PrecacheFile {
 
 /** The files a first visit downloads to work offline, from a built site. */
 export async function precacheFiles(dir: string): Promise<PrecacheFile[]> {
-  const { manifestEntries } = await getManifest({ globDirectory: dir, ...PRECACHE_GLOB });
+  const { manifestEntries } = await getManifest({ globDirectory: dir, ...precacheGlob(dir) });
   return Promise.all(
     (manifestEntries ?? []).map(async ({ url }) => {
       const body = await readFile(join(dir, url));
@@ -109,7 +142,7 @@ export function offline({ tileOrigin }: { tileOrigin: string }): AstroIntegratio
             swSrc: source,
             swDest: join(out, 'sw.js'),
             globDirectory: out,
-            ...PRECACHE_GLOB,
+            ...precacheGlob(out),
             // Astro's hashed file names already change with their content.
             dontCacheBustURLsMatching: /^_astro\//,
           });

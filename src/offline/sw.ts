@@ -23,8 +23,13 @@ import { CacheFirst, NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'wor
 import { OFFLINE_URL, SW_CACHES, SW_MESSAGES } from './protocol.ts';
 import { CORRECTION_URL, frenchPath, LOCALE_ROOTS, LOCALIZED_PATHS, localeOfPath, PLACE_VIEW_PATH } from '../lib/routes.ts';
 
-/** A page of another language whose content is drawn from its query (LOCALIZED_PATHS and the place view). */
+/**
+ * A static page whose content is drawn from its query in the browser: a page of another
+ * language (LOCALIZED_PATHS and the place view), and the correction form (`?lieu=…`), whose page
+ * is not in the offline download.
+ */
 function isLocalizedAppPage(path: string): boolean {
+  if (path === CORRECTION_URL) return true;
   if (localeOfPath(path) === 'fr') return false;
   const french = frenchPath(path);
   return french === PLACE_VIEW_PATH || (LOCALIZED_PATHS as readonly string[]).includes(french);
@@ -77,8 +82,9 @@ registerRoute(({ request, url }) => request.mode === 'navigate' && url.search ==
 
 /**
  * The pages of another language that read their query in the browser (its search, a place's
- * details, a list received): the same static page whatever the query, kept without it. What a
- * person searched never reaches the device's storage; offline, the page still opens.
+ * details, a list received), and the correction form: the same static page whatever the query,
+ * kept without it. What a person searched never reaches the device's storage; offline, the page
+ * still opens (a correction started online is finished offline).
  */
 const withoutQuery = {
   cacheKeyWillBeUsed: async ({ request }: { request: Request }) => {
