@@ -69,6 +69,35 @@ export function weightPages(dir: string): Record<string, string> {
 
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
+/** `import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"`: never `import("./x.js")`. */
+const STATIC_IMPORT = /(?:^|[^\w$.])(?:import|export)\s*(?:[^"'();]*?\bfrom\s*)?["']\.\/([^"']+\.js)["']/g;
+
+/**
+ * A built script and every module it imports statically: what a page loads for it before any
+ * interaction. `entry`: a file of `<dir>/_astro/`. Gzip KB, each file compressed on its own as
+ * a host sends it.
+ */
+export function staticClosure(dir: string, entry: string): { gzipKB: number; files: string[] } {
+  const seen = new Set<string>();
+  const queue = [entry];
+  let bytes = 0;
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const body = readFileSync(join(dir, '_astro', file));
+    bytes += gzipSync(body).length;
+    for (const match of body.toString('utf8').matchAll(STATIC_IMPORT)) queue.push(match[1]!);
+  }
+  return { gzipKB: kb(bytes), files: [...seen] };
+}
+
+/** The script a page names whose file starts with `prefix` (`OpenStatus.astro`…). */
+export function pageScript(dir: string, pagePath: string, prefix: string): string | undefined {
+  const html = readFileSync(join(dir, pagePath.replace(/\?.*$/, ''), 'index.html'), 'utf8');
+  return [...html.matchAll(/<script[^>]+src="\/_astro\/([^"]+)"/g)].map((match) => match[1]!).find((file) => file.startsWith(prefix));
+}
+
 /** One page in a fresh context of `browser`: what it loads before the network is idle. */
 export async function measurePage(browser: Browser, url: string, setup?: (context: BrowserContext) => Promise<void>): Promise<PageWeight> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block', locale: 'fr-FR' });
@@ -110,13 +139,17 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 }
 
-export async function benchWeights(dir: string, port = 4513): Promise<WeightFigures> {
+/** Every page of `weightPages`, on a built site; `scripts` only when asked (the benchmark's results keep the totals). */
+export async function benchWeights(dir: string, port = 4513, scripts = false): Promise<WeightFigures> {
   const pages = weightPages(dir);
   const server = await serve(dir, port);
   const browser = await launch();
   const figures: WeightFigures = {};
   try {
-    for (const [name, path] of Object.entries(pages)) figures[name] = await measurePage(browser, `http://127.0.0.1:${port}${path}`);
+    for (const [name, path] of Object.entries(pages)) {
+      const { jsGzipKB, htmlGzipKB, scripts: each } = await measurePage(browser, `http://127.0.0.1:${port}${path}`);
+      figures[name] = scripts ? { jsGzipKB, htmlGzipKB, scripts: each } : { jsGzipKB, htmlGzipKB };
+    }
   } finally {
     await browser.close();
     server.close();
@@ -126,7 +159,7 @@ export async function benchWeights(dir: string, port = 4513): Promise<WeightFigu
 
 // `npx node bench/weights.ts <built site>`: the table alone, on a site already built.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const figures = await benchWeights(process.argv[2] ?? 'dist', Number(process.argv[3] ?? 4513));
+  const figures = await benchWeights(process.argv[2] ?? 'dist', Number(process.argv[3] ?? 4513), true);
   for (const [name, figure] of Object.entries(figures)) {
     console.log(`${name.padEnd(20)} JS ${String(figure.jsGzipKB).padStart(6)} kB  HTML ${String(figure.htmlGzipKB).padStart(5)} kB  ${Object.entries(figure.scripts ?? {}).map(([script, size]) => `${script} ${size}`).join(', ')}`);
   }
