@@ -220,6 +220,9 @@ console.log('| --- | --- | ---: | ---: | ---: |');
 for (const r of results.filter((item) => item.weights)) {
   for (const [name, figure] of Object.entries(r.weights!)) console.log(`| ${r.dataset} | ${name} | ${figure.jsGzipKB} ko | ${PAGE_JS_BUDGETS_KB[name] ?? '–'} ko | ${figure.htmlGzipKB} ko |`);
 }
+// The bench's build has no public address: pages with a QR code load its encoder (6 KB) to draw it
+// for the address they are served at. A published build draws it at build time, as the budget test's does.
+console.log('Sans adresse publique (ce banc), la fiche d’un lieu et la page d’une commune chargent l’encodeur des codes QR (6 ko) ; les budgets sont tenus avec l’adresse publique (tests/e2e/weights.spec.ts).');
 console.log('\n| données | communes | lieux | distances de chaque commune (au build) | totaux des départements et EPCI | communes à plus de 5 / 10 / 20 km |');
 console.log('| --- | ---: | ---: | ---: | ---: | --- |');
 for (const r of results.filter((item) => item.coverage)) {
