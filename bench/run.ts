@@ -21,6 +21,7 @@ import type { NationalRecord } from '../src/lib/interop/record.ts';
 const SYNTHETIC_SOURCE = { key: 'synthetic', name: 'Jeu de données synthétique', url: null, date: '2026-01-01' };
 import { benchOffline, type OfflineFigures } from './offline.ts';
 import { benchWeights, type WeightFigures } from './weights.ts';
+import { OFFLINE_DOWNLOAD_KB, PAGE_JS_BUDGETS_KB } from './budgets.ts';
 import { benchPrint, type PrintFigures } from './print.ts';
 import { benchCoverage, type CoverageFigures } from './coverage.ts';
 import { benchMap, benchQuality, benchSearch, type MapFigures, type QualityFigures, type SearchFigures } from './search.ts';
@@ -44,7 +45,7 @@ interface BuildResult {
   natural?: Omit<NaturalFigures, 'missed'> & { missed: string[] };
   map?: MapFigures;
   offline?: OfflineFigures;
-  /** JavaScript and HTML each page type loads (gzip). */
+  /** JavaScript each page type loads at once and its HTML (gzip), French, Arabic and easy-read (bench/weights.ts). */
   weights?: WeightFigures;
   /** Place pages printed on A4: how many fit on one page. */
   print?: PrintFigures;
@@ -208,6 +209,20 @@ for (const r of results.filter((item) => item.offline)) {
   const o = r.offline!;
   console.log(`| ${r.dataset} | ${o.precacheFiles} | ${o.precacheMB} Mo | ${o.precacheGzipKB} ko | ${o.readyOfflineMs} ms | ${o.readyOfflineSlowMobileS} s |`);
 }
+console.log(`\n| données | téléchargement hors connexion par groupe (fichiers, ko gzip) | budget |`);
+console.log('| --- | --- | ---: |');
+for (const r of results.filter((item) => item.offline?.groups)) {
+  const o = r.offline!;
+  console.log(`| ${r.dataset} | ${Object.entries(o.groups).map(([group, figure]) => `${group} ${figure.files} · ${figure.gzipKB}`).join(', ')} | ${o.precacheGzipKB} / ${OFFLINE_DOWNLOAD_KB} ko |`);
+}
+console.log('\n| données | page | JS au chargement (gzip) | budget | HTML (gzip) |');
+console.log('| --- | --- | ---: | ---: | ---: |');
+for (const r of results.filter((item) => item.weights)) {
+  for (const [name, figure] of Object.entries(r.weights!)) console.log(`| ${r.dataset} | ${name} | ${figure.jsGzipKB} ko | ${PAGE_JS_BUDGETS_KB[name] ?? '–'} ko | ${figure.htmlGzipKB} ko |`);
+}
+// The bench's build has no public address: pages with a QR code load its encoder (6 KB) to draw it
+// for the address they are served at. A published build draws it at build time, as the budget test's does.
+console.log('Sans adresse publique (ce banc), la fiche d’un lieu et la page d’une commune chargent l’encodeur des codes QR (6 ko) ; les budgets sont tenus avec l’adresse publique (tests/e2e/weights.spec.ts).');
 console.log('\n| données | communes | lieux | distances de chaque commune (au build) | totaux des départements et EPCI | communes à plus de 5 / 10 / 20 km |');
 console.log('| --- | ---: | ---: | ---: | ---: | --- |');
 for (const r of results.filter((item) => item.coverage)) {

@@ -1,5 +1,5 @@
 /** <open-status>: the status of a place, now, from its precomputed schedule; refreshed every minute. */
-import { statusLabel } from '../i18n/hours.ts';
+import { statusLabel } from '../i18n/hours-status.ts';
 import { clientTranslator } from '../i18n/translate.ts';
 import { statusAt } from '../lib/hours/status.ts';
 import type { Schedule } from '../lib/hours/types.ts';

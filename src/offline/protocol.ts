@@ -6,6 +6,8 @@ export const SW_CACHES = {
   tiles: 'tiles',
   /** The records of the places a person opened to correct (/corriger/lieux/59.json). */
   corrections: 'corrections',
+  /** What the offline download leaves out (the map, the correction form's code, icons), kept once used. */
+  assets: 'assets',
   /** Caches of the hand-written worker that came before Workbox: deleted on activation. */
   legacy: (name: string): boolean => /^(pages-v1|assets-v1|tiles-v1|search-.+)$/.test(name),
 } as const;

@@ -15,7 +15,7 @@ import { Workbox } from 'workbox-window';
 import { clientTranslator, type Translate } from '../i18n/translate.ts';
 import { formatBytes } from '../lib/format.ts';
 import { PAGES_BEFORE_WORKER, PRECACHE_REPORT_URL, SW_MESSAGES, SW_URL, type PrecacheReport } from './protocol.ts';
-import { LOCALIZED_PATHS, localizedPath, PLACE_VIEW_PATH } from '../lib/routes.ts';
+import { LOCALIZED_PATHS, localizedPath, paperWordsUrl, PLACE_VIEW_PATH } from '../lib/routes.ts';
 
 document.documentElement.classList.add('has-js');
 
@@ -57,7 +57,8 @@ async function activeWorker(): Promise<ServiceWorker> {
 
 /**
  * In another language, its own pages (home, search, a place's details, orientation, list,
- * offline page) are kept too, once a visit: the person's language works offline like French.
+ * offline page) and its words for paper are kept too, once a visit: the person's language works
+ * offline like French.
  */
 function keepLanguagePages(worker: ServiceWorker): void {
   const code = document.documentElement.dataset.locale ?? 'fr';
@@ -70,6 +71,8 @@ function keepLanguagePages(worker: ServiceWorker): void {
     // Storage refused: asked again on the next page, which costs nothing once kept.
   }
   const urls = [...LOCALIZED_PATHS, PLACE_VIEW_PATH].map((path) => localizedPath(path, code)).filter((path): path is string => path !== null);
+  // And its words for paper and messages (only French's are in the offline download).
+  urls.push(paperWordsUrl(code));
   worker.postMessage({ type: SW_MESSAGES.keepPages, urls });
 }
 

@@ -12,18 +12,24 @@
  * - Pages visited are kept (60 at most, 30 days), never a URL with a query: what a person
  *   searched stays out of storage. Map tiles viewed are kept 7 days (400 at most).
  * - Offline, a page never visited shows the offline page, which offers the search.
+ * - What the precache leaves out (the map, the correction form's code, the icons) is kept once used.
  */
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
-import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
 import { OFFLINE_URL, SW_CACHES, SW_MESSAGES } from './protocol.ts';
 import { CORRECTION_URL, frenchPath, LOCALE_ROOTS, LOCALIZED_PATHS, localeOfPath, PLACE_VIEW_PATH } from '../lib/routes.ts';
 
-/** A page of another language whose content is drawn from its query (LOCALIZED_PATHS and the place view). */
+/**
+ * A static page whose content is drawn from its query in the browser: a page of another
+ * language (LOCALIZED_PATHS and the place view), and the correction form (`?lieu=…`), whose page
+ * is not in the offline download.
+ */
 function isLocalizedAppPage(path: string): boolean {
+  if (path === CORRECTION_URL) return true;
   if (localeOfPath(path) === 'fr') return false;
   const french = frenchPath(path);
   return french === PLACE_VIEW_PATH || (LOCALIZED_PATHS as readonly string[]).includes(french);
@@ -79,8 +85,9 @@ registerRoute(({ request, url }) => request.mode === 'navigate' && url.search ==
 
 /**
  * The pages of another language that read their query in the browser (its search, a place's
- * details, a list received): the same static page whatever the query, kept without it. What a
- * person searched never reaches the device's storage; offline, the page still opens.
+ * details, a list received), and the correction form: the same static page whatever the query,
+ * kept without it. What a person searched never reaches the device's storage; offline, the page
+ * still opens (a correction started online is finished offline).
  */
 const withoutQuery = {
   cacheKeyWillBeUsed: ({ request }: { request: Request }) => {
@@ -108,7 +115,11 @@ function keepPages(event: ExtendableMessageEvent, urls: unknown): void {
     .map((url) => new URL(url, self.location.origin))
     .filter((url) => url.origin === self.location.origin && url.search === '' && !url.pathname.startsWith('/recherche/') && !isPrecached(url))
     .slice(0, 20);
-  event.waitUntil(Promise.all(wanted.map((url) => pages.handleAll({ event, request: new Request(url.href, { credentials: 'same-origin' }) })[1].catch(() => undefined))));
+  event.waitUntil(
+    Promise.all(
+      wanted.map((url) => (KEPT_FILES.test(url.pathname) ? keptFiles : pages).handleAll({ event, request: new Request(url.href, { credentials: 'same-origin' }) })[1].catch(() => undefined)),
+    ),
+  );
 }
 
 function isPrecached(url: URL): boolean {
@@ -126,6 +137,26 @@ registerRoute(
     plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 8, maxAgeSeconds: 7 * DAY, purgeOnQuotaError: true })],
   }),
 );
+
+/**
+ * What the precache leaves out (integrations/offline.ts: the map's code and outline, the
+ * correction form's code, the icons) is kept once used: a map seen online shows offline.
+ * Scripts and styles have hashed names: never stale.
+ */
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/_astro/'),
+  new CacheFirst({
+    cacheName: SW_CACHES.assets,
+    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 30, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })],
+  }),
+);
+/** Files without a hash in their name (the map's outline, icons, a language's words): refreshed in the background. */
+const KEPT_FILES = /^\/(carte|icons|mots)\//;
+const keptFiles = new StaleWhileRevalidate({
+  cacheName: SW_CACHES.assets,
+  plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 30, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })],
+});
+registerRoute(({ url }) => url.origin === self.location.origin && KEPT_FILES.test(url.pathname), keptFiles);
 
 registerRoute(
   ({ request, url }) => url.origin === TILE_ORIGIN && request.destination === 'image',

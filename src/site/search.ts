@@ -1,20 +1,10 @@
 import { buildDate } from '../lib/dataset.ts';
-import { buildSearchFiles, FILLERS, type SearchFiles } from '../lib/search/build.ts';
+import { buildSearchFiles, type SearchFiles } from '../lib/search/build.ts';
 import { getDirectory } from './collections.ts';
-import { OTHER_LOCALES } from '../i18n/locales/index.ts';
+import { otherLanguagesWords, writtenSearchFiles } from './search-files.ts';
 
 let files: Promise<SearchFiles> | undefined;
-
-/** Each need's words in every other language of the site, together (src/i18n/locales/). */
-function otherLanguagesWords(): Record<string, string[]> {
-  const words: Record<string, string[]> = {};
-  for (const file of OTHER_LOCALES) {
-    for (const [id, list] of Object.entries(file.keywords)) (words[id] ??= []).push(...list);
-    for (const [id, service] of Object.entries(file.services)) (words[id] ??= []).push(service.label);
-    (words[FILLERS] ??= []).push(...(file.fillers ?? []));
-  }
-  return words;
-}
+let written: Promise<Map<string, string>> | undefined;
 
 /** Computed once per build; every search file is a slice of it. */
 export function searchFiles(): Promise<SearchFiles> {
@@ -22,6 +12,10 @@ export function searchFiles(): Promise<SearchFiles> {
   return files;
 }
 
-export function json(value: unknown): Response {
-  return new Response(JSON.stringify(value), { headers: { 'Content-Type': 'application/json' } });
+/** A search file as the site serves it (./search-files.ts), by its URL. */
+export async function searchFileResponse(url: string): Promise<Response> {
+  written ??= searchFiles().then(writtenSearchFiles);
+  const body = (await written).get(url);
+  if (body === undefined) throw new Error(`No search file ${url}`);
+  return new Response(body, { headers: { 'Content-Type': 'application/json' } });
 }

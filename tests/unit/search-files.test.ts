@@ -1,6 +1,7 @@
 /** The static files() of the search, built from the fictitious fixtures and every commune of France. */
 import { describe, expect, test } from 'vitest';
-import { placeFlags } from '../../src/lib/search/build.ts';
+import { buildSearchFiles, placeFlags } from '../../src/lib/search/build.ts';
+import { packCommunes, packPostcodes, packShard, unpackCommunes, unpackPostcodes, unpackShard } from '../../src/lib/search/data.ts';
 import { decodePlace, FLAG } from '../../src/lib/search/row.ts';
 import { directoryOf, fixtures, perTest, place, searchFilesOf } from './world.ts';
 
@@ -116,3 +117,17 @@ describe('a place’s row', () => {
   });
 });
 
+
+describe('communes, postcodes and places files are written in columns and read back as their rows', () => {
+  test('every commune and postcode of the reference, former names and arrondissements included, and every place', () => {
+    const files = buildSearchFiles(directoryOf(fixtures.dataset.places), '2026-03-01');
+    // As JSON has them (-0 is 0).
+    for (const rows of files.communes.values()) expect(unpackCommunes(JSON.parse(JSON.stringify(packCommunes(rows))))).toEqual(JSON.parse(JSON.stringify(rows)));
+    for (const rows of files.postcodes.values()) expect(unpackPostcodes(JSON.parse(JSON.stringify(packPostcodes(rows))))).toEqual(rows);
+    expect([...files.communes.values()].flat().some((row) => typeof row[2] === 'string')).toBe(true);
+    expect([...files.communes.values()].flat().some((row) => /^2[AB]/.test(row[0]))).toBe(true);
+    expect([...files.postcodes.values()].flat().some((row) => row.length === 6)).toBe(true);
+    for (const shard of files.shards.values()) expect(unpackShard(JSON.parse(JSON.stringify(packShard(shard))))).toEqual(JSON.parse(JSON.stringify(shard)));
+    expect([...files.shards.values()].some((shard) => shard.schedules.length > 0)).toBe(true);
+  });
+});

@@ -11,7 +11,8 @@ import { largestFirst, MOST_UNKNOWN_KM, NO_FILTERS, rankKm, SearchEngine, starts
 import { matchNeeds, queryWords, typosAllowed } from '../../src/lib/search/query.ts';
 import type { SearchFiles } from '../../src/lib/search/build.ts';
 import { formerNamesFrom } from '../../src/lib/territory/official.ts';
-import { fixtures, perTest, place, searchFilesOf, searchReference } from './world.ts';
+import { packCommunes, packPostcodes, packShard } from '../../src/lib/search/data.ts';
+import { fixtures, packed, perTest, place, searchFilesOf, searchReference } from './world.ts';
 
 const NOW = new Date('2026-03-03T10:00:00+01:00'); // a Tuesday morning
 
@@ -24,7 +25,7 @@ function recordingEngine(files: SearchFiles): { engine: SearchEngine; missing: s
       const file = path.split('?')[0]!;
       const match = /^\/recherche\/(?:(meta)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file);
       const [, single, letter, prefix, departement] = match ?? [];
-      const value = single ? files.meta : letter ? files.communes.get(letter) : prefix ? files.postcodes.get(prefix) : departement ? files.shards.get(departement.toUpperCase()) : undefined;
+      const value = single ? files.meta : letter ? packed(files.communes.get(letter), packCommunes) : prefix ? packed(files.postcodes.get(prefix), packPostcodes) : departement ? packed(files.shards.get(departement.toUpperCase()), packShard) : undefined;
       if (value === undefined) {
         missing.push(file);
         throw new Error(`404 ${file}`);

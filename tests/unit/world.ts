@@ -8,6 +8,7 @@ import { buildDirectory, scheduleStartFor, type Directory } from '../../src/lib/
 import { placeSchema, type Place, type PlaceInput } from '../../src/lib/schemas/place.ts';
 import { buildSearchFiles, type SearchFiles } from '../../src/lib/search/build.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
+import { packCommunes, packPostcodes, packShard } from '../../src/lib/search/data.ts';
 import type { Dataset } from '../../src/lib/validate.ts';
 import { missingForStandard, toStandardRow } from '../../src/lib/interop/export.ts';
 
@@ -37,6 +38,11 @@ export function directoryOf(places: Dataset['places'], labels: Dataset['labels']
   return buildDirectory({ ...fixtures.dataset, places, labels }, fixtures.reference, scheduleStartFor(BUILD_DATE));
 }
 
+/** A file as the site writes it (communes and postcodes in columns, see search/data.ts), or undefined. */
+export function packed<T, F>(rows: T | undefined, pack: (rows: T) => F): F | undefined {
+  return rows === undefined ? undefined : pack(rows);
+}
+
 /** A search engine reading the files built from these places, from memory, as the static site would serve them. */
 export function engineOver(files: SearchFiles): SearchEngine {
   return new SearchEngine({
@@ -47,7 +53,7 @@ export function engineOver(files: SearchFiles): SearchEngine {
       const match = /^\/recherche\/(?:(meta)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file!);
       if (!match) throw new Error(`unknown file ${path}`);
       const [, single, letter, prefix, departement] = match;
-      const value = single === 'meta' ? files.meta : letter ? files.communes.get(letter) : prefix ? files.postcodes.get(prefix) : files.shards.get(departement!.toUpperCase());
+      const value = single === 'meta' ? files.meta : letter ? packed(files.communes.get(letter), packCommunes) : prefix ? packed(files.postcodes.get(prefix), packPostcodes) : packed(files.shards.get(departement!.toUpperCase()), packShard);
       if (value === undefined) throw new Error(`404 ${path}`);
       return structuredClone(value) as T;
     },

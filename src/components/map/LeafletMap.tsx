@@ -12,7 +12,7 @@ import { KINDS, kindSymbol } from '../../lib/kinds.ts';
 import { ClusterIndex, groupBubbles, type Bubble, type BubbleGroup, type ClusterItem } from '../../lib/map/clusters.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
 import { placeUrl, SEARCH_FILES } from '../../lib/routes.ts';
-import type { Meta, PlaceShard } from '../../lib/search/data.ts';
+import { unpackShard, type Meta, type ShardFile } from '../../lib/search/data.ts';
 import { decodePlace } from '../../lib/search/row.ts';
 import { entryToken } from '../../lib/orient/selection.ts';
 
@@ -115,7 +115,7 @@ function useOverviewPoints(enabled: boolean): { bubbles: Bubble[]; points: MapPo
     Promise.all(
       codes.map(async (code) => {
         if (!loaded.current.has(code)) {
-          const shard = await fetchJson<PlaceShard>(`${SEARCH_FILES.places(code)}?v=${meta.version}`);
+          const shard = unpackShard(await fetchJson<ShardFile>(`${SEARCH_FILES.places(code)}?v=${meta.version}`));
           loaded.current.set(
             code,
             shard.places.map((row) => mapPoint(decodePlace(row, shard))),

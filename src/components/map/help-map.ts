@@ -3,6 +3,9 @@
  * list is usable first and pages whose map is never seen never load it. A custom element
  * rather than an Astro island: an island puts an inline <style> and <script> in the page's
  * body, which the HTML standard does not allow there (html-validate, element-permitted-content).
+ * The map's code is not in the offline download (integrations/offline.ts): offline, on a device
+ * that never showed a map, the map's section is hidden (the list says everything) and comes
+ * back with the network.
  */
 import type { HelpMapProps } from './MapIsland.tsx';
 
@@ -11,10 +14,29 @@ class HelpMap extends HTMLElement {
     const observer = new IntersectionObserver((entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
-      const props = JSON.parse(this.dataset.props!) as HelpMapProps;
-      void import('./mount.tsx').then(({ mountMap }) => mountMap(this, props));
+      this.load();
     });
     observer.observe(this);
+  }
+
+  private load(): void {
+    const props = JSON.parse(this.dataset.props!) as HelpMapProps;
+    const section = this.closest<HTMLElement>('[data-map-section]');
+    import('./mount.tsx').then(
+      ({ mountMap }) => mountMap(this, props),
+      () => {
+        if (!section || section.hidden) return;
+        section.hidden = true;
+        addEventListener(
+          'online',
+          () => {
+            section.hidden = false;
+            this.load();
+          },
+          { once: true },
+        );
+      },
+    );
   }
 }
 

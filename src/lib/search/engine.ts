@@ -10,7 +10,7 @@ import { slotsOn, statusAt, todaySlots, wallClock, type OpenStatus } from '../ho
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
 import { SEARCH_FILES } from '../routes.ts';
-import { departementOf, isFormerName, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
+import { departementOf, isFormerName, unpackCommunes, unpackPostcodes, type CommuneRow, type CommunesFile, type Meta, type PlaceShard, type PostcodeRow, type PostcodesFile, type ShardFile, unpackShard } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
 import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } from './judge.ts';
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
@@ -182,9 +182,9 @@ export class SearchEngine {
     if (!promise) {
       promise = this.hasFile(SEARCH_FILES.communes(letter)).then((exists) =>
         exists
-          ? this.data<CommuneRow[]>(SEARCH_FILES.communes(letter)).then(
-              (rows) => {
-                const communes = rows.map(toCommune);
+          ? this.data<CommunesFile>(SEARCH_FILES.communes(letter)).then(
+              (file) => {
+                const communes = unpackCommunes(file).map(toCommune);
                 const byKey = new Map<string, CommuneMatch[]>();
                 for (const commune of communes) byKey.set(commune.key, [...(byKey.get(commune.key) ?? []), commune]);
                 const current = communes.filter((commune) => commune.formerName === undefined);
@@ -249,7 +249,7 @@ export class SearchEngine {
     const prefix = postcode.slice(0, 2);
     let promise = this.postcodes.get(prefix);
     if (!promise) {
-      promise = this.hasFile(SEARCH_FILES.postcodes(prefix)).then((exists) => (exists ? this.data<PostcodeRow[]>(SEARCH_FILES.postcodes(prefix)).catch(() => []) : []));
+      promise = this.hasFile(SEARCH_FILES.postcodes(prefix)).then((exists) => (exists ? this.data<PostcodesFile>(SEARCH_FILES.postcodes(prefix)).then(unpackPostcodes, () => []) : []));
       this.postcodes.set(prefix, promise);
     }
     const rows = (await promise).filter((row) => row[0] === postcode);
@@ -281,8 +281,9 @@ export class SearchEngine {
   shard(departement: string): Promise<LoadedShard> {
     let promise = this.shards.get(departement);
     if (!promise) {
-      promise = this.data<PlaceShard>(SEARCH_FILES.places(departement)).then(
-        (shard) => {
+      promise = this.data<ShardFile>(SEARCH_FILES.places(departement)).then(
+        (file) => {
+          const shard = unpackShard(file);
           const places = shard.places.map((row) => decodePlace(row, shard));
           const keys = places.map((place) => normalize(place.name));
           const nameWords = keys.map((key) => key.split(' '));

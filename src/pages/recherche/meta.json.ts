@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
-import { json, searchFiles } from '../../site/search.ts';
+import { SEARCH_FILES } from '../../lib/routes.ts';
+import { searchFileResponse } from '../../site/search.ts';
 
-export const GET: APIRoute = async () => json((await searchFiles()).meta);
+export const GET: APIRoute = async () => searchFileResponse(SEARCH_FILES.meta);

@@ -1,9 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { json, searchFiles } from '../../../site/search.ts';
+import { SEARCH_FILES } from '../../../lib/routes.ts';
+import { searchFileResponse, searchFiles } from '../../../site/search.ts';
 
 export const getStaticPaths = (async () => {
   const { communes } = await searchFiles();
   return [...communes.keys()].map((letter) => ({ params: { letter } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => json((await searchFiles()).communes.get(params.letter!));
+export const GET: APIRoute = async ({ params }) => searchFileResponse(SEARCH_FILES.communes(params.letter!));
