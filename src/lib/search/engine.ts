@@ -10,7 +10,7 @@ import { slotsOn, statusAt, todaySlots, wallClock, type OpenStatus } from '../ho
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
 import { SEARCH_FILES } from '../routes.ts';
-import { departementOf, isFormerName, unpackCommunes, unpackPostcodes, type CommuneRow, type CommunesFile, type Meta, type PlaceShard, type PostcodeRow, type PostcodesFile, type ShardFile, unpackShard } from './data.ts';
+import { departementOf, isFormerName, unpackCommunes, unpackPostcodes, type CommuneRow, type CommunesFile, type Meta, type PostcodeRow, type PostcodesFile, type ShardFile, unpackShard } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
 import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } from './judge.ts';
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
