@@ -1,0 +1,170 @@
+/**
+ * A first search on a cheap phone, on a built site served compressed as the host does
+ * (scripts/serve.ts: the build's `.gz`, other text gzipped on the fly): Chromium at 390×844,
+ * CPU 4× slower (CDP Emulation.setCPUThrottlingRate), 1.6 Mbps up and down with 150 ms of
+ * latency (Network.emulateNetworkConditions), a fresh context each time (nothing cached, no
+ * service worker), every request off this machine refused (map tiles).
+ *
+ * The person opens the home page, types the query into the search field and presses Enter.
+ * Measured, median of `runs` for each query:
+ * - `fromSubmitMs`: Enter → the first result card drawn (the results page's own clock, the
+ *   home page's for Enter: both are wall-clock times of this machine);
+ * - `fromNavigationMs`: the results page's navigation start → the first result card;
+ * - `kB`: bytes received (encoded, as on the wire: CDP Network.loadingFinished
+ *   encodedDataLength) from the home page's navigation until the first card, and `afterSubmitKB`
+ *   from Enter only;
+ * - `longestTaskMs`: the longest main-thread task (PerformanceObserver longtask) of the results
+ *   page until its results are all drawn (and 1 s more).
+ *
+ * Usage: npm run bench -- --phone [dist] (a section of run.ts), or alone:
+ *   npx node bench/phone.ts [dist] [--runs 3] [--query "roubaix"]
+ */
+import { writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { chromium, type Browser } from '@playwright/test';
+import { serve } from '../scripts/serve.ts';
+
+export const PHONE_QUERIES = ['roubaix', 'paris 18', 'Emmaüs Lille', 'impots marseille', 'imprimer un document grenoble'];
+
+/** 1.6 Mbps, in bytes per second, and the round trip added to each request. */
+const THROUGHPUT = 200_000;
+const LATENCY_MS = 150;
+const CPU_SLOWDOWN = 4;
+/** A person types about five characters a second. */
+const TYPING_DELAY_MS = 200;
+
+export interface PhoneRun {
+  fromSubmitMs: number;
+  fromNavigationMs: number;
+  kB: number;
+  afterSubmitKB: number;
+  longestTaskMs: number;
+  cards: number;
+}
+
+export interface PhoneFigures {
+  query: string;
+  runs: PhoneRun[];
+  median: PhoneRun;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Recorded in every document from its first byte: long tasks, and when the first result card is in the page and painted. */
+const PROBE = () => {
+  const probe = { longest: 0, tasks: [] as number[], firstCardAt: 0, firstCardEpoch: 0 };
+  (window as unknown as { __phone: typeof probe }).__phone = probe;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      probe.longest = Math.max(probe.longest, entry.duration);
+      probe.tasks.push(Math.round(entry.duration));
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  const seen = () => {
+    if (probe.firstCardAt || !document.querySelector('ol.results > li.card')) return false;
+    // Drawn: the frame after the card entered the page.
+    requestAnimationFrame(() => {
+      probe.firstCardAt = performance.now();
+      probe.firstCardEpoch = performance.timeOrigin + probe.firstCardAt;
+    });
+    return true;
+  };
+  new MutationObserver((_, observer) => seen() && observer.disconnect()).observe(document, { childList: true, subtree: true });
+};
+
+async function once(browser: Browser, origin: string, query: string): Promise<PhoneRun> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'fr-FR', serviceWorkers: 'allow' });
+  try {
+    await context.route('**/*', (route) => (/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(route.request().url()) ? route.continue() : route.abort()));
+    await context.addInitScript(PROBE);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: THROUGHPUT, uploadThroughput: THROUGHPUT });
+    let bytes = 0;
+    let afterSubmit = 0;
+    let submitted = false;
+    let counting = true;
+    cdp.on('Network.loadingFinished', ({ encodedDataLength }) => {
+      if (!counting) return;
+      bytes += encodedDataLength;
+      if (submitted) afterSubmit += encodedDataLength;
+    });
+    await page.goto(`${origin}/`, { waitUntil: 'load', timeout: 120_000 });
+    const input = page.locator('search-panel[data-ready="true"] input[name="q"]');
+    await input.waitFor({ timeout: 60_000 });
+    await input.click();
+    await input.pressSequentially(query, { delay: TYPING_DELAY_MS });
+    submitted = true;
+    const submitEpoch = await page.evaluate(() => Date.now());
+    await input.press('Enter');
+    await page.waitForURL(/\/recherche\/\?/, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { __phone?: { firstCardAt: number } }).__phone?.firstCardAt, null, { timeout: 120_000, polling: 50 });
+    counting = false;
+    // The rest of the results, drawn in slices after the first screenful: their tasks count too.
+    await page.waitForTimeout(1500);
+    const probe = await page.evaluate(() => (window as unknown as { __phone: { longest: number; firstCardAt: number; firstCardEpoch: number } }).__phone);
+    const cards = await page.locator('ol.results > li.card').count();
+    return {
+      fromSubmitMs: Math.round(probe.firstCardEpoch - submitEpoch),
+      fromNavigationMs: Math.round(probe.firstCardAt),
+      kB: Math.round(bytes / 100) / 10,
+      afterSubmitKB: Math.round(afterSubmit / 100) / 10,
+      longestTaskMs: Math.round(probe.longest),
+      cards,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function benchPhone(outDir: string, options: { runs?: number; queries?: string[]; port?: number } = {}): Promise<PhoneFigures[]> {
+  const port = options.port ?? 4430;
+  const server: Server = await serve(outDir, port);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const figures: PhoneFigures[] = [];
+  try {
+    for (const query of options.queries ?? PHONE_QUERIES) {
+      const runs: PhoneRun[] = [];
+      for (let run = 0; run < (options.runs ?? 3); run++) runs.push(await once(browser, `http://127.0.0.1:${port}`, query));
+      const pick = (key: keyof PhoneRun) => median(runs.map((item) => item[key]));
+      const result = { query, runs, median: { fromSubmitMs: pick('fromSubmitMs'), fromNavigationMs: pick('fromNavigationMs'), kB: pick('kB'), afterSubmitKB: pick('afterSubmitKB'), longestTaskMs: pick('longestTaskMs'), cards: pick('cards') } };
+      figures.push(result);
+      console.error(`${query}: ${JSON.stringify(result.median)} ← ${runs.map((item) => `${item.fromSubmitMs}/${item.kB}/${item.longestTaskMs}`).join(' ')}`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return figures;
+}
+
+export function phoneTable(figures: PhoneFigures[]): string {
+  const lines = [
+    '| requête (téléphone lent, médiane de 3) | Entrée → 1er résultat | navigation → 1er résultat | téléchargé (depuis l’accueil) | dont après Entrée | plus longue tâche |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const { query, median: m } of figures) lines.push(`| ${query} | ${m.fromSubmitMs} ms | ${m.fromNavigationMs} ms | ${m.kB} ko | ${m.afterSubmitKB} ko | ${m.longestTaskMs} ms |`);
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const option = (name: string) => {
+    const index = args.indexOf(`--${name}`);
+    return index >= 0 ? args[index + 1] : undefined;
+  };
+  const dir = args.find((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--')) ?? 'dist';
+  const query = option('query');
+  const figures = await benchPhone(dir, { runs: Number(option('runs') ?? 3), queries: query ? [query] : undefined, port: Number(option('port') ?? 4430) });
+  console.log(phoneTable(figures));
+  const out = option('out');
+  if (out) writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
+}
