@@ -12,10 +12,13 @@ import { localizedPath, SEARCH_URL } from '../../lib/routes.ts';
 import { emit } from '../events.ts';
 import { currentPosition, type PositionFailure } from './geolocation.ts';
 import { communeName, element, outcomePoints, outcomeStatus, printCodes, readingLine, resultCard, type CardContext } from './render.ts';
+import { SLICE_MS, yieldToPage } from '../../lib/yield.ts';
 import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
 
 /** Results shown at first, and added by each "Voir plus". */
 const PAGE = 20;
+/** Cards drawn at once, before any yield: the first screenful of a phone and more. */
+const FIRST_CARDS = 3;
 
 
 class SearchPanel extends HTMLElement {
@@ -142,7 +145,12 @@ class SearchPanel extends HTMLElement {
     chips.append(list);
   }
 
-  private show(outcome: SearchOutcome, params: URLSearchParams): void {
+  /**
+   * Draws an outcome. The cards come in slices: the first screenful at once, the rest a few at a
+   * time, yielding to the page between slices, so that no task holds a slow phone for long.
+   * Resolves once every card is drawn; a newer search (`mine` no longer the last) stops it.
+   */
+  private async show(outcome: SearchOutcome, params: URLSearchParams, mine = this.run): Promise<void> {
     this.output.replaceChildren();
     this.points = outcomePoints(this.t, outcome);
     emit('search:results', { points: this.points });
@@ -186,14 +194,20 @@ class SearchPanel extends HTMLElement {
     } else if (outcome.type === 'results' || outcome.type === 'by-name') {
       if (outcome.results.length > 0) {
         const list = element('ol', { class: 'cards results' });
-        for (const result of outcome.results) {
+        this.output.append(list);
+        let sliceStart = performance.now();
+        for (const [index, result] of outcome.results.entries()) {
+          if (index >= FIRST_CARDS && performance.now() - sliceStart > SLICE_MS) {
+            await yieldToPage();
+            if (mine !== this.run) return;
+            sliceStart = performance.now();
+          }
           const card = resultCard(this.t, result, this.serviceName, context);
           const highlight = () => emit('map:highlight', { id: result.id });
           card.addEventListener('focusin', highlight);
           card.addEventListener('mouseenter', highlight);
           list.append(card);
         }
-        this.output.append(list);
         printCodes(this.t, this.output, this.site);
         const print = element('button', { type: 'button', class: 'button secondary no-print', 'data-print-results': '' }, this.t('search.print'));
         print.addEventListener('click', () => {
@@ -229,14 +243,16 @@ class SearchPanel extends HTMLElement {
     const zone = zoneFrom(params);
     let request: SearchRequest;
     if (zone) request = { q, near: zone, nearKind: 'map-area', filters: filtersFrom(params), now: new Date(), limit: this.limit };
-    else if (!q && !wantsNear) return this.show({ type: 'empty' }, params);
+    else if (!q && !wantsNear) return this.show({ type: 'empty' }, params, mine);
     else if (wantsNear && !this.near) return this.locate();
     else request = { q, commune: params.get('commune'), near: wantsNear ? this.near : null, filters: filtersFrom(params), now: new Date(), limit: this.limit };
     this.say(this.t('search.running'));
     try {
       const outcome = await engine.search(request);
       if (mine !== this.run) return;
-      this.show(outcome, params);
+      await this.show(outcome, params, mine);
+      if (mine !== this.run) return;
+      emit('search:drawn', null);
       if (focusFrom !== undefined) this.output.querySelectorAll<HTMLElement>('ol.results > li a')[focusFrom]?.focus();
     } catch {
       if (mine === this.run) this.say(this.t('search.failed'));

@@ -16,6 +16,7 @@ import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } f
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
 import { editDistance } from '../text.ts';
+import { yieldToPage } from '../yield.ts';
 
 export interface Loader {
   json<T>(path: string): Promise<T>;
@@ -621,15 +622,6 @@ const MIN_DICE = 0.6;
 
 /** One collator for every sort by name (`localeCompare` with a locale builds one per call). */
 const byName = new Intl.Collator('fr').compare;
-
-/**
- * Lets the browser paint and answer taps between the steps of a search, so that no step
- * holds the page for long (the scheduler's yield where there is one, else a timer).
- */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** The files of communes, by first letter (0: a name starting with a digit). */
 const COMMUNE_FILES = [...'abcdefghijklmnopqrstuvwxyz0'];
