@@ -16,7 +16,7 @@ import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } f
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
 import { editDistance } from '../text.ts';
-import { yieldToPage } from '../yield.ts';
+import { SLICE_MS, yieldToPage } from '../yield.ts';
 
 export interface Loader {
   json<T>(path: string): Promise<T>;
@@ -283,11 +283,28 @@ export class SearchEngine {
     let promise = this.shards.get(departement);
     if (!promise) {
       promise = this.data<PlaceShard>(SEARCH_FILES.places(departement)).then(
-        (shard) => {
-          const places = shard.places.map((row) => decodePlace(row, shard));
-          const keys = places.map((place) => normalize(place.name));
-          const nameWords = keys.map((key) => key.split(' '));
-          const nameAndCommuneWords = places.map((place, index) => `${keys[index]} ${normalize(place.commune)}`.split(' '));
+        async (shard) => {
+          // Decoded in slices, yielding to the page between them: a large file never holds a slow phone for long.
+          const places: SearchPlace[] = [];
+          const keys: string[] = [];
+          const nameWords: string[][] = [];
+          const nameAndCommuneWords: string[][] = [];
+          const communeKeys = new Map<string, string>();
+          let sliceStart = performance.now();
+          for (const row of shard.places) {
+            if (performance.now() - sliceStart > SLICE_MS) {
+              await yieldToPage();
+              sliceStart = performance.now();
+            }
+            const place = decodePlace(row, shard);
+            const key = normalize(place.name);
+            let communeKey = communeKeys.get(place.commune);
+            if (communeKey === undefined) communeKeys.set(place.commune, (communeKey = normalize(place.commune)));
+            places.push(place);
+            keys.push(key);
+            nameWords.push(key.split(' '));
+            nameAndCommuneWords.push(`${key} ${communeKey}`.split(' '));
+          }
           return { places, keys, nameWords, nameAndCommuneWords, nameParts: sortedParts(nameWords), allParts: sortedParts(nameAndCommuneWords) };
         },
         () => ({ places: [], keys: [], nameWords: [], nameAndCommuneWords: [], nameParts: [], allParts: [] }),
@@ -509,7 +526,8 @@ export class SearchEngine {
   private async around(point: { lat: number; lon: number }, commune: CommuneMatch | null, filters: Filters, nameWords: string[], now: Date): Promise<{ found: Found[]; known: string[] }> {
     const meta = await this.meta();
     const codes = commune ? [commune.departement, ...(meta.departements[commune.departement]?.neighbours ?? [])] : nearestDepartements(meta, point);
-    const shards = await Promise.all(codes.filter((code) => meta.departements[code]?.places).map(async (code) => ({ code, shard: await this.shard(code) })));
+    // A file none of whose places can be within reach is not downloaded ("roubaix": not Eure's, nor Seine-Maritime's).
+    const shards = await Promise.all(codes.filter((code) => meta.departements[code]?.places && withinReach(meta.departements[code], point)).map(async (code) => ({ code, shard: await this.shard(code) })));
     const collect = (words: string[]): Found[] => {
       const found: Found[] = [];
       for (const { code, shard } of shards) {
@@ -785,6 +803,17 @@ export function startsAWord(sorted: readonly string[], word: string): boolean {
 
 function containsWords(parts: readonly string[], words: string[]): boolean {
   return words.every((word) => parts.some((part) => part.startsWith(word)));
+}
+
+/** Kilometres added to a box's nearest point: a box on a sphere is not quite a rectangle. */
+const BOX_MARGIN_KM = 5;
+
+/** Could a place of this département be within MAX_KM of the point? (Its places' box; yes when the build wrote none.) */
+export function withinReach(departement: Meta['departements'][string], point: { lat: number; lon: number }): boolean {
+  if (!departement.box) return true;
+  const [south, west, north, east] = departement.box;
+  const nearest = { lat: Math.min(north, Math.max(south, point.lat)), lon: Math.min(east, Math.max(west, point.lon)) };
+  return distanceKm(point, nearest) <= MAX_KM + BOX_MARGIN_KM;
 }
 
 /** Départements whose communes lie within reach of a point (for "Autour de moi"). */
