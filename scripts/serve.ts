@@ -79,6 +79,12 @@ export function serve(root: string, port: number): Promise<Server> {
       file = join(file, 'index.html');
     }
     const found = existsSync(file) && statSync(file).isFile();
+    // As nginx does: the file's date, and "not modified" when the browser has it already.
+    const modified = found ? statSync(file).mtime.toUTCString() : null;
+    if (modified && request.headers['if-modified-since'] === modified) {
+      response.writeHead(304, { 'Last-Modified': modified, ...headers(path) }).end();
+      return;
+    }
     const sent = found ? file : existsSync(notFound) ? notFound : null;
     const type = TYPES[found ? extname(file) : '.html'] ?? 'application/octet-stream';
     // Compressed as the host does (_nginx.conf): the build's `.gz` as it is, other text on the fly.
@@ -87,6 +93,7 @@ export function serve(root: string, port: number): Promise<Server> {
     response.writeHead(found ? 200 : 404, {
       'Content-Type': type,
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+      ...(modified ? { 'Last-Modified': modified } : {}),
       // A missing page gets the 404 page, with its rules (every path has no rule of its own).
       ...headers(found ? path : '/404.html'),
     });
