@@ -62,6 +62,7 @@ class SearchPanel extends HTMLElement {
       void this.search(params);
     });
     this.listenToMap();
+    this.prefetchWhileTyping();
     this.site = location.origin;
     addEventListener('beforeprint', () => printCodes(this.t, this.output, this.site, true));
 
@@ -259,9 +260,33 @@ class SearchPanel extends HTMLElement {
     }
   }
 
+  /**
+   * Away from the search page, the results open on their own page: its first files are asked
+   * for as the page goes (`<link rel="prefetch">` outlives this page), not after its scripts.
+   * The search's index (meta.json) is fetched when the person starts typing.
+   */
+  private prefetched = false;
+
+  private prefetchWhileTyping(): void {
+    if (this.onSearchPage) return;
+    this.input.addEventListener('input', () => {
+      if (this.prefetched) return;
+      this.prefetched = true;
+      engine.meta().catch(() => undefined);
+    });
+  }
+
+  private async leaveFor(params: URLSearchParams): Promise<void> {
+    const q = params.get('q') ?? '';
+    // No more than a moment: the index is usually there already; without it, the results page finds its files itself.
+    const files = q && this.prefetched ? await Promise.race([engine.firstFiles(q).catch(() => []), new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 100))]) : [];
+    for (const href of files) document.head.append(Object.assign(document.createElement('link'), { rel: 'prefetch', href, as: 'fetch', crossOrigin: 'anonymous' }));
+    location.assign(this.searchUrl(params));
+  }
+
   private go(params: URLSearchParams, push: boolean): void {
     if (!this.onSearchPage) {
-      location.assign(this.searchUrl(params));
+      void this.leaveFor(params);
       return;
     }
     if (push) history.pushState(null, '', this.searchUrl(params));

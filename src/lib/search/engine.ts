@@ -305,7 +305,21 @@ export class SearchEngine {
             nameWords.push(key.split(' '));
             nameAndCommuneWords.push(`${key} ${communeKey}`.split(' '));
           }
-          return { places, keys, nameWords, nameAndCommuneWords, nameParts: sortedParts(nameWords), allParts: sortedParts(nameAndCommuneWords) };
+          // Sorted when first asked for (a name in the query): most searches never need them.
+          let nameParts: string[] | undefined;
+          let allParts: string[] | undefined;
+          return {
+            places,
+            keys,
+            nameWords,
+            nameAndCommuneWords,
+            get nameParts() {
+              return (nameParts ??= sortedParts(nameWords));
+            },
+            get allParts() {
+              return (allParts ??= sortedParts(nameAndCommuneWords));
+            },
+          };
         },
         () => ({ places: [], keys: [], nameWords: [], nameAndCommuneWords: [], nameParts: [], allParts: [] }),
       );
@@ -378,6 +392,26 @@ export class SearchEngine {
       }
     }
     return { exact: [], fuzzy: largestFirst(await this.today(closestSpelling(key, best.slice(0, 8).map((item) => item.commune)))), score: best.length > 0 ? 1 - best[0]!.dice : 1 };
+  }
+
+  /**
+   * The files a search for this query starts with, surely needed whatever it finds: the communes
+   * of each word's first letter (needs and small words aside) and a postcode's file, with their
+   * version. A page about to open the results asks for them ahead (see search-panel.ts).
+   */
+  async firstFiles(q: string): Promise<string[]> {
+    const meta = await this.meta();
+    const words = queryWords(q.slice(0, MAX_QUERY));
+    const needs = new Set(matchNeeds(words, meta).used);
+    const fillers = fillersOf(meta);
+    const paths = new Set<string>();
+    const postcode = words.find((word) => /^\d{5}$/.test(word)) ?? arrondissementPostcode(words)?.postcode;
+    if (postcode) paths.add(SEARCH_FILES.postcodes(postcode.slice(0, 2)));
+    words.forEach((word, index) => {
+      if (!needs.has(index) && !fillers.has(word) && !/^\d/.test(word)) paths.add(SEARCH_FILES.communes(communeShard(word)));
+    });
+    const kept = await Promise.all([...paths].map(async (path) => ((await this.hasFile(path)) ? `${path}?v=${meta.version}` : null)));
+    return kept.filter((path): path is string => path !== null);
   }
 
   async search(request: SearchRequest): Promise<SearchOutcome> {
