@@ -12,6 +12,7 @@ import { hasFlag, type SearchPlace } from '../../lib/search/row.ts';
 import { placeViewUrl } from '../../lib/routes.ts';
 import { listenButton } from '../listen.ts';
 import { entryToken } from '../../lib/orient/selection.ts';
+import { SLICE_MS } from '../../lib/yield.ts';
 
 export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -239,14 +240,17 @@ export function outcomeStatus(t: Translate, outcome: SearchOutcome, partial = tr
 let encoder: typeof import('../../lib/orient/qr.ts') | undefined;
 
 export function printCodes(t: Translate, root: ParentNode, site: string, now = false): void {
+  // Safari has no requestIdleCallback.
+  const idle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 200));
+  // When idle, a few codes at a time (each takes milliseconds on a slow phone), never one long task; all at once before printing.
   const draw = () => {
     if (!encoder) return;
+    const started = performance.now();
     for (const figure of root.querySelectorAll<HTMLElement>('figure[data-qr]:empty')) {
+      if (!now && performance.now() - started > SLICE_MS) return void idle(draw);
       figure.innerHTML = encoder.qrSvg(new URL(figure.dataset.qr!, site).href, t('print.qrPlace', { name: figure.dataset.qrName ?? '' }));
     }
   };
-  // Safari has no requestIdleCallback.
-  const idle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 200));
   if (encoder) return now ? draw() : void idle(draw);
   void import('../../lib/orient/qr.ts').then((module) => {
     encoder = module;

@@ -18,7 +18,7 @@ import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, wi
 /** Results shown at first, and added by each "Voir plus". */
 const PAGE = 20;
 /** Cards drawn at once, before any yield: the first screenful of a phone and more. */
-const FIRST_CARDS = 3;
+const FIRST_CARDS = 2;
 
 
 class SearchPanel extends HTMLElement {
@@ -155,7 +155,6 @@ class SearchPanel extends HTMLElement {
     this.output.replaceChildren();
     this.points = outcomePoints(this.t, outcome);
     emit('search:results', { points: this.points });
-    if (this.points && this.points.length > 0) document.querySelector('[data-map-section][hidden]')?.removeAttribute('hidden');
     // What was understood of the query comes first, in the same live region: read out together.
     const reading = readingLine(this.t, outcome, this.serviceName);
     this.status.replaceChildren();
@@ -253,6 +252,8 @@ class SearchPanel extends HTMLElement {
       if (mine !== this.run) return;
       await this.show(outcome, params, mine);
       if (mine !== this.run) return;
+      // The map's section shows once every card is drawn: a short list in the middle of its drawing would bring the map on screen, and load it, before the results.
+      if (this.points && this.points.length > 0) document.querySelector('[data-map-section][hidden]')?.removeAttribute('hidden');
       emit('search:drawn', null);
       if (focusFrom !== undefined) this.output.querySelectorAll<HTMLElement>('ol.results > li a')[focusFrom]?.focus();
     } catch {
