@@ -3,10 +3,10 @@
  * (scripts/serve.ts: the build's `.gz`, other text gzipped on the fly): Chromium at 390×844,
  * CPU 4× slower (CDP Emulation.setCPUThrottlingRate), 1.6 Mbps up and down with 150 ms of
  * latency (Network.emulateNetworkConditions), a fresh context each time (nothing cached, no
- * service worker), every request off this machine refused (map tiles). The service worker's own
- * downloads (its precache) are outside CDP's throttling of the page: they are held back here to
- * the same speed and latency, on a link of their own (so the two never share one, as they would
- * on a real phone: the figures are if anything kind), and count in the bytes.
+ * service worker), every host but this machine unknown (map tiles). The service worker's own
+ * downloads (its precache) get the same conditions on their own target (see throttleWorkers):
+ * a link of their own, where a real phone would share one, so the figures are if anything kind.
+ * They count in the bytes.
  *
  * The person opens the home page, types the query into the search field and presses Enter.
  * Measured, median of `runs` for each query:
@@ -24,7 +24,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { serve } from '../scripts/serve.ts';
 
@@ -59,12 +58,12 @@ function median(values: number[]): number {
 
 /** Recorded in every document from its first byte: long tasks, and when the first result card is in the page and painted. */
 const PROBE = () => {
-  const probe = { longest: 0, tasks: [] as number[], firstCardAt: 0, firstCardEpoch: 0 };
+  const probe = { longest: 0, tasks: [] as string[], firstCardAt: 0, firstCardEpoch: 0 };
   (window as unknown as { __phone: typeof probe }).__phone = probe;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       probe.longest = Math.max(probe.longest, entry.duration);
-      probe.tasks.push(Math.round(entry.duration));
+      probe.tasks.push(`${Math.round(entry.startTime)}+${Math.round(entry.duration)}`);
     }
   }).observe({ type: 'longtask', buffered: true });
   const seen = () => {
@@ -79,6 +78,40 @@ const PROBE = () => {
   new MutationObserver((_, observer) => seen() && observer.disconnect()).observe(document, { childList: true, subtree: true });
 };
 
+/**
+ * The service workers' downloads are not the page's: CDP throttles them on their own target.
+ * Playwright speaks to the browser through a pipe and routes nothing (routing would turn off
+ * the HTTP cache): a second DevTools client, on a port, attaches to each service worker as it
+ * starts, gives it the same network conditions and counts its bytes.
+ */
+const workers = { count: (_bytes: number) => {} };
+
+async function throttleWorkers(port: number): Promise<WebSocket> {
+  const { webSocketDebuggerUrl } = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
+  const socket = new WebSocket(webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve, { once: true });
+    socket.addEventListener('error', reject, { once: true });
+  });
+  let id = 0;
+  const send = (method: string, params: object = {}, sessionId?: string) => socket.send(JSON.stringify({ id: ++id, method, params, ...(sessionId ? { sessionId } : {}) }));
+  socket.addEventListener('message', ({ data }) => {
+    const message = JSON.parse(String(data)) as { method?: string; params?: Record<string, unknown>; sessionId?: string };
+    if (message.method === 'Target.attachedToTarget') {
+      const { sessionId, targetInfo } = message.params as { sessionId: string; targetInfo: { type: string } };
+      if (targetInfo.type === 'service_worker') {
+        send('Network.enable', {}, sessionId);
+        send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: THROUGHPUT, uploadThroughput: THROUGHPUT }, sessionId);
+      }
+      send('Runtime.runIfWaitingForDebugger', {}, sessionId);
+    } else if (message.method === 'Network.loadingFinished' && message.sessionId) {
+      workers.count((message.params as { encodedDataLength: number }).encodedDataLength);
+    }
+  });
+  send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true, filter: [{ type: 'service_worker', exclude: false }, { exclude: true }] });
+  return socket;
+}
+
 async function once(browser: Browser, origin: string, query: string): Promise<PhoneRun> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'fr-FR', serviceWorkers: 'allow' });
   try {
@@ -91,24 +124,6 @@ async function once(browser: Browser, origin: string, query: string): Promise<Ph
       bytes += encoded;
       if (submitted) afterSubmit += encoded;
     };
-    // The service worker's downloads are not the page's: CDP throttles only the page. They go
-    // through a link of their own with the same figures, and count in the bytes downloaded.
-    let workerLinkFree = 0;
-    await context.route('**/*', async (route) => {
-      const request = route.request();
-      if (!/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(request.url())) return route.abort();
-      if (!request.serviceWorker()) return route.continue();
-      // The context may be closed meanwhile (the run is over): nothing more to count.
-      const response = await route.fetch().catch(() => null);
-      const body = await response?.body().catch(() => null);
-      if (!response || !body) return route.abort().catch(() => undefined);
-      const encoded = /gzip/.test(response.headers()['content-encoding'] ?? '') || !/text|json|javascript|svg/.test(response.headers()['content-type'] ?? '') ? body.length : gzipSync(body).length;
-      const start = Math.max(Date.now() + LATENCY_MS, workerLinkFree);
-      workerLinkFree = start + (encoded / THROUGHPUT) * 1000;
-      await new Promise((resolve) => setTimeout(resolve, workerLinkFree - Date.now()));
-      count(encoded);
-      await route.fulfill({ response, body }).catch(() => undefined);
-    });
     await context.addInitScript(PROBE);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -116,6 +131,7 @@ async function once(browser: Browser, origin: string, query: string): Promise<Ph
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: THROUGHPUT, uploadThroughput: THROUGHPUT });
     cdp.on('Network.loadingFinished', ({ encodedDataLength }) => count(encodedDataLength));
+    workers.count = count;
     await page.goto(`${origin}/`, { waitUntil: 'load', timeout: 120_000 });
     const input = page.locator('search-panel[data-ready="true"] input[name="q"]');
     await input.waitFor({ timeout: 60_000 });
@@ -129,7 +145,8 @@ async function once(browser: Browser, origin: string, query: string): Promise<Ph
     counting = false;
     // The rest of the results, drawn in slices after the first screenful: their tasks count too.
     await page.waitForTimeout(1500);
-    const probe = await page.evaluate(() => (window as unknown as { __phone: { longest: number; firstCardAt: number; firstCardEpoch: number } }).__phone);
+    const probe = await page.evaluate(() => (window as unknown as { __phone: { longest: number; firstCardAt: number; firstCardEpoch: number; tasks: string[] } }).__phone);
+    if (process.env.PHONE_TASKS) console.error(`  long tasks (start+duration, ms; first card at ${Math.round(probe.firstCardAt)}): ${probe.tasks.join(' ')}`);
     const cards = await page.locator('ol.results > li.card').count();
     return {
       fromSubmitMs: Math.round(probe.firstCardEpoch - submitEpoch),
@@ -147,10 +164,22 @@ async function once(browser: Browser, origin: string, query: string): Promise<Ph
 export async function benchPhone(outDir: string, options: { runs?: number; queries?: string[]; port?: number } = {}): Promise<PhoneFigures[]> {
   const port = options.port ?? 4430;
   const server: Server = await serve(outDir, port);
+  const debugPort = port + 1000;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--remote-debugging-port=${debugPort}`,
+      // Nothing leaves this machine (map tiles): every other host is unknown. No routing, which would turn off the cache.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+    ],
   });
+  const socket = await throttleWorkers(debugPort);
   const figures: PhoneFigures[] = [];
   try {
     for (const query of options.queries ?? PHONE_QUERIES) {
@@ -162,6 +191,7 @@ export async function benchPhone(outDir: string, options: { runs?: number; queri
       console.error(`${query}: ${JSON.stringify(result.median)} ← ${runs.map((item) => `${item.fromSubmitMs}/${item.kB}/${item.longestTaskMs}`).join(' ')}`);
     }
   } finally {
+    socket.close();
     await browser.close();
     server.close();
   }
