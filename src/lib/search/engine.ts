@@ -184,8 +184,9 @@ export class SearchEngine {
       promise = this.hasFile(SEARCH_FILES.communes(letter)).then((exists) =>
         exists
           ? this.data<CommuneRow[]>(SEARCH_FILES.communes(letter)).then(
-              (rows) => {
-                const communes = rows.map(toCommune);
+              async (rows) => {
+                // Read in slices that yield to the page: 5,600 names start with "s".
+                const communes = await inSlices(rows, toCommune);
                 const byKey = new Map<string, CommuneMatch[]>();
                 for (const commune of communes) byKey.set(commune.key, [...(byKey.get(commune.key) ?? []), commune]);
                 const current = communes.filter((commune) => commune.formerName === undefined);
@@ -375,7 +376,7 @@ export class SearchEngine {
   private pairsOf(letter: string): Promise<Paired[]> {
     let promise = this.pairs.get(letter);
     if (!promise) {
-      promise = this.communesStartingWith(letter).then((communes) => communes.map((commune) => ({ commune, pairs: letterPairs(commune.key) })));
+      promise = this.communesStartingWith(letter).then((communes) => inSlices(communes, (commune) => ({ commune, pairs: letterPairs(commune.key) })));
       this.pairs.set(letter, promise);
     }
     return promise;
@@ -674,6 +675,20 @@ const MIN_DICE = 0.6;
 
 /** One collator for every sort by name (`localeCompare` with a locale builds one per call). */
 const byName = new Intl.Collator('fr').compare;
+
+/** Each item mapped, yielding to the page every SLICE_MS: a long list never holds a slow phone for long. */
+async function inSlices<T, U>(items: readonly T[], map: (item: T) => U): Promise<U[]> {
+  const mapped: U[] = [];
+  let sliceStart = performance.now();
+  for (const item of items) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+    mapped.push(map(item));
+  }
+  return mapped;
+}
 
 /** The files of communes, by first letter (0: a name starting with a digit). */
 const COMMUNE_FILES = [...'abcdefghijklmnopqrstuvwxyz0'];
