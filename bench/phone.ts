@@ -20,7 +20,7 @@
  *   page until its results are all drawn (and 1 s more).
  *
  * Usage: npm run bench -- --phone [dist] (a section of run.ts), or alone:
- *   npx node bench/phone.ts [dist] [--runs 3] [--query "roubaix"]
+ *   npx node bench/phone.ts [dist] [--runs 3] [--query "roubaix"] [--against other-dist] [--out figures.json]
  */
 import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -47,6 +47,8 @@ export interface PhoneRun {
 
 export interface PhoneFigures {
   query: string;
+  /** The built site measured. */
+  dir: string;
   runs: PhoneRun[];
   median: PhoneRun;
 }
@@ -161,9 +163,14 @@ async function once(browser: Browser, origin: string, query: string): Promise<Ph
   }
 }
 
-export async function benchPhone(outDir: string, options: { runs?: number; queries?: string[]; port?: number } = {}): Promise<PhoneFigures[]> {
+/**
+ * The figures of a built site; with `against`, those of another build too, measured in turns
+ * (one run of each, query by query) so that a busy machine weighs on both alike.
+ */
+export async function benchPhone(outDir: string, options: { runs?: number; queries?: string[]; port?: number; against?: string } = {}): Promise<PhoneFigures[]> {
   const port = options.port ?? 4430;
-  const server: Server = await serve(outDir, port);
+  const dirs = [outDir, ...(options.against ? [options.against] : [])];
+  const servers: Server[] = await Promise.all(dirs.map((dir, index) => serve(dir, port + index)));
   const debugPort = port + 1000;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -183,17 +190,19 @@ export async function benchPhone(outDir: string, options: { runs?: number; queri
   const figures: PhoneFigures[] = [];
   try {
     for (const query of options.queries ?? PHONE_QUERIES) {
-      const runs: PhoneRun[] = [];
-      for (let run = 0; run < (options.runs ?? 3); run++) runs.push(await once(browser, `http://127.0.0.1:${port}`, query));
-      const pick = (key: keyof PhoneRun) => median(runs.map((item) => item[key]));
-      const result = { query, runs, median: { fromSubmitMs: pick('fromSubmitMs'), fromNavigationMs: pick('fromNavigationMs'), kB: pick('kB'), afterSubmitKB: pick('afterSubmitKB'), longestTaskMs: pick('longestTaskMs'), cards: pick('cards') } };
-      figures.push(result);
-      console.error(`${query}: ${JSON.stringify(result.median)} ← ${runs.map((item) => `${item.fromSubmitMs}/${item.kB}/${item.longestTaskMs}`).join(' ')}`);
+      const runs: PhoneRun[][] = dirs.map(() => []);
+      for (let run = 0; run < (options.runs ?? 3); run++) for (const [index] of dirs.entries()) runs[index]!.push(await once(browser, `http://127.0.0.1:${port + index}`, query));
+      for (const [index, dir] of dirs.entries()) {
+        const pick = (key: keyof PhoneRun) => median(runs[index]!.map((item) => item[key]));
+        const result = { query, dir, runs: runs[index]!, median: { fromSubmitMs: pick('fromSubmitMs'), fromNavigationMs: pick('fromNavigationMs'), kB: pick('kB'), afterSubmitKB: pick('afterSubmitKB'), longestTaskMs: pick('longestTaskMs'), cards: pick('cards') } };
+        figures.push(result);
+        console.error(`${dir} · ${query}: ${JSON.stringify(result.median)} ← ${runs[index]!.map((item) => `${item.fromSubmitMs}/${item.kB}/${item.longestTaskMs}`).join(' ')}`);
+      }
     }
   } finally {
     socket.close();
     await browser.close();
-    server.close();
+    for (const server of servers) server.close();
   }
   return figures;
 }
@@ -203,7 +212,7 @@ export function phoneTable(figures: PhoneFigures[]): string {
     '| requête (téléphone lent, médiane de 3) | Entrée → 1er résultat | navigation → 1er résultat | téléchargé (depuis l’accueil) | dont après Entrée | plus longue tâche |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const { query, median: m } of figures) lines.push(`| ${query} | ${m.fromSubmitMs} ms | ${m.fromNavigationMs} ms | ${m.kB} ko | ${m.afterSubmitKB} ko | ${m.longestTaskMs} ms |`);
+  for (const { query, dir, median: m } of figures) lines.push(`| ${query}${figures.some((other) => other.dir !== dir) ? ` (${dir})` : ''} | ${m.fromSubmitMs} ms | ${m.fromNavigationMs} ms | ${m.kB} ko | ${m.afterSubmitKB} ko | ${m.longestTaskMs} ms |`);
   return lines.join('\n');
 }
 
@@ -215,7 +224,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const dir = args.find((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--')) ?? 'dist';
   const query = option('query');
-  const figures = await benchPhone(dir, { runs: Number(option('runs') ?? 3), queries: query ? [query] : undefined, port: Number(option('port') ?? 4430) });
+  const figures = await benchPhone(dir, { runs: Number(option('runs') ?? 3), queries: query ? [query] : undefined, port: Number(option('port') ?? 4430), against: option('against') });
   console.log(phoneTable(figures));
   const out = option('out');
   if (out) writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
