@@ -12,7 +12,6 @@ import { hasFlag, type SearchPlace } from '../../lib/search/row.ts';
 import { placeViewUrl } from '../../lib/routes.ts';
 import { listenButton } from '../listen.ts';
 import { entryToken } from '../../lib/orient/selection.ts';
-import { SLICE_MS } from '../../lib/yield.ts';
 
 export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -242,12 +241,12 @@ let encoder: typeof import('../../lib/orient/qr.ts') | undefined;
 export function printCodes(t: Translate, root: ParentNode, site: string, now = false): void {
   // Safari has no requestIdleCallback.
   const idle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 200));
-  // When idle, a few codes at a time (each takes milliseconds on a slow phone), never one long task; all at once before printing.
+  // When idle, one code at a time (each takes milliseconds on a slow phone), never one long task; all at once before printing.
   const draw = () => {
     if (!encoder) return;
-    const started = performance.now();
+    let drawn = 0;
     for (const figure of root.querySelectorAll<HTMLElement>('figure[data-qr]:empty')) {
-      if (!now && performance.now() - started > SLICE_MS) return void idle(draw);
+      if (!now && drawn++ > 0) return void idle(draw);
       figure.innerHTML = encoder.qrSvg(new URL(figure.dataset.qr!, site).href, t('print.qrPlace', { name: figure.dataset.qrName ?? '' }));
     }
   };
