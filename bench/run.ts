@@ -6,6 +6,7 @@
  * Usage: npm run bench [-- --places 50000] [-- --only synthetic|real] [-- --search-only [--reuse]]
  * `--search-only` measures only the search (latency, quality, natural queries) and keeps the built
  * site in bench/.work/dist-<data>; `--reuse` measures a site kept there without building it again.
+ * `--phone [dist]`: only a first search on a cheap phone (bench/phone.ts), on a site already built there.
  * Results: bench/results.json and a table on the terminal.
  */
 import { spawn } from 'node:child_process';
@@ -26,6 +27,7 @@ import { benchPrint, type PrintFigures } from './print.ts';
 import { benchCoverage, type CoverageFigures } from './coverage.ts';
 import { benchMap, benchQuality, benchSearch, type MapFigures, type QualityFigures, type SearchFigures } from './search.ts';
 import { benchNatural, type NaturalFigures } from './natural.ts';
+import { benchPhone, phoneTable } from './phone.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -37,6 +39,16 @@ const only = option('only');
 const searchOnly = args.includes('--search-only');
 const reuse = args.includes('--reuse');
 const WORK = 'bench/.work';
+
+// A first search on a cheap phone, on a site already built: its own section, its own figures.
+if (args.includes('--phone')) {
+  const dir = option('phone');
+  const phone = await benchPhone(dir && !dir.startsWith('--') ? dir : 'dist');
+  console.log(phoneTable(phone));
+  const kept = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync('bench/results.json', `${JSON.stringify({ ...kept, phone: { date: new Date().toISOString().slice(0, 10), figures: phone.map(({ query, median }) => ({ query, ...median })) } }, null, 2)}\n`);
+  process.exit(0);
+}
 
 interface BuildResult {
   search?: SearchFigures;

@@ -19,13 +19,16 @@ export const FRAMEABLE = 'integrer';
 const COMMON = ['X-Content-Type-Options: nosniff', 'Referrer-Policy: no-referrer'];
 const REFUSE_FRAMING = ["Content-Security-Policy: frame-ancestors 'none'", 'X-Frame-Options: DENY', ...COMMON];
 const ALLOW_FRAMING = ['Content-Security-Policy: frame-ancestors *', ...COMMON];
+/** Scripts and styles named by their content's hash never change: a phone keeps them, the next page asks nothing again. */
+export const ASSETS = '_astro';
+const IMMUTABLE = [...REFUSE_FRAMING, 'Cache-Control: public, max-age=31536000, immutable'];
 
 /** The headers file for a site whose top level holds these entries. */
 export function headersFile(entries: readonly { name: string; folder: boolean }[]): string {
   const rules: [string, string[]][] = [['/', REFUSE_FRAMING]];
   for (const { name, folder } of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
     if (name === '_headers' || name === NGINX_FILE) continue;
-    rules.push([folder ? `/${name}/*` : `/${name}`, folder && name === FRAMEABLE ? ALLOW_FRAMING : REFUSE_FRAMING]);
+    rules.push([folder ? `/${name}/*` : `/${name}`, folder && name === FRAMEABLE ? ALLOW_FRAMING : folder && name === ASSETS ? IMMUTABLE : REFUSE_FRAMING]);
   }
   return `# Written by integrations/headers.ts at each build.\n${rules.map(([path, headers]) => `${path}\n${headers.map((header) => `  ${header}`).join('\n')}`).join('\n')}\n`;
 }
@@ -39,6 +42,7 @@ export function nginxConfig(entries: readonly { name: string; folder: boolean }[
       return `add_header ${header.slice(0, at)} "${header.slice(at + 1).trim()}" always;`;
     });
   const framed = entries.some(({ name, folder }) => folder && name === FRAMEABLE);
+  const assets = entries.some(({ name, folder }) => folder && name === ASSETS);
   return [
     '# Written by integrations/headers.ts at each build: the rules of _headers for nginx.',
     '# Include it in a server block whose root is this folder: `root /srv/site; include /srv/site/_nginx.conf;`.',
@@ -54,6 +58,7 @@ export function nginxConfig(entries: readonly { name: string; folder: boolean }[
     '  try_files $uri $uri/ =404;',
     '}',
     ...(framed ? [`location /${FRAMEABLE}/ {`, ...directives(ALLOW_FRAMING).map((line) => `  ${line}`), '  try_files $uri $uri/ =404;', '}'] : []),
+    ...(assets ? [`location /${ASSETS}/ {`, ...directives(IMMUTABLE).map((line) => `  ${line}`), '  try_files $uri =404;', '}'] : []),
     'location = /404.html {',
     ...directives(REFUSE_FRAMING).map((line) => `  ${line}`),
     '  internal;',

@@ -8,6 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, posix, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { headersFor, parseHeaders } from '../integrations/headers.ts';
 
 const TYPES: Record<string, string> = {
@@ -39,6 +40,17 @@ export function sitePath(url: string): string | null {
   return normalised.startsWith('/') && !normalised.startsWith('/..') ? normalised : null;
 }
 
+/** The types the host compresses (nginx's gzip_types, and HTML). */
+const COMPRESSED = /^(text\/|application\/(javascript|json|geo\+json|manifest\+json)|image\/svg)/;
+const gzipped = new Map<string, Buffer>();
+
+/** The file gzipped: its precompressed copy when the build wrote one, else compressed once here. */
+function compressed(file: string): Buffer {
+  let body = gzipped.get(file);
+  if (!body) gzipped.set(file, (body = existsSync(`${file}.gz`) ? readFileSync(`${file}.gz`) : gzipSync(readFileSync(file), { level: 6 })));
+  return body;
+}
+
 export function serve(root: string, port: number): Promise<Server> {
   const rootPath = resolve(root);
   const headersPath = join(rootPath, '_headers');
@@ -67,9 +79,21 @@ export function serve(root: string, port: number): Promise<Server> {
       file = join(file, 'index.html');
     }
     const found = existsSync(file) && statSync(file).isFile();
-    const body = found ? readFileSync(file) : existsSync(notFound) ? readFileSync(notFound) : 'Not found';
+    // As nginx does: the file's date, and "not modified" when the browser has it already.
+    const modified = found ? statSync(file).mtime.toUTCString() : null;
+    if (modified && request.headers['if-modified-since'] === modified) {
+      response.writeHead(304, { 'Last-Modified': modified, ...headers(path) }).end();
+      return;
+    }
+    const sent = found ? file : existsSync(notFound) ? notFound : null;
+    const type = TYPES[found ? extname(file) : '.html'] ?? 'application/octet-stream';
+    // Compressed as the host does (_nginx.conf): the build's `.gz` as it is, other text on the fly.
+    const gzip = sent !== null && COMPRESSED.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const body = sent === null ? 'Not found' : gzip ? compressed(sent) : readFileSync(sent);
     response.writeHead(found ? 200 : 404, {
-      'Content-Type': TYPES[found ? extname(file) : '.html'] ?? 'application/octet-stream',
+      'Content-Type': type,
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+      ...(modified ? { 'Last-Modified': modified } : {}),
       // A missing page gets the 404 page, with its rules (every path has no rule of its own).
       ...headers(found ? path : '/404.html'),
     });

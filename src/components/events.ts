@@ -8,6 +8,8 @@ import type { SelectionEntry } from '../lib/orient/selection.ts';
 export interface HelpEvents {
   /** The list shows these places (null: no results to show). */
   'search:results': CustomEvent<{ points: MapPoint[] | null }>;
+  /** Every card of a search's outcome is drawn (the last slice included). */
+  'search:drawn': CustomEvent<null>;
   /** The map is drawn and listening: the list sends its results again. */
   'map:ready': CustomEvent<null>;
   /** A result was pointed at in the list: the map opens its popup. */

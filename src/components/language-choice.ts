@@ -31,9 +31,10 @@ function write(key: string, value: string): void {
 }
 
 
-function notice(link: HTMLAnchorElement, text: string, actions: { label: string; href?: string; onClick?: () => void }[]): void {
+/** `floating`: above the page rather than in its flow (a suggestion, which the person can dismiss: it moves nothing). */
+function notice(link: HTMLAnchorElement, text: string, actions: { label: string; href?: string; onClick?: () => void }[], floating = false): void {
   const box = document.createElement('div');
-  box.className = 'language-notice';
+  box.className = floating ? 'language-notice floating' : 'language-notice';
   box.lang = link.lang;
   box.dir = link.dir;
   const message = document.createElement('p');
@@ -80,6 +81,6 @@ if (page !== 'fr') {
     notice(link, link.dataset.suggest!, [
       { label: link.dataset.suggestGo!, href: link.getAttribute('href')!, onClick: () => write(KEY, wanted!) },
       { label: link.dataset.stay!, onClick: () => write(DISMISSED, '1') },
-    ]);
+    ], true);
   }
 }

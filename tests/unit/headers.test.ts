@@ -26,6 +26,11 @@ describe('the headers file', () => {
     }
   });
 
+  test('hashed scripts and styles are kept for a year; pages and search files are asked again', () => {
+    expect(headersFor('/_astro/a.js', rules)).toContainEqual(['Cache-Control', 'public, max-age=31536000, immutable']);
+    for (const path of ['/', '/recherche/', '/recherche/meta.json', '/sw.js']) expect(headersFor(path, rules).some(([name]) => name === 'Cache-Control'), path).toBe(false);
+  });
+
   test('one rule per path: hosts add up the headers of every rule that matches', () => {
     for (const path of ['/', '/integrer/x/', '/lieux/x/', '/_astro/a.js', '/sw.js']) {
       expect(rules.filter((rule) => headersFor(path, [rule]).length > 0), path).toHaveLength(1);

@@ -45,7 +45,8 @@ describe('the search files()', () => {
 
   test('a département’s neighbours are those whose communes’ box comes within 0.6° of its own; its centre is the mean of its communes', () => {
     // Boxes are generous: the Eure and the Seine-Maritime come within 0.6° of the Nord's box. The search only reads more files.
-    expect(files().meta.departements['59']).toEqual({ name: 'Nord', neighbours: ['27', '76', '02', '60', '62', '80', '08'], places: 3, centre: { lat: 50.417, lon: 3.26 } });
+    // Its places' box, rounded outwards: a search skips the files none of whose places is within reach.
+    expect(files().meta.departements['59']).toEqual({ name: 'Nord', neighbours: ['27', '76', '02', '60', '62', '80', '08'], places: 3, centre: { lat: 50.417, lon: 3.26 }, box: [50.63, 3.04, 50.69, 3.18] });
     expect(files().meta.departements['2A']).toEqual({ name: 'Corse-du-Sud', neighbours: ['2B'], places: 0, centre: { lat: 41.902, lon: 8.949 } });
   });
 

@@ -239,14 +239,17 @@ export function outcomeStatus(t: Translate, outcome: SearchOutcome, partial = tr
 let encoder: typeof import('../../lib/orient/qr.ts') | undefined;
 
 export function printCodes(t: Translate, root: ParentNode, site: string, now = false): void {
+  // Safari has no requestIdleCallback.
+  const idle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 200));
+  // When idle, one code at a time (each takes milliseconds on a slow phone), never one long task; all at once before printing.
   const draw = () => {
     if (!encoder) return;
+    let drawn = 0;
     for (const figure of root.querySelectorAll<HTMLElement>('figure[data-qr]:empty')) {
+      if (!now && drawn++ > 0) return void idle(draw);
       figure.innerHTML = encoder.qrSvg(new URL(figure.dataset.qr!, site).href, t('print.qrPlace', { name: figure.dataset.qrName ?? '' }));
     }
   };
-  // Safari has no requestIdleCallback.
-  const idle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 200));
   if (encoder) return now ? draw() : void idle(draw);
   void import('../../lib/orient/qr.ts').then((module) => {
     encoder = module;

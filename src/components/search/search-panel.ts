@@ -12,10 +12,13 @@ import { localizedPath, SEARCH_URL } from '../../lib/routes.ts';
 import { emit } from '../events.ts';
 import { currentPosition, PositionError } from './geolocation.ts';
 import { communeName, element, outcomePoints, outcomeStatus, printCodes, readingLine, resultCard, type CardContext } from './render.ts';
+import { SLICE_MS, yieldToPage } from '../../lib/yield.ts';
 import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
 
 /** Results shown at first, and added by each "Voir plus". */
 const PAGE = 20;
+/** Cards drawn at once, before any yield: the first screenful of a phone and more. */
+const FIRST_CARDS = 2;
 
 
 class SearchPanel extends HTMLElement {
@@ -59,6 +62,7 @@ class SearchPanel extends HTMLElement {
       void this.search(params);
     });
     this.listenToMap();
+    this.prefetchWhileTyping();
     this.site = location.origin;
     addEventListener('beforeprint', () => printCodes(this.t, this.output, this.site, true));
 
@@ -142,11 +146,15 @@ class SearchPanel extends HTMLElement {
     chips.append(list);
   }
 
-  private show(outcome: SearchOutcome, params: URLSearchParams): void {
+  /**
+   * Draws an outcome. The cards come in slices: the first screenful at once, the rest a few at a
+   * time, yielding to the page between slices, so that no task holds a slow phone for long.
+   * Resolves once every card is drawn; a newer search (`mine` no longer the last) stops it.
+   */
+  private async show(outcome: SearchOutcome, params: URLSearchParams, mine = this.run): Promise<void> {
     this.output.replaceChildren();
     this.points = outcomePoints(this.t, outcome);
     emit('search:results', { points: this.points });
-    if (this.points && this.points.length > 0) document.querySelector('[data-map-section][hidden]')?.removeAttribute('hidden');
     // What was understood of the query comes first, in the same live region: read out together.
     const reading = readingLine(this.t, outcome, this.serviceName);
     this.status.replaceChildren();
@@ -186,14 +194,20 @@ class SearchPanel extends HTMLElement {
     } else if (outcome.type === 'results' || outcome.type === 'by-name') {
       if (outcome.results.length > 0) {
         const list = element('ol', { class: 'cards results' });
-        for (const result of outcome.results) {
+        this.output.append(list);
+        let sliceStart = performance.now();
+        for (const [index, result] of outcome.results.entries()) {
+          if (index >= FIRST_CARDS && performance.now() - sliceStart > SLICE_MS) {
+            await yieldToPage();
+            if (mine !== this.run) return;
+            sliceStart = performance.now();
+          }
           const card = resultCard(this.t, result, this.serviceName, context);
           const highlight = () => emit('map:highlight', { id: result.id });
           card.addEventListener('focusin', highlight);
           card.addEventListener('mouseenter', highlight);
           list.append(card);
         }
-        this.output.append(list);
         printCodes(this.t, this.output, this.site);
         const print = element('button', { type: 'button', class: 'button secondary no-print', 'data-print-results': '' }, this.t('search.print'));
         print.addEventListener('click', () => {
@@ -229,23 +243,51 @@ class SearchPanel extends HTMLElement {
     const zone = zoneFrom(params);
     let request: SearchRequest;
     if (zone) request = { q, near: zone, nearKind: 'map-area', filters: filtersFrom(params), now: new Date(), limit: this.limit };
-    else if (!q && !wantsNear) return this.show({ type: 'empty' }, params);
+    else if (!q && !wantsNear) return this.show({ type: 'empty' }, params, mine);
     else if (wantsNear && !this.near) return this.locate();
     else request = { q, commune: params.get('commune'), near: wantsNear ? this.near : null, filters: filtersFrom(params), now: new Date(), limit: this.limit };
     this.say(this.t('search.running'));
     try {
       const outcome = await engine.search(request);
       if (mine !== this.run) return;
-      this.show(outcome, params);
+      await this.show(outcome, params, mine);
+      if (mine !== this.run) return;
+      // The map's section shows once every card is drawn: a short list in the middle of its drawing would bring the map on screen, and load it, before the results.
+      if (this.points && this.points.length > 0) document.querySelector('[data-map-section][hidden]')?.removeAttribute('hidden');
+      emit('search:drawn', null);
       if (focusFrom !== undefined) this.output.querySelectorAll<HTMLElement>('ol.results > li a')[focusFrom]?.focus();
     } catch {
       if (mine === this.run) this.say(this.t('search.failed'));
     }
   }
 
+  /**
+   * Away from the search page, the results open on their own page: its first files are asked
+   * for as the page goes (`<link rel="prefetch">` outlives this page), not after its scripts.
+   * The search's index (meta.json) is fetched when the person starts typing.
+   */
+  private prefetched = false;
+
+  private prefetchWhileTyping(): void {
+    if (this.onSearchPage) return;
+    this.input.addEventListener('input', () => {
+      if (this.prefetched) return;
+      this.prefetched = true;
+      engine.meta().catch(() => undefined);
+    });
+  }
+
+  private async leaveFor(params: URLSearchParams): Promise<void> {
+    const q = params.get('q') ?? '';
+    // No more than a moment: the index is usually there already; without it, the results page finds its files itself.
+    const files = q && this.prefetched ? await Promise.race([engine.firstFiles(q).catch(() => []), new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 100))]) : [];
+    for (const href of files) document.head.append(Object.assign(document.createElement('link'), { rel: 'prefetch', href, as: 'fetch', crossOrigin: 'anonymous' }));
+    location.assign(this.searchUrl(params));
+  }
+
   private go(params: URLSearchParams, push: boolean): void {
     if (!this.onSearchPage) {
-      location.assign(this.searchUrl(params));
+      void this.leaveFor(params);
       return;
     }
     if (push) history.pushState(null, '', this.searchUrl(params));

@@ -23,6 +23,13 @@ const TYPOLOGY_WORDS = Object.fromEntries(Object.entries(fr).filter(([key]) => k
 /** Two départements are neighbours when their communes come within about 60 km. */
 const NEIGHBOUR_MARGIN_DEGREES = 0.6;
 
+/** The box of a département's places, [south, west, north, east], rounded outwards to 0.01°: a search skips a file none of whose places is within reach. */
+function placesBox(places: readonly { lat: number; lon: number }[]): [number, number, number, number] {
+  const lats = places.map((place) => place.lat);
+  const lons = places.map((place) => place.lon);
+  return [Math.floor(Math.min(...lats) * 100) / 100, Math.floor(Math.min(...lons) * 100) / 100, Math.ceil(Math.max(...lats) * 100) / 100, Math.ceil(Math.max(...lons) * 100) / 100];
+}
+
 function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
@@ -196,6 +203,8 @@ export function buildSearchFiles(
     );
   }
 
+  const placesOf = new Map<string, { lat: number; lon: number }[]>();
+  for (const place of directory.places) push(placesOf, place.departement.code, place);
   const departements: Meta['departements'] = {};
   for (const [code, departement] of reference.departements) {
     const box = boxes.get(code);
@@ -203,11 +212,13 @@ export function buildSearchFiles(
     const neighbours = [...boxes.entries()]
       .filter(([other, b]) => other !== code && b.south - NEIGHBOUR_MARGIN_DEGREES <= box.north && b.north + NEIGHBOUR_MARGIN_DEGREES >= box.south && b.west - NEIGHBOUR_MARGIN_DEGREES <= box.east && b.east + NEIGHBOUR_MARGIN_DEGREES >= box.west)
       .map(([other]) => other);
+    const places = placesOf.get(code) ?? [];
     departements[code] = {
       name: departement.name,
       neighbours,
       places: shards.get(code)?.places.length ?? 0,
       centre: { lat: round(box.lat / box.n, 3), lon: round(box.lon / box.n, 3) },
+      ...(places.length > 0 ? { box: placesBox(places) } : {}),
     };
   }
 

@@ -16,6 +16,7 @@ import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } f
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
 import { editDistance } from '../text.ts';
+import { SLICE_MS, yieldToPage } from '../yield.ts';
 
 export interface Loader {
   json<T>(path: string): Promise<T>;
@@ -183,8 +184,9 @@ export class SearchEngine {
       promise = this.hasFile(SEARCH_FILES.communes(letter)).then((exists) =>
         exists
           ? this.data<CommunesFile>(SEARCH_FILES.communes(letter)).then(
-              (file) => {
-                const communes = unpackCommunes(file).map(toCommune);
+              async (file) => {
+                // Read in slices that yield to the page: 5,600 names start with "s".
+                const communes = await inSlices(unpackCommunes(file), toCommune);
                 const byKey = new Map<string, CommuneMatch[]>();
                 for (const commune of communes) byKey.set(commune.key, [...(byKey.get(commune.key) ?? []), commune]);
                 const current = communes.filter((commune) => commune.formerName === undefined);
@@ -282,13 +284,44 @@ export class SearchEngine {
     let promise = this.shards.get(departement);
     if (!promise) {
       promise = this.data<ShardFile>(SEARCH_FILES.places(departement)).then(
-        (file) => {
+        async (file) => {
           const shard = unpackShard(file);
-          const places = shard.places.map((row) => decodePlace(row, shard));
-          const keys = places.map((place) => normalize(place.name));
-          const nameWords = keys.map((key) => key.split(' '));
-          const nameAndCommuneWords = places.map((place, index) => `${keys[index]} ${normalize(place.commune)}`.split(' '));
-          return { places, keys, nameWords, nameAndCommuneWords, nameParts: sortedParts(nameWords), allParts: sortedParts(nameAndCommuneWords) };
+          // Decoded in slices, yielding to the page between them: a large file never holds a slow phone for long.
+          const places: SearchPlace[] = [];
+          const keys: string[] = [];
+          const nameWords: string[][] = [];
+          const nameAndCommuneWords: string[][] = [];
+          const communeKeys = new Map<string, string>();
+          let sliceStart = performance.now();
+          for (const row of shard.places) {
+            if (performance.now() - sliceStart > SLICE_MS) {
+              await yieldToPage();
+              sliceStart = performance.now();
+            }
+            const place = decodePlace(row, shard);
+            const key = normalize(place.name);
+            let communeKey = communeKeys.get(place.commune);
+            if (communeKey === undefined) communeKeys.set(place.commune, (communeKey = normalize(place.commune)));
+            places.push(place);
+            keys.push(key);
+            nameWords.push(key.split(' '));
+            nameAndCommuneWords.push(`${key} ${communeKey}`.split(' '));
+          }
+          // Sorted when first asked for (a name in the query): most searches never need them.
+          let nameParts: string[] | undefined;
+          let allParts: string[] | undefined;
+          return {
+            places,
+            keys,
+            nameWords,
+            nameAndCommuneWords,
+            get nameParts() {
+              return (nameParts ??= sortedParts(nameWords));
+            },
+            get allParts() {
+              return (allParts ??= sortedParts(nameAndCommuneWords));
+            },
+          };
         },
         () => ({ places: [], keys: [], nameWords: [], nameAndCommuneWords: [], nameParts: [], allParts: [] }),
       );
@@ -344,7 +377,7 @@ export class SearchEngine {
   private pairsOf(letter: string): Promise<Paired[]> {
     let promise = this.pairs.get(letter);
     if (!promise) {
-      promise = this.communesStartingWith(letter).then((communes) => communes.map((commune) => ({ commune, pairs: letterPairs(commune.key) })));
+      promise = this.communesStartingWith(letter).then((communes) => inSlices(communes, (commune) => ({ commune, pairs: letterPairs(commune.key) })));
       this.pairs.set(letter, promise);
     }
     return promise;
@@ -361,6 +394,26 @@ export class SearchEngine {
       }
     }
     return { exact: [], fuzzy: largestFirst(await this.today(closestSpelling(key, best.slice(0, 8).map((item) => item.commune)))), score: best.length > 0 ? 1 - best[0]!.dice : 1 };
+  }
+
+  /**
+   * The files a search for this query starts with, surely needed whatever it finds: the communes
+   * of each word's first letter (needs and small words aside) and a postcode's file, with their
+   * version. A page about to open the results asks for them ahead (see search-panel.ts).
+   */
+  async firstFiles(q: string): Promise<string[]> {
+    const meta = await this.meta();
+    const words = queryWords(q.slice(0, MAX_QUERY));
+    const needs = new Set(matchNeeds(words, meta).used);
+    const fillers = fillersOf(meta);
+    const paths = new Set<string>();
+    const postcode = words.find((word) => /^\d{5}$/.test(word)) ?? arrondissementPostcode(words)?.postcode;
+    if (postcode) paths.add(SEARCH_FILES.postcodes(postcode.slice(0, 2)));
+    words.forEach((word, index) => {
+      if (!needs.has(index) && !fillers.has(word) && !/^\d/.test(word)) paths.add(SEARCH_FILES.communes(communeShard(word)));
+    });
+    const kept = await Promise.all([...paths].map(async (path) => ((await this.hasFile(path)) ? `${path}?v=${meta.version}` : null)));
+    return kept.filter((path): path is string => path !== null);
   }
 
   async search(request: SearchRequest): Promise<SearchOutcome> {
@@ -511,7 +564,8 @@ export class SearchEngine {
   private async around(point: { lat: number; lon: number }, commune: CommuneMatch | null, filters: Filters, nameWords: string[], now: Date): Promise<{ found: Found[]; known: string[] }> {
     const meta = await this.meta();
     const codes = commune ? [commune.departement, ...(meta.departements[commune.departement]?.neighbours ?? [])] : nearestDepartements(meta, point);
-    const shards = await Promise.all(codes.filter((code) => meta.departements[code]?.places).map(async (code) => ({ code, shard: await this.shard(code) })));
+    // A file none of whose places can be within reach is not downloaded ("roubaix": not Eure's, nor Seine-Maritime's).
+    const shards = await Promise.all(codes.filter((code) => meta.departements[code]?.places && withinReach(meta.departements[code], point)).map(async (code) => ({ code, shard: await this.shard(code) })));
     const collect = (words: string[]): Found[] => {
       const found: Found[] = [];
       for (const { code, shard } of shards) {
@@ -625,13 +679,18 @@ const MIN_DICE = 0.6;
 /** One collator for every sort by name (`localeCompare` with a locale builds one per call). */
 const byName = new Intl.Collator('fr').compare;
 
-/**
- * Lets the browser paint and answer taps between the steps of a search, so that no step
- * holds the page for long (the scheduler's yield where there is one, else a timer).
- */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+/** Each item mapped, yielding to the page every SLICE_MS: a long list never holds a slow phone for long. */
+async function inSlices<T, U>(items: readonly T[], map: (item: T) => U): Promise<U[]> {
+  const mapped: U[] = [];
+  let sliceStart = performance.now();
+  for (const item of items) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+    mapped.push(map(item));
+  }
+  return mapped;
 }
 
 /** The files of communes, by first letter (0: a name starting with a digit). */
@@ -796,6 +855,17 @@ export function startsAWord(sorted: readonly string[], word: string): boolean {
 
 function containsWords(parts: readonly string[], words: string[]): boolean {
   return words.every((word) => parts.some((part) => part.startsWith(word)));
+}
+
+/** Kilometres added to a box's nearest point: a box on a sphere is not quite a rectangle. */
+const BOX_MARGIN_KM = 5;
+
+/** Could a place of this département be within MAX_KM of the point? (Its places' box; yes when the build wrote none.) */
+export function withinReach(departement: Meta['departements'][string], point: { lat: number; lon: number }): boolean {
+  if (!departement.box) return true;
+  const [south, west, north, east] = departement.box;
+  const nearest = { lat: Math.min(north, Math.max(south, point.lat)), lon: Math.min(east, Math.max(west, point.lon)) };
+  return distanceKm(point, nearest) <= MAX_KM + BOX_MARGIN_KM;
 }
 
 /** Départements whose communes lie within reach of a point (for "Autour de moi"). */
