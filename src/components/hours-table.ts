@@ -1,6 +1,6 @@
 /** <hours-table>: marks today's row, in the place's time zone (not the visitor's). */
 import { clientTranslator } from '../i18n/translate.ts';
-import { wallClock, weekdayOf } from '../lib/hours/status.ts';
+import { wallClock, weekdayOf } from '../lib/dates.ts';
 
 class HoursTable extends HTMLElement {
   connectedCallback(): void {

@@ -1,7 +1,7 @@
 /** <printed-on>: "Imprimé le …", today's date in words on the device's clock, refreshed just before printing. */
 import { clientTranslator, type Translate } from '../i18n/translate.ts';
 import { formatDate } from '../lib/format.ts';
-import { wallClock } from '../lib/hours/status.ts';
+import { wallClock } from '../lib/dates.ts';
 
 class PrintedOn extends HTMLElement {
   private t!: Translate;

@@ -4,7 +4,7 @@
  * "open now" with this alone (budget: bench/budgets.ts OPEN_NOW_KB).
  */
 import type { OpenStatus } from '../lib/hours/status.ts';
-import { weekdayOf } from '../lib/hours/status.ts';
+import { weekdayOf } from '../lib/dates.ts';
 import { WEEKDAY_IDS } from '../lib/hours/types.ts';
 import type { Key, Translate } from './translate.ts';
 

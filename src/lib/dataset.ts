@@ -6,6 +6,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { t } from '../i18n/index.ts';
+import { todayIso } from './dates.ts';
 import { parseReference, type Reference } from './reference.ts';
 import { HISTORY_FILE } from './schemas/history.ts';
 import { DataError, validateDataset, YAML_FILE, type DataIssue, type Dataset, type RawDataset, type RawFile } from './validate.ts';
@@ -138,10 +139,6 @@ export interface LoadedData {
   reference: Reference;
   /** What the site reads differently from the files (hours that cannot be right), with the fix. */
   warnings: DataIssue[];
-}
-
-export function todayIso(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
 }
 
 /**

@@ -2,6 +2,7 @@
  * The directory as pages need it: places joined to their commune, département and région,
  * grouped once. Built once per build from the validated dataset (never per page).
  */
+import { shiftDate } from './dates.ts';
 import { timeZoneOfDepartement } from './geo.ts';
 import { buildSchedule } from './hours/schedule.ts';
 import type { Schedule } from './hours/types.ts';
@@ -90,9 +91,7 @@ const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 /** The schedule start for a build date: the day before, so that no time zone is left behind. */
 export function scheduleStartFor(buildDate: string): string {
-  const day = new Date(`${buildDate}T12:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
+  return shiftDate(buildDate, -1);
 }
 
 /** Opening hours of a place as the browser needs them (see hours/schedule.ts). */

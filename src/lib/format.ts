@@ -26,10 +26,6 @@ export function formatList(t: Translate, items: readonly string[]): string {
   return `${items.slice(0, -1).join(t('list.comma'))}${t('list.and')}${items.at(-1)}`;
 }
 
-/** Days between two ISO dates (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
 
 /** "1,5 Mo", "800 ko": the size of a download, as a phone's settings say it. */
 export function formatBytes(t: Translate, bytes: number, locale = 'fr'): string {

@@ -1,6 +1,6 @@
 /** A place whose facts are more than a year old, or undated, says so: the person should call first. */
 import type { Place } from './schemas/place.ts';
-import { daysBetween } from './format.ts';
+import { daysBetween } from './dates.ts';
 
 export const STALE_AFTER_DAYS = 365;
 

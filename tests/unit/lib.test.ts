@@ -1,7 +1,8 @@
 /** Behaviours of the smaller modules of src/lib, each table row able to catch one breakage. */
 import { describe, expect, test } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { formatDate, formatList, daysBetween } from '../../src/lib/format.ts';
+import { formatDate, formatList } from '../../src/lib/format.ts';
+import { daysBetween } from '../../src/lib/dates.ts';
 import { freshness, isStale, lastUpdate } from '../../src/lib/freshness.ts';
 import { kindCode, kindOfCode, kindSymbol } from '../../src/lib/kinds.ts';
 import { ClusterIndex, groupBubbles } from '../../src/lib/map/clusters.ts';

@@ -2,7 +2,8 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { buildDate, loadData, readRawDataset, todayIso } from '../../src/lib/dataset.ts';
+import { buildDate, loadData, readRawDataset } from '../../src/lib/dataset.ts';
+import { todayIso } from '../../src/lib/dates.ts';
 import { DataError, validateDataset } from '../../src/lib/validate.ts';
 import { FIXTURE_SITE, issuesFor, messagesFor, reference } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 /** <charter-form>: a commune that signed the charter prepares its data file (see lib/correction/municipality.ts). */
 import { clientTranslator, type Key, type Translate } from '../../i18n/translate.ts';
 import { formatDate } from '../../lib/format.ts';
-import { wallClock } from '../../lib/hours/status.ts';
+import { wallClock } from '../../lib/dates.ts';
 import { municipalityFile, municipalityRecord, signingProblems, type MunicipalityInput, type SigningAnswers } from '../../lib/correction/municipality.ts';
 import { recordYaml } from '../../lib/correction/record.ts';
 import { fillCommunes, showOffer, showProblems, waysOf } from './form-kit.ts';

@@ -11,7 +11,7 @@ import { changesOf, correctedRecord, problemsOf, recordYaml, type Answers, type 
 import type { CorrectionRecord } from '../../lib/correction/records.ts';
 import { openingHoursOf, periodProblem, scheduleWeek, weekFromSchedule, type Period, type Week } from '../../lib/correction/week.ts';
 import { formatDate, formatList } from '../../lib/format.ts';
-import { wallClock } from '../../lib/hours/status.ts';
+import { wallClock } from '../../lib/dates.ts';
 import { parseSelection } from '../../lib/orient/selection.ts';
 import { CORRECTION_PARAM, correctionRecordsUrl, placeUrl } from '../../lib/routes.ts';
 import type { PlaceInput } from '../../lib/schemas/place.ts';

@@ -1,6 +1,6 @@
 /** Search outcomes as DOM, built as text nodes (never HTML from the data), with the words of the dictionary. */
 import { dateName, formatSlots, statusLabel, todayLabel, weekCompact, weekdayName } from '../../i18n/hours.ts';
-import { weekdayOf } from '../../lib/hours/status.ts';
+import { weekdayOf } from '../../lib/dates.ts';
 import type { When } from '../../lib/search/judge.ts';
 import { placeMessage, shareLinks, type FromDay, type SharedPlace } from '../../lib/orient/share.ts';
 import type { Key, Translate } from '../../i18n/translate.ts';

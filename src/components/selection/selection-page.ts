@@ -7,7 +7,8 @@
  */
 import { statusLabel, weekCompact, weekSummary } from '../../i18n/hours.ts';
 import { clientTranslator, type Key, type Translate } from '../../i18n/translate.ts';
-import { statusAt, wallClock } from '../../lib/hours/status.ts';
+import { statusAt } from '../../lib/hours/status.ts';
+import { wallClock } from '../../lib/dates.ts';
 import { qrSvg } from '../../lib/orient/qr.ts';
 import { moveEntry, parseSelection, SELECTION_PARAM, serializeSelection, withEntry, withoutEntry, type SelectionEntry } from '../../lib/orient/selection.ts';
 import { selectionMessage, type SharedPlace } from '../../lib/orient/share.ts';

@@ -3,6 +3,7 @@
  * Schedule. Returns states and values; src/i18n/hours.ts turns them into words. No
  * dependency: this ships on place pages and in search results.
  */
+import { shiftDate, wallClock, weekdayOf } from '../dates.ts';
 import type { Schedule } from './types.ts';
 
 export type OpenStatus =
@@ -11,50 +12,6 @@ export type OpenStatus =
   | { state: 'open'; closesAt: number; closesInDays: number }
   /** Closed; opens `inDays` days from today (on `date`) at `opensAt` minutes, or not within the look-ahead. */
   | { state: 'closed'; next: { date: string; inDays: number; opensAt: number } | null };
-
-interface WallClock {
-  date: string;
-  minutes: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-/** The last instant read in each time zone: a search reads the same "now" for hundreds of places. */
-const lastRead = new Map<string, { time: number; clock: WallClock }>();
-
-/** Local date and minutes after midnight of an instant, in a time zone. */
-export function wallClock(now: Date, tz: string): WallClock {
-  const last = lastRead.get(tz);
-  if (last && last.time === now.getTime()) return last.clock;
-  let format = formatters.get(tz);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: tz,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(tz, format);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(now)) parts[part.type] = part.value;
-  const clock = { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
-  lastRead.set(tz, { time: now.getTime(), clock });
-  return clock;
-}
-
-export function shiftDate(iso: string, days: number): string {
-  const date = new Date(`${iso}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** 0 for Monday … 6 for Sunday, of a YYYY-MM-DD date. */
-export function weekdayOf(iso: string): number {
-  return (new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7;
-}
 
 /** The slots of a date; undefined outside the schedule's window. */
 export function slotsOn(schedule: Schedule, iso: string): number[] | undefined {

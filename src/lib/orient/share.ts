@@ -5,7 +5,8 @@
  */
 import { dateName, formatTime } from '../../i18n/hours.ts';
 import type { Translate } from '../../i18n/translate.ts';
-import { LOOKAHEAD_DAYS, shiftDate, slotsOn, statusAt, wallClock } from '../hours/status.ts';
+import { LOOKAHEAD_DAYS, slotsOn, statusAt } from '../hours/status.ts';
+import { shiftDate, wallClock } from '../dates.ts';
 import type { Schedule } from '../hours/types.ts';
 
 export interface SharedPlace {

@@ -6,7 +6,8 @@
  */
 import Fuse from 'fuse.js';
 import { distanceKm } from '../geo.ts';
-import { slotsOn, statusAt, todaySlots, wallClock, type OpenStatus } from '../hours/status.ts';
+import { slotsOn, statusAt, todaySlots, type OpenStatus } from '../hours/status.ts';
+import { wallClock } from '../dates.ts';
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
 import { SEARCH_FILES } from '../routes.ts';

@@ -3,7 +3,8 @@
  * often does not say. Unknown is not no: a place is dropped only on a known "no"; a place
  * with unknowns comes after the confirmed ones, marked "à vérifier".
  */
-import { slotsOn, statusAt, wallClock, weekdayOf, shiftDate } from '../hours/status.ts';
+import { slotsOn, statusAt } from '../hours/status.ts';
+import { wallClock, weekdayOf, shiftDate } from '../dates.ts';
 import type { Meta } from './data.ts';
 import { hasFlag, type SearchPlace } from './row.ts';
 
