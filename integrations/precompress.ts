@@ -17,9 +17,15 @@ const compress = promisify(gzip);
 export const PRECOMPRESSED = [/^_astro\//, /^recherche\/.+\.json$/, /^[^/]+\.(js|webmanifest)$/, /^donnees\/lieux\.(csv|json|geojson)$/];
 const TEXT = /\.(js|css|json|geojson|csv|svg|webmanifest|txt|html)$/;
 
-async function files(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+/** The folders that hold such files: the site’s ~80,000 pages are never listed (listing them took 7 of the step’s 7.5 s on the real data). */
+const FOLDERS = ['_astro', 'recherche', 'donnees'];
+
+async function files(root: string): Promise<string[]> {
+  const listed = await Promise.all([
+    readdir(root, { withFileTypes: true }),
+    ...FOLDERS.map((folder) => readdir(join(root, folder), { withFileTypes: true, recursive: true }).catch(() => [])),
+  ]);
+  return listed.flat().filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }
 
 /** Writes `<file>.gz` for each file to precompress that gains from it; returns how many. */

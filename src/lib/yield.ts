@@ -14,3 +14,17 @@ export function yieldToPage(): Promise<void> {
  * the machine a lab measures on (Lighthouse multiplies what it sees) stays under 50 ms too.
  */
 export const SLICE_MS = 6;
+
+/** Each item mapped, yielding to the page every SLICE_MS: a long list never holds a slow phone for long. */
+export async function inSlices<T, U>(items: readonly T[], map: (item: T) => U): Promise<U[]> {
+  const mapped: U[] = [];
+  let sliceStart = performance.now();
+  for (const item of items) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+    mapped.push(map(item));
+  }
+  return mapped;
+}

@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { labelOffers } from '../../src/lib/directory.ts';
 import { allArrondissements, arrondissementOfPostcode } from '../../src/lib/arrondissements.ts';
-import { closestSpelling, letterPairs, LONGEST_COMMUNE_KEY, MOST_WORDS_IN_A_COMMUNE, NO_FILTERS, shortlisted } from '../../src/lib/search/engine.ts';
+import { closestSpelling, letterPairs, LONGEST_COMMUNE_KEY, MOST_WORDS_IN_A_COMMUNE, shortlisted } from '../../src/lib/search/communes.ts';
+import { NO_FILTERS } from '../../src/lib/search/engine.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
 import { editDistance } from '../../src/lib/text.ts';
 import { isResidentsOnly, readsAsCode } from '../../src/lib/search/audience.ts';

@@ -3,6 +3,10 @@
  * loader (fetch in the browser, the file system in tests), narrows the candidates first
  * (postcode, exact commune names, the départements around), and only then compares text
  * fuzzily, with fuse.js, over a few thousand commune names at most.
+ *
+ * The engine reads the files and follows a query's steps; what each step decides lives beside
+ * it: reading the words (./query.ts: needs, fillers, arrondissements), finding communes
+ * (./communes.ts), judging a place against the filters (./judge.ts) and ranking (./rank.ts).
  */
 import Fuse from 'fuse.js';
 import { distanceKm } from '../geo.ts';
@@ -11,35 +15,19 @@ import { wallClock } from '../dates.ts';
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
 import { SEARCH_FILES } from '../routes.ts';
-import { departementOf, isFormerName, unpackCommunes, unpackPostcodes, type CommuneRow, type CommunesFile, type Meta, type PostcodeRow, type PostcodesFile, type ShardFile, unpackShard } from './data.ts';
+import { unpackCommunes, unpackPostcodes, type CommunesFile, type Meta, type PostcodeRow, type PostcodesFile, type ShardFile, unpackShard } from './data.ts';
 import { communeShard, normalize } from './normalize.ts';
 import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } from './judge.ts';
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
-import { editDistance } from '../text.ts';
-import { SLICE_MS, yieldToPage } from '../yield.ts';
+import { inSlices, SLICE_MS, yieldToPage } from '../yield.ts';
+import { ARTICLES, CLOSE_ENOUGH, closestSpelling, COMMUNE_FILES, EMPTY_LETTER, largestFirst, letterPairs, LONGEST_COMMUNE_KEY, MIN_DICE, MOST_CHOICES, MOST_WORDS_IN_A_COMMUNE, sharedPairs, shortlisted, toCommune, WEAK, withLargerNamesakes, type CommuneMatch, type FormerMatch, type LetterIndex, type Paired } from './communes.ts';
+import { dedupe, rank, type Found } from './rank.ts';
+
+export type { CommuneMatch } from './communes.ts';
 
 export interface Loader {
   json<T>(path: string): Promise<T>;
-}
-
-/** A commune as the search knows it (from its files), not the reference's Commune. */
-export interface CommuneMatch {
-  insee: string;
-  name: string;
-  departement: string;
-  lat: number;
-  lon: number;
-  postcodes: string[];
-  key: string;
-  /** Légal population, to the hundred (0 when unknown): homonyms are offered largest first. */
-  population: number;
-  /** The old name it was found by (a commune déléguée or associée): "Cherbourg-Octeville". */
-  formerName?: string;
-  /** The name of its département, for a choice between homonyms (set on the communes an outcome names). */
-  departementName?: string;
-  /** The name of an arrondissement of Paris, Lyon or Marseille searched for, when it is one. */
-  arrondissement?: string;
 }
 
 /**
@@ -115,35 +103,6 @@ export type SearchOutcome =
 const DEFAULT_LIMIT = 20;
 /** Places further than this from the commune are not "around" it. */
 const MAX_KM = 100;
-
-/** A former name before it is read with its commune of today (see SearchEngine.today()). */
-interface FormerMatch extends CommuneMatch {
-  /** The file of today's name. */
-  todayLetter: string;
-}
-
-function toCommune(row: CommuneRow): CommuneMatch {
-  const key = normalize(row[1]);
-  if (isFormerName(row)) {
-    const [insee, formerName, todayLetter] = row;
-    const former: FormerMatch = { insee, name: formerName, departement: departementOf(insee), lat: 0, lon: 0, postcodes: [], key, population: 0, formerName, todayLetter };
-    return former;
-  }
-  const [insee, name, lat, lon, hundreds] = row;
-  return { insee, name, departement: departementOf(insee), lat, lon, postcodes: [], key, population: hundreds * 100 };
-}
-
-interface LetterIndex {
-  /** Today's communes and former names, by name. */
-  communes: CommuneMatch[];
-  byKey: Map<string, CommuneMatch[]>;
-  /** Today's communes only. */
-  byInsee: Map<string, CommuneMatch>;
-  /** Every name in the order of its key: the names that start with some words are side by side. */
-  sorted: CommuneMatch[];
-}
-
-const EMPTY_LETTER: LetterIndex = { communes: [], byKey: new Map(), byInsee: new Map(), sorted: [] };
 
 /** A shard decoded once, its names normalized once: not at every query. */
 interface LoadedShard {
@@ -646,195 +605,17 @@ export class SearchEngine {
   }
 }
 
-interface Found {
-  place: SearchPlace;
-  km: number | null;
-  inCommune: boolean;
-  verdict: ReturnType<typeof judge>;
-  /** The normalized name. */
-  key: string;
-  /** Its distance as the ranking weighs it (rankKm), set by rank(). */
-  weight?: number;
-}
-
-const ARTICLES = new Set(['le', 'la', 'les', 'l']);
-
-/** A fuse.js score above this is a weak match (0 = exact). */
-const WEAK = 0.3;
-
-/**
- * Among close names, those spelt the fewest changes away (a swap of two letters is one change):
- * "alelins" is Alleins, not Avelin. Homonyms stay together, to be chosen from.
- */
-export function closestSpelling(key: string, communes: CommuneMatch[]): CommuneMatch[] {
-  if (communes.length <= 1) return communes;
-  const distances = communes.map((commune) => editDistance(key, commune.key));
-  const min = Math.min(...distances);
-  return communes.filter((_, index) => distances[index] === min);
-}
-
-
-/** Pairs of letters shared (Dice coefficient) for a name with a wrong first letter. */
-const MIN_DICE = 0.6;
-
 /** One collator for every sort by name (`localeCompare` with a locale builds one per call). */
 const byName = new Intl.Collator('fr').compare;
-
-/** Each item mapped, yielding to the page every SLICE_MS: a long list never holds a slow phone for long. */
-async function inSlices<T, U>(items: readonly T[], map: (item: T) => U): Promise<U[]> {
-  const mapped: U[] = [];
-  let sliceStart = performance.now();
-  for (const item of items) {
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToPage();
-      sliceStart = performance.now();
-    }
-    mapped.push(map(item));
-  }
-  return mapped;
-}
-
-/** The files of communes, by first letter (0: a name starting with a digit). */
-const COMMUNE_FILES = [...'abcdefghijklmnopqrstuvwxyz0'];
-
-/** The longest commune key (Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson): a test checks it against the reference. */
-export const LONGEST_COMMUNE_KEY = 45;
-/** The most words in a commune's name: a longer run of words is never looked up as one. */
-export const MOST_WORDS_IN_A_COMMUNE = 8;
-
-interface Paired {
-  commune: CommuneMatch;
-  pairs: Set<string>;
-}
-
-/** How many names fuse.js compares a phrase with. */
-const SHORTLIST = 150;
-
-/** How many of the phrase's pairs of letters a name holds. */
-function sharedPairs(wanted: Set<string>, pairs: Set<string>): number {
-  let shared = 0;
-  for (const pair of wanted) if (pairs.has(pair)) shared++;
-  return shared;
-}
-
-/** The names that hold the most of the phrase's pairs of letters, best first. */
-export function shortlisted(communes: readonly Paired[], wanted: Set<string>): CommuneMatch[] {
-  const scored: { commune: CommuneMatch; shared: number }[] = [];
-  for (const { commune, pairs } of communes) {
-    const shared = sharedPairs(wanted, pairs);
-    if (shared > 0) scored.push({ commune, shared });
-  }
-  return scored
-    .sort((a, b) => b.shared - a.shared)
-    .slice(0, SHORTLIST)
-    .map((item) => item.commune);
-}
-
-export function letterPairs(text: string): Set<string> {
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) pairs.add(text.slice(i, i + 2));
-  return pairs;
-}
 
 /** The furthest a place "further away" may be: the length of metropolitan France. */
 const FURTHEST_KM = 1200;
 /** No place of a département is further than this from its centre (Guyane's reach is about 250 km). */
 const DEPARTEMENT_REACH_KM = 300;
-/** A fuzzy match this close (fuse.js score, 0 = exact) beats an exact match on a part of the words. */
-const CLOSE_ENOUGH = 0.2;
-
-/** How likely a place is to help, from what we know of it: a street address, hours, a phone. */
-export function helpfulness(place: SearchPlace): number {
-  return (place.street ? 4 : 0) + (place.schedule ? 2 : 0) + (place.phone ? 1 : 0);
-}
-
-/** Minutes until the place opens (0 when open now); Infinity when unknown. */
-function opensIn(place: SearchPlace, now: Date): number {
-  if (hasFlag(place, 'itinerant')) return Infinity;
-  const status = statusAt(place.schedule, now);
-  if (status.state === 'open') return 0;
-  if (status.state !== 'closed' || !status.next) return Infinity;
-  return status.next.inDays * 1440 + status.next.opensAt - wallClock(now, place.schedule!.tz).minutes;
-}
-
-/**
- * Near and likely first. Each filter the data cannot answer for a place (to check with it)
- * counts as this many kilometres more: a sure place 3 km away comes before a likely one at
- * 0.5 km, a likely one 1 km away before a sure one at 6 km.
- */
-export const UNKNOWN_KM = 4;
-/** However many unknowns, never more than this: a sure place 80 km away never comes before a likely one 2 km away. */
-export const MOST_UNKNOWN_KM = 10;
-
-/**
- * A place's distance as the ranking weighs it: kilometres from where the person searches (0 for
- * the places of the commune they named: its own places first), plus the unknowns' penalty.
- */
-export function rankKm(item: { km: number | null; inCommune: boolean; unknown: number }): number {
-  return (item.inCommune ? 0 : (item.km ?? 0)) + Math.min(item.unknown * UNKNOWN_KM, MOST_UNKNOWN_KM);
-}
-
-/**
- * The order of results: places open to all before places for their residents; then by rankKm()
- * (near and likely first); between equals in the commune, the most helpful and the soonest open
- * first; then the nearest, then by name.
- */
-export function rank(found: Found[], now: Date): Found[] {
-  const soon = new Map(found.filter((item) => item.inCommune).map((item) => [item, opensIn(item.place, now)]));
-  // Weighed once per place, not at each of the sort's comparisons (10,000 places around at 50,000 in France).
-  for (const item of found) item.weight = rankKm({ km: item.km, inCommune: item.inCommune, unknown: item.verdict.unknown.length });
-  return found.sort(
-    (a, b) =>
-      Number(hasFlag(a.place, 'residentsOnly')) - Number(hasFlag(b.place, 'residentsOnly')) ||
-      a.weight! - b.weight! ||
-      (a.inCommune && b.inCommune
-        ? helpfulness(b.place) - helpfulness(a.place) || Math.min(soon.get(a)!, 1e9) - Math.min(soon.get(b)!, 1e9)
-        : 0) ||
-      (a.km ?? 0) - (b.km ?? 0) ||
-      byName(a.place.name, b.place.name),
-  );
-}
-
-/** How many communes a choice offers at most. */
-export const MOST_CHOICES = 12;
-
-/** Largest first (then by name), one entry per commune: a former name gives way to today's name. */
-export function largestFirst(communes: readonly CommuneMatch[]): CommuneMatch[] {
-  const byInsee = new Map<string, CommuneMatch>();
-  for (const commune of communes) {
-    const seen = byInsee.get(commune.insee);
-    if (!seen || (seen.formerName !== undefined && commune.formerName === undefined)) byInsee.set(commune.insee, commune);
-  }
-  return [...byInsee.values()].sort((a, b) => b.population - a.population || byName(a.name, b.name));
-}
-
-/**
- * The communes a name may mean: its exact namesakes, and when a commune whose name starts with
- * it has more people than any of them ("aix": Aix-en-Provence, 149,695, and Aix in Corrèze, 352),
- * those larger ones too, largest first; the namesakes are always among those offered.
- */
-export function withLargerNamesakes(exact: readonly CommuneMatch[], longer: readonly CommuneMatch[]): CommuneMatch[] {
-  const largest = Math.max(...exact.map((commune) => commune.population));
-  const larger = longer.filter((commune) => commune.population > largest && !exact.some((same) => same.insee === commune.insee));
-  if (larger.length === 0) return largestFirst(exact);
-  const namesakes = largestFirst(exact);
-  return largestFirst([...namesakes, ...largestFirst(larger).slice(0, Math.max(0, MOST_CHOICES - namesakes.length))]);
-}
 
 /** An outcome found from part of the words: says what was used and what was not. */
 function withReading(outcome: SearchOutcome, reading: Reading): SearchOutcome {
   return 'reading' in outcome ? { ...outcome, reading: { ...reading, name: outcome.reading.name, unknown: [...reading.unknown, ...outcome.reading.unknown] } } : outcome;
-}
-
-/** Two records of one place (same name, same commune) show once: the better ranked. */
-function dedupe(found: Found[]): Found[] {
-  const seen = new Set<string>();
-  return found.filter((item) => {
-    const key = `${item.key}|${item.place.commune}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** Every word once, in order. */

@@ -1,0 +1,150 @@
+/**
+ * Finding communes as people name them: a commune as found (today's name or a former one),
+ * the closest spellings of a misspelt name, the shortlist of names sharing its pairs of letters,
+ * and homonyms offered largest first. The engine (./engine.ts) reads the files; this decides.
+ */
+import { departementOf, isFormerName, type CommuneRow } from './data.ts';
+import { normalize } from './normalize.ts';
+import { editDistance } from '../text.ts';
+
+/** One collator for every sort by name (`localeCompare` with a locale builds one per call). */
+const byName = new Intl.Collator('fr').compare;
+
+/** A commune as the search knows it (from its files), not the reference's Commune. */
+export interface CommuneMatch {
+  insee: string;
+  name: string;
+  departement: string;
+  lat: number;
+  lon: number;
+  postcodes: string[];
+  key: string;
+  /** Légal population, to the hundred (0 when unknown): homonyms are offered largest first. */
+  population: number;
+  /** The old name it was found by (a commune déléguée or associée): "Cherbourg-Octeville". */
+  formerName?: string;
+  /** The name of its département, for a choice between homonyms (set on the communes an outcome names). */
+  departementName?: string;
+  /** The name of an arrondissement of Paris, Lyon or Marseille searched for, when it is one. */
+  arrondissement?: string;
+}
+
+/** A former name before it is read with its commune of today (see SearchEngine.today()). */
+export interface FormerMatch extends CommuneMatch {
+  /** The file of today's name. */
+  todayLetter: string;
+}
+
+export function toCommune(row: CommuneRow): CommuneMatch {
+  const key = normalize(row[1]);
+  if (isFormerName(row)) {
+    const [insee, formerName, todayLetter] = row;
+    const former: FormerMatch = { insee, name: formerName, departement: departementOf(insee), lat: 0, lon: 0, postcodes: [], key, population: 0, formerName, todayLetter };
+    return former;
+  }
+  const [insee, name, lat, lon, hundreds] = row;
+  return { insee, name, departement: departementOf(insee), lat, lon, postcodes: [], key, population: hundreds * 100 };
+}
+
+export interface LetterIndex {
+  /** Today's communes and former names, by name. */
+  communes: CommuneMatch[];
+  byKey: Map<string, CommuneMatch[]>;
+  /** Today's communes only. */
+  byInsee: Map<string, CommuneMatch>;
+  /** Every name in the order of its key: the names that start with some words are side by side. */
+  sorted: CommuneMatch[];
+}
+
+export const EMPTY_LETTER: LetterIndex = { communes: [], byKey: new Map(), byInsee: new Map(), sorted: [] };
+
+export const ARTICLES = new Set(['le', 'la', 'les', 'l']);
+
+/** A fuse.js score above this is a weak match (0 = exact). */
+export const WEAK = 0.3;
+
+/**
+ * Among close names, those spelt the fewest changes away (a swap of two letters is one change):
+ * "alelins" is Alleins, not Avelin. Homonyms stay together, to be chosen from.
+ */
+export function closestSpelling(key: string, communes: CommuneMatch[]): CommuneMatch[] {
+  if (communes.length <= 1) return communes;
+  const distances = communes.map((commune) => editDistance(key, commune.key));
+  const min = Math.min(...distances);
+  return communes.filter((_, index) => distances[index] === min);
+}
+
+/** Pairs of letters shared (Dice coefficient) for a name with a wrong first letter. */
+export const MIN_DICE = 0.6;
+
+/** The files of communes, by first letter (0: a name starting with a digit). */
+export const COMMUNE_FILES = [...'abcdefghijklmnopqrstuvwxyz0'];
+
+/** The longest commune key (Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson): a test checks it against the reference. */
+export const LONGEST_COMMUNE_KEY = 45;
+
+/** The most words in a commune's name: a longer run of words is never looked up as one. */
+export const MOST_WORDS_IN_A_COMMUNE = 8;
+
+export interface Paired {
+  commune: CommuneMatch;
+  pairs: Set<string>;
+}
+
+/** How many names fuse.js compares a phrase with. */
+export const SHORTLIST = 150;
+
+/** How many of the phrase's pairs of letters a name holds. */
+export function sharedPairs(wanted: Set<string>, pairs: Set<string>): number {
+  let shared = 0;
+  for (const pair of wanted) if (pairs.has(pair)) shared++;
+  return shared;
+}
+
+/** The names that hold the most of the phrase's pairs of letters, best first. */
+export function shortlisted(communes: readonly Paired[], wanted: Set<string>): CommuneMatch[] {
+  const scored: { commune: CommuneMatch; shared: number }[] = [];
+  for (const { commune, pairs } of communes) {
+    const shared = sharedPairs(wanted, pairs);
+    if (shared > 0) scored.push({ commune, shared });
+  }
+  return scored
+    .sort((a, b) => b.shared - a.shared)
+    .slice(0, SHORTLIST)
+    .map((item) => item.commune);
+}
+
+export function letterPairs(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) pairs.add(text.slice(i, i + 2));
+  return pairs;
+}
+
+/** A fuzzy match this close (fuse.js score, 0 = exact) beats an exact match on a part of the words. */
+export const CLOSE_ENOUGH = 0.2;
+
+/** How many communes a choice offers at most. */
+export const MOST_CHOICES = 12;
+
+/** Largest first (then by name), one entry per commune: a former name gives way to today's name. */
+export function largestFirst(communes: readonly CommuneMatch[]): CommuneMatch[] {
+  const byInsee = new Map<string, CommuneMatch>();
+  for (const commune of communes) {
+    const seen = byInsee.get(commune.insee);
+    if (!seen || (seen.formerName !== undefined && commune.formerName === undefined)) byInsee.set(commune.insee, commune);
+  }
+  return [...byInsee.values()].sort((a, b) => b.population - a.population || byName(a.name, b.name));
+}
+
+/**
+ * The communes a name may mean: its exact namesakes, and when a commune whose name starts with
+ * it has more people than any of them ("aix": Aix-en-Provence, 149,695, and Aix in Corrèze, 352),
+ * those larger ones too, largest first; the namesakes are always among those offered.
+ */
+export function withLargerNamesakes(exact: readonly CommuneMatch[], longer: readonly CommuneMatch[]): CommuneMatch[] {
+  const largest = Math.max(...exact.map((commune) => commune.population));
+  const larger = longer.filter((commune) => commune.population > largest && !exact.some((same) => same.insee === commune.insee));
+  if (larger.length === 0) return largestFirst(exact);
+  const namesakes = largestFirst(exact);
+  return largestFirst([...namesakes, ...largestFirst(larger).slice(0, Math.max(0, MOST_CHOICES - namesakes.length))]);
+}
