@@ -135,3 +135,12 @@ describe('communes, postcodes and places files are written in columns and read b
     expect([...files.shards.values()].some((shard) => shard.schedules.length > 0)).toBe(true);
   });
 });
+
+test('another language’s words for a need never take a French word from the need French gives it to', () => {
+  const otherWords = { 'acces-internet-materiel': ['papiers', 'computer'] };
+  const files = buildSearchFiles(directoryOf(fixtures.dataset.places), '2026-03-01', undefined, otherWords);
+  const keywords = (id: string) => files.meta.services.find((service) => service.id === id)!.keywords;
+  expect(keywords('aide-demarches')).toContain('papiers');
+  expect(keywords('acces-internet-materiel')).toContain('computer');
+  expect(keywords('acces-internet-materiel')).not.toContain('papiers');
+});

@@ -112,8 +112,10 @@ describe('a query is a sentence', () => {
 
 test('a programme’s name is a name: « connect » of Emmaüs Connect is not a misspelt « connexion »', async () => {
   const files = searchFilesOf(fixtures.dataset.places);
-  expect(files.meta.programmeWords).toEqual(expect.arrayContaining(['emmaus', 'connect', 'aidants']));
-  files.meta.services.find((service) => service.id === 'acces-internet-materiel')!.keywords.push('connexion');
+  expect(files.meta.programmeNames).toEqual(expect.arrayContaining(['emmaus connect', 'aidants connect']));
+  expect(files.meta.programmeNames).not.toContain('france services');
+  // « connect » as another language's word for a need, and « connexion » in French: neither takes the name.
+  files.meta.services.find((service) => service.id === 'acces-internet-materiel')!.keywords.push('connexion', 'connect');
   const { engine } = recordingEngine(files);
   const read = async (q: string) => {
     const outcome = await engine.search({ q, filters: NO_FILTERS, now: NOW });

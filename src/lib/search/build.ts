@@ -103,8 +103,13 @@ export interface OfficialNames {
  * Another language's words for a need, less those that are French filler words ("document",
  * "aide" in English lists): a French sentence must read as it did.
  */
-function foreign(words: readonly string[] = []): string[] {
-  return words.filter((word) => !FILLER_WORDS.has(normalize(word)));
+/**
+ * Another language's words for a need, without the French ones: French filler words, and French
+ * words that the French keywords already give to a need (an Arabic list holding « formation »
+ * for job training must not take it from « apprendre », where the French list puts it).
+ */
+function foreign(words: readonly string[] = [], french: ReadonlySet<string> = new Set()): string[] {
+  return words.filter((word) => !FILLER_WORDS.has(normalize(word)) && !french.has(normalize(word)));
 }
 
 /** The key of `otherWords` that lists filler words (never a service id). */
@@ -229,13 +234,14 @@ export function buildSearchFiles(
     ...[...postcodes.keys()].map(SEARCH_FILES.postcodes),
     ...[...shards.keys()].map(SEARCH_FILES.places),
   ].map((file) => `${file}?v=${version}`);
+  const frenchKeywords = new Set(directory.dataset.services.flatMap((service) => [service.label, ...service.keywords]).map(normalize));
   const meta: Meta = {
     built,
     version,
     services: directory.dataset.services.map((service) => ({
       id: service.id,
       label: service.label,
-      keywords: [...new Set([service.label, ...service.keywords, ...foreign(otherWords[service.id])].map(normalize).filter(Boolean))],
+      keywords: [...new Set([service.label, ...service.keywords, ...foreign(otherWords[service.id], frenchKeywords)].map(normalize).filter(Boolean))],
       places: directory.places.filter((place) => place.services.includes(service.id) || place.labelOffers.some((offer) => offer.service === service.id)).length,
     })),
     departements,
@@ -244,8 +250,8 @@ export function buildSearchFiles(
     franceServices: [...new Set(foreign(otherWords['france-services']).map(normalize).filter(Boolean))],
     fillers: [...new Set((otherWords[FILLERS] ?? []).flatMap((word) => normalize(word).split(' ')).filter(Boolean))],
   };
-  const needWords = new Set(meta.services.flatMap((service) => service.keywords.flatMap((keyword) => keyword.split(' '))));
-  meta.programmeWords = [...new Set(PROGRAMME_IDS.flatMap((id) => normalize(label('programme', id)).split(' ')))].filter((word) => word.length > 2 && !needWords.has(word));
+  // The names of the national programmes that name places ("Emmaüs Connect", "Aidants Connect"), France Services aside (a label the search reads as such).
+  meta.programmeNames = [...new Set(PROGRAMME_IDS.filter((id) => id !== 'france-services').map((id) => normalize(label('programme', id))))].filter((name) => name.includes(' '));
   return { meta, communes, postcodes, shards };
 }
 

@@ -52,10 +52,10 @@ export interface Meta {
   /** Words that say nothing about where or what, in the site's other languages ("help", "with"; normalized). */
   fillers?: string[];
   /**
-   * Words of the national programmes' names that are no need's word ("emmaus", "connect",
-   * "aidants"): never read as a misspelt need ("emmaus connect roubaix" is not « connexion »).
+   * The national programmes' names ("emmaus connect", "aidants connect"), normalized: in a query
+   * they are a name, never needs ("emmaus connect roubaix" is not « connexion » at Roubaix).
    */
-  programmeWords?: string[];
+  programmeNames?: string[];
 }
 
 export interface PlaceShard {

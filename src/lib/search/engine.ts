@@ -401,7 +401,10 @@ export class SearchEngine {
     const fillers = fillersOf(meta);
 
     // 2. Needs and the France Services label, as written: "recharge téléphone", "aide caf", "ordinateur pas cher".
-    const needs = matchNeeds(masked(), meta);
+    // A programme's name ("emmaus connect") is a name, never needs: its words stay for the names.
+    const programme = programmeSpans(words, meta.programmeNames ?? []);
+    const forNeeds = () => masked().map((word, index) => (programme.has(index) ? '' : word));
+    const needs = matchNeeds(forNeeds(), meta);
     for (const index of needs.used) consumed.add(index);
 
     // 3. A commune's exact name, today's or a former one, as the longest run of words ("saint denis",
@@ -429,9 +432,7 @@ export class SearchEngine {
     for (const index of exactSpan) consumed.add(index);
 
     // 4. Needs misspelt, among the words left: "declaraton", "inpots", "scaner".
-    // A programme's word ("connect" of Emmaüs Connect) is a name, not a misspelt need ("connexion").
-    const programmeWords = new Set(meta.programmeWords ?? []);
-    const typos = matchNeeds(masked().map((word) => (programmeWords.has(word) ? '' : word)), meta, { typos: true });
+    const typos = matchNeeds(forNeeds(), meta, { typos: true });
     for (const index of typos.used) consumed.add(index);
     const services = [...new Set([...needs.services, ...typos.services])];
     const franceServices = needs.franceServices || typos.franceServices;
@@ -686,4 +687,16 @@ function fillersOf(meta: Meta): ReadonlySet<string> {
   let set = fillerSets.get(meta);
   if (!set) fillerSets.set(meta, (set = meta.fillers?.length ? new Set([...FILLER_WORDS, ...meta.fillers]) : FILLER_WORDS));
   return set;
+}
+
+/** The positions of the words that spell a programme's name, in order ("emmaus connect"). */
+export function programmeSpans(words: readonly string[], names: readonly string[]): Set<number> {
+  const spans = new Set<number>();
+  for (const name of names) {
+    const parts = name.split(' ');
+    for (let at = 0; at + parts.length <= words.length; at++) {
+      if (parts.every((part, offset) => words[at + offset] === part)) parts.forEach((_, offset) => spans.add(at + offset));
+    }
+  }
+  return spans;
 }
