@@ -9,21 +9,7 @@ import globals from 'globals';
 export default defineConfig(
   {
     // Generated or installed files, never written by hand.
-    ignores: [
-      'node_modules/',
-      'dist/',
-      'dist-*/',
-      'dist.*/',
-      '.astro/',
-      'reports/',
-      'coverage/',
-      'scratch/',
-      '.scratch/',
-      'test-results/',
-      'playwright-report/',
-      'bench/.work/',
-      '.stryker-tmp/',
-    ],
+    ignores: ['node_modules/', 'dist/', 'dist-*/', 'dist.*/', '.astro/', 'reports/', 'coverage/', 'scratch/', '.scratch/', 'test-results/', 'playwright-report/', 'bench/.work/', '.stryker-tmp/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

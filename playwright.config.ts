@@ -29,6 +29,9 @@ export default defineConfig({
       OUT_DIR: 'dist-test',
       BUILD_DATE: '2026-03-01',
       // Its public address is where it is served, as for a real deployment (tests/e2e/links.spec.ts serves it elsewhere too).
-      SITE_URL: `http://localhost:${PORT}`, PUBLIC_REPORT_EMAIL: 'corrections@exemple.invalid', FORGE_URL: 'https://forge.exemple.invalid/collectif-fictif/annuaire' },
+      SITE_URL: `http://localhost:${PORT}`,
+      PUBLIC_REPORT_EMAIL: 'corrections@exemple.invalid',
+      FORGE_URL: 'https://forge.exemple.invalid/collectif-fictif/annuaire',
+    },
   },
 });

@@ -41,7 +41,15 @@ export interface NaturalFigures {
 
 /** What an outcome answered, in a few words, to compare with an expectation. */
 function summary(outcome: SearchOutcome): string {
-  const where = outcome.type === 'results' && outcome.origin.kind === 'commune' ? `${outcome.origin.commune.insee} ${outcome.origin.commune.name}` : outcome.type === 'choose' ? outcome.communes.slice(0, 3).map((commune) => `${commune.insee} ${commune.name}`).join(' / ') : '';
+  const where =
+    outcome.type === 'results' && outcome.origin.kind === 'commune'
+      ? `${outcome.origin.commune.insee} ${outcome.origin.commune.name}`
+      : outcome.type === 'choose'
+        ? outcome.communes
+            .slice(0, 3)
+            .map((commune) => `${commune.insee} ${commune.name}`)
+            .join(' / ')
+        : '';
   const services = 'filters' in outcome ? outcome.filters.services.join(',') : '';
   const unknown = 'reading' in outcome ? (outcome as { reading: { unknown: string[] } }).reading.unknown.join(',') : '';
   const first = 'results' in outcome ? outcome.results[0]?.name : undefined;

@@ -193,11 +193,26 @@ export async function benchPhone(outDir: string, options: { runs?: number; queri
     for (const query of options.queries ?? PHONE_QUERIES) {
       const runs: PhoneRun[][] = dirs.map(() => []);
       // A run that times out on a busy machine is run again, once.
-      const measure = (index: number) => once(browser, `http://127.0.0.1:${port + index}`, query).catch((error: unknown) => (console.error(`  again after: ${String(error).split('\n')[0]}`), once(browser, `http://127.0.0.1:${port + index}`, query)));
+      const measure = (index: number) =>
+        once(browser, `http://127.0.0.1:${port + index}`, query).catch(
+          (error: unknown) => (console.error(`  again after: ${String(error).split('\n')[0]}`), once(browser, `http://127.0.0.1:${port + index}`, query)),
+        );
       for (let run = 0; run < (options.runs ?? 3); run++) for (const [index] of dirs.entries()) runs[index]!.push(await measure(index));
       for (const [index, dir] of dirs.entries()) {
         const pick = (key: keyof PhoneRun) => median(runs[index]!.map((item) => item[key]));
-        const result = { query, dir, runs: runs[index]!, median: { fromSubmitMs: pick('fromSubmitMs'), fromNavigationMs: pick('fromNavigationMs'), kB: pick('kB'), afterSubmitKB: pick('afterSubmitKB'), longestTaskMs: pick('longestTaskMs'), cards: pick('cards') } };
+        const result = {
+          query,
+          dir,
+          runs: runs[index]!,
+          median: {
+            fromSubmitMs: pick('fromSubmitMs'),
+            fromNavigationMs: pick('fromNavigationMs'),
+            kB: pick('kB'),
+            afterSubmitKB: pick('afterSubmitKB'),
+            longestTaskMs: pick('longestTaskMs'),
+            cards: pick('cards'),
+          },
+        };
         figures.push(result);
         console.error(`${dir} · ${query}: ${JSON.stringify(result.median)} ← ${runs[index]!.map((item) => `${item.fromSubmitMs}/${item.kB}/${item.longestTaskMs}`).join(' ')}`);
       }
@@ -215,7 +230,10 @@ export function phoneTable(figures: PhoneFigures[]): string {
     '| requête (téléphone lent, médiane de 3) | Entrée → 1er résultat | navigation → 1er résultat | téléchargé (depuis l’accueil) | dont après Entrée | plus longue tâche |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const { query, dir, median: m } of figures) lines.push(`| ${query}${figures.some((other) => other.dir !== dir) ? ` (${dir})` : ''} | ${m.fromSubmitMs} ms | ${m.fromNavigationMs} ms | ${m.kB} ko | ${m.afterSubmitKB} ko | ${m.longestTaskMs} ms |`);
+  for (const { query, dir, median: m } of figures)
+    lines.push(
+      `| ${query}${figures.some((other) => other.dir !== dir) ? ` (${dir})` : ''} | ${m.fromSubmitMs} ms | ${m.fromNavigationMs} ms | ${m.kB} ko | ${m.afterSubmitKB} ko | ${m.longestTaskMs} ms |`,
+    );
   return lines.join('\n');
 }
 

@@ -5,7 +5,7 @@ import { loadData } from '../src/lib/dataset.ts';
 const { dataset, reference } = await loadData({ dataDir: 'data' });
 let state = 42;
 const next = () => (state = (state * 16807) % 2147483647) / 2147483647;
-const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
 
 const withPlaces = [...new Set(dataset.places.map((place) => place.address.insee))].map((insee) => reference.communes.get(insee)!);
 const all = [...reference.communes.values()];

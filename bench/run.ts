@@ -46,7 +46,10 @@ if (args.includes('--phone')) {
   const phone = await benchPhone(dir && !dir.startsWith('--') ? dir : 'dist');
   console.log(phoneTable(phone));
   const kept = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync('bench/results.json', `${JSON.stringify({ ...kept, phone: { date: new Date().toISOString().slice(0, 10), figures: phone.map(({ query, median }) => ({ query, ...median })) } }, null, 2)}\n`);
+  writeFileSync(
+    'bench/results.json',
+    `${JSON.stringify({ ...kept, phone: { date: new Date().toISOString().slice(0, 10), figures: phone.map(({ query, median }) => ({ query, ...median })) } }, null, 2)}\n`,
+  );
   process.exit(0);
 }
 
@@ -175,7 +178,20 @@ function astroBuild(dataset: string, dataDir: string, places: number, measure = 
       if (!measure) return resolve(result);
       const queries = JSON.parse(readFileSync('bench/queries.json', 'utf8')) as string[];
       benchSearch(outDir, queries)
-        .then(async (search) => resolve({ ...result, search, quality: await benchQuality(outDir, queries), natural: await natural(outDir), map: await benchMap(outDir), offline: await benchOffline(outDir), weights: await benchWeights(outDir), print: await benchPrint(outDir) }), reject)
+        .then(
+          async (search) =>
+            resolve({
+              ...result,
+              search,
+              quality: await benchQuality(outDir, queries),
+              natural: await natural(outDir),
+              map: await benchMap(outDir),
+              offline: await benchOffline(outDir),
+              weights: await benchWeights(outDir),
+              print: await benchPrint(outDir),
+            }),
+          reject,
+        )
         .finally(() => rmSync(outDir, { recursive: true, force: true }));
     });
   });
@@ -200,8 +216,13 @@ if (only !== 'real') {
 const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
 const before = (previous.build ?? {}) as Record<string, BuildResult>;
 // The search alone keeps the last full run's build figures.
-const build_ = Object.fromEntries(results.map((result) => [result.dataset, searchOnly ? { ...before[result.dataset], search: result.search, quality: result.quality, natural: result.natural } : result]));
-writeFileSync('bench/results.json', `${JSON.stringify({ ...previous, machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString().slice(0, 10), build: { ...(previous.build as object), ...build_ } }, null, 2)}\n`);
+const build_ = Object.fromEntries(
+  results.map((result) => [result.dataset, searchOnly ? { ...before[result.dataset], search: result.search, quality: result.quality, natural: result.natural } : result]),
+);
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ ...previous, machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString().slice(0, 10), build: { ...(previous.build as object), ...build_ } }, null, 2)}\n`,
+);
 
 console.log('\n| données | lieux | pages | durée du build | pages/s | mémoire max |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
@@ -210,7 +231,9 @@ console.log('\n| données | communes (gzip) | index des lieux (gzip) | meta (gzi
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   const s = r.search!;
-  console.log(`| ${r.dataset} | ${s.communesKB} ko | ${s.placesIndexKB} ko | ${s.metaKB} ko | ${s.totalKB} ko | ${s.typicalQueryKB} ko | ${s.jsBeforeFirstSearchKB} ko | ${s.firstSearchMs} ms | ${s.p50Ms} ms | ${s.p95Ms} ms |`);
+  console.log(
+    `| ${r.dataset} | ${s.communesKB} ko | ${s.placesIndexKB} ko | ${s.metaKB} ko | ${s.totalKB} ko | ${s.typicalQueryKB} ko | ${s.jsBeforeFirstSearchKB} ko | ${s.firstSearchMs} ms | ${s.p50Ms} ms | ${s.p95Ms} ms |`,
+  );
 }
 console.log('\n| données | tâches > 50 ms pendant les recherches (200 + difficiles) | plus longue |');
 console.log('| --- | ---: | ---: |');
@@ -225,7 +248,11 @@ console.log(`\n| données | téléchargement hors connexion par groupe (fichiers
 console.log('| --- | --- | ---: |');
 for (const r of results.filter((item) => item.offline?.groups)) {
   const o = r.offline!;
-  console.log(`| ${r.dataset} | ${Object.entries(o.groups).map(([group, figure]) => `${group} ${figure.files} · ${figure.gzipKB}`).join(', ')} | ${o.precacheGzipKB} / ${OFFLINE_DOWNLOAD_KB} ko |`);
+  console.log(
+    `| ${r.dataset} | ${Object.entries(o.groups)
+      .map(([group, figure]) => `${group} ${figure.files} · ${figure.gzipKB}`)
+      .join(', ')} | ${o.precacheGzipKB} / ${OFFLINE_DOWNLOAD_KB} ko |`,
+  );
 }
 console.log('\n| données | page | JS au chargement (gzip) | budget | HTML (gzip) |');
 console.log('| --- | --- | ---: | ---: | ---: |');
@@ -234,7 +261,9 @@ for (const r of results.filter((item) => item.weights)) {
 }
 // The bench's build has no public address: pages with a QR code load its encoder (6 KB) to draw it
 // for the address they are served at. A published build draws it at build time, as the budget test's does.
-console.log('Sans adresse publique (ce banc), la fiche d’un lieu et la page d’une commune chargent l’encodeur des codes QR (6 ko) ; les budgets sont tenus avec l’adresse publique (tests/e2e/weights.spec.ts).');
+console.log(
+  'Sans adresse publique (ce banc), la fiche d’un lieu et la page d’une commune chargent l’encodeur des codes QR (6 ko) ; les budgets sont tenus avec l’adresse publique (tests/e2e/weights.spec.ts).',
+);
 console.log('\n| données | communes | lieux | distances de chaque commune (au build) | totaux des départements et EPCI | communes à plus de 5 / 10 / 20 km |');
 console.log('| --- | ---: | ---: | ---: | ---: | --- |');
 for (const r of results.filter((item) => item.coverage)) {

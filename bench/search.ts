@@ -206,7 +206,13 @@ export async function benchMap(dir: string): Promise<MapFigures> {
     const parisViewMs = await page.evaluate(async () => {
       const frame = document.querySelector<HTMLElement>('.map-frame')!;
       // Paris's bubble (alone, or grouped with its neighbours when they overlap).
-      const parisBubble = () => [...frame.querySelectorAll<HTMLElement>('.map-cluster[aria-label]')].find((element) => element.getAttribute('aria-label')!.split(/, | : /).includes('Paris'));
+      const parisBubble = () =>
+        [...frame.querySelectorAll<HTMLElement>('.map-cluster[aria-label]')].find((element) =>
+          element
+            .getAttribute('aria-label')!
+            .split(/, | : /)
+            .includes('Paris'),
+        );
       const started = performance.now();
       // A person chooses the bubble that holds Paris, and again while it still groups départements.
       for (;;) {

@@ -21,7 +21,9 @@ export type WeightFigures = Record<string, PageWeight>;
 
 /** A place of the built site, the commune and département of its page, read from the output. */
 function samplePlace(dir: string): { id: string; entry: string; commune: string | null; departement: string | null } {
-  const file = readdirSync(join(dir, 'recherche/lieux')).filter((name) => name.endsWith('.json')).sort()[0]!;
+  const file = readdirSync(join(dir, 'recherche/lieux'))
+    .filter((name) => name.endsWith('.json'))
+    .sort()[0]!;
   const departement = file.replace(/\.json$/, '');
   const ids = readdirSync(join(dir, 'lieux')).sort();
   // A place of that département, so that its entry token (département.id) is a real one.
@@ -117,7 +119,10 @@ export async function measurePage(browser: Browser, url: string, setup?: (contex
             const size = gzipSync(body).length;
             if (type === 'document') html += size;
             else {
-              const name = new URL(response.url()).pathname.split('/').pop()!.replace(/\.[\w-]{8}\.js$/, '.js');
+              const name = new URL(response.url()).pathname
+                .split('/')
+                .pop()!
+                .replace(/\.[\w-]{8}\.js$/, '.js');
               scripts[name] = (scripts[name] ?? 0) + size;
             }
           },
@@ -161,6 +166,10 @@ export async function benchWeights(dir: string, port = 4513, scripts = false): P
 if (import.meta.url === `file://${process.argv[1]}`) {
   const figures = await benchWeights(process.argv[2] ?? 'dist', Number(process.argv[3] ?? 4513), true);
   for (const [name, figure] of Object.entries(figures)) {
-    console.log(`${name.padEnd(20)} JS ${String(figure.jsGzipKB).padStart(6)} kB  HTML ${String(figure.htmlGzipKB).padStart(5)} kB  ${Object.entries(figure.scripts ?? {}).map(([script, size]) => `${script} ${size}`).join(', ')}`);
+    console.log(
+      `${name.padEnd(20)} JS ${String(figure.jsGzipKB).padStart(6)} kB  HTML ${String(figure.htmlGzipKB).padStart(5)} kB  ${Object.entries(figure.scripts ?? {})
+        .map(([script, size]) => `${script} ${size}`)
+        .join(', ')}`,
+    );
   }
 }

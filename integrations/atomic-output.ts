@@ -72,7 +72,9 @@ async function discard(folder: string): Promise<void> {
 async function discardLeftovers(live: string): Promise<void> {
   const parent = dirname(live.replace(/\/$/, ''));
   const prefix = `${basename(live.replace(/\/$/, ''))}.previous.old-`;
-  for (const name of await readdir(parent).catch(() => [])) if (name.startsWith(prefix)) spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(join(parent, name))}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
+  for (const name of await readdir(parent).catch(() => []))
+    if (name.startsWith(prefix))
+      spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(join(parent, name))}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
 }
 
 export function atomicOutput(): AstroIntegration {

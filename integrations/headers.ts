@@ -85,9 +85,7 @@ export function parseHeaders(text: string): HeaderRules {
 /** The headers a host sends for a path: those of every matching rule (`*` matches anything). */
 export function headersFor(path: string, rules: HeaderRules): [string, string][] {
   const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  return rules
-    .filter(({ pattern }) => new RegExp(`^${pattern.split('*').map(escape).join('.*')}$`).test(path))
-    .flatMap(({ headers }) => headers);
+  return rules.filter(({ pattern }) => new RegExp(`^${pattern.split('*').map(escape).join('.*')}$`).test(path)).flatMap(({ headers }) => headers);
 }
 
 export function hostHeaders(): AstroIntegration {

@@ -21,11 +21,11 @@ const TEXT = /\.(js|css|json|geojson|csv|svg|webmanifest|txt|html)$/;
 const FOLDERS = ['_astro', 'recherche', 'donnees'];
 
 async function files(root: string): Promise<string[]> {
-  const listed = await Promise.all([
-    readdir(root, { withFileTypes: true }),
-    ...FOLDERS.map((folder) => readdir(join(root, folder), { withFileTypes: true, recursive: true }).catch(() => [])),
-  ]);
-  return listed.flat().filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  const listed = await Promise.all([readdir(root, { withFileTypes: true }), ...FOLDERS.map((folder) => readdir(join(root, folder), { withFileTypes: true, recursive: true }).catch(() => []))]);
+  return listed
+    .flat()
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 /** Writes `<file>.gz` for each file to precompress that gains from it; returns how many. */

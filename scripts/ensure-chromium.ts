@@ -20,7 +20,9 @@ if (needs.length > 0) {
     console.log(`Manque : ${needs.map((need) => need.file).join(', ')}. Installation avec apt-get…`);
     execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages}`, { stdio: 'inherit' });
   } else {
-    console.error(`Manque : ${needs.map((need) => need.file).join(', ')}. Installez : sudo apt-get install -y ${packages}${needs.some((need) => need.apt === 'chromium') ? ', ou donnez le chemin de Chromium dans CHROMIUM_PATH' : ''}.`);
+    console.error(
+      `Manque : ${needs.map((need) => need.file).join(', ')}. Installez : sudo apt-get install -y ${packages}${needs.some((need) => need.apt === 'chromium') ? ', ou donnez le chemin de Chromium dans CHROMIUM_PATH' : ''}.`,
+    );
     process.exit(1);
   }
 }

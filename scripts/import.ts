@@ -31,7 +31,12 @@ if (!file) {
 
 const DATA = process.env.DATA_DIR ?? 'data';
 const known = (parseYamlText(await readFile(join(DATA, 'imports/sources.yaml'), 'utf8').catch(() => '{}')) ?? {}) as Record<string, Omit<SourceInfo, 'key'> & { maxGone?: number }>;
-const key = option('source') ?? file.split('/').at(-1)!.replace(/\.[^.]+$/, '');
+const key =
+  option('source') ??
+  file
+    .split('/')
+    .at(-1)!
+    .replace(/\.[^.]+$/, '');
 const described = Object.hasOwn(known, key) ? known[key] : undefined;
 const source: SourceInfo = {
   key,

@@ -225,7 +225,8 @@ export async function importFile(options: ImportOptions): Promise<ImportOutcome>
   if (options.dryRun) return { summary, comparison, written: 0, entry, lines: [...lines, t('import.dryRun')] };
   // The same file again, changing nothing: nothing to add to the history either (idempotent).
   const last = (await readHistory(dataDir)).findLast((item) => item.source === source.key);
-  if (texts.size === 0 && last?.sha256 === entry.sha256) return { summary, comparison, written: 0, entry, lines: [...lines, t('import.written', { count: 0, report: `${dataDir}/imports/reports/${source.key}.md` })] };
+  if (texts.size === 0 && last?.sha256 === entry.sha256)
+    return { summary, comparison, written: 0, entry, lines: [...lines, t('import.written', { count: 0, report: `${dataDir}/imports/reports/${source.key}.md` })] };
 
   for (const [path, text] of texts) await writeWhole(path, text);
   const reports = join(dataDir, 'imports/reports');

@@ -10,7 +10,11 @@ import { DATA_SCHEMAS, jsonSchema, type SchemaName } from '../src/lib/schemas/js
 export const SCHEMA_DIR = 'data/schemas';
 
 export function schemaText(name: SchemaName): string {
-  return `${JSON.stringify(jsonSchema(name, (code) => wordsOfMessage(t, code)), null, 2)}\n`;
+  return `${JSON.stringify(
+    jsonSchema(name, (code) => wordsOfMessage(t, code)),
+    null,
+    2,
+  )}\n`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

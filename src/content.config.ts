@@ -70,9 +70,7 @@ export const collections = {
     schema: historyEntrySchema,
   }),
   municipalities: defineCollection({
-    loader: loader('municipalities', ({ dataset }) =>
-      dataset.municipalities.map((municipality) => ({ id: municipality.insee, data: municipality })),
-    ),
+    loader: loader('municipalities', ({ dataset }) => dataset.municipalities.map((municipality) => ({ id: municipality.insee, data: municipality }))),
     schema: municipalitySchema.extend(withFile),
   }),
 };

@@ -30,7 +30,6 @@ function write(key: string, value: string): void {
   }
 }
 
-
 /** `floating`: above the page rather than in its flow (a suggestion, which the person can dismiss: it moves nothing). */
 function notice(link: HTMLAnchorElement, text: string, actions: { label: string; href?: string; onClick?: () => void }[], floating = false): void {
   const box = document.createElement('div');
@@ -78,9 +77,14 @@ if (page !== 'fr') {
   const wanted = navigator.languages.map((language) => siteLanguage(language, offered)).find((code) => code !== null);
   const link = wanted ? links.find((item) => item.dataset.language === wanted) : undefined;
   if (link) {
-    notice(link, link.dataset.suggest!, [
-      { label: link.dataset.suggestGo!, href: link.getAttribute('href')!, onClick: () => write(KEY, wanted!) },
-      { label: link.dataset.stay!, onClick: () => write(DISMISSED, '1') },
-    ], true);
+    notice(
+      link,
+      link.dataset.suggest!,
+      [
+        { label: link.dataset.suggestGo!, href: link.getAttribute('href')!, onClick: () => write(KEY, wanted!) },
+        { label: link.dataset.stay!, onClick: () => write(DISMISSED, '1') },
+      ],
+      true,
+    );
   }
 }

@@ -35,7 +35,13 @@ class PlaceView extends HTMLElement {
     const entry = parseSelection(new URLSearchParams(location.search).get(CORRECTION_PARAM))[0];
     if (!entry) return this.say('placeView.notFound');
     void Promise.all([engine.placesOf([entry]), engine.meta()]).then(
-      ([[place], meta]) => (place ? this.show(place, meta.services.map((service) => service.id)) : this.say('placeView.notFound')),
+      ([[place], meta]) =>
+        place
+          ? this.show(
+              place,
+              meta.services.map((service) => service.id),
+            )
+          : this.say('placeView.notFound'),
       () => this.say('placeView.notFound'),
     );
   }
@@ -60,7 +66,8 @@ class PlaceView extends HTMLElement {
     const phone = parsePhone(place.phone);
     const actions = element('div', { class: 'actions' });
     if (phone) actions.append(element('a', { class: 'button', href: `tel:${phone.dial}` }, t('place.call', { phone: phone.display })));
-    if (hasFlag(place, 'exactPoint')) actions.append(element('a', { class: 'button secondary', href: `https://www.openstreetmap.org/directions?route=%3B${place.lat}%2C${place.lon}` }, t('place.directions')));
+    if (hasFlag(place, 'exactPoint'))
+      actions.append(element('a', { class: 'button secondary', href: `https://www.openstreetmap.org/directions?route=%3B${place.lat}%2C${place.lon}` }, t('place.directions')));
     const listen = listenButton(t, () => this.spoken(place, status.state === 'open' || status.state === 'closed' ? statusLabel(t, status) : ''));
     if (listen) actions.append(listen);
     const toggle = document.createElement('selection-toggle');

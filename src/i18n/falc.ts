@@ -63,16 +63,7 @@
  * A placeholder counts as one short word of one syllable. A text with no word scores 0.
  */
 
-export type FalcRule =
-  | 'sentence-length'
-  | 'semicolon'
-  | 'comma'
-  | 'percentage'
-  | 'large-number'
-  | 'abbreviation'
-  | 'negative'
-  | 'italics'
-  | 'long-word';
+export type FalcRule = 'sentence-length' | 'semicolon' | 'comma' | 'percentage' | 'large-number' | 'abbreviation' | 'negative' | 'italics' | 'long-word';
 
 export type FalcSeverity = 'error' | 'warning';
 
@@ -92,10 +83,49 @@ const LONG_WORD_LIX = 6;
 
 /** Abbreviations a reader may not know: an error unless explained in the same text. */
 export const KNOWN_ABBREVIATIONS = [
-  'AAH', 'ALT', 'AME', 'ANCT', 'ANTS', 'APL', 'ARS', 'ASE', 'CADA', 'CAF', 'CCAS', 'CD', 'CESU',
-  'CHRS', 'CHU', 'CIAS', 'CIDFF', 'CMU', 'CNI', 'CPAM', 'CSS', 'EPCI', 'FALC', 'FJT', 'HLM', 'HUDA',
-  'INSEE', 'LHSS', 'MDPH', 'MDS', 'MJC', 'MSA', 'MSAP', 'OFII', 'OFPRA', 'OSM', 'PMI', 'RGAA',
-  'RNA', 'RSA', 'SIRET', 'UDAF', 'URSSAF',
+  'AAH',
+  'ALT',
+  'AME',
+  'ANCT',
+  'ANTS',
+  'APL',
+  'ARS',
+  'ASE',
+  'CADA',
+  'CAF',
+  'CCAS',
+  'CD',
+  'CESU',
+  'CHRS',
+  'CHU',
+  'CIAS',
+  'CIDFF',
+  'CMU',
+  'CNI',
+  'CPAM',
+  'CSS',
+  'EPCI',
+  'FALC',
+  'FJT',
+  'HLM',
+  'HUDA',
+  'INSEE',
+  'LHSS',
+  'MDPH',
+  'MDS',
+  'MJC',
+  'MSA',
+  'MSAP',
+  'OFII',
+  'OFPRA',
+  'OSM',
+  'PMI',
+  'RGAA',
+  'RNA',
+  'RSA',
+  'SIRET',
+  'UDAF',
+  'URSSAF',
 ] as const;
 
 /** Capitals everyone reads as a word: no warning. */
@@ -164,7 +194,11 @@ export function syllablesOf(word: string): number {
   const elided = ELIDED.exec(word)?.[0] ?? '';
   // « jusqu’ », « lorsqu’ »… are a syllable of their own; « l’ », « qu’ » are none.
   const ownSyllable = elided.length > 3 ? 1 : 0;
-  const rest = word.slice(elided.length).toLowerCase().replace(/qu/g, 'k').replace(/gu(?=[eiyéèêë])/g, 'g');
+  const rest = word
+    .slice(elided.length)
+    .toLowerCase()
+    .replace(/qu/g, 'k')
+    .replace(/gu(?=[eiyéèêë])/g, 'g');
   const groups = rest.match(VOWELS)?.length ?? 0;
   const muteEnding = groups > 1 && /[^aeiouyàâäéèêëîïôöùûüÿœæ]es?$/.test(rest);
   return ownSyllable + Math.max(1, groups - (muteEnding ? 1 : 0));
@@ -174,8 +208,7 @@ export function syllablesOf(word: string): number {
 export function lintFalc(text: string): FalcProblem[] {
   const problems: FalcProblem[] = [];
   const sentences = sentencesOf(text);
-  const sentenceAt = (index: number): string =>
-    (sentences.find((sentence) => index >= sentence.start && index < sentence.end) ?? sentences.at(-1))?.text ?? text.trim();
+  const sentenceAt = (index: number): string => (sentences.find((sentence) => index >= sentence.start && index < sentence.end) ?? sentences.at(-1))?.text ?? text.trim();
   const add = (rule: FalcRule, severity: FalcSeverity, sentence: string, found: string) => problems.push({ rule, severity, sentence, found });
   const bare = text.replace(PLACEHOLDER, SLOT);
 
@@ -195,8 +228,7 @@ export function lintFalc(text: string): FalcProblem[] {
   for (const match of bare.matchAll(/(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?![\d])|\d{4,}/g)) add('large-number', 'error', sentenceAt(match.index), match[0]);
 
   const explained = (abbreviation: string) =>
-    new RegExp(`[\\p{L}][^()]*\\(\\s*${abbreviation}\\s*\\)`, 'u').test(text) ||
-    new RegExp(`(?<![\\p{L}])${abbreviation}\\s*\\(\\s*[\\p{L}][^()]*\\s[\\p{L}][^()]*\\)`, 'u').test(text);
+    new RegExp(`[\\p{L}][^()]*\\(\\s*${abbreviation}\\s*\\)`, 'u').test(text) || new RegExp(`(?<![\\p{L}])${abbreviation}\\s*\\(\\s*[\\p{L}][^()]*\\s[\\p{L}][^()]*\\)`, 'u').test(text);
   for (const abbreviation of KNOWN_ABBREVIATIONS) {
     if (explained(abbreviation)) continue;
     for (const match of bare.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${abbreviation}(?![\\p{L}\\p{N}])`, 'gu'))) {

@@ -377,7 +377,8 @@ export const fr = {
   'report.file': 'Les informations de ce lieu sont dans le fichier {file}.',
   'report.how': 'Comment corriger une fiche',
   'report.subject': 'Erreur sur la fiche : {name}',
-  'report.body': 'Bonjour,\n\nSur la fiche « {name} » ({url}), ceci est faux :\n\nLa bonne information est :\n\nComment je le sais (je travaille dans ce lieu, je l’ai appelé, panneau sur place…) :\n\n(Fichier de données : {file})',
+  'report.body':
+    'Bonjour,\n\nSur la fiche « {name} » ({url}), ceci est faux :\n\nLa bonne information est :\n\nComment je le sais (je travaille dans ce lieu, je l’ai appelé, panneau sur place…) :\n\n(Fichier de données : {file})',
 
   // --- Home
   'home.title': 'Accueil',
@@ -389,7 +390,8 @@ export const fr = {
   'home.mapHeading': 'Carte des lieux',
   'home.mapLabel': 'Carte des lieux d’aide au numérique en France',
   'home.network': 'Le réseau Emmaüs Connect',
-  'home.networkIntro': 'Emmaüs Connect est une association du mouvement Emmaüs. Elle aide les personnes en difficulté sociale à utiliser le numérique. En général, il faut être orienté par un travailleur social (assistante sociale, association, CCAS…).',
+  'home.networkIntro':
+    'Emmaüs Connect est une association du mouvement Emmaüs. Elle aide les personnes en difficulté sociale à utiliser le numérique. En général, il faut être orienté par un travailleur social (assistante sociale, association, CCAS…).',
   'home.networkOffers': 'Dans ses espaces, on peut trouver :',
   'home.relaysIntro': 'Des structures sociales formées par Emmaüs Connect pour aider leurs publics.',
   'home.municipalities': 'Communes engagées',
@@ -433,7 +435,8 @@ export const fr = {
   'commune.reachNone': 'Nous ne connaissons aucun lieu d’aide près de cette commune.',
   'commune.proposePlace': 'Proposer un lieu',
   'commune.proposeLead': 'Vous connaissez un lieu d’aide au numérique à {name} ? Proposez-le : il sera ajouté après vérification.',
-  'commune.forTownHallLeadNone': 'Aucun lieu d’aide n’est connu dans votre commune. Si un lieu existe, proposez-le : il sera ajouté après vérification. En attendant, affichez les lieux les plus proches.',
+  'commune.forTownHallLeadNone':
+    'Aucun lieu d’aide n’est connu dans votre commune. Si un lieu existe, proposez-le : il sera ajouté après vérification. En attendant, affichez les lieux les plus proches.',
   'commune.epci': 'Voir toute l’intercommunalité : {name}',
   'commune.areaDepartement': 'Voir tout le département',
 
@@ -556,7 +559,8 @@ export const fr = {
   'correction.mailIntroNew': 'Bonjour,\n\nVoici un nouveau lieu, proposé par {author} : « {name} ».',
   'correction.mailChanges': 'Ce qui change :',
   'correction.mailFile': 'Le fichier {file}, à mettre à jour dans le projet :',
-  'correction.fileHeader': 'Bonjour. Ce fichier est une fiche de l’annuaire « Aide numérique près de chez moi ».\nFiche {action} le {date} par {author}.\nPour la publier : mettez ce fichier à la place de {file} dans le projet.\nLe site vérifie chaque fiche avant de la publier (pour l’équipe technique : npm run check:data).',
+  'correction.fileHeader':
+    'Bonjour. Ce fichier est une fiche de l’annuaire « Aide numérique près de chez moi ».\nFiche {action} le {date} par {author}.\nPour la publier : mettez ce fichier à la place de {file} dans le projet.\nLe site vérifie chaque fiche avant de la publier (pour l’équipe technique : npm run check:data).',
   'correction.actionCorrected': 'corrigée',
   'correction.actionProposed': 'proposée',
   'correction.field.name': 'Nom',
@@ -610,7 +614,8 @@ export const fr = {
   'charterForm.error.author': 'Écrivez votre nom ou celui de votre structure.',
   'charterForm.mailSubject': 'Charte du Maire solidaire : {name}',
   'charterForm.mailIntro': 'Bonjour,\n\nVoici le fichier de {name}, signataire de la charte du Maire solidaire, envoyé par {author}.',
-  'charterForm.fileHeader': 'Bonjour. Ce fichier dit qu’une commune a signé la charte du Maire solidaire, pour l’annuaire « Aide numérique près de chez moi ».\nFichier préparé le {date} par {author}.\nPour le publier : ajoutez ce fichier au projet, sous le nom {file}.\nLe site le vérifie avant de le publier (pour l’équipe technique : npm run check:data).',
+  'charterForm.fileHeader':
+    'Bonjour. Ce fichier dit qu’une commune a signé la charte du Maire solidaire, pour l’annuaire « Aide numérique près de chez moi ».\nFichier préparé le {date} par {author}.\nPour le publier : ajoutez ce fichier au projet, sous le nom {file}.\nLe site le vérifie avant de le publier (pour l’équipe technique : npm run check:data).',
   'charter.sign': 'Ajouter ma commune',
   'charter.signIntro': 'Votre commune a signé ? Remplissez le formulaire : il prépare son fichier, sans compte.',
   'charter.mapLabel': 'Carte des communes signataires de la charte. La liste en dessous dit la même chose en mots.',
@@ -620,7 +625,8 @@ export const fr = {
   // --- Espace communes et territoires (town halls, EPCI, départements)
   'area.nav': 'Espace communes et territoires',
   'area.index.description': 'Pour les mairies, les intercommunalités et les départements : vérifier les fiches, voir qui habite loin d’un lieu d’aide, publier les lieux sur son site.',
-  'area.index.lead': 'Pour les mairies, les intercommunalités et les départements. Vérifiez les fiches des lieux et corrigez-les sans compte. Voyez qui habite loin d’un lieu d’aide. Affichez les lieux sur le site de votre commune.',
+  'area.index.lead':
+    'Pour les mairies, les intercommunalités et les départements. Vérifiez les fiches des lieux et corrigez-les sans compte. Voyez qui habite loin d’un lieu d’aide. Affichez les lieux sur le site de votre commune.',
   'area.index.departements': 'Choisir un département',
   'area.index.commune': 'Pour une commune : choisissez son département, puis la commune.',
   'area.communes': 'Les communes qui ont un lieu : leur partie « Pour la mairie »',
@@ -685,7 +691,8 @@ export const fr = {
   'area.far.none': 'Toutes les communes sont à moins de 5 km d’un lieu d’aide.',
   'area.far.nowhere': 'aucun lieu connu',
   'area.far.unknown': 'inconnue',
-  'area.far.source': 'Population : INSEE, populations légales, reprises dans le découpage administratif d’Etalab (version 6.0.0). Centres des communes : API Découpage administratif (geo.api.gouv.fr).',
+  'area.far.source':
+    'Population : INSEE, populations légales, reprises dans le découpage administratif d’Etalab (version 6.0.0). Centres des communes : API Découpage administratif (geo.api.gouv.fr).',
   'area.map.label': 'Carte de {name} : les communes loin d’un lieu d’aide et les lieux d’aide. Le tableau en dessous dit la même chose en mots.',
   'area.map.communeTitle': '{name} : le lieu d’aide le plus proche est à {distance}',
   'area.map.legend': 'Légende de la carte',
@@ -725,7 +732,8 @@ export const fr = {
   // --- Data page
   'updates.title': 'Mises à jour des données',
   'updates.description': 'Quand les lieux ont été mis à jour, depuis quelle source, et ce qui a changé.',
-  'updates.intro': 'Les lieux viennent de listes publiques, relues régulièrement. Chaque ligne dit quand une liste a été relue et ce qui a changé. Une personne vérifie chaque mise à jour avant qu’elle soit publiée.',
+  'updates.intro':
+    'Les lieux viennent de listes publiques, relues régulièrement. Chaque ligne dit quand une liste a été relue et ce qui a changé. Une personne vérifie chaque mise à jour avant qu’elle soit publiée.',
   'updates.none': 'Aucune mise à jour n’a encore été faite avec l’outil de mise à jour.',
   'updates.caption': 'Chaque mise à jour, la plus récente en haut',
   'updates.date': 'Date',
@@ -740,7 +748,8 @@ export const fr = {
   'updates.link': 'Les mises à jour des données : quand, depuis quelle source, ce qui a changé',
   'data.download': 'Télécharger les données',
   'data.wholeDirectory': 'Tout l’annuaire ({count}) est libre de réutilisation, dans trois formats :',
-  'data.standardFiles': '{count} au format du standard national des lieux de médiation numérique (schéma v1.0.2 : mêmes colonnes, dans le même ordre, valeurs séparées par « | »). Ces fichiers peuvent alimenter la cartographie nationale.',
+  'data.standardFiles':
+    '{count} au format du standard national des lieux de médiation numérique (schéma v1.0.2 : mêmes colonnes, dans le même ordre, valeurs séparées par « | »). Ces fichiers peuvent alimenter la cartographie nationale.',
   'data.geojson': 'la position de tous les lieux, pour une carte.',
   'data.leftOut': 'Le standard exige une adresse, un code postal et une date de mise à jour. Ces lieux ne sont donc pas dans les fichiers CSV et JSON (ils sont dans le GeoJSON) : {reasons}.',
   'data.leftOutReason': '{reason} : {count}',
@@ -928,7 +937,8 @@ export const fr = {
   'editor.yaml.code.BAD_COLLECTION_TYPE': 'une étiquette de liste ou de bloc (« ! ») n’est pas comprise',
   'editor.file.missing': 'fichier introuvable : il doit exister',
   'editor.file.unreadable': 'fichier illisible ({code})',
-  'editor.file.notUtf8': 'le fichier n’est pas enregistré en UTF-8 (premier caractère illisible à la ligne {line}) : ses lettres accentuées seraient publiées abîmées. Enregistrez-le en « UTF-8 » dans votre éditeur de texte.',
+  'editor.file.notUtf8':
+    'le fichier n’est pas enregistré en UTF-8 (premier caractère illisible à la ligne {line}) : ses lettres accentuées seraient publiées abîmées. Enregistrez-le en « UTF-8 » dans votre éditeur de texte.',
   'editor.file.symlink': 'lien symbolique : il n’est pas lu. Mettez ici une copie du fichier, pas un lien.',
   'editor.file.hidden': 'fichier caché (son nom commence par un point) : il n’est pas lu. Retirez-le du dossier, ou renommez-le sans point au début.',
   'editor.file.hiddenFolder': 'dossier caché (son nom commence par un point) : ses fichiers ne sont pas lus. Retirez-le, ou renommez-le sans point au début.',
@@ -974,7 +984,8 @@ export const fr = {
   'editor.hours.round-the-clock': '« {period} » veut dire ouvert jour et nuit : un lieu d’aide ne l’est pas',
   'editor.hours.night': '« {period} » commence avant 6 h ou finit après 23 h : sans doute une faute de frappe',
   'editor.hours.readAs': 'Le site lit « {value} ». Écrivez-le ainsi (npm run check:data -- --fix-hours le fait).',
-  'editor.hours.setAside': 'Le site n’affiche pas ces horaires : ils sont inconnus. Demandez-les au lieu et écrivez-les, ou écrivez « openingHours: null » (npm run check:data -- --fix-hours le fait, avec une note).',
+  'editor.hours.setAside':
+    'Le site n’affiche pas ces horaires : ils sont inconnus. Demandez-les au lieu et écrivez-les, ou écrivez « openingHours: null » (npm run check:data -- --fix-hours le fait, avec une note).',
   'editor.warnings': '{count} fiche(s) ont des horaires qui ne peuvent pas être justes. Le site les lit comme dit ci-dessous ; corrigez les fichiers :',
   'editor.hoursFixed': 'Horaires corrigés par la règle dans {count} fichier(s).',
   'editor.closure.reversed': 'la fin de la fermeture est avant son début ({from}) : inversez les deux dates',
@@ -1157,18 +1168,22 @@ export const fr = {
   'import.refused': 'Import refusé : {file}\n  {reason}\nRien n’a été changé dans {data}/.',
   'import.refuse.unreadable': 'le fichier ne peut pas être lu ({code}).',
   'import.refuse.empty': 'le fichier est vide.',
-  'import.refuse.notUtf8': 'le fichier n’est pas en UTF-8 (premier caractère illisible à la ligne {line}) : il est sans doute enregistré en Latin-1 ou en Windows-1252, et ses accents seraient publiés cassés (« Caf� »). Enregistrez-le en UTF-8 (« Enregistrer sous », encodage UTF-8), puis relancez.',
+  'import.refuse.notUtf8':
+    'le fichier n’est pas en UTF-8 (premier caractère illisible à la ligne {line}) : il est sans doute enregistré en Latin-1 ou en Windows-1252, et ses accents seraient publiés cassés (« Caf� »). Enregistrez-le en UTF-8 (« Enregistrer sous », encodage UTF-8), puis relancez.',
   'import.refuse.json': 'JSON mal formé à la ligne {line}, colonne {column} : une virgule, un guillemet ou une accolade manque ou est de trop. Le fichier est peut-être coupé.',
   'import.refuse.notList': 'le fichier ne contient pas une liste de lieux (trouvé : {found}). Attendu : une liste [ {…}, {…} ], ou { "data": [ … ] }.',
   'import.refuse.semicolons': 'les colonnes sont séparées par « ; » alors que le standard les sépare par « , ». Enregistrez le fichier en « CSV, séparateur virgule », puis relancez.',
   'import.refuse.csv': 'CSV illisible à la ligne {line} : un guillemet n’est pas fermé, ou est de trop.',
-  'import.refuse.missingColumns': 'colonnes du standard absentes : {missing}.{renamed} Ce n’est pas un fichier du standard des lieux de médiation numérique, ni la liste France Services, ou ses colonnes ont été renommées.',
-  'import.refuse.unknownColumns': 'colonnes inconnues du standard : {unknown}.{renamed} Leurs valeurs seraient perdues : renommez-les comme dans le standard (data/standard/schema-v1.0.2.json), ou retirez-les.',
+  'import.refuse.missingColumns':
+    'colonnes du standard absentes : {missing}.{renamed} Ce n’est pas un fichier du standard des lieux de médiation numérique, ni la liste France Services, ou ses colonnes ont été renommées.',
+  'import.refuse.unknownColumns':
+    'colonnes inconnues du standard : {unknown}.{renamed} Leurs valeurs seraient perdues : renommez-les comme dans le standard (data/standard/schema-v1.0.2.json), ou retirez-les.',
   'import.refuse.renamed': ' Renommée(s) ? {pairs}.',
   'import.refuse.renamedPair': '« {found} » pour « {expected} »',
   'import.refuse.noRow': 'le fichier ne contient aucune ligne.',
   'import.refuse.noUsableRow': 'aucune des {rows} lignes ne donne un lieu (raisons ci-dessus). Importé, ce fichier marquerait tous les lieux de la liste comme sortis.',
-  'import.refuse.tooManyGone': '{gone} des {listed} lieux de cette liste n’y sont plus ({share} %, plus que les {max} % permis) : un téléchargement coupé, ou un format changé ? Si c’est voulu, relancez avec --force "la raison" : elle sera gardée dans l’historique des mises à jour.',
+  'import.refuse.tooManyGone':
+    '{gone} des {listed} lieux de cette liste n’y sont plus ({share} %, plus que les {max} % permis) : un téléchargement coupé, ou un format changé ? Si c’est voulu, relancez avec --force "la raison" : elle sera gardée dans l’historique des mises à jour.',
   'import.forced': 'Forcé : {reason}',
   'import.reject.notObject': 'ce n’est pas un lieu (trouvé : {found})',
   'import.reject.cells': 'la ligne a {cells} cellules pour {expected} colonnes : une virgule en trop ou un guillemet oublié ? Ligne rejetée, ses valeurs ne sont pas devinées.',
@@ -1190,7 +1205,8 @@ export const fr = {
   'refresh.cut': 'téléchargement coupé : {size} octets reçus sur {declared} annoncés par {url}.',
   'refresh.network': 'impossible de joindre {url} ({code}).',
   // --- The change report (Markdown) and the history of updates
-  'changes.historyHeader': '# Historique des mises à jour des données : une entrée par import ou par rafraîchissement écrit\n# (npm run import, npm run refresh). Lu par la page « Mises à jour des données » du site.',
+  'changes.historyHeader':
+    '# Historique des mises à jour des données : une entrée par import ou par rafraîchissement écrit\n# (npm run import, npm run refresh). Lu par la page « Mises à jour des données » du site.',
   'changes.title': '# Mise à jour : {name}',
   'changes.file': '- Fichier : {file} ({bytes} octets, empreinte sha256 {sha256})',
   'changes.from': '- Téléchargé depuis : {url}',
@@ -1231,9 +1247,12 @@ export const fr = {
   'import.header': '# Fiche créée par l’import des données nationales (npm run import).\n# Un nouvel import peut la réécrire : pour la gérer à la main, déplacez-la hors de data/places/imported/.\n',
   'config.unreadable': '{file} : fichier illisible ({reason}). Il dit où vit le site : publicUrl, reportEmail et forge (voir le README, « Où vit le site »).',
   'config.problem': '- {field} : {value} n’est pas valable.',
-  'config.example': 'Exemple : publicUrl: https://aide-numerique.mairie-exemple.fr ; reportEmail: corrections@mairie-exemple.fr ; forge: { kind: github, url: https://github.com/organisation/depot, branch: main }',
-  'config.publish.missing': 'npm run build:publish : le site n’a pas d’adresse publique. Écrivez-la dans site.yaml (publicUrl: https://…). Sans elle, les codes QR imprimés et les liens envoyés ne mèneraient nulle part.',
-  'config.publish.placeholder': 'npm run build:publish : « {url} » n’est pas une vraie adresse publique (adresse d’exemple, adresse locale, ou sans https). Écrivez dans site.yaml l’adresse où le site sera en ligne.',
+  'config.example':
+    'Exemple : publicUrl: https://aide-numerique.mairie-exemple.fr ; reportEmail: corrections@mairie-exemple.fr ; forge: { kind: github, url: https://github.com/organisation/depot, branch: main }',
+  'config.publish.missing':
+    'npm run build:publish : le site n’a pas d’adresse publique. Écrivez-la dans site.yaml (publicUrl: https://…). Sans elle, les codes QR imprimés et les liens envoyés ne mèneraient nulle part.',
+  'config.publish.placeholder':
+    'npm run build:publish : « {url} » n’est pas une vraie adresse publique (adresse d’exemple, adresse locale, ou sans https). Écrivez dans site.yaml l’adresse où le site sera en ligne.',
   // --- Languages: the picker, the person's choice kept, the page that says how each language is made
   'languages.choose': 'Langue',
   'languages.about': 'Les langues du site',
@@ -1313,11 +1332,13 @@ export const fr = {
   'a11y.sample.offline': 'la page montrée sans internet',
   'a11y.sample.languages': 'la page des langues du site',
   'a11y.sample.statement': 'cette déclaration',
-  'a11y.sample.otherLanguages': 'une page dans chaque autre langue : l’accueil en arabe, en anglais et en français facile, des résultats de recherche en arabe, un lieu en dari, la page pour orienter en pachto, « Ma sélection » en ukrainien, la page des langues en russe. Et cette déclaration en arabe et en français facile',
+  'a11y.sample.otherLanguages':
+    'une page dans chaque autre langue : l’accueil en arabe, en anglais et en français facile, des résultats de recherche en arabe, un lieu en dari, la page pour orienter en pachto, « Ma sélection » en ukrainien, la page des langues en russe. Et cette déclaration en arabe et en français facile',
   'a11y.techHeading': 'Technologies utilisées',
   'a11y.tech': 'HTML, CSS, JavaScript, SVG.',
   'a11y.toolsHeading': 'Outils et environnement de test',
-  'a11y.tools.axe': 'axe-core {axe} avec @axe-core/playwright {playwright}, dans le navigateur Chromium : les règles WCAG 2.1 A et AA, et les règles liées au RGAA. Ces règles ne couvrent qu’une petite partie du RGAA.',
+  'a11y.tools.axe':
+    'axe-core {axe} avec @axe-core/playwright {playwright}, dans le navigateur Chromium : les règles WCAG 2.1 A et AA, et les règles liées au RGAA. Ces règles ne couvrent qu’une petite partie du RGAA.',
   'a11y.tools.html': 'html-validate, pour vérifier le code HTML.',
   'a11y.tools.keyboard': 'Des tests automatiques au clavier seul, avec un zoom à 200 % et sur un écran large de 320 pixels.',
   'a11y.tools.noReader': 'Aucun test avec un lecteur d’écran (NVDA, VoiceOver, TalkBack) n’a encore été fait.',
@@ -1328,7 +1349,8 @@ export const fr = {
   'a11y.derogationHeading': 'Dérogations pour charge disproportionnée',
   'a11y.derogationNone': 'Aucune.',
   'a11y.exemptHeading': 'Contenus non soumis à l’obligation d’accessibilité',
-  'a11y.exemptMap': 'Le fond de la carte (images de l’IGN). Ce que la carte montre est aussi écrit en texte : chaque lieu a sa fiche, et il est dans la liste des résultats de recherche et sur la page de sa commune.',
+  'a11y.exemptMap':
+    'Le fond de la carte (images de l’IGN). Ce que la carte montre est aussi écrit en texte : chaque lieu a sa fiche, et il est dans la liste des résultats de recherche et sur la page de sa commune.',
   'a11y.datesHeading': 'Établissement de cette déclaration',
   'a11y.dates': 'Cette déclaration a été établie le {date}.',
   'a11y.contactHeading': 'Retour d’information et contact',
@@ -1350,7 +1372,6 @@ export const fr = {
   'a11y.plan.2028': '2028 : faire faire un audit complet des 106 critères par une personne extérieure à l’équipe. Publier le taux de conformité.',
   'a11y.plan.2029': '2029 : corriger ce que l’audit a trouvé, puis le refaire. Faire relire les traductions et le français facile par les personnes qui les lisent.',
   'a11y.planAlways': 'Chaque année : garder les tests automatiques sur chaque type de page, dans chaque langue.',
-
 
   // --- Listening: the device's own voice reads a place aloud
   'listen.button': 'Écouter',

@@ -61,8 +61,6 @@ export function statusLabel(t: Translate, status: OpenStatus | { state: 'moves' 
       return t(status.closesInDays === 1 ? 'hours.status.openUntilTomorrow' : 'hours.status.openUntilDayAfter', { time });
     }
     case 'closed':
-      return status.next
-        ? t('hours.status.closedOpens', { day: dayName(t, status.next.date, status.next.inDays), time: formatTime(t, status.next.opensAt) })
-        : t('hours.status.closedNoOpening');
+      return status.next ? t('hours.status.closedOpens', { day: dayName(t, status.next.date, status.next.inDays), time: formatTime(t, status.next.opensAt) }) : t('hours.status.closedNoOpening');
   }
 }

@@ -44,7 +44,10 @@ export function weekCompact(t: Translate, week: readonly (readonly number[])[]):
     const consecutive = days.length > 2 && days.every((day, index) => index === 0 || day === days[index - 1]! + 1);
     const names = consecutive
       ? t('hours.daySpan', { from: weekdayName(t, days[0]!), to: weekdayName(t, days.at(-1)!) })
-      : formatList(t, days.map((day) => weekdayName(t, day)));
+      : formatList(
+          t,
+          days.map((day) => weekdayName(t, day)),
+        );
     return `${names.charAt(0).toUpperCase()}${names.slice(1)}${t('list.colon')}${formatSlots(t, week[days[0]!]!)}`;
   });
 }

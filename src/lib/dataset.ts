@@ -113,9 +113,7 @@ async function readFolder(dir: string, root: string): Promise<RawFile[]> {
 
 export async function readReference(dataDir: string): Promise<Reference> {
   const dir = join(dataDir, 'reference');
-  const [communes, departements, regions] = await Promise.all(
-    ['communes.csv', 'departements.csv', 'regions.csv'].map((name) => readFile(join(dir, name), 'utf8')),
-  );
+  const [communes, departements, regions] = await Promise.all(['communes.csv', 'departements.csv', 'regions.csv'].map((name) => readFile(join(dir, name), 'utf8')));
   return parseReference({ communes: communes!, departements: departements!, regions: regions! });
 }
 
@@ -145,17 +143,9 @@ export interface LoadedData {
  * Loads and validates everything; throws a DataError listing every problem.
  * `referenceDir` lets tests use fixture places with the real communes.
  */
-export async function loadData(options: {
-  dataDir: string;
-  referenceDataDir?: string;
-  root?: string;
-  today?: string;
-}): Promise<LoadedData> {
+export async function loadData(options: { dataDir: string; referenceDataDir?: string; root?: string; today?: string }): Promise<LoadedData> {
   const root = options.root ?? process.cwd();
-  const [raw, reference] = await Promise.all([
-    readRawDataset(options.dataDir, root),
-    readReference(options.referenceDataDir ?? options.dataDir),
-  ]);
+  const [raw, reference] = await Promise.all([readRawDataset(options.dataDir, root), readReference(options.referenceDataDir ?? options.dataDir)]);
   const result = validateDataset(raw, reference, { today: options.today ?? todayIso() });
   if (!result.dataset) throw new DataError(result.issues);
   return { dataset: result.dataset, reference, warnings: result.warnings };

@@ -116,19 +116,24 @@ export function placeSchedule(place: Place, reference: Reference, start: string)
  * `schedules` are usually computed by the content loader (once per build, next to validation,
  * which parses the same hours); otherwise they are computed here from `scheduleStart`.
  */
-export function buildDirectory(
-  dataset: Dataset,
-  reference: Reference,
-  scheduleStart: string,
-  schedules?: Map<string, Schedule | null>,
-): Directory {
+export function buildDirectory(dataset: Dataset, reference: Reference, scheduleStart: string, schedules?: Map<string, Schedule | null>): Directory {
   const places: PlaceEntry[] = dataset.places
     .map((place) => {
       const commune = reference.communes.get(place.address.insee)!;
       const departement = reference.departements.get(commune.departementCode)!;
       const region = reference.regions.get(commune.regionCode)!;
       const schedule = schedules?.has(place.id) ? schedules.get(place.id)! : placeSchedule(place, reference, scheduleStart);
-      return { ...place, commune, departement, region, lat: place.location.lat, lon: place.location.lon, schedule, labelOffers: labelOffers(place, dataset.labels), networkContact: networkContactOf(place, dataset.labels) };
+      return {
+        ...place,
+        commune,
+        departement,
+        region,
+        lat: place.location.lat,
+        lon: place.location.lon,
+        schedule,
+        labelOffers: labelOffers(place, dataset.labels),
+        networkContact: networkContactOf(place, dataset.labels),
+      };
     })
     .sort((a, b) => byName.compare(a.name, b.name));
 
@@ -159,9 +164,7 @@ export function buildDirectory(
 
   const regions: RegionSummary[] = [...reference.regions.values()]
     .map((region) => {
-      const own = [...departements.values()]
-        .filter((d) => d.departement.regionCode === region.code)
-        .sort((a, b) => a.departement.code.localeCompare(b.departement.code));
+      const own = [...departements.values()].filter((d) => d.departement.regionCode === region.code).sort((a, b) => a.departement.code.localeCompare(b.departement.code));
       return { region, departements: own, placeCount: own.reduce((sum, d) => sum + d.placeCount, 0) };
     })
     .sort((a, b) => byName.compare(a.region.name, b.region.name));

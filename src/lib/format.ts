@@ -26,7 +26,6 @@ export function formatList(t: Translate, items: readonly string[]): string {
   return `${items.slice(0, -1).join(t('list.comma'))}${t('list.and')}${items.at(-1)}`;
 }
 
-
 /** "1,5 Mo", "800 ko": the size of a download, as a phone's settings say it. */
 export function formatBytes(t: Translate, bytes: number, locale = 'fr'): string {
   if (bytes >= 1e6) return t('size.mb', { n: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1e6) });

@@ -29,10 +29,7 @@ export function isStale(place: Pick<Place, 'verified' | 'sources'>, today: strin
  * dates, where a source that the refresh reads again (history of updates) counts from its last
  * edition, as long as the place is still on that list. Null when no source has a date.
  */
-export function lastConfirmation(
-  place: Pick<Place, 'sources' | 'delisted'>,
-  history: readonly { source: string; name: string; edition: string }[],
-): { date: string; source: string } | null {
+export function lastConfirmation(place: Pick<Place, 'sources' | 'delisted'>, history: readonly { source: string; name: string; edition: string }[]): { date: string; source: string } | null {
   let best: { date: string; source: string } | null = null;
   for (const source of place.sources) {
     const key = source.record?.split(':')[0];

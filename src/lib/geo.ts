@@ -10,8 +10,7 @@ export function distanceKm(a: LatLon, b: LatLon): number {
   const toRad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * toRad;
   const dLon = (b.lon - a.lon) * toRad;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLon / 2) ** 2;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -42,9 +41,7 @@ export const TERRITORIES: readonly Territory[] = [
 ];
 
 export function territoryOf(point: LatLon): Territory | undefined {
-  return TERRITORIES.find(
-    (t) => point.lat >= t.south && point.lat <= t.north && point.lon >= t.west && point.lon <= t.east,
-  );
+  return TERRITORIES.find((t) => point.lat >= t.south && point.lat <= t.north && point.lon >= t.west && point.lon <= t.east);
 }
 
 /** IANA time zone of a département: opening hours are local wall-clock times. */

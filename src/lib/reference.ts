@@ -67,7 +67,10 @@ export function parseReference(csv: ReferenceCsv): Reference {
       insee: row.code!,
       name: row.nom!,
       slug: slugify(row.nom!),
-      postcodes: row.codes_postaux!.split(',').map((code) => code.trim()).filter(Boolean),
+      postcodes: row
+        .codes_postaux!.split(',')
+        .map((code) => code.trim())
+        .filter(Boolean),
       departementCode: row.departement_code!,
       regionCode: row.region_code!,
       lat: Number(row.latitude),

@@ -47,14 +47,12 @@ export const areaDepartementUrl = (departement: Pick<Departement, 'code' | 'slug
 export const epciUrl = (epci: { siren: string; slug: string }): string => `${AREAS_URL}epci/${epci.siren}-${epci.slug}/`;
 /** The commune's places made to be framed on the town's own site, and its data files. */
 export const widgetUrl = (commune: Pick<Commune, 'insee' | 'slug'>): string => `/integrer/${communeKey(commune)}/`;
-export const communeDataFiles = (commune: Pick<Commune, 'insee'>) =>
-  ({ csv: `${DATA_FILES.communes}${commune.insee}.csv`, json: `${DATA_FILES.communes}${commune.insee}.json` }) as const;
+export const communeDataFiles = (commune: Pick<Commune, 'insee'>) => ({ csv: `${DATA_FILES.communes}${commune.insee}.csv`, json: `${DATA_FILES.communes}${commune.insee}.json` }) as const;
 /** Correcting a place, or proposing a new one (no `id`); signing the charter. */
 export const CORRECTION_URL = '/corriger/';
 /** The parameter names the place as a selection entry does (`59.point-fictif`): its département's file holds its record. */
 export const CORRECTION_PARAM = 'lieu';
-export const correctionUrl = (place?: { id: string; insee: string }): string =>
-  place ? `${CORRECTION_URL}?${CORRECTION_PARAM}=${entryToken(entryOf(place.id, place.insee))}` : CORRECTION_URL;
+export const correctionUrl = (place?: { id: string; insee: string }): string => (place ? `${CORRECTION_URL}?${CORRECTION_PARAM}=${entryToken(entryOf(place.id, place.insee))}` : CORRECTION_URL);
 /** The current records of a département's places, read by the correction form. */
 export const correctionRecordsUrl = (departement: string): string => `${CORRECTION_URL}lieux/${departement.toLowerCase()}.json`;
 export const CHARTER_SIGN_URL = '/charte/signer/';

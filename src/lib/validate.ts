@@ -129,10 +129,7 @@ function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodTy
           issues.push({
             file,
             field: field ? `${field}.${key}` : key,
-            message:
-              t('editor.key.unknown', { key }) +
-              (guess ? t('editor.key.didYouMean', { guess }) : '.') +
-              (known.length ? t('editor.key.possible', { keys: known.join(', ') }) : ''),
+            message: t('editor.key.unknown', { key }) + (guess ? t('editor.key.didYouMean', { guess }) : '.') + (known.length ? t('editor.key.possible', { keys: known.join(', ') }) : ''),
           });
         }
         break;
@@ -173,7 +170,10 @@ function fromZod(file: string, data: unknown, error: z.ZodError, schema: z.ZodTy
           field,
           value,
           // A rule's own words first (the sources list says why it needs one); else zod's bound, in plain words.
-          message: issue.message && !/^Too small/.test(issue.message) ? wordsOfMessage(t, issue.message) : t(issue.origin === 'array' ? 'editor.tooFew' : 'editor.tooShort', { minimum: Number(issue.minimum) }),
+          message:
+            issue.message && !/^Too small/.test(issue.message)
+              ? wordsOfMessage(t, issue.message)
+              : t(issue.origin === 'array' ? 'editor.tooFew' : 'editor.tooShort', { minimum: Number(issue.minimum) }),
         });
         break;
       default:
@@ -206,11 +206,7 @@ function shapeAt(root: z.ZodType, path: readonly PropertyKey[]): Record<string, 
 
 function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;
-  while (
-    current instanceof z.ZodOptional ||
-    current instanceof z.ZodNullable ||
-    current instanceof z.ZodDefault
-  ) {
+  while (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
     current = current.unwrap() as z.ZodType;
   }
   return current;

@@ -137,10 +137,14 @@ class AppNotice extends HTMLElement {
     } catch {
       // Unknown size: the offer still stands, without a figure.
     }
-    this.show('offline.saveData', () => {
-      this.clear();
-      this.register();
-    }, size ? this.t('offline.saveDataSize', { size }) : '');
+    this.show(
+      'offline.saveData',
+      () => {
+        this.clear();
+        this.register();
+      },
+      size ? this.t('offline.saveDataSize', { size }) : '',
+    );
   }
 
   private register(): void {

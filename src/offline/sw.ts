@@ -177,9 +177,7 @@ setCatchHandler(async ({ request }) => {
 self.addEventListener('activate', (event) => {
   // The caches of the worker written by hand before Workbox (pages-v1, assets-v1, search-*),
   // and the pages kept by the previous version: they point to its scripts, now deleted.
-  event.waitUntil(
-    caches.keys().then((keys) => Promise.all(keys.filter((key) => SW_CACHES.legacy(key) || key === SW_CACHES.pages).map((key) => caches.delete(key)))),
-  );
+  event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((key) => SW_CACHES.legacy(key) || key === SW_CACHES.pages).map((key) => caches.delete(key)))));
 });
 
 self.addEventListener('message', (event) => {

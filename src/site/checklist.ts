@@ -73,9 +73,7 @@ export interface Checklist {
 
 export function checklist(places: readonly PlaceEntry[], today: string): Checklist {
   const rows = places.map((place) => placeCheck(place, today)).sort(byUrgency);
-  const totals = Object.fromEntries(
-    CHECK_ITEMS.map((item) => [item, { known: 0, partial: 0, missing: 0 }]),
-  ) as Record<CheckItem, Record<CheckState, number>>;
+  const totals = Object.fromEntries(CHECK_ITEMS.map((item) => [item, { known: 0, partial: 0, missing: 0 }])) as Record<CheckItem, Record<CheckState, number>>;
   for (const row of rows) for (const item of CHECK_ITEMS) totals[item][row.states[item]] += 1;
   return { rows, totals, stale: rows.filter((row) => row.freshness !== 'fresh').length };
 }

@@ -30,4 +30,3 @@ export function standardExport(): Promise<StandardExport> {
   })();
   return cached;
 }
-

@@ -332,7 +332,7 @@ export function posterCard(place: PlaceEntry, km: number | null): PosterCard {
  * errs on the side of room: a poster never spills onto a second page.
  */
 const A3_SCALE = 14 / 12;
-const A3_LINE = (128 / 186) / A3_SCALE;
+const A3_LINE = 128 / 186 / A3_SCALE;
 export const POSTER_ROOM = {
   a4: {
     page: 774,
@@ -416,9 +416,7 @@ export interface PosterView {
 export function posterView(commune: { name: string }, places: readonly PlaceEntry[], around: readonly Nearby<PlaceEntry>[]): PosterView {
   const own = posterPlaces(places, POSTER_MAX.a3);
   const ownCards = own.shown.map((place) => posterCard(place, null));
-  const aroundCards = [...around]
-    .sort((a, b) => Number(!isReachable(reachFacts(a.item))) - Number(!isReachable(reachFacts(b.item))) || a.km - b.km)
-    .map(({ item, km }) => posterCard(item, km));
+  const aroundCards = [...around].sort((a, b) => Number(!isReachable(reachFacts(a.item))) - Number(!isReachable(reachFacts(b.item))) || a.km - b.km).map(({ item, km }) => posterCard(item, km));
   const lead = t(places.length > 0 ? 'poster.lead' : 'poster.leadAround', { name: commune.name });
   const ownTotal = own.shown.length + own.more;
   const cards = [...ownCards, ...aroundCards];

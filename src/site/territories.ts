@@ -80,9 +80,11 @@ let outlines: Map<string, Rings> | undefined;
 /** Départements' simplified outlines (the map's own file in public/carte/). */
 function departementOutlines(): Map<string, Rings> {
   outlines ??= new Map(
-    (JSON.parse(readFileSync(join(process.cwd(), 'public/carte/departements.geojson'), 'utf8')) as {
-      features: { properties: { code: string }; geometry: { type: string; coordinates: unknown } }[];
-    }).features.map((feature) => [feature.properties.code, ringsOf(feature.geometry)]),
+    (
+      JSON.parse(readFileSync(join(process.cwd(), 'public/carte/departements.geojson'), 'utf8')) as {
+        features: { properties: { code: string }; geometry: { type: string; coordinates: unknown } }[];
+      }
+    ).features.map((feature) => [feature.properties.code, ringsOf(feature.geometry)]),
   );
   return outlines;
 }
@@ -100,7 +102,11 @@ export function areaView(directory: Directory, communes: readonly Commune[], dep
     coverage: result,
     far,
     sketch: sketch<SketchData>(shapes, [
-      ...far.map((row, rank) => ({ lat: row.commune.lat, lon: row.commune.lon, data: { kind: 'commune' as const, name: row.commune.name, band: bandOf(row.km), km: row.km, named: rank < NAMED_ON_MAP } })),
+      ...far.map((row, rank) => ({
+        lat: row.commune.lat,
+        lon: row.commune.lon,
+        data: { kind: 'commune' as const, name: row.commune.name, band: bandOf(row.km), km: row.km, named: rank < NAMED_ON_MAP },
+      })),
       ...places.map((place) => ({ lat: place.lat, lon: place.lon, data: { kind: 'place' as const, name: place.name } })),
     ]),
   };
@@ -113,5 +119,8 @@ export function departementCommunes(directory: Directory, departement: Departeme
 /** Metropolitan France (overseas départements are listed, not drawn: they would shrink the map). */
 export function metropolitanSketch<T>(points: readonly { lat: number; lon: number; data: T }[]): Sketch<T> {
   const shapes = [...departementOutlines()].filter(([code]) => !code.startsWith('97')).map(([, rings]) => rings);
-  return sketch(shapes, points.filter((point) => point.lon > -6 && point.lon < 10 && point.lat > 41 && point.lat < 52));
+  return sketch(
+    shapes,
+    points.filter((point) => point.lon > -6 && point.lon < 10 && point.lat > 41 && point.lat < 52),
+  );
 }

@@ -96,6 +96,6 @@ for (const path of ['/', '/lieux/espace-fictif-des-hirondelles/', '/communes/593
     const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("object-src 'none'");
-    expect(csp).toContain('img-src \'self\' data: https://data.geopf.fr');
+    expect(csp).toContain("img-src 'self' data: https://data.geopf.fr");
   });
 }

@@ -31,9 +31,7 @@ test('a commune’s own places first, the most helpful first; a shelter named by
 test('a need in common words finds the places that offer it by their label, said as such', async ({ page }) => {
   await page.goto('/recherche/?q=papiers+grenoble');
   await expect(titles(page).first()).toHaveText('France services fictive de Grenoble');
-  await expect(card(page, 'France services fictive de Grenoble')).toContainText(
-    'Pour votre besoin : Aide pour les démarches en ligne (offre du réseau ou du label : à confirmer avec le lieu)',
-  );
+  await expect(card(page, 'France services fictive de Grenoble')).toContainText('Pour votre besoin : Aide pour les démarches en ligne (offre du réseau ou du label : à confirmer avec le lieu)');
   await page.goto('/recherche/?q=france+services+grenoble');
   await expect(titles(page)).toHaveText(['France services fictive de Grenoble']);
 });

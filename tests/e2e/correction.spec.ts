@@ -63,7 +63,10 @@ test('a town hall corrects a place: the file passes check:data and the e-mail li
 
   const mail = await mailOf(page);
   expect(mail.startsWith('mailto:corrections@exemple.invalid?subject=Correction de la fiche : Point fictif de la Colline&body=')).toBe(true);
-  const listed = mail.split('\r\n').filter((line) => line.startsWith('- ')).map((line) => line.slice(2).split(' : ')[0]);
+  const listed = mail
+    .split('\r\n')
+    .filter((line) => line.startsWith('- '))
+    .map((line) => line.slice(2).split(' : ')[0]);
   expect(listed).toEqual(['Téléphone', 'Horaires', 'Langues']);
   expect(mail).toContain('envoyée par Mairie fictive de Lille');
   // The forge (FORGE_URL of the test build): an issue with the change already written, and the file's edit page.

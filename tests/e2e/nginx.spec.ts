@@ -48,7 +48,13 @@ http {
   );
   nginx = spawn(NGINX, ['-p', work, '-c', join(work, 'nginx.conf'), '-g', 'daemon off; user root;'], { stdio: 'inherit' });
   for (let tries = 0; tries < 100; tries++) {
-    if (await get('/').then(() => true, () => false)) return;
+    if (
+      await get('/').then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     await new Promise((done) => setTimeout(done, 50));
   }
   throw new Error(`nginx did not start: ${readFileSync(join(work, 'error.log'), 'utf8')}`);

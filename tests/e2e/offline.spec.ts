@@ -236,10 +236,9 @@ test('the page a person landed on from a shared link works offline afterwards, a
   await page.goto('/lieux/relais-fictif-du-moulin/');
   await page.goto('/lieux/point-fictif-de-la-colline/');
   await expect(notice(page)).toContainText('ce site marche maintenant sans internet', { timeout: 30_000 });
-  await expect.poll(async () => (await cachedUrls(page)).filter((url) => url.startsWith(`${SERVED}/lieux/`)).sort(), { timeout: 15_000 }).toEqual([
-    `${SERVED}/lieux/point-fictif-de-la-colline/`,
-    `${SERVED}/lieux/relais-fictif-du-moulin/`,
-  ]);
+  await expect
+    .poll(async () => (await cachedUrls(page)).filter((url) => url.startsWith(`${SERVED}/lieux/`)).sort(), { timeout: 15_000 })
+    .toEqual([`${SERVED}/lieux/point-fictif-de-la-colline/`, `${SERVED}/lieux/relais-fictif-du-moulin/`]);
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');

@@ -33,7 +33,10 @@ test('a selection of three places: kept through a reload, offline, printed as a 
   const names: string[] = [];
   for (let i = 0; i < 3; i++) {
     names.push((await cards.nth(i).locator('h3').textContent())!.trim());
-    await cards.nth(i).getByRole('button', { name: /^Ajouter à ma sélection/ }).click();
+    await cards
+      .nth(i)
+      .getByRole('button', { name: /^Ajouter à ma sélection/ })
+      .click();
   }
   await expect(header(page)).toHaveText('Ma sélection (3)');
   await expect(page.getByRole('status').filter({ hasText: 'dans votre sélection' })).toContainText('3 lieux dans la sélection');
@@ -109,7 +112,15 @@ test('a place prints on one A4 page: its facts, a QR code to its page, the date 
   await expect(page.locator('open-status')).toContainText('Ouvert maintenant');
   const paper = await printed(page);
   expect(paper.pages).toBe(1);
-  for (const fact of ['Espace fictif des Hirondelles', '1 rue Imaginaire', '01 23 45 67 89', 'Lundi', '9 h à 12 h et 14 h à 17 h', 'Il faut être orienté par un travailleur social', 'Imprimé le 3 mars 2026']) {
+  for (const fact of [
+    'Espace fictif des Hirondelles',
+    '1 rue Imaginaire',
+    '01 23 45 67 89',
+    'Lundi',
+    '9 h à 12 h et 14 h à 17 h',
+    'Il faut être orienté par un travailleur social',
+    'Imprimé le 3 mars 2026',
+  ]) {
     expect(paper.text).toContain(fact);
   }
   expect(paper.text).not.toMatch(RELATIVE_TIME);
@@ -163,7 +174,16 @@ test('the fiche d’orientation is printed with what was typed, and nothing type
 
   const paper = await printed(page);
   expect(paper.pages).toBe(1);
-  for (const text of ['Fiche d’orientation', `Pour : ${typed.person}`, `Besoin : ${typed.need}`, `Remarques : ${typed.notes}`, `Orienté par : ${typed.structure}`, typed.phone, 'Espace fictif des Hirondelles', 'Imprimé le 3 mars 2026']) {
+  for (const text of [
+    'Fiche d’orientation',
+    `Pour : ${typed.person}`,
+    `Besoin : ${typed.need}`,
+    `Remarques : ${typed.notes}`,
+    `Orienté par : ${typed.structure}`,
+    typed.phone,
+    'Espace fictif des Hirondelles',
+    'Imprimé le 3 mars 2026',
+  ]) {
     expect(paper.text).toContain(text);
   }
   expect(paper.codes).toEqual([`${SITE}/lieux/espace-fictif-des-hirondelles/`]);

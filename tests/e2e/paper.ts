@@ -34,12 +34,17 @@ export async function printed(page: Page): Promise<Paper> {
     const pageSize = /Page size:\s+(.+)/.exec(info)![1]!.trim();
     // No -layout: words of one line stay together, whatever the columns.
     // Lines joined: a sentence wrapped on paper reads as one.
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString().replace(/[\s\u00a0]+/g, ' ');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
+      .toString()
+      .replace(/[\s\u00a0]+/g, ' ');
     execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', file, join(folder, 'page')]);
     const images = (await readdir(folder)).filter((name) => name.endsWith('.png')).map((name) => join(folder, name));
     let codes: string[] = [];
     try {
-      codes = execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', ...images]).toString().split('\n').filter(Boolean);
+      codes = execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', ...images])
+        .toString()
+        .split('\n')
+        .filter(Boolean);
     } catch {
       // zbarimg exits with 4 when it finds no code.
     }

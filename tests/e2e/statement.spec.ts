@@ -24,7 +24,12 @@ test('from the French home page, the footer leads to the statement: non conforme
   await expect(page.locator('[data-criterion="1.1"] strong').first()).toHaveText('Critère 1.1');
   await expect(page.locator('[data-criterion="4.1"]')).toContainText('Non applicable');
   const counts = summarize(audit.criteria).counts;
-  await expect(page.locator('[data-counts] li')).toHaveText([`Conforme : ${counts.conforme}`, `Non conforme : ${counts['non-conforme']}`, `Non applicable : ${counts['non-applicable']}`, `Non vérifié : ${counts['non-verifie']}`]);
+  await expect(page.locator('[data-counts] li')).toHaveText([
+    `Conforme : ${counts.conforme}`,
+    `Non conforme : ${counts['non-conforme']}`,
+    `Non applicable : ${counts['non-applicable']}`,
+    `Non vérifié : ${counts['non-verifie']}`,
+  ]);
   // A contact: the site's own report address and forge (playwright.config.ts).
   await expect(page.getByRole('link', { name: 'Écrire un e-mail' })).toHaveAttribute('href', /^mailto:corrections@exemple\.invalid\?subject=/);
   await expect(page.getByRole('link', { name: 'Écrire sur le site du projet' })).toHaveAttribute('href', /^https:\/\/forge\.exemple\.invalid\/collectif-fictif\/annuaire\/issues\/new/);

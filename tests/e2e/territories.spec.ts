@@ -84,7 +84,14 @@ test('the widget is framed by another site and works there; any other page refus
     // Its links lead to the site that serves the widget, wherever it is served.
     expect(await widget.getByRole('link', { name: /Tous les lieux près de Lille/ }).evaluate((link: HTMLAnchorElement) => link.href)).toBe('http://127.0.0.1:4341/communes/59350-lille/');
     // The page itself was refused: the browser shows its error page in the frame.
-    await expect.poll(() => page.frames().find((frame) => frame.name() === '' && frame.url().startsWith('chrome-error'))?.url()).toBe('chrome-error://chromewebdata/');
+    await expect
+      .poll(() =>
+        page
+          .frames()
+          .find((frame) => frame.name() === '' && frame.url().startsWith('chrome-error'))
+          ?.url(),
+      )
+      .toBe('chrome-error://chromewebdata/');
     expect(page.frames().map((frame) => frame.url())).not.toContain('http://127.0.0.1:4341/communes/59350-lille/');
     // The only console error is the refusal itself; the widget logs none.
     expect(errors.filter((text) => !text.includes("frame-ancestors 'none'"))).toEqual([]);

@@ -65,10 +65,15 @@ test(`the offline download on the real data is at most ${OFFLINE_DOWNLOAD_KB} KB
   for (const file of shell) groups[precacheGroup(file.url)] = (groups[precacheGroup(file.url)] ?? 0) + file.gzipBytes;
   for (const [url, body] of search) groups[precacheGroup(url.slice(1))] = (groups[precacheGroup(url.slice(1))] ?? 0) + gzipSync(body, { level: 6 }).length;
   const total = Object.values(groups).reduce((sum, bytes) => sum + bytes, 0) / 1024;
-  const detail = Object.entries(groups).map(([group, bytes]) => `${group} ${Math.round(bytes / 1024)}`).join(', ');
+  const detail = Object.entries(groups)
+    .map(([group, bytes]) => `${group} ${Math.round(bytes / 1024)}`)
+    .join(', ');
   test.info().annotations.push({ type: 'offline download (KB gzip)', description: `${Math.round(total)}: ${detail}` });
   expect(total, `KB gzip: ${detail}`).toBeLessThanOrEqual(OFFLINE_DOWNLOAD_KB);
   // Every search file of the download was weighed: the fixture build's are a subset of the real data's names.
-  const built = (folder: string) => readdirSync(`${SITE_DIR}/recherche/${folder}`).filter((name) => name.endsWith('.json')).map((name) => `/recherche/${folder}/${name}`);
+  const built = (folder: string) =>
+    readdirSync(`${SITE_DIR}/recherche/${folder}`)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => `/recherche/${folder}/${name}`);
   for (const url of [...built('communes'), ...built('codes-postaux')]) expect(search.has(url), url).toBe(true);
 });

@@ -39,12 +39,27 @@ describe('a commune without a place', () => {
     region: { name: 'Occitanie', href: '/regions/76-occitanie/' },
     reach: 'Depuis le centre de Barre-des-Cévennes, le lieu d’aide le plus proche est à 12 km à vol d’oiseau.',
     epci: null,
-    around: [['lieu-fictif-a', '12 km'], ['lieu-fictif-b', '15 km']],
-    poster: { cards: [['lieu-fictif-a', '12 km'], ['lieu-fictif-b', '15 km']], a4: { count: 1, more: 0 }, a3: { more: 0 } },
+    around: [
+      ['lieu-fictif-a', '12 km'],
+      ['lieu-fictif-b', '15 km'],
+    ],
+    poster: {
+      cards: [
+        ['lieu-fictif-a', '12 km'],
+        ['lieu-fictif-b', '15 km'],
+      ],
+      a4: { count: 1, more: 0 },
+      a3: { more: 0 },
+    },
     widget: [['lieu-fictif-a', '12 km']],
   };
   const fragments = readFragments(
-    ['a', 'b'].map((id) => `<template data-card="lieu-fictif-${id}"><li>${id} · à ⟦km⟧</li></template><template data-poster="lieu-fictif-${id}"><li class="⟦only⟧">${id}</li></template><template data-widget="lieu-fictif-${id}"><li>${id}</li></template>`).join(''),
+    ['a', 'b']
+      .map(
+        (id) =>
+          `<template data-card="lieu-fictif-${id}"><li>${id} · à ⟦km⟧</li></template><template data-poster="lieu-fictif-${id}"><li class="⟦only⟧">${id}</li></template><template data-widget="lieu-fictif-${id}"><li>${id}</li></template>`,
+      )
+      .join(''),
   );
 
   test('its values: the nearest places with their distance; A4 prints the first of the poster, A3 the others too', () => {

@@ -10,7 +10,15 @@ const listed = { name: 'Liste fictive (août 2024)', date: '2024-08-01', record:
 
 describe('the last confirmation of a place', () => {
   test.each([
-    ['the newest dated source, without a refresh', [{ name: 'Site fictif', date: '2025-03-01' }, { name: 'Autre source fictive', date: '2025-06-01' }], undefined, { date: '2025-06-01', source: 'Autre source fictive' }],
+    [
+      'the newest dated source, without a refresh',
+      [
+        { name: 'Site fictif', date: '2025-03-01' },
+        { name: 'Autre source fictive', date: '2025-06-01' },
+      ],
+      undefined,
+      { date: '2025-06-01', source: 'Autre source fictive' },
+    ],
     ['the last edition of a list the place is still on', [listed], undefined, { date: '2026-02-15', source: 'Liste fictive' }],
     ['its own date when the list no longer has it', [listed], { list: 'Liste fictive', date: '2026-02-15' }, { date: '2024-08-01', source: 'Liste fictive (août 2024)' }],
     ['a source the place’s page cites more recently than the list', [listed, { name: 'Mairie fictive', date: '2026-03-01' }], undefined, { date: '2026-03-01', source: 'Mairie fictive' }],

@@ -17,11 +17,20 @@ const with_ = (day: number, ...periods: [string, string][]): Week => closed.map(
 describe('the week as opening_hours', () => {
   test('days with the same periods are joined; holidays closed when asked', () => {
     const week: Week = [
-      [{ from: '09:00', to: '12:00' }, { from: '14:00', to: '17:00' }],
-      [{ from: '09:00', to: '12:00' }, { from: '14:00', to: '17:00' }],
+      [
+        { from: '09:00', to: '12:00' },
+        { from: '14:00', to: '17:00' },
+      ],
+      [
+        { from: '09:00', to: '12:00' },
+        { from: '14:00', to: '17:00' },
+      ],
       [{ from: '14:00', to: '17:30' }],
       [],
-      [{ from: '09:00', to: '12:00' }, { from: '14:00', to: '17:00' }],
+      [
+        { from: '09:00', to: '12:00' },
+        { from: '14:00', to: '17:00' },
+      ],
       [],
       [],
     ];
@@ -33,7 +42,10 @@ describe('the week as opening_hours', () => {
   test('a schedule week reads back into periods, and back into minutes', () => {
     const minutes = [[540, 720, 840, 1020], [], [], [], [], [600, 1080], []];
     const week = weekFromSchedule(minutes);
-    expect(week[0]).toEqual([{ from: '09:00', to: '12:00' }, { from: '14:00', to: '17:00' }]);
+    expect(week[0]).toEqual([
+      { from: '09:00', to: '12:00' },
+      { from: '14:00', to: '17:00' },
+    ]);
     expect(week[5]).toEqual([{ from: '10:00', to: '18:00' }]);
     expect(scheduleWeek(week)).toEqual(minutes);
   });
@@ -43,8 +55,18 @@ describe('the week as opening_hours', () => {
     expect(periodProblem([{ from: '12:00', to: '09:00' }])).toBe('order');
     expect(periodProblem([{ from: '12:00', to: '12:00' }])).toBe('order');
     expect(periodProblem([{ from: '09:00', to: '' }])).toBe('format');
-    expect(periodProblem([{ from: '09:00', to: '12:00' }, { from: '11:00', to: '17:00' }])).toBe('overlap');
-    expect(periodProblem([{ from: '09:00', to: '12:00' }, { from: '12:00', to: '17:00' }])).toBeNull();
+    expect(
+      periodProblem([
+        { from: '09:00', to: '12:00' },
+        { from: '11:00', to: '17:00' },
+      ]),
+    ).toBe('overlap');
+    expect(
+      periodProblem([
+        { from: '09:00', to: '12:00' },
+        { from: '12:00', to: '17:00' },
+      ]),
+    ).toBeNull();
   });
 
   test('what the editor writes, the build reads: the same week comes back', () => {
@@ -94,17 +116,18 @@ const answersOf = (record: PlaceInput, changes: Partial<Answers> = {}): Answers 
 });
 
 describe('the corrected record', () => {
-  const base = (): PlaceInput => placeSchema.parse({
-    id: 'lieu-fictif-de-la-gare',
-    name: 'Lieu fictif de la Gare',
-    kind: 'other',
-    address: { street: '1 rue Fictive', postcode: '59000', insee: '59350' },
-    location: { lat: 50.63, lon: 3.06, precision: 'address' },
-    contacts: { phone: '03 00 00 00 00' },
-    languages: ['fr', 'en'],
-    sources: [{ name: 'Source fictive', date: '2025-01-01' }],
-    verified: '2025-01-01',
-  });
+  const base = (): PlaceInput =>
+    placeSchema.parse({
+      id: 'lieu-fictif-de-la-gare',
+      name: 'Lieu fictif de la Gare',
+      kind: 'other',
+      address: { street: '1 rue Fictive', postcode: '59000', insee: '59350' },
+      location: { lat: 50.63, lon: 3.06, precision: 'address' },
+      contacts: { phone: '03 00 00 00 00' },
+      languages: ['fr', 'en'],
+      sources: [{ name: 'Source fictive', date: '2025-01-01' }],
+      verified: '2025-01-01',
+    });
 
   test('nothing answered differently: no change', () => {
     expect(changesOf(base(), answersOf(base()))).toEqual([]);
@@ -116,7 +139,10 @@ describe('the corrected record', () => {
     const record = correctedRecord(base(), answers, '2026-11-29', null);
     expect(record.contacts).toEqual({ phone: '03 20 11 22 33', email: 'accueil@exemple.invalid' });
     expect(record.verified).toBe('2026-11-29');
-    expect(record.sources).toEqual([{ name: 'Source fictive', date: '2025-01-01' }, { name: 'Mairie fictive', date: '2026-11-29' }]);
+    expect(record.sources).toEqual([
+      { name: 'Source fictive', date: '2025-01-01' },
+      { name: 'Mairie fictive', date: '2026-11-29' },
+    ]);
     expect(record.location).toEqual({ lat: 50.63, lon: 3.06, precision: 'address' });
     expect(problemsOf(record, answers)).toEqual([]);
   });
@@ -154,7 +180,15 @@ describe('the corrected record', () => {
 
   test('a changed phone is a change even with the same digits; a field absent from the file equals an empty answer', () => {
     expect(changesOf(base(), answersOf(base(), { phone: '00 30 00 00 00' })).map((change) => change.field)).toEqual(['contacts.phone']);
-    const raw = { id: 'lieu-fictif-brut', name: 'Lieu fictif brut', kind: 'other', address: { street: null, postcode: null, insee: '59350' }, location: { lat: 50.63, lon: 3.06, precision: 'commune' }, sources: [{ name: 'Source fictive', date: null }], verified: null } as PlaceInput;
+    const raw = {
+      id: 'lieu-fictif-brut',
+      name: 'Lieu fictif brut',
+      kind: 'other',
+      address: { street: null, postcode: null, insee: '59350' },
+      location: { lat: 50.63, lon: 3.06, precision: 'commune' },
+      sources: [{ name: 'Source fictive', date: null }],
+      verified: null,
+    } as PlaceInput;
     expect(changesOf(raw, answersOf(raw))).toEqual([]);
     expect(changesOf(raw, answersOf(raw, { languages: ['fr'] }))).toEqual([{ field: 'languages', before: null, after: ['fr'] }]);
   });
@@ -281,7 +315,12 @@ describe('a commune that signed the charter', () => {
   });
 
   test('the timeline: the signature, then each commitment, oldest first', () => {
-    const charter = { commitments: [{ id: 'a', label: 'Engagement fictif A' }, { id: 'b', label: 'Engagement fictif B' }] };
+    const charter = {
+      commitments: [
+        { id: 'a', label: 'Engagement fictif A' },
+        { id: 'b', label: 'Engagement fictif B' },
+      ],
+    };
     const municipality = {
       insee: '59512',
       signed: '2026-02-10',
@@ -307,7 +346,11 @@ describe('the records the correction form reads', () => {
     const [entry] = directoryOf([place('Lieu fictif des horaires', { hours: { openingHours: 'Mo 09:00-12:00', closures: [] } })]).places;
     const { file, record, week } = correctionRecord(entry!);
     expect(file).toBe('tests/memory/lieu-fictif-des-horaires.yaml');
-    expect(Object.keys(record).sort()).toEqual(Object.keys(placeSchema.shape).filter((key) => (entry as unknown as Record<string, unknown>)[key] !== undefined).sort());
+    expect(Object.keys(record).sort()).toEqual(
+      Object.keys(placeSchema.shape)
+        .filter((key) => (entry as unknown as Record<string, unknown>)[key] !== undefined)
+        .sort(),
+    );
     expect(record).not.toHaveProperty('commune');
     expect(record).not.toHaveProperty('schedule');
     expect(record.hours?.openingHours).toBe('Mo 09:00-12:00');

@@ -27,7 +27,7 @@ describe('export to the national standard v1.0.2', async () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`importées : ${rows.length}`);
     const again = (await exportOf(dataDir)).rows;
-    const withoutIds = (list: StandardRow[]) =>
-      list.map(({ id: _id, source: _source, ...rest }) => rest).sort((a, b) => String(a.nom).localeCompare(String(b.nom)));
+    const withoutIds = (list: StandardRow[]) => list.map(({ id: _id, source: _source, ...rest }) => rest).sort((a, b) => String(a.nom).localeCompare(String(b.nom)));
     expect(withoutIds(again)).toEqual(withoutIds(rows));
-  });});
+  });
+});

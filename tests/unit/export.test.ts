@@ -53,7 +53,6 @@ describe('export to the national standard v1.0.2', () => {
     expect(json).toHaveLength(rows.length);
     expect(Object.values(json[0]!)).not.toContain(null);
   });
-
 });
 
 describe('export of awkward values', () => {
@@ -64,7 +63,7 @@ describe('export of awkward values', () => {
     insee: '58062',
     lat: 47.066,
     lon: 3.9261,
-    address: { street: '-2+3+cmd|\' /C calc\'!A0\t8 grand ‘rue', postcode: '58120', insee: '58062' },
+    address: { street: "-2+3+cmd|' /C calc'!A0\t8 grand ‘rue", postcode: '58120', insee: '58062' },
     description: long,
     national: { typologie: ['PE', 'ASSO'] },
   });

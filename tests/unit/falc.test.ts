@@ -13,10 +13,39 @@ import { PICTOGRAMS, pictogramSvg } from '../../src/lib/pictograms.ts';
 import { KIND_IDS } from '../../src/lib/vocab.ts';
 
 /** The prefixes of the main journeys: every French key under them has an easy-to-read version. */
-const JOURNEY_PREFIXES = ['languages.', 'listen.', 'placeView.', 
-  'site.', 'home.', 'search.', 'place.', 'hours.', 'weekday.', 'count.', 'card.', 'kind.', 'kindShort.', 'orient.', 'sheet.', 'print.',
-  'share.', 'selection.', 'check.', 'offline.', 'referral.', 'appointment.', 'fee.', 'wheelchair.', 'language.', 'public.', 'support.',
-  'distance.', 'list.', 'notFound.', 'labelOffer.', 'map.',
+const JOURNEY_PREFIXES = [
+  'languages.',
+  'listen.',
+  'placeView.',
+  'site.',
+  'home.',
+  'search.',
+  'place.',
+  'hours.',
+  'weekday.',
+  'count.',
+  'card.',
+  'kind.',
+  'kindShort.',
+  'orient.',
+  'sheet.',
+  'print.',
+  'share.',
+  'selection.',
+  'check.',
+  'offline.',
+  'referral.',
+  'appointment.',
+  'fee.',
+  'wheelchair.',
+  'language.',
+  'public.',
+  'support.',
+  'distance.',
+  'list.',
+  'notFound.',
+  'labelOffer.',
+  'map.',
 ];
 
 /**
@@ -52,12 +81,7 @@ describe('the FALC linter', () => {
       [problem('sentence-length', 'error', 'Vous pouvez venir ici tous les jours de la semaine avec vos enfants', '13')],
       'Vous pouvez venir ici tous les jours\nde la semaine avec vos enfants',
     ],
-    [
-      'a semicolon',
-      'Venez le matin ; appelez avant.',
-      [problem('semicolon', 'error', 'Venez le matin ; appelez avant.', ';')],
-      'Venez le matin. Appelez avant.',
-    ],
+    ['a semicolon', 'Venez le matin ; appelez avant.', [problem('semicolon', 'error', 'Venez le matin ; appelez avant.', ';')], 'Venez le matin. Appelez avant.'],
     [
       'two commas in a sentence',
       'Lundi, mardi, mercredi : venez sans rendez-vous.',
@@ -70,90 +94,30 @@ describe('the FALC linter', () => {
       [problem('comma', 'error', 'Le lieu est à 2,5 kilomètres, près de la gare, à droite.', '2')],
       'Le lieu est à 2,5 kilomètres, près de la gare.',
     ],
-    [
-      'a percentage',
-      'Vous payez 50 % du prix.',
-      [problem('percentage', 'error', 'Vous payez 50 % du prix.', '%')],
-      'Vous payez la moitié du prix.',
-    ],
-    [
-      'a percentage in words',
-      'Vous payez cinquante pour cent du prix.',
-      [problem('percentage', 'error', 'Vous payez cinquante pour cent du prix.', 'pour cent')],
-      'Vous payez la moitié du prix.',
-    ],
-    [
-      'a large number with a thousands space',
-      'Le site montre 8 621 lieux.',
-      [problem('large-number', 'error', 'Le site montre 8 621 lieux.', '8 621')],
-      'Le site montre beaucoup de lieux.',
-    ],
+    ['a percentage', 'Vous payez 50 % du prix.', [problem('percentage', 'error', 'Vous payez 50 % du prix.', '%')], 'Vous payez la moitié du prix.'],
+    ['a percentage in words', 'Vous payez cinquante pour cent du prix.', [problem('percentage', 'error', 'Vous payez cinquante pour cent du prix.', 'pour cent')], 'Vous payez la moitié du prix.'],
+    ['a large number with a thousands space', 'Le site montre 8 621 lieux.', [problem('large-number', 'error', 'Le site montre 8 621 lieux.', '8 621')], 'Le site montre beaucoup de lieux.'],
     [
       'a number of four digits (a count from data is a placeholder)',
       'Le site montre 8621 lieux.',
       [problem('large-number', 'error', 'Le site montre 8621 lieux.', '8621')],
       'Le site montre {count} lieux. Étape 1 sur 4.',
     ],
-    [
-      'an abbreviation nobody explained',
-      'La CAF vous aide.',
-      [problem('abbreviation', 'error', 'La CAF vous aide.', 'CAF')],
-      'La Caisse d’allocations familiales (CAF) vous aide. La CAF répond.',
-    ],
-    [
-      'an abbreviation explained after it',
-      'La CPAM vous aide.',
-      [problem('abbreviation', 'error', 'La CPAM vous aide.', 'CPAM')],
-      'La CPAM (Caisse primaire d’assurance maladie) vous aide.',
-    ],
-    [
-      'a dotted abbreviation',
-      'Apportez un papier, ex. votre passeport.',
-      [problem('abbreviation', 'error', 'Apportez un papier, ex.', 'ex.')],
-      'Apportez un papier. Par exemple : votre passeport.',
-    ],
-    [
-      'a unit written short',
-      'Le lieu est à {n} km.',
-      [problem('abbreviation', 'error', 'Le lieu est à {n} km.', 'km')],
-      'Le lieu est à {n} kilomètres.',
-    ],
-    [
-      'capitals that may be an abbreviation (SMS is a word everyone knows)',
-      'Le CNFS vous aide.',
-      [problem('abbreviation', 'warning', 'Le CNFS vous aide.', 'CNFS')],
-      'Envoyez un SMS.',
-    ],
-    [
-      'a negative « n’… pas »',
-      'Ce lieu n’est pas ouvert le lundi.',
-      [problem('negative', 'warning', 'Ce lieu n’est pas ouvert le lundi.', 'n’est … pas')],
-      'Ce lieu est fermé le lundi.',
-    ],
+    ['an abbreviation nobody explained', 'La CAF vous aide.', [problem('abbreviation', 'error', 'La CAF vous aide.', 'CAF')], 'La Caisse d’allocations familiales (CAF) vous aide. La CAF répond.'],
+    ['an abbreviation explained after it', 'La CPAM vous aide.', [problem('abbreviation', 'error', 'La CPAM vous aide.', 'CPAM')], 'La CPAM (Caisse primaire d’assurance maladie) vous aide.'],
+    ['a dotted abbreviation', 'Apportez un papier, ex. votre passeport.', [problem('abbreviation', 'error', 'Apportez un papier, ex.', 'ex.')], 'Apportez un papier. Par exemple : votre passeport.'],
+    ['a unit written short', 'Le lieu est à {n} km.', [problem('abbreviation', 'error', 'Le lieu est à {n} km.', 'km')], 'Le lieu est à {n} kilomètres.'],
+    ['capitals that may be an abbreviation (SMS is a word everyone knows)', 'Le CNFS vous aide.', [problem('abbreviation', 'warning', 'Le CNFS vous aide.', 'CNFS')], 'Envoyez un SMS.'],
+    ['a negative « n’… pas »', 'Ce lieu n’est pas ouvert le lundi.', [problem('negative', 'warning', 'Ce lieu n’est pas ouvert le lundi.', 'n’est … pas')], 'Ce lieu est fermé le lundi.'],
     [
       'a bare « pas » (« n’importe » is no negative)',
       'Pas besoin de rendez-vous.',
       [problem('negative', 'warning', 'Pas besoin de rendez-vous.', 'Pas')],
       'Venez sans rendez-vous n’importe quel jour.',
     ],
-    [
-      'a negative subject',
-      'Aucun lieu ne propose cela.',
-      [problem('negative', 'warning', 'Aucun lieu ne propose cela.', 'Aucun … ne')],
-      'Un lieu propose cela.',
-    ],
-    [
-      '« non »',
-      'Horaires non renseignés.',
-      [problem('negative', 'warning', 'Horaires non renseignés.', 'non')],
-      'Horaires inconnus.',
-    ],
-    [
-      'italics (bold is allowed)',
-      'Venez *sans* rendez-vous.',
-      [problem('italics', 'error', 'Venez *sans* rendez-vous.', '*sans*')],
-      'Venez **sans** rendez-vous.',
-    ],
+    ['a negative subject', 'Aucun lieu ne propose cela.', [problem('negative', 'warning', 'Aucun lieu ne propose cela.', 'Aucun … ne')], 'Un lieu propose cela.'],
+    ['« non »', 'Horaires non renseignés.', [problem('negative', 'warning', 'Horaires non renseignés.', 'non')], 'Horaires inconnus.'],
+    ['italics (bold is allowed)', 'Venez *sans* rendez-vous.', [problem('italics', 'error', 'Venez *sans* rendez-vous.', '*sans*')], 'Venez **sans** rendez-vous.'],
     [
       'italics in HTML',
       'Venez <i>sans</i> rendez-vous.',
@@ -172,16 +136,12 @@ describe('the FALC linter', () => {
   });
 
   test('a dot between digits does not end a sentence, « … » does', () => {
-    expect(lintFalc('Le lieu est à 2.5 kilomètres de la gare et de la mairie.')).toEqual([
-      problem('sentence-length', 'error', 'Le lieu est à 2.5 kilomètres de la gare et de la mairie.', '13'),
-    ]);
+    expect(lintFalc('Le lieu est à 2.5 kilomètres de la gare et de la mairie.')).toEqual([problem('sentence-length', 'error', 'Le lieu est à 2.5 kilomètres de la gare et de la mairie.', '13')]);
     expect(lintFalc('Nous cherchons votre position… Votre position reste sur votre téléphone ici.')).toEqual([]);
   });
 
   test('counts words as a reader does', () => {
-    expect(wordsOf('Ouvert maintenant · ferme à {time} « ici » (aujourd’hui) : e-mail')).toEqual([
-      'Ouvert', 'maintenant', 'ferme', 'à', '\uE000', 'ici', 'aujourd’hui', 'e-mail',
-    ]);
+    expect(wordsOf('Ouvert maintenant · ferme à {time} « ici » (aujourd’hui) : e-mail')).toEqual(['Ouvert', 'maintenant', 'ferme', 'à', '\uE000', 'ici', 'aujourd’hui', 'e-mail']);
   });
 
   test.each([

@@ -12,7 +12,10 @@ const entries = [
 
 describe('the headers file', () => {
   const rules = parseHeaders(headersFile(entries));
-  const csp = (path: string) => headersFor(path, rules).filter(([name]) => name === 'Content-Security-Policy').map(([, value]) => value);
+  const csp = (path: string) =>
+    headersFor(path, rules)
+      .filter(([name]) => name === 'Content-Security-Policy')
+      .map(([, value]) => value);
 
   test('a widget may be framed by any site', () => {
     expect(csp('/integrer/59350-lille/')).toEqual(['frame-ancestors *']);
@@ -28,12 +31,19 @@ describe('the headers file', () => {
 
   test('hashed scripts and styles are kept for a year; pages and search files are asked again', () => {
     expect(headersFor('/_astro/a.js', rules)).toContainEqual(['Cache-Control', 'public, max-age=31536000, immutable']);
-    for (const path of ['/', '/recherche/', '/recherche/meta.json', '/sw.js']) expect(headersFor(path, rules).some(([name]) => name === 'Cache-Control'), path).toBe(false);
+    for (const path of ['/', '/recherche/', '/recherche/meta.json', '/sw.js'])
+      expect(
+        headersFor(path, rules).some(([name]) => name === 'Cache-Control'),
+        path,
+      ).toBe(false);
   });
 
   test('one rule per path: hosts add up the headers of every rule that matches', () => {
     for (const path of ['/', '/integrer/x/', '/lieux/x/', '/_astro/a.js', '/sw.js']) {
-      expect(rules.filter((rule) => headersFor(path, [rule]).length > 0), path).toHaveLength(1);
+      expect(
+        rules.filter((rule) => headersFor(path, [rule]).length > 0),
+        path,
+      ).toHaveLength(1);
     }
   });
 

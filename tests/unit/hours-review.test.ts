@@ -14,7 +14,12 @@ describe('the hours rule', () => {
     ['keeps sound hours as they are', 'Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00', 'Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00', []],
     ['keeps a place that opens at 6:00 and closes at 23:00', 'Mo 06:00-23:00', 'Mo 06:00-23:00', []],
     ['drops 00:00-00:00 beside the day’s real periods', 'We 00:00-00:00,09:00-12:00', 'We 09:00-12:00', [{ kind: 'placeholder-dropped', periods: ['00:00-00:00'] }]],
-    ['drops a placeholder written twice, on every day', 'Mo 00:00-00:00,00:00-00:00,08:30-16:00; Tu 00:00-00:00,08:30-16:00', 'Mo 08:30-16:00; Tu 08:30-16:00', [{ kind: 'placeholder-dropped', periods: ['00:00-00:00'] }]],
+    [
+      'drops a placeholder written twice, on every day',
+      'Mo 00:00-00:00,00:00-00:00,08:30-16:00; Tu 00:00-00:00,08:30-16:00',
+      'Mo 08:30-16:00; Tu 08:30-16:00',
+      [{ kind: 'placeholder-dropped', periods: ['00:00-00:00'] }],
+    ],
     ['drops any period that starts and ends at the same time', 'Th 07:30-13:00,15:00-15:00', 'Th 07:30-13:00', [{ kind: 'placeholder-dropped', periods: ['15:00-15:00'] }]],
     ['sets aside a day whose only period is 00:00-00:00', 'Mo-Th 09:00-12:00; Fr 00:00-00:00', null, [{ kind: 'placeholder-only', periods: ['00:00-00:00'] }]],
     ['sets aside a day whose only periods are empty ones', 'Mo 09:00-12:00; Sa 11:00-11:00,17:00-17:00', null, [{ kind: 'placeholder-only', periods: ['11:00-11:00', '17:00-17:00'] }]],

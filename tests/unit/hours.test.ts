@@ -120,19 +120,14 @@ describe('open or closed, and when it opens', () => {
   });
 
   test('does not guess outside the precomputed window', () => {
-    const schedule = buildSchedule(
-      { openingHours: WEEKDAYS, departementName: 'Nord', lat: 50, lon: 3, tz: 'Europe/Paris' },
-      '2026-01-01',
-    );
+    const schedule = buildSchedule({ openingHours: WEEKDAYS, departementName: 'Nord', lat: 50, lon: 3, tz: 'Europe/Paris' }, '2026-01-01');
     expect(statusAt(schedule, new Date('2027-03-03T10:00+01:00'))).toEqual({ state: 'unknown', reason: 'outside-window' });
     expect(statusLabel(t, statusAt(schedule, new Date('2027-03-03T10:00+01:00')))).toBe('Vérifiez les horaires avant de venir');
   });
 });
 
 describe('the precomputed schedule', () => {
-  const schedule = perTest(() =>
-    buildSchedule({ openingHours: WEEKDAYS, departementName: 'Moselle', lat: 49.1, lon: 6.2, tz: 'Europe/Paris' }, '2026-12-01'),
-  );
+  const schedule = perTest(() => buildSchedule({ openingHours: WEEKDAYS, departementName: 'Moselle', lat: 49.1, lon: 6.2, tz: 'Europe/Paris' }, '2026-12-01'));
 
   test('keeps the usual week apart from the exceptions', () => {
     expect(schedule().week[0]).toEqual([540, 720, 840, 1020]);

@@ -110,7 +110,14 @@ describe('words live in the dictionary', () => {
 
   test('those few are the national standard’s own values and the reading of French text (imported data, typed queries)', () => {
     const files = [...new Set(lines.map((line) => line.split(':')[0]))].sort();
-    expect(files).toEqual(['src/lib/interop/importRun.ts', 'src/lib/interop/standard.ts', 'src/lib/interop/toPlace.ts', 'src/lib/map/config.ts', 'src/lib/search/audience.ts', 'src/lib/search/query.ts']);
+    expect(files).toEqual([
+      'src/lib/interop/importRun.ts',
+      'src/lib/interop/standard.ts',
+      'src/lib/interop/toPlace.ts',
+      'src/lib/map/config.ts',
+      'src/lib/search/audience.ts',
+      'src/lib/search/query.ts',
+    ]);
   });
 
   test('finds French where there is some', () => {

@@ -27,7 +27,6 @@ function decided() {
 }
 
 describe('the import’s decisions', () => {
-
   test('accounts for every input row, once', () => {
     const { rows } = decided();
     expect(rows.map((row) => row.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -133,7 +132,12 @@ describe('the import’s report', () => {
     ];
     const summary = summarize(rows);
     expect(summary.rows).toBe(5);
-    expect(Object.entries(summary.outcomes)).toEqual([['rejected', 3], ['merged', 1], ['imported', 1], ['left', 1]]);
+    expect(Object.entries(summary.outcomes)).toEqual([
+      ['rejected', 3],
+      ['merged', 1],
+      ['imported', 1],
+      ['left', 1],
+    ]);
     expect(Object.entries(summary.rejections)).toEqual([
       ['commune introuvable : code postal «…» inconnu et pas de code INSEE', 2],
       ['commune introuvable : ni le code INSEE … ni le code postal «…» ne sont dans le référentiel', 1],
@@ -158,8 +162,32 @@ function fixturesParse(place: PlaceInput) {
 
 describe('France Services’ own CSV', () => {
   test('reads per-day hours into a record of the standard', () => {
-    const { record } = franceServicesRecord({ id_fs: '7', lib_fs: 'France services fictive', lib_com: 'Lille', code_postal: '59000', insee_com: '59350', adresse: '1 rue Fictive', latitude: '50.63', longitude: '3.06', telephone: '03 00 00 00 00', mail: 'fictif@exemple.fr', h_lundi: '09:00 - 12:00', format_fs: 'Itinérant' }, '2024-08-01');
-    expect(record).toMatchObject({ id: 'france-services-7', nom: 'France services fictive', horaires: 'Mo 09:00-12:00', itinerance: ['Itinérant'], dispositif_programmes_nationaux: ['France Services'], date_maj: '2024-08-01', courriels: ['fictif@exemple.fr'] });
+    const { record } = franceServicesRecord(
+      {
+        id_fs: '7',
+        lib_fs: 'France services fictive',
+        lib_com: 'Lille',
+        code_postal: '59000',
+        insee_com: '59350',
+        adresse: '1 rue Fictive',
+        latitude: '50.63',
+        longitude: '3.06',
+        telephone: '03 00 00 00 00',
+        mail: 'fictif@exemple.fr',
+        h_lundi: '09:00 - 12:00',
+        format_fs: 'Itinérant',
+      },
+      '2024-08-01',
+    );
+    expect(record).toMatchObject({
+      id: 'france-services-7',
+      nom: 'France services fictive',
+      horaires: 'Mo 09:00-12:00',
+      itinerance: ['Itinérant'],
+      dispositif_programmes_nationaux: ['France Services'],
+      date_maj: '2024-08-01',
+      courriels: ['fictif@exemple.fr'],
+    });
   });
 });
 
@@ -241,29 +269,41 @@ describe('normalization helpers', () => {
 });
 
 describe('a newer edition of a list', () => {
-  const row = (id: string, name: string, lat: string) => ({ id_fs: id, lib_fs: name, lib_com: 'Lille', code_postal: '59000', insee_com: '59350', adresse: `${id} rue Fictive`, latitude: lat, longitude: '3.06', h_lundi: '09:00 - 12:00' });
+  const row = (id: string, name: string, lat: string) => ({
+    id_fs: id,
+    lib_fs: name,
+    lib_com: 'Lille',
+    code_postal: '59000',
+    insee_com: '59350',
+    adresse: `${id} rue Fictive`,
+    latitude: lat,
+    longitude: '3.06',
+    h_lundi: '09:00 - 12:00',
+  });
   const older = { key: 'fs-ancienne', name: 'Liste fictive (ancienne)', url: null, date: '2023-07-01' };
   const newer = { key: 'fs-nouvelle', name: 'Liste fictive (nouvelle)', url: null, date: '2024-08-01', supersedes: 'fs-ancienne' };
   const editions = perTest(() => {
-  const first = runImport({
-    dataset: structuredClone(fixtures.dataset),
-    reference: fixtures.reference,
-    conversions: [row('1', 'France services fictive A', '50.600'), row('2', 'France services fictive B', '50.610')].map((item) => franceServicesRecord(item, older.date)),
-    source: older,
-    dataDir: 'data',
-    today: '2026-03-01',
-  });
-  const dataset = { ...structuredClone(fixtures.dataset), places: [...first.places.values()].map(({ file, place }) => ({ ...placeSchema.parse(place), file })) };
-  const second = runImport({
-    dataset,
-    reference: fixtures.reference,
-    // A moved to another street; B left the list; C is new.
-    conversions: [{ ...row('1', 'France services fictive A', '50.600'), adresse: '9 avenue Fictive' }, row('3', 'France services fictive C', '50.620')].map((item) => franceServicesRecord(item, newer.date)),
-    source: newer,
-    dataDir: 'data',
-    today: '2026-03-01',
-  });
-  return { first, second };
+    const first = runImport({
+      dataset: structuredClone(fixtures.dataset),
+      reference: fixtures.reference,
+      conversions: [row('1', 'France services fictive A', '50.600'), row('2', 'France services fictive B', '50.610')].map((item) => franceServicesRecord(item, older.date)),
+      source: older,
+      dataDir: 'data',
+      today: '2026-03-01',
+    });
+    const dataset = { ...structuredClone(fixtures.dataset), places: [...first.places.values()].map(({ file, place }) => ({ ...placeSchema.parse(place), file })) };
+    const second = runImport({
+      dataset,
+      reference: fixtures.reference,
+      // A moved to another street; B left the list; C is new.
+      conversions: [{ ...row('1', 'France services fictive A', '50.600'), adresse: '9 avenue Fictive' }, row('3', 'France services fictive C', '50.620')].map((item) =>
+        franceServicesRecord(item, newer.date),
+      ),
+      source: newer,
+      dataDir: 'data',
+      today: '2026-03-01',
+    });
+    return { first, second };
   });
   const idOf = (name: string) => [...editions().second.places.values()].find((known) => known.place.name === name)!.id;
 
@@ -327,7 +367,11 @@ describe('reading a row into a record of the standard', () => {
 });
 
 describe('France Services rows', () => {
-  const fs = (extra: Record<string, string>) => franceServicesRecord({ id_fs: '8', lib_fs: 'France services fictive', lib_com: 'Lille', code_postal: '59000', insee_com: '59350', adresse: '1 rue Fictive', latitude: '50.63', longitude: '3.06', ...extra }, '2024-08-01').record;
+  const fs = (extra: Record<string, string>) =>
+    franceServicesRecord(
+      { id_fs: '8', lib_fs: 'France services fictive', lib_com: 'Lille', code_postal: '59000', insee_com: '59350', adresse: '1 rue Fictive', latitude: '50.63', longitude: '3.06', ...extra },
+      '2024-08-01',
+    ).record;
 
   test('itinerant when the list says so, or its format is a bus; else fixed', () => {
     expect(fs({ itinerance: 'Oui' }).itinerance).toEqual(['Itinérant']);
@@ -343,7 +387,10 @@ describe('France Services rows', () => {
     [{ h_mardi: '09:00 - 12:00 / 13h30 - 17h00', h_vendredi: '14:00 - 16:00' }, { value: 'Tu 09:00-12:00,13:30-17:00; Fr 14:00-16:00' }],
     [{ h_mardi: 'x09:00 - 12:00' }, { value: '', unread: 'Tu x09:00 - 12:00' }],
     [{ h_mardi: '09:00 - 12:00x' }, { value: '', unread: 'Tu 09:00 - 12:00x' }],
-    [{ h_mardi: '09:00 - 12:00', h_jeudi: 'sur rendez-vous' }, { value: '', unread: 'Tu 09:00 - 12:00 ; Th sur rendez-vous' }],
+    [
+      { h_mardi: '09:00 - 12:00', h_jeudi: 'sur rendez-vous' },
+      { value: '', unread: 'Tu 09:00 - 12:00 ; Th sur rendez-vous' },
+    ],
     [{}, { value: '' }],
   ])('hours %o → %o', (row, expected) => {
     expect(franceServicesHours(row)).toEqual(expected);
@@ -365,7 +412,10 @@ describe('two records of one place, merged', () => {
       contacts: { phone: '09 87 65 43 21' },
       languages: [],
       services: ['usage-quotidien'],
-      sources: [{ name: 'Source fictive A', date: '2025-01-01' }, { name: 'Source fictive B', date: '2026-01-01', record: 'b-1' }],
+      sources: [
+        { name: 'Source fictive A', date: '2025-01-01' },
+        { name: 'Source fictive B', date: '2026-01-01', record: 'b-1' },
+      ],
     });
 
   test('the newer one gives its values, the older fills what it lacks, inside objects too; the id stays; every source once', () => {

@@ -128,16 +128,18 @@ describe('freshness', () => {
 });
 
 describe('search flags', () => {
-  const directory = perTest(() => directoryOf([
-    place('Lieu fictif Tout', {
-      kind: 'relay',
-      access: { fees: ['free', 'paid'], referral: 'not-required', appointment: 'both' },
-      accessibility: { wheelchair: 'yes' },
-      hours: { openingHours: 'Sa 09:00-12:00', closures: [] },
-    }),
-    place('Lieu fictif Rien', { accessibility: { wheelchair: 'partial' }, access: { fees: ['solidarity-price'], referral: 'required', appointment: 'required' } }),
-    place('Lieu fictif Relais Emmaüs', { programmes: ['relais-emmaus-connect'] }),
-  ]));
+  const directory = perTest(() =>
+    directoryOf([
+      place('Lieu fictif Tout', {
+        kind: 'relay',
+        access: { fees: ['free', 'paid'], referral: 'not-required', appointment: 'both' },
+        accessibility: { wheelchair: 'yes' },
+        hours: { openingHours: 'Sa 09:00-12:00', closures: [] },
+      }),
+      place('Lieu fictif Rien', { accessibility: { wheelchair: 'partial' }, access: { fees: ['solidarity-price'], referral: 'required', appointment: 'required' } }),
+      place('Lieu fictif Relais Emmaüs', { programmes: ['relais-emmaus-connect'] }),
+    ]),
+  );
   const flags = (name: string) => placeFlags(directory().places.find((item) => item.name === name)!);
   test('a place with every condition met carries every matching flag', () => {
     expect(flags('Lieu fictif Tout')).toBe(flagsOf(['free', 'noReferral', 'walkIn', 'wheelchair', 'emmaus', 'saturday', 'exactPoint']));
@@ -153,7 +155,16 @@ describe('search flags', () => {
 
 describe('map', () => {
   test('a map point carries the phone in both forms, or none', () => {
-    expect(mapPoint({ id: 'a', name: 'A', lat: 1, lon: 2, kind: 'relay', phone: '0123456789' }, 'Ouvert')).toEqual({ id: 'a', name: 'A', lat: 1, lon: 2, kind: 'relay', phone: '01 23 45 67 89', dial: '+33123456789', status: 'Ouvert' });
+    expect(mapPoint({ id: 'a', name: 'A', lat: 1, lon: 2, kind: 'relay', phone: '0123456789' }, 'Ouvert')).toEqual({
+      id: 'a',
+      name: 'A',
+      lat: 1,
+      lon: 2,
+      kind: 'relay',
+      phone: '01 23 45 67 89',
+      dial: '+33123456789',
+      status: 'Ouvert',
+    });
     expect(mapPoint({ id: 'a', name: 'A', lat: 1, lon: 2, kind: 'other', phone: 'n/a' })).toEqual({ id: 'a', name: 'A', lat: 1, lon: 2, kind: 'other' });
   });
   test('clusters close points at a national zoom and shows them one by one up close', () => {
@@ -180,7 +191,18 @@ describe('YAML', () => {
     expect(parseYaml('a: [1, 2]\n', 'x.yaml')).toEqual({ file: 'x.yaml', data: { a: [1, 2] } });
   });
   test('writes a place as a person would, empty values left out but "unknown" kept', () => {
-    const yaml = placeToYaml({ id: 'a', name: 'A', kind: 'other', programmes: [], address: { street: null, postcode: null, insee: '59350' }, location: { lat: 50, lon: 3, precision: 'commune' }, contacts: {}, hours: { openingHours: null, closures: [] }, sources: [{ name: 'S', date: null }], verified: null });
+    const yaml = placeToYaml({
+      id: 'a',
+      name: 'A',
+      kind: 'other',
+      programmes: [],
+      address: { street: null, postcode: null, insee: '59350' },
+      location: { lat: 50, lon: 3, precision: 'commune' },
+      contacts: {},
+      hours: { openingHours: null, closures: [] },
+      sources: [{ name: 'S', date: null }],
+      verified: null,
+    });
     expect(yaml).toBe(
       '# yaml-language-server: $schema=../../../schemas/place.schema.json\n# Fiche créée par l’import des données nationales (npm run import).\n# Un nouvel import peut la réécrire : pour la gérer à la main, déplacez-la hors de data/places/imported/.\n' +
         'id: a\nname: A\nkind: other\naddress:\n  street: null\n  postcode: null\n  insee: "59350"\nlocation:\n  lat: 50\n  lon: 3\n  precision: commune\nsources:\n  - name: S\n    date: null\nverified: null\n',
@@ -201,7 +223,16 @@ describe('merging records of one place', () => {
   });
   test('the newer gives its values, the older fills gaps, sources add up without repeats', () => {
     const older = base({ contacts: { phone: '01 23 45 67 89' }, description: 'Ancienne' });
-    const newer = base({ id: 'b', name: 'Espace fictif (nouveau)', verified: '2023-01-01', description: 'Nouvelle', sources: [{ name: 'S2', date: '2023-01-01', record: 's:2' }, { name: 'S1', date: '2022-01-01', record: 's:1' }] });
+    const newer = base({
+      id: 'b',
+      name: 'Espace fictif (nouveau)',
+      verified: '2023-01-01',
+      description: 'Nouvelle',
+      sources: [
+        { name: 'S2', date: '2023-01-01', record: 's:2' },
+        { name: 'S1', date: '2022-01-01', record: 's:1' },
+      ],
+    });
     const merged = mergePlaces(older, newer);
     expect(merged).toMatchObject({ id: 'a', name: 'Espace fictif (nouveau)', description: 'Nouvelle', contacts: { phone: '01 23 45 67 89' }, verified: '2023-01-01' });
     expect(merged.sources.map((source) => source.record)).toEqual(['s:1', 's:2']);
@@ -211,7 +242,12 @@ describe('merging records of one place', () => {
     expect(merged.description).toBe('Récente');
   });
   test('finds a twin by SIRET and street, or by a near point and a close name, never a stranger', () => {
-    const known = { id: 'a', file: 'a.yaml', curated: false, place: base({ national: { pivot: '12345678900011', typologie: [], itinerance: [], accompagnement: [], acces: [], formations: [], autresFormations: [] } }) };
+    const known = {
+      id: 'a',
+      file: 'a.yaml',
+      curated: false,
+      place: base({ national: { pivot: '12345678900011', typologie: [], itinerance: [], accompagnement: [], acces: [], formations: [], autresFormations: [] } }),
+    };
     const matcher = new PlaceMatcher([known]);
     expect(matcher.duplicateOf(base({ name: 'Tout autre nom', location: { lat: 50.7, lon: 3.1, precision: 'address' }, national: known.place.national }))).toBe(known);
     expect(matcher.duplicateOf(base({ name: 'ESPACE FICTIF', location: { lat: 50.6305, lon: 3.0605, precision: 'address' } }))).toBe(known);

@@ -14,7 +14,25 @@ import { siteLanguage } from '../../src/i18n/locales/match.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 /** The prefixes a person meets (the rest is for the people who edit the data, in French). */
-const MAINTAINER = ['editor.', 'import.', 'field.', 'schema.', 'changes.', 'refresh.', 'config.', 'correction.', 'charterForm.', 'area.', 'checkItem.', 'widget.', 'poster.', 'charter.', 'updates.', 'data.', 'commitmentStatus.'];
+const MAINTAINER = [
+  'editor.',
+  'import.',
+  'field.',
+  'schema.',
+  'changes.',
+  'refresh.',
+  'config.',
+  'correction.',
+  'charterForm.',
+  'area.',
+  'checkItem.',
+  'widget.',
+  'poster.',
+  'charter.',
+  'updates.',
+  'data.',
+  'commitmentStatus.',
+];
 const baseOf = (key: string) => key.replace(/\.(zero|one|two|few|many|other)$/, '');
 
 describe.each(OTHER_LOCALES.map((file) => [file.meta.code, file] as const))('%s', (code, file) => {
@@ -34,7 +52,9 @@ describe.each(OTHER_LOCALES.map((file) => [file.meta.code, file] as const))('%s'
   test('counts the words of the interface that fall back to French', () => {
     const people = Object.keys(fr).filter((key) => !MAINTAINER.some((prefix) => key.startsWith(prefix)));
     const missing = people.filter((key) => !(key in words) && !Object.keys(words).some((own) => baseOf(own) === baseOf(key) && baseOf(key) !== key));
-    console.info(`${code}: ${missing.length} of ${people.length} words of the interface fall back to French${missing.length > 0 ? `: ${missing.slice(0, 12).join(', ')}${missing.length > 12 ? '…' : ''}` : ''}`);
+    console.info(
+      `${code}: ${missing.length} of ${people.length} words of the interface fall back to French${missing.length > 0 ? `: ${missing.slice(0, 12).join(', ')}${missing.length > 12 ? '…' : ''}` : ''}`,
+    );
     // The easy-to-read French rewrites the main journeys only (tests/unit/falc.test.ts checks those are whole).
     expect(missing.length).toBeLessThanOrEqual(code === 'fr-falc' ? people.length : 0);
   });

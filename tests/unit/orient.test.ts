@@ -22,10 +22,13 @@ function paint(svg: string, scale = 4): { width: number; height: number; data: U
 }
 
 describe('QR codes', () => {
-  test.each(['https://aide-numerique.example.org/lieux/lieu-fictif-des-tests/', 'https://aide-numerique.example.org/selection/?lieux=59.lieu-fictif-a,2A.lieu-fictif-b'])('%s reads back from the SVG', (url) => {
-    const svg = qrSvg(url, 'Code QR');
-    expect(decodeQR(paint(svg))).toBe(url);
-  });
+  test.each(['https://aide-numerique.example.org/lieux/lieu-fictif-des-tests/', 'https://aide-numerique.example.org/selection/?lieux=59.lieu-fictif-a,2A.lieu-fictif-b'])(
+    '%s reads back from the SVG',
+    (url) => {
+      const svg = qrSvg(url, 'Code QR');
+      expect(decodeQR(paint(svg))).toBe(url);
+    },
+  );
 
   test('the SVG has the quiet zone the standard asks for, and error correction M', () => {
     const url = 'https://aide-numerique.example.org/lieux/lieu-fictif/';

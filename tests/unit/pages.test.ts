@@ -1,7 +1,23 @@
 /** What pages show, computed in src/site/pages.ts from the fictitious fixture directory(). */
 import { describe, expect, test } from 'vitest';
 import { communeUrl, departementUrl, placeUrl, regionUrl, searchUrl, serviceUrl } from '../../src/lib/routes.ts';
-import { charterSignatories, communePage, departementPage, homePage, placePage, regionPage, servicePage, staleNotice, upcomingClosures, posterPlaces, posterFit, posterCardHeight, POSTER_MAX, POSTER_ROOM, postalAddress } from '../../src/site/pages.ts';
+import {
+  charterSignatories,
+  communePage,
+  departementPage,
+  homePage,
+  placePage,
+  regionPage,
+  servicePage,
+  staleNotice,
+  upcomingClosures,
+  posterPlaces,
+  posterFit,
+  posterCardHeight,
+  POSTER_MAX,
+  POSTER_ROOM,
+  postalAddress,
+} from '../../src/site/pages.ts';
 import { BUILD_DATE, directoryOf, fixtures, perTest, place } from './world.ts';
 
 const directory = perTest(() => directoryOf(fixtures.dataset.places));
@@ -84,11 +100,7 @@ describe('département, région, service, charter and home pages', () => {
     const page = departementPage(directory(), directory().departements.get('59')!);
     expect(page.withPlaces.map((item) => item.commune.name)).toEqual(['Lille', 'Roubaix']);
     expect(page.signatories.map((item) => item.commune.name)).toEqual(['Lille']);
-    expect(page.breadcrumbs).toEqual([
-      { href: '/', label: 'Accueil' },
-      { href: '/regions/32-hauts-de-france/', label: 'Hauts-de-France' },
-      { label: 'Nord (59)' },
-    ]);
+    expect(page.breadcrumbs).toEqual([{ href: '/', label: 'Accueil' }, { href: '/regions/32-hauts-de-france/', label: 'Hauts-de-France' }, { label: 'Nord (59)' }]);
     expect(departementPage(directory(), directory().departements.get('2A')!).withPlaces).toEqual([]);
   });
 
@@ -97,7 +109,10 @@ describe('département, région, service, charter and home pages', () => {
   });
 
   test('a service groups its places by département, and lists them while they are few', () => {
-    const page = servicePage(directory(), directory().dataset.services.find((service) => service.id === 'aide-demarches')!);
+    const page = servicePage(
+      directory(),
+      directory().dataset.services.find((service) => service.id === 'aide-demarches')!,
+    );
     expect(page.groups.map((group) => [group.departement.code, group.places.map((item) => item.id)])).toEqual([['67', ['espace-fictif-des-hirondelles']]]);
     expect(page.listPlaces).toBe(true);
     const crowded = directoryOf(Array.from({ length: 301 }, (_, n) => place(`Lieu fictif ${n}`, { services: ['aide-demarches'], lat: 45.77 + n / 100_000 })));
@@ -118,7 +133,11 @@ describe('département, région, service, charter and home pages', () => {
   });
 
   test('closures ahead include the one ending today', () => {
-    const closures = [{ from: '2026-02-01', to: '2026-02-28' }, { from: '2026-03-01', to: '2026-03-01' }, { from: '2026-05-11', to: '2026-05-15' }];
+    const closures = [
+      { from: '2026-02-01', to: '2026-02-28' },
+      { from: '2026-03-01', to: '2026-03-01' },
+      { from: '2026-05-11', to: '2026-05-15' },
+    ];
     expect(upcomingClosures(closures, '2026-03-01')).toEqual(closures.slice(1));
   });
 });
@@ -142,13 +161,44 @@ describe('the places a poster or a widget shows', () => {
   const hours = (openingHours: string) => ({ hours: { openingHours, closures: [] } });
 
   test.each([
-    ['a network place that can be reached comes first', [place('Lieu fictif joignable', phone('01 02 03 04 05')), place('Relais fictif joignable', { kind: 'relay', ...phone('01 02 03 04 06') })], ['Relais fictif joignable', 'Lieu fictif joignable']],
-    ['a network place that cannot be reached never comes first', [place('Relais fictif injoignable', { kind: 'relay', ...unreachable }), place('Lieu fictif joignable', phone('01 02 03 04 05'))], ['Lieu fictif joignable', 'Relais fictif injoignable']],
-    ['an address with hours makes a place reachable: before one with an address only', [place('Lieu fictif à adresse seule'), place('Lieu fictif avec horaires', hours('Mo 09:00-12:00'))], ['Lieu fictif avec horaires', 'Lieu fictif à adresse seule']],
-    ['a place that can be called, before one that cannot', [place('Lieu fictif avec horaires', hours('Mo-Fr 09:00-17:00')), place('Lieu fictif avec téléphone', { ...phone('01 02 03 04 05'), ...hours('Mo 09:00-12:00') })], ['Lieu fictif avec téléphone', 'Lieu fictif avec horaires']],
-    ['open to all before residents only', [place('CHRS fictif des Tilleuls', phone('01 02 03 04 05')), place('Lieu fictif ouvert', phone('01 02 03 04 06'))], ['Lieu fictif ouvert', 'CHRS fictif des Tilleuls']],
-    ['open more hours a week, not first in the alphabet', [place('A lieu fictif du matin', { ...phone('01 02 03 04 05'), ...hours('Mo 09:00-12:00') }), place('Z lieu fictif de la semaine', { ...phone('01 02 03 04 06'), ...hours('Mo-Fr 09:00-17:00') })], ['Z lieu fictif de la semaine', 'A lieu fictif du matin']],
-    ['checked more recently first, all else equal', [place('A lieu fictif ancien', { ...phone('01 02 03 04 05'), verified: '2022-01-01' }), place('B lieu fictif récent', { ...phone('01 02 03 04 06'), verified: '2026-01-01' })], ['B lieu fictif récent', 'A lieu fictif ancien']],
+    [
+      'a network place that can be reached comes first',
+      [place('Lieu fictif joignable', phone('01 02 03 04 05')), place('Relais fictif joignable', { kind: 'relay', ...phone('01 02 03 04 06') })],
+      ['Relais fictif joignable', 'Lieu fictif joignable'],
+    ],
+    [
+      'a network place that cannot be reached never comes first',
+      [place('Relais fictif injoignable', { kind: 'relay', ...unreachable }), place('Lieu fictif joignable', phone('01 02 03 04 05'))],
+      ['Lieu fictif joignable', 'Relais fictif injoignable'],
+    ],
+    [
+      'an address with hours makes a place reachable: before one with an address only',
+      [place('Lieu fictif à adresse seule'), place('Lieu fictif avec horaires', hours('Mo 09:00-12:00'))],
+      ['Lieu fictif avec horaires', 'Lieu fictif à adresse seule'],
+    ],
+    [
+      'a place that can be called, before one that cannot',
+      [place('Lieu fictif avec horaires', hours('Mo-Fr 09:00-17:00')), place('Lieu fictif avec téléphone', { ...phone('01 02 03 04 05'), ...hours('Mo 09:00-12:00') })],
+      ['Lieu fictif avec téléphone', 'Lieu fictif avec horaires'],
+    ],
+    [
+      'open to all before residents only',
+      [place('CHRS fictif des Tilleuls', phone('01 02 03 04 05')), place('Lieu fictif ouvert', phone('01 02 03 04 06'))],
+      ['Lieu fictif ouvert', 'CHRS fictif des Tilleuls'],
+    ],
+    [
+      'open more hours a week, not first in the alphabet',
+      [
+        place('A lieu fictif du matin', { ...phone('01 02 03 04 05'), ...hours('Mo 09:00-12:00') }),
+        place('Z lieu fictif de la semaine', { ...phone('01 02 03 04 06'), ...hours('Mo-Fr 09:00-17:00') }),
+      ],
+      ['Z lieu fictif de la semaine', 'A lieu fictif du matin'],
+    ],
+    [
+      'checked more recently first, all else equal',
+      [place('A lieu fictif ancien', { ...phone('01 02 03 04 05'), verified: '2022-01-01' }), place('B lieu fictif récent', { ...phone('01 02 03 04 06'), verified: '2026-01-01' })],
+      ['B lieu fictif récent', 'A lieu fictif ancien'],
+    ],
   ])('%s', (_, places, expected) => {
     expect(names(...places)).toEqual(expected);
   });
@@ -156,7 +206,9 @@ describe('the places a poster or a widget shows', () => {
   test('one place is shown once: two records with the same name, or the same phone at the same street', () => {
     expect(names(place('Lieu fictif double', phone('01 02 03 04 05')), { ...place('Lieu fictif double', phone('01 02 03 04 05')), id: 'lieu-fictif-double-2' })).toEqual(['Lieu fictif double']);
     expect(names(place('Mairie fictive', phone('01 02 03 04 05')), place('France services fictive', phone('01 02 03 04 05')))).toHaveLength(1);
-    expect(names(place('Mairie fictive', phone('01 02 03 04 05')), place('France services fictive', { ...phone('01 02 03 04 05'), address: { street: '2 rue Autre', postcode: null, insee: '69266' } }))).toHaveLength(2);
+    expect(
+      names(place('Mairie fictive', phone('01 02 03 04 05')), place('France services fictive', { ...phone('01 02 03 04 05'), address: { street: '2 rue Autre', postcode: null, insee: '69266' } })),
+    ).toHaveLength(2);
   });
 
   test('the rest is counted', () => {

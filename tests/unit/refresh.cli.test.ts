@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const work = mkdtempSync(join(tmpdir(), 'refresh-'));
-const COLUMNS = 'id_fs,insee_dep,lib_fs,adresse,complement_adresse,insee_com,code_postal,lib_com,latitude,longitude,mail,telephone,h_lundi,h_mardi,h_mercredi,h_jeudi,h_vendredi,h_samedi,prise_rdv,commentaire,type_fs,format_fs,groupe_fs,labellisation_fs';
+const COLUMNS =
+  'id_fs,insee_dep,lib_fs,adresse,complement_adresse,insee_com,code_postal,lib_com,latitude,longitude,mail,telephone,h_lundi,h_mardi,h_mercredi,h_jeudi,h_vendredi,h_samedi,prise_rdv,commentaire,type_fs,format_fs,groupe_fs,labellisation_fs';
 /** Ten fictitious France Services in Lille, far enough apart not to be merged. */
 const row = (n: number, name = `France services fictive numéro ${n}`, hours = '09:00 - 12:00') =>
   `${900 + n},59,${name},${n} rue Fictive,,59350,59000,Lille,${(50.6 + n * 0.005).toFixed(3)},3.060,fictive${n}@exemple.invalid,03 00 00 00 ${String(10 + n)},${hours},${hours},,${hours},${hours},,Non,,Principal,Fixe,,`;
@@ -152,7 +153,9 @@ describe('npm run refresh', () => {
     const before = snapshot(dir);
     const refused = await refresh(dir, 'fs-fictif', '--from', `${base}/truncated.csv`);
     expect(refused.status).toBe(1);
-    expect(refused.out).toContain(`Import refusé : truncated.csv\n  6 des 10 lieux de cette liste n’y sont plus (60 %, plus que les 10 % permis) : un téléchargement coupé, ou un format changé ? Si c’est voulu, relancez avec --force "la raison"`);
+    expect(refused.out).toContain(
+      `Import refusé : truncated.csv\n  6 des 10 lieux de cette liste n’y sont plus (60 %, plus que les 10 % permis) : un téléchargement coupé, ou un format changé ? Si c’est voulu, relancez avec --force "la raison"`,
+    );
     expect(refused.out).toContain(`Rien n’a été changé dans ${dir}/.`);
     expect(snapshot(dir)).toEqual(before);
     const forced = await refresh(dir, 'fs-fictif', '--from', `${base}/truncated.csv`, '--force', 'La liste fictive ne garde que trois lieux');
@@ -175,37 +178,61 @@ describe('bad files are refused, and data/ is left as it was', () => {
     ['a server that does not answer in time', '/slow.csv', `slow.csv\n  pas de réponse complète en 2 s de ${'BASE'}/slow.csv : réessayez plus tard.`],
     ['a server error', '/error.csv', `error.csv\n  le serveur répond 500 Internal Server Error pour ${'BASE'}/error.csv.`],
     ['a file gone from the server', '/gone.csv', `gone.csv\n  le serveur répond 404 Not Found pour ${'BASE'}/gone.csv.`],
-  ])('%s', async (_, path, message) => {
-    const before = snapshot(dir);
-    const result = await refresh(dir, 'fs-fictif', '--from', `${base}${path}`);
-    expect(result.status).toBe(1);
-    expect(result.out).toContain(`Import refusé : ${message.includes('BASE') ? `${base}${path}\n  ${message.split('\n  ')[1]!.replace('BASE', base)}` : message}`);
-    expect(result.out).not.toMatch(/\bat \S+:\d+:\d+/);
-    expect(snapshot(dir)).toEqual(before);
-  }, 30_000);
+  ])(
+    '%s',
+    async (_, path, message) => {
+      const before = snapshot(dir);
+      const result = await refresh(dir, 'fs-fictif', '--from', `${base}${path}`);
+      expect(result.status).toBe(1);
+      expect(result.out).toContain(`Import refusé : ${message.includes('BASE') ? `${base}${path}\n  ${message.split('\n  ')[1]!.replace('BASE', base)}` : message}`);
+      expect(result.out).not.toMatch(/\bat \S+:\d+:\d+/);
+      expect(snapshot(dir)).toEqual(before);
+    },
+    30_000,
+  );
 
   const local = (name: string, text: string) => {
     const path = join(work, name);
     writeFileSync(path, text);
     return path;
   };
-  const standardRow = (id: string, nom: string) => ({ id, pivot: '00000000000000', nom, commune: 'Lille', code_postal: '59000', code_insee: '59350', adresse: '1 rue Fictive', latitude: 50.63, longitude: 3.06, date_maj: '2025-01-01' });
+  const standardRow = (id: string, nom: string) => ({
+    id,
+    pivot: '00000000000000',
+    nom,
+    commune: 'Lille',
+    code_postal: '59000',
+    code_insee: '59350',
+    adresse: '1 rue Fictive',
+    latitude: 50.63,
+    longitude: 3.06,
+    date_maj: '2025-01-01',
+  });
 
   test.each([
-    ['broken JSON', 'coupe.json', '[{"id": "a", "nom": "Lieu fictif"', 'coupe.json\n  JSON mal formé à la ligne 1, colonne 34 : une virgule, un guillemet ou une accolade manque ou est de trop. Le fichier est peut-être coupé.'],
+    [
+      'broken JSON',
+      'coupe.json',
+      '[{"id": "a", "nom": "Lieu fictif"',
+      'coupe.json\n  JSON mal formé à la ligne 1, colonne 34 : une virgule, un guillemet ou une accolade manque ou est de trop. Le fichier est peut-être coupé.',
+    ],
     ['null', 'null.json', 'null', 'null.json\n  le fichier ne contient pas une liste de lieux (trouvé : null).'],
     ['a list under "data" that is not a list', 'data.json', '{"data": 5}', 'data.json\n  le fichier ne contient pas une liste de lieux (trouvé : number).'],
     ['an object without a list', 'structures.json', '{"structures": []}', 'structures.json\n  le fichier ne contient pas une liste de lieux (trouvé : { structures }).'],
     ['an empty list', 'vide.json', '[]', 'vide.json\n  le fichier ne contient aucune ligne.'],
     ['a list of nulls', 'nulls.json', '[null, null]', 'nulls.json\n  rejet, ce n’est pas un lieu (trouvé : null) : 2\n  aucune des 2 lignes ne donne un lieu (raisons ci-dessus).'],
-  ])('npm run import refuses %s', async (_, name, text, message) => {
-    const before = snapshot(dir);
-    const result = await importFile(dir, local(name, text));
-    expect(result.status).toBe(1);
-    expect(result.out).toContain(`Import refusé : ${join(work, message)}`);
-    expect(result.out).not.toMatch(/\bat \S+:\d+:\d+/);
-    expect(snapshot(dir)).toEqual(before);
-  }, 30_000);
+  ])(
+    'npm run import refuses %s',
+    async (_, name, text, message) => {
+      const before = snapshot(dir);
+      const result = await importFile(dir, local(name, text));
+      expect(result.status).toBe(1);
+      expect(result.out).toContain(`Import refusé : ${join(work, message)}`);
+      expect(result.out).not.toMatch(/\bat \S+:\d+:\d+/);
+      expect(snapshot(dir)).toEqual(before);
+    },
+    30_000,
+  );
 
   test('a JSON with a byte-order mark is read; a null among places and a row of 500 cells are rejected with their reason, the rest imported', async () => {
     const json = local('bom.json', `\uFEFF${JSON.stringify([standardRow('b1', 'Lieu fictif du signet'), null])}`);

@@ -30,7 +30,10 @@ describe('the self-assessment file', () => {
     for (const criterion of audit.criteria) {
       for (const id of criterion.axe) {
         expect(rules.has(id), `${criterion.number}: ${id}`).toBe(true);
-        expect(rules.get(id)!.some((tag) => tag.startsWith(`RGAA-${criterion.number}.`)), `${criterion.number}: ${id}`).toBe(true);
+        expect(
+          rules.get(id)!.some((tag) => tag.startsWith(`RGAA-${criterion.number}.`)),
+          `${criterion.number}: ${id}`,
+        ).toBe(true);
       }
     }
   });

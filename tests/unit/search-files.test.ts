@@ -9,19 +9,47 @@ const files = perTest(() => searchFilesOf(fixtures.dataset.places, fixtures.data
 
 describe('the search files()', () => {
   test('communes by first letter, postcodes by their first two digits, places by département', () => {
-    expect(files().communes.get('l')!.find((row) => row[0] === '59350')).toEqual(['59350', 'Lille', 50.631, 3.047, 2382]);
+    expect(
+      files()
+        .communes.get('l')!
+        .find((row) => row[0] === '59350'),
+    ).toEqual(['59350', 'Lille', 50.631, 3.047, 2382]);
     // A former name is filed under its own letter and points to today's commune and its file.
-    expect(files().communes.get('c')!.find((row) => row[1] === 'Cherbourg-Octeville')).toEqual(['50129', 'Cherbourg-Octeville', 'c']);
-    expect(files().communes.get('l')!.find((row) => row[1] === 'Lomme')).toEqual(['59350', 'Lomme', 'l']);
+    expect(
+      files()
+        .communes.get('c')!
+        .find((row) => row[1] === 'Cherbourg-Octeville'),
+    ).toEqual(['50129', 'Cherbourg-Octeville', 'c']);
+    expect(
+      files()
+        .communes.get('l')!
+        .find((row) => row[1] === 'Lomme'),
+    ).toEqual(['59350', 'Lomme', 'l']);
     // A former name that is today's name says nothing new: Saint-Hilaire-du-Harcouët is one row.
-    expect(files().communes.get('s')!.filter((row) => row[1] === 'Saint-Hilaire-du-Harcouët')).toHaveLength(1);
-    expect(files().postcodes.get('59')!.filter((row) => row[0] === '59000')).toEqual([['59000', '59350', 'l']]);
+    expect(
+      files()
+        .communes.get('s')!
+        .filter((row) => row[1] === 'Saint-Hilaire-du-Harcouët'),
+    ).toHaveLength(1);
+    expect(
+      files()
+        .postcodes.get('59')!
+        .filter((row) => row[0] === '59000'),
+    ).toEqual([['59000', '59350', 'l']]);
     expect([...files().shards.keys()].sort()).toEqual(['35', '38', '59', '67', '75']);
   });
 
   test('an arrondissement’s postcode carries its centre and official name', () => {
-    expect(files().postcodes.get('75')!.find((row) => row[0] === '75019')).toEqual(['75019', '75056', 'p', 48.886, 2.383, 'Paris 19e Arrondissement']);
-    expect(files().postcodes.get('75')!.find((row) => row[0] === '75001')).toEqual(['75001', '75056', 'p']);
+    expect(
+      files()
+        .postcodes.get('75')!
+        .find((row) => row[0] === '75019'),
+    ).toEqual(['75019', '75056', 'p', 48.886, 2.383, 'Paris 19e Arrondissement']);
+    expect(
+      files()
+        .postcodes.get('75')!
+        .find((row) => row[0] === '75001'),
+    ).toEqual(['75001', '75056', 'p']);
   });
 
   test('a place’s row reads back as the place', () => {
@@ -46,7 +74,13 @@ describe('the search files()', () => {
   test('a département’s neighbours are those whose communes’ box comes within 0.6° of its own; its centre is the mean of its communes', () => {
     // Boxes are generous: the Eure and the Seine-Maritime come within 0.6° of the Nord's box. The search only reads more files.
     // Its places' box, rounded outwards: a search skips the files none of whose places is within reach.
-    expect(files().meta.departements['59']).toEqual({ name: 'Nord', neighbours: ['27', '76', '02', '60', '62', '80', '08'], places: 3, centre: { lat: 50.417, lon: 3.26 }, box: [50.63, 3.04, 50.69, 3.18] });
+    expect(files().meta.departements['59']).toEqual({
+      name: 'Nord',
+      neighbours: ['27', '76', '02', '60', '62', '80', '08'],
+      places: 3,
+      centre: { lat: 50.417, lon: 3.26 },
+      box: [50.63, 3.04, 50.69, 3.18],
+    });
     expect(files().meta.departements['2A']).toEqual({ name: 'Corse-du-Sud', neighbours: ['2B'], places: 0, centre: { lat: 41.902, lon: 8.949 } });
   });
 
@@ -60,7 +94,9 @@ describe('the search files()', () => {
   });
 
   test('a postcode’s communes in the order of their code', () => {
-    const rows = files().postcodes.get('59')!.filter((row) => row[0] === '59111');
+    const rows = files()
+      .postcodes.get('59')!
+      .filter((row) => row[0] === '59111');
     expect(rows.map((row) => row[1])).toEqual(['59092', '59313', '59348', '59652']);
   });
 
@@ -74,10 +110,19 @@ describe('the search files()', () => {
 describe('the directory()', () => {
   const directory = perTest(() => directoryOf(fixtures.dataset.places, fixtures.dataset.labels));
   test('groups places by commune, département, région and service (label offers included)', () => {
-    expect(directory().communesByInsee.get('59350')!.places.map((place) => place.id)).toEqual(['point-fictif-de-la-colline', 'relais-fictif-du-moulin']);
+    expect(
+      directory()
+        .communesByInsee.get('59350')!
+        .places.map((place) => place.id),
+    ).toEqual(['point-fictif-de-la-colline', 'relais-fictif-du-moulin']);
     expect(directory().departements.get('59')!.placeCount).toBe(3);
     expect(directory().regions.find((region) => region.region.code === '32')!.placeCount).toBe(3);
-    expect(directory().placesByService.get('aide-demarches')!.map((place) => place.id).sort()).toEqual(['espace-fictif-des-hirondelles', 'france-services-fictive-grenoble']);
+    expect(
+      directory()
+        .placesByService.get('aide-demarches')!
+        .map((place) => place.id)
+        .sort(),
+    ).toEqual(['espace-fictif-des-hirondelles', 'france-services-fictive-grenoble']);
     expect(directory().placesById.get('france-services-fictive-grenoble')!.labelOffers).toEqual([{ service: 'aide-demarches', label: 'france-services' }]);
     expect(directory().communesByInsee.get('59350')!.municipality?.insee).toBe('59350');
   });
@@ -88,10 +133,17 @@ describe('a place’s row', () => {
   const world = [
     place('Lieu fictif Un', { hours: sameWeek }),
     place('Lieu fictif Deux', { hours: sameWeek, contacts: { phone: '01 23 45 67 89' } }),
-    place('Lieu fictif Trois', { hours: { openingHours: 'Sa 09:00-12:00', closures: [] }, address: { street: null, postcode: null, insee: '69266' }, location: { lat: 45.77, lon: 4.89, precision: 'commune' } }),
+    place('Lieu fictif Trois', {
+      hours: { openingHours: 'Sa 09:00-12:00', closures: [] },
+      address: { street: null, postcode: null, insee: '69266' },
+      location: { lat: 45.77, lon: 4.89, precision: 'commune' },
+    }),
   ];
   const shard = perTest(() => searchFilesOf(world).shards.get('69')!);
-  const decoded = (name: string) => shard().places.map((row) => decodePlace(row, shard())).find((item) => item.name === name)!;
+  const decoded = (name: string) =>
+    shard()
+      .places.map((row) => decodePlace(row, shard()))
+      .find((item) => item.name === name)!;
 
   test('one copy of a week shared by the places that keep it; one copy of a commune’s name', () => {
     expect(shard().schedules).toHaveLength(2);
@@ -110,17 +162,31 @@ describe('a place’s row', () => {
     ['a commune’s centre', { location: { lat: 45.77, lon: 4.89, precision: 'commune' } }, []],
     ['open on Saturday', { location: { lat: 45.77, lon: 4.89, precision: 'commune' }, hours: { openingHours: 'Sa 10:00-12:00', closures: [] } }, ['saturday']],
     ['open on Sunday only', { location: { lat: 45.77, lon: 4.89, precision: 'commune' }, hours: { openingHours: 'Su 10:00-12:00', closures: [] } }, []],
-    ['a bus', { location: { lat: 45.77, lon: 4.89, precision: 'commune' }, national: { typologie: [], itinerance: ['Itinérant'], accompagnement: [], acces: [], formations: [], autresFormations: [] } }, ['itinerant']],
-    ['a bus that also has a fixed place', { location: { lat: 45.77, lon: 4.89, precision: 'commune' }, national: { typologie: [], itinerance: ['Itinérant', 'Fixe'], accompagnement: [], acces: [], formations: [], autresFormations: [] } }, []],
+    [
+      'a bus',
+      { location: { lat: 45.77, lon: 4.89, precision: 'commune' }, national: { typologie: [], itinerance: ['Itinérant'], accompagnement: [], acces: [], formations: [], autresFormations: [] } },
+      ['itinerant'],
+    ],
+    [
+      'a bus that also has a fixed place',
+      {
+        location: { lat: 45.77, lon: 4.89, precision: 'commune' },
+        national: { typologie: [], itinerance: ['Itinérant', 'Fixe'], accompagnement: [], acces: [], formations: [], autresFormations: [] },
+      },
+      [],
+    ],
   ])('%s', (_, overrides, flags) => {
     const [entry] = directoryOf([place('Lieu fictif', overrides)]).places;
-    expect(Object.entries(FLAG).filter(([, bit]) => placeFlags(entry!) & bit).map(([name]) => name)).toEqual(flags);
+    expect(
+      Object.entries(FLAG)
+        .filter(([, bit]) => placeFlags(entry!) & bit)
+        .map(([name]) => name),
+    ).toEqual(flags);
   });
 });
 
-
 /** As a browser reads a file: written as JSON, read back (-0 becomes 0). */
-const asJson = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 describe('communes, postcodes and places files are written in columns and read back as their rows', () => {
   test('every commune and postcode of the reference, former names and arrondissements included, and every place', () => {

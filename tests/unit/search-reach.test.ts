@@ -14,7 +14,7 @@ describe('a file is skipped only when none of its places can be within reach', (
 
   test('never skips a box holding a point within 100 km (random boxes across France)', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let run = 0; run < 2000; run++) {
       const south = 42 + random() * 8;
       const west = -4 + random() * 11;
@@ -22,7 +22,8 @@ describe('a file is skipped only when none of its places can be within reach', (
       const point = { lat: 41 + random() * 10, lon: -5 + random() * 13 };
       // Points of the box on a fine grid: is any within 100 km?
       let near = false;
-      for (let i = 0; i <= 20 && !near; i++) for (let j = 0; j <= 20 && !near; j++) near = distanceKm(point, { lat: box[0] + ((box[2] - box[0]) * i) / 20, lon: box[1] + ((box[3] - box[1]) * j) / 20 }) <= 100;
+      for (let i = 0; i <= 20 && !near; i++)
+        for (let j = 0; j <= 20 && !near; j++) near = distanceKm(point, { lat: box[0] + ((box[2] - box[0]) * i) / 20, lon: box[1] + ((box[3] - box[1]) * j) / 20 }) <= 100;
       if (near) expect(withinReach(departement(box), point)).toBe(true);
     }
   });

@@ -23,11 +23,19 @@ function recordingEngine(files: SearchFiles): { engine: SearchEngine; missing: s
   const missing: string[] = [];
   const engine = new SearchEngine({
     // eslint-disable-next-line @typescript-eslint/require-await -- async like the network: a missing file is a rejection, not a throw
-    json: async <T,>(path: string): Promise<T> => {
+    json: async <T>(path: string): Promise<T> => {
       const file = path.split('?')[0]!;
       const match = /^\/recherche\/(?:(meta)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file);
       const [, single, letter, prefix, departement] = match ?? [];
-      const value = single ? files.meta : letter ? packed(files.communes.get(letter), packCommunes) : prefix ? packed(files.postcodes.get(prefix), packPostcodes) : departement ? packed(files.shards.get(departement.toUpperCase()), packShard) : undefined;
+      const value = single
+        ? files.meta
+        : letter
+          ? packed(files.communes.get(letter), packCommunes)
+          : prefix
+            ? packed(files.postcodes.get(prefix), packPostcodes)
+            : departement
+              ? packed(files.shards.get(departement.toUpperCase()), packShard)
+              : undefined;
       if (value === undefined) {
         missing.push(file);
         throw new Error(`404 ${file}`);
@@ -39,7 +47,14 @@ function recordingEngine(files: SearchFiles): { engine: SearchEngine; missing: s
 }
 
 describe('needs in common forms and misspellings', () => {
-  const meta = () => ({ services: fixtures.dataset.services.map((service) => ({ id: service.id, label: service.label, keywords: [service.label, ...service.keywords].map((keyword) => queryWords(keyword).join(' ')), places: 0 })) });
+  const meta = () => ({
+    services: fixtures.dataset.services.map((service) => ({
+      id: service.id,
+      label: service.label,
+      keywords: [service.label, ...service.keywords].map((keyword) => queryWords(keyword).join(' ')),
+      places: 0,
+    })),
+  });
 
   test.each([
     // [query, needs as written, needs with typos]
@@ -164,15 +179,32 @@ describe('communes as people name them', () => {
   // The départements of the communes these rows name, and of their larger namesakes.
   const reference = perTest(() => ({
     ...fixtures.reference,
-    communes: new Map([...fixtures.reference.communes].filter(([, commune]) => ['01', '10', '13', '19', '26', '38', '44', '48', '50', '59', '62', '63', '71', '73', '75', '93', '11', '30', '974', '91', '69'].includes(commune.departementCode))),
+    communes: new Map(
+      [...fixtures.reference.communes].filter(([, commune]) =>
+        ['01', '10', '13', '19', '26', '38', '44', '48', '50', '59', '62', '63', '71', '73', '75', '93', '11', '30', '974', '91', '69'].includes(commune.departementCode),
+      ),
+    ),
   }));
   const engine = perTest(() => recordingEngine(searchFilesOf([], [], reference())).engine);
-  const offered = (outcome: SearchOutcome) => (outcome.type === 'choose' ? outcome.communes.map((commune) => `${commune.formerName ? `${commune.formerName} → ` : ''}${commune.name} (${commune.departementName})`) : []);
-  const origin = (outcome: SearchOutcome) => (outcome.type === 'results' && outcome.origin.kind === 'commune' ? `${outcome.origin.commune.formerName ? `${outcome.origin.commune.formerName} → ` : ''}${outcome.origin.commune.name}` : null);
+  const offered = (outcome: SearchOutcome) =>
+    outcome.type === 'choose' ? outcome.communes.map((commune) => `${commune.formerName ? `${commune.formerName} → ` : ''}${commune.name} (${commune.departementName})`) : [];
+  const origin = (outcome: SearchOutcome) =>
+    outcome.type === 'results' && outcome.origin.kind === 'commune' ? `${outcome.origin.commune.formerName ? `${outcome.origin.commune.formerName} → ` : ''}${outcome.origin.commune.name}` : null;
 
   test.each([
     // A small namesake is never picked silently: the larger communes whose name starts with it come first.
-    ['aix', ['Aix-en-Provence (Bouches-du-Rhône)', 'Aix-les-Bains (Savoie)', 'Aix-Noulette (Pas-de-Calais)', 'Aix-Villemaur-Pâlis (Aube)', 'Aix-en-Pévèle (Nord)', 'Aix-en-Diois → Solaure en Diois (Drôme)', 'Aix (Corrèze)']],
+    [
+      'aix',
+      [
+        'Aix-en-Provence (Bouches-du-Rhône)',
+        'Aix-les-Bains (Savoie)',
+        'Aix-Noulette (Pas-de-Calais)',
+        'Aix-Villemaur-Pâlis (Aube)',
+        'Aix-en-Pévèle (Nord)',
+        'Aix-en-Diois → Solaure en Diois (Drôme)',
+        'Aix (Corrèze)',
+      ],
+    ],
     // Homonyms, largest first; longer names that start with it are smaller: not offered.
     ['saint denis', ['Saint-Denis (La Réunion)', 'Saint-Denis (Seine-Saint-Denis)', 'Saint-Denis (Aude)', 'Saint-Denis (Gard)']],
     ['Grigny', ['Grigny (Essonne)', 'Grigny (Rhône)', 'Grigny (Pas-de-Calais)']],
@@ -205,7 +237,17 @@ describe('communes as people name them', () => {
     expect(origin(await engine().search({ q: 'aix', commune: '26001', filters: NO_FILTERS, now: NOW }))).toBe('Aix-en-Diois → Solaure en Diois');
   });
 
-  const commune = (name: string, population: number, formerName?: string): CommuneMatch => ({ insee: name, name, departement: '00', lat: 0, lon: 0, postcodes: [], key: name.toLowerCase(), population, ...(formerName ? { formerName } : {}) });
+  const commune = (name: string, population: number, formerName?: string): CommuneMatch => ({
+    insee: name,
+    name,
+    departement: '00',
+    lat: 0,
+    lon: 0,
+    postcodes: [],
+    key: name.toLowerCase(),
+    population,
+    ...(formerName ? { formerName } : {}),
+  });
 
   test.each([
     ['a larger longer name joins the namesake, largest first', [commune('Aix', 352)], [commune('Aix-en-Provence', 149_695), commune('Aix-la-Fayette', 97)], ['Aix-en-Provence', 'Aix']],
@@ -287,7 +329,11 @@ describe('near and likely first', () => {
     // 10 km away: sure too.
     place('Lieu fictif voisin et sûr', { insee: '69259', lat: 45.7, lon: 4.99, hours: { openingHours: 'Sa 09:00-12:00', closures: [] }, access: { fees: ['free'] } }),
     // A shelter in the commune, sure: still after the places open to all.
-    place('AG_CHRS_FICTIF', { hours: { openingHours: 'Sa 09:00-12:00', closures: [] }, access: { fees: ['free'] }, national: { typologie: ['CHRS'], itinerance: [], accompagnement: [], acces: [], formations: [], autresFormations: [] } }),
+    place('AG_CHRS_FICTIF', {
+      hours: { openingHours: 'Sa 09:00-12:00', closures: [] },
+      access: { fees: ['free'] },
+      national: { typologie: ['CHRS'], itinerance: [], accompagnement: [], acces: [], formations: [], autresFormations: [] },
+    }),
   ];
   const engine = perTest(() => recordingEngine(searchFilesOf(world, [], searchReference)).engine);
   const saturdayMorningFree: Filters = { ...NO_FILTERS, free: true, when: { day: 5, half: 'morning' } };

@@ -53,12 +53,22 @@ describe('names that read as codes', () => {
     [{ name: 'EPN_12', typologie: ['XYZ'], operator: 'ASSO_FICTIVE' }, 'Lieu d’aide au numérique · Grenoble'],
     [{ name: 'Espace Fictif', typologie: ['CHRS'], operator: null }, ''],
   ])('the title of %o is « %s », made only of facts held', (input, title) => {
-    expect(readableTitle({ name: input.name, kind: 'other', operator: input.operator, national: { typologie: input.typologie, itinerance: [], accompagnement: [], acces: [], formations: [], autresFormations: [] }, commune: { name: 'Grenoble' } })).toBe(title);
+    expect(
+      readableTitle({
+        name: input.name,
+        kind: 'other',
+        operator: input.operator,
+        national: { typologie: input.typologie, itinerance: [], accompagnement: [], acces: [], formations: [], autresFormations: [] },
+        commune: { name: 'Grenoble' },
+      }),
+    ).toBe(title);
   });
 });
 
 describe('what a query asks for', () => {
-  const meta = { services: fixtures.dataset.services.map((service) => ({ id: service.id, label: service.label, keywords: service.keywords.map((keyword) => queryWords(keyword).join(' ')), places: 0 })) };
+  const meta = {
+    services: fixtures.dataset.services.map((service) => ({ id: service.id, label: service.label, keywords: service.keywords.map((keyword) => queryWords(keyword).join(' ')), places: 0 })),
+  };
   test.each([
     ['recharge telephone', ['recharges-solidaires'], false],
     ['papiers', ['aide-demarches'], false],
@@ -141,7 +151,9 @@ describe('the fuzzy search does little work per query', () => {
   });
 
   test('fuse.js sees only the names that hold the most of the phrase’s pairs of letters', () => {
-    const paired = keys.filter((key) => key.startsWith('s')).map((key) => ({ commune: { insee: '', name: key, departement: '', lat: 0, lon: 0, postcodes: [], key, population: 0 }, pairs: letterPairs(key) }));
+    const paired = keys
+      .filter((key) => key.startsWith('s'))
+      .map((key) => ({ commune: { insee: '', name: key, departement: '', lat: 0, lon: 0, postcodes: [], key, population: 0 }, pairs: letterPairs(key) }));
     const list = shortlisted(paired, letterPairs('st jean de la ruelle rdv')).map((commune) => commune.key);
     expect(paired.length).toBeGreaterThan(5000);
     expect(list).toHaveLength(150);
@@ -163,7 +175,10 @@ describe('ranking and labels, on fictitious places', () => {
     place('Lieu fictif sans rien', { address: { street: null, postcode: null, insee: '69266' } }),
     place('Lieu fictif complet', { contacts: { phone: '01 23 45 67 89' }, hours: { openingHours: 'Mo-Fr 09:00-17:00', closures: [] } }),
     place('Lieu fictif complet', { lat: 45.772, contacts: { phone: '01 23 45 67 89' } }),
-    place('Bus fictif', { national: { typologie: [], itinerance: ['Itinérant'], accompagnement: [], acces: [], formations: [], autresFormations: [] }, hours: { openingHours: 'Mo-Fr 09:00-17:00', closures: [] } }),
+    place('Bus fictif', {
+      national: { typologie: [], itinerance: ['Itinérant'], accompagnement: [], acces: [], formations: [], autresFormations: [] },
+      hours: { openingHours: 'Mo-Fr 09:00-17:00', closures: [] },
+    }),
     place('Espace fictif du réseau', { kind: 'solidarity-space', lat: 45.78 }),
     place('France services fictive', { programmes: ['france-services'], lat: 45.8, lon: 4.9 }),
   ];

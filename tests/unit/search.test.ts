@@ -187,7 +187,10 @@ describe('filters: unknown is not no', () => {
     return {
       confirmed: outcome.results.filter((result) => result.toCheck.length === 0).map((result) => result.name),
       first: shown[0],
-      dropped: world.map((item) => item.name).filter((name) => !shown.includes(name)).sort(),
+      dropped: world
+        .map((item) => item.name)
+        .filter((name) => !shown.includes(name))
+        .sort(),
       counts: outcome.counts,
     };
   };
@@ -245,7 +248,22 @@ describe('filters: unknown is not no', () => {
 describe('the row codec', () => {
   test('reads back what it wrote', () => {
     const shard = { departement: '59', communes: ['Lille', 'Roubaix'], schedules: [] };
-    const source = { id: 'lieu-fictif-abc1234', name: 'Lieu fictif', kind: 'relay' as const, lat: 50.123456, lon: 3.987654, communeIndex: 1, phone: '01 23 45 67 89', flags: 5, services: [2, 0], offers: [3], languages: ['ar'], scheduleIndex: -1, street: '1 rue Fictive', title: '' };
+    const source = {
+      id: 'lieu-fictif-abc1234',
+      name: 'Lieu fictif',
+      kind: 'relay' as const,
+      lat: 50.123456,
+      lon: 3.987654,
+      communeIndex: 1,
+      phone: '01 23 45 67 89',
+      flags: 5,
+      services: [2, 0],
+      offers: [3],
+      languages: ['ar'],
+      scheduleIndex: -1,
+      street: '1 rue Fictive',
+      title: '',
+    };
     expect(decodePlace(encodePlace(source), shard)).toEqual({
       id: 'lieu-fictif-abc1234',
       departement: '59',

@@ -28,7 +28,9 @@ describe('site.yaml', () => {
 
   test('environment variables win over the file, for a trial build', () => {
     const file = configFile('publicUrl: https://aide.mairie-fictive.fr\nreportEmail: null\nforge: null\n');
-    expect(readSiteConfig({ SITE_URL: 'https://essai.fictif.fr', PUBLIC_REPORT_EMAIL: 'essai@fictif.fr', FORGE_URL: 'https://github.com/collectif-fictif/annuaire', FORGE_BRANCH: 'essai' }, file)).toEqual({
+    expect(
+      readSiteConfig({ SITE_URL: 'https://essai.fictif.fr', PUBLIC_REPORT_EMAIL: 'essai@fictif.fr', FORGE_URL: 'https://github.com/collectif-fictif/annuaire', FORGE_BRANCH: 'essai' }, file),
+    ).toEqual({
       publicUrl: 'https://essai.fictif.fr/',
       reportEmail: 'essai@fictif.fr',
       forge: { kind: 'github', url: 'https://github.com/collectif-fictif/annuaire', branch: 'essai' },
@@ -74,7 +76,9 @@ describe('the build that goes online', () => {
 
   test('refuses a missing or placeholder address, in words that say what to do', () => {
     expect(publishProblem({ publicUrl: null, reportEmail: null, forge: null })).toMatch(/n’a pas d’adresse publique\. Écrivez-la dans site\.yaml/);
-    expect(publishProblem({ publicUrl: 'https://aide-numerique.example.org/', reportEmail: null, forge: null })).toMatch(/« https:\/\/aide-numerique\.example\.org\/ » n’est pas une vraie adresse publique/);
+    expect(publishProblem({ publicUrl: 'https://aide-numerique.example.org/', reportEmail: null, forge: null })).toMatch(
+      /« https:\/\/aide-numerique\.example\.org\/ » n’est pas une vraie adresse publique/,
+    );
     expect(publishProblem({ publicUrl: 'https://aide.mairie-fictive.fr/', reportEmail: null, forge: null })).toBeNull();
   });
 });

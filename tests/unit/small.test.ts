@@ -78,7 +78,7 @@ describe('geography', () => {
 describe('nearest places', () => {
   // A deterministic cloud of points over metropolitan France.
   let seed = 42;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const points = Array.from({ length: 3000 }, (_, id) => ({ id, lat: 42 + random() * 9, lon: -4 + random() * 12 }));
   const index = new NearestIndex(points);
 

@@ -121,7 +121,16 @@ describe('the checklist of a territory', () => {
     const [entry] = directoryOf([full]).places;
     expect(checkStates(entry!)).toEqual({ address: 'known', hours: 'known', phone: 'known', email: 'known', services: 'known', conditions: 'known', accessibility: 'known', languages: 'known' });
     const [empty] = directoryOf([place('Lieu fictif vide', { address: { street: null, postcode: null, insee: '69266' }, location: { lat: 45.77, lon: 4.88, precision: 'commune' } })]).places;
-    expect(checkStates(empty!)).toEqual({ address: 'missing', hours: 'missing', phone: 'missing', email: 'missing', services: 'missing', conditions: 'missing', accessibility: 'missing', languages: 'missing' });
+    expect(checkStates(empty!)).toEqual({
+      address: 'missing',
+      hours: 'missing',
+      phone: 'missing',
+      email: 'missing',
+      services: 'missing',
+      conditions: 'missing',
+      accessibility: 'missing',
+      languages: 'missing',
+    });
     const [half] = directoryOf([place('Lieu fictif à moitié', { location: { lat: 45.77, lon: 4.88, precision: 'commune' }, access: { fees: ['free'] } })]).places;
     expect(checkStates(half!).address).toBe('partial');
     expect(checkStates(half!).conditions).toBe('partial');
@@ -172,8 +181,22 @@ describe('territories of the directory', () => {
 
 describe('the build-time map', () => {
   test('points are placed north up, west left, in the outline’s frame', () => {
-    const square = [[[4, 44], [6, 44], [6, 46], [4, 46], [4, 44]]];
-    const drawn = sketch([square], [{ lat: 46, lon: 4, data: 'north-west' }, { lat: 44, lon: 6, data: 'south-east' }]);
+    const square = [
+      [
+        [4, 44],
+        [6, 44],
+        [6, 46],
+        [4, 46],
+        [4, 44],
+      ],
+    ];
+    const drawn = sketch(
+      [square],
+      [
+        { lat: 46, lon: 4, data: 'north-west' },
+        { lat: 44, lon: 6, data: 'south-east' },
+      ],
+    );
     const [nw, se] = drawn.points;
     expect(nw!.x).toBeLessThan(se!.x);
     expect(nw!.y).toBeLessThan(se!.y);

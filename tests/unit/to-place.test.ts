@@ -63,7 +63,11 @@ describe('the commune', () => {
 
   test.each([
     ['an unknown postcode, no code, no point', { code_insee: '', code_postal: '00999', latitude: null, longitude: null }, 'commune introuvable : code postal « 00999 » inconnu et pas de code INSEE'],
-    ['an unknown code and postcode', { code_insee: '00001', code_postal: '00999', latitude: null, longitude: null }, 'commune introuvable : ni le code INSEE 00001 ni le code postal « 00999 » ne sont dans le référentiel'],
+    [
+      'an unknown code and postcode',
+      { code_insee: '00001', code_postal: '00999', latitude: null, longitude: null },
+      'commune introuvable : ni le code INSEE 00001 ni le code postal « 00999 » ne sont dans le référentiel',
+    ],
     ['no name', { nom: '' }, 'nom manquant'],
     ['a place closed to the public', { modalites_acces: "Ce lieu n'accueille pas de public" }, 'le lieu n’accueille pas de public'],
   ])('rejects %s', (_, overrides, reason) => {
@@ -99,7 +103,11 @@ describe('contacts, hours, dates', () => {
     ['two e-mails', { courriels: 'a@exemple.fr|b@exemple.fr' }, '1 adresse(s) e-mail en plus non gardée(s)'],
     ['an invalid website', { site_web: 'javascript:alert(1)' }, 'site internet invalide retiré'],
     ['a website whose user part hides another site', { site_web: 'https://www.caf.fr@evil.example/' }, 'site internet invalide retiré'],
-    ['hidden characters in the name and the summary', { nom: 'Espace\u200B fictif\u202E', presentation_resume: 'Un lieu\u0000 fictif' }, 'caractères invisibles ou de contrôle retirés (nom, presentation_resume)'],
+    [
+      'hidden characters in the name and the summary',
+      { nom: 'Espace\u200B fictif\u202E', presentation_resume: 'Un lieu\u0000 fictif' },
+      'caractères invisibles ou de contrôle retirés (nom, presentation_resume)',
+    ],
     ['an invalid booking link', { prise_rdv: 'pas un lien' }, 'lien de prise de rendez-vous invalide retiré'],
     ['hours written another way', { horaires: 'Mo-Fr 9:00-12:00' }, 'horaires remis au format canonique'],
     ['unreadable hours', { horaires: 'le matin' }, 'horaires illisibles : gardés en note, sans deviner'],
@@ -155,9 +163,24 @@ describe('contacts, hours, dates', () => {
 
 describe('hours that cannot be right', () => {
   test.each([
-    ['a placeholder beside real periods is dropped, and said', 'We 00:00-00:00,09:00-12:00', { openingHours: 'We 09:00-12:00', note: null }, 'horaires « We 00:00-00:00,09:00-12:00 » lus « We 09:00-12:00 » (« 00:00-00:00 » commence et finit à la même heure, à côté des vraies heures du jour : ce n’est pas une heure d’ouverture)'],
-    ['a day of placeholders only sets the hours aside, and says so', 'Mo 09:00-12:00; Fr 00:00-00:00', { openingHours: null, note: 'Les horaires donnés par la source ne peuvent pas être justes : ils ne sont pas affichés.' }, 'horaires « Mo 09:00-12:00; Fr 00:00-00:00 » mis de côté, inconnus (un jour n’a que « 00:00-00:00 », qui commence et finit à la même heure : cela ne dit pas quand le lieu ouvre ce jour-là)'],
-    ['a period that ends before it starts sets the hours aside', 'Fr 17:00-12:00', { openingHours: null }, 'horaires « Fr 17:00-12:00 » mis de côté, inconnus (« 17:00-12:00 » finit avant de commencer)'],
+    [
+      'a placeholder beside real periods is dropped, and said',
+      'We 00:00-00:00,09:00-12:00',
+      { openingHours: 'We 09:00-12:00', note: null },
+      'horaires « We 00:00-00:00,09:00-12:00 » lus « We 09:00-12:00 » (« 00:00-00:00 » commence et finit à la même heure, à côté des vraies heures du jour : ce n’est pas une heure d’ouverture)',
+    ],
+    [
+      'a day of placeholders only sets the hours aside, and says so',
+      'Mo 09:00-12:00; Fr 00:00-00:00',
+      { openingHours: null, note: 'Les horaires donnés par la source ne peuvent pas être justes : ils ne sont pas affichés.' },
+      'horaires « Mo 09:00-12:00; Fr 00:00-00:00 » mis de côté, inconnus (un jour n’a que « 00:00-00:00 », qui commence et finit à la même heure : cela ne dit pas quand le lieu ouvre ce jour-là)',
+    ],
+    [
+      'a period that ends before it starts sets the hours aside',
+      'Fr 17:00-12:00',
+      { openingHours: null },
+      'horaires « Fr 17:00-12:00 » mis de côté, inconnus (« 17:00-12:00 » finit avant de commencer)',
+    ],
   ])('%s', (_, horaires, hours, said) => {
     const { place, normalized } = convert({ horaires });
     expect(place.hours).toMatchObject(hours);

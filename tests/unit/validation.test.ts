@@ -14,7 +14,12 @@ describe('valid data', () => {
     const raw = await readRawDataset(FIXTURE_SITE, process.cwd());
     const result = validateDataset(raw, reference, { today: '2026-03-01' });
     expect(result.issues).toEqual([]);
-    expect(result.dataset?.places.map((place) => place.id).filter((id) => !id.startsWith('lieu-fictif-echirolles-')).sort()).toEqual([
+    expect(
+      result.dataset?.places
+        .map((place) => place.id)
+        .filter((id) => !id.startsWith('lieu-fictif-echirolles-'))
+        .sort(),
+    ).toEqual([
       'ag-chrs-fictif-grenoble',
       'atelier-fictif-du-canal',
       'bus-fictif-isere',
@@ -33,9 +38,7 @@ describe('valid data', () => {
 
   test('fills defaults so that pages never meet an undefined list', async () => {
     const raw = await readRawDataset(FIXTURE_SITE, process.cwd());
-    const relay = validateDataset(raw, reference, { today: '2026-03-01' }).dataset!.places.find(
-      (place) => place.id === 'relais-fictif-du-moulin',
-    )!;
+    const relay = validateDataset(raw, reference, { today: '2026-03-01' }).dataset!.places.find((place) => place.id === 'relais-fictif-du-moulin')!;
     expect(relay.services).toEqual([]);
     expect(relay.hours).toEqual({ openingHours: null, closures: [] });
     expect(relay.access.fees).toEqual([]);
@@ -46,8 +49,7 @@ describe('invalid data: each problem has an exact, fix-it message', () => {
   test.each([
     [
       'swapped-coordinates',
-      'tests/fixtures/invalid/swapped-coordinates.yaml › location.lat = 7.75\n' +
-        '    la latitude 7.75 ressemble à une longitude : lat et lon sont-ils inversés ? Essayez lat: 48.58 et lon: 7.75.',
+      'tests/fixtures/invalid/swapped-coordinates.yaml › location.lat = 7.75\n' + '    la latitude 7.75 ressemble à une longitude : lat et lon sont-ils inversés ? Essayez lat: 48.58 et lon: 7.75.',
     ],
     [
       'outside-france',
@@ -56,8 +58,7 @@ describe('invalid data: each problem has an exact, fix-it message', () => {
     ],
     [
       'far-from-commune',
-      'tests/fixtures/invalid/far-from-commune.yaml › location = {"lat":48.58,"lon":7.75}\n' +
-        '    ce point est à 408 km du centre de Lille : vérifiez les coordonnées ou la commune (address.insee)',
+      'tests/fixtures/invalid/far-from-commune.yaml › location = {"lat":48.58,"lon":7.75}\n' + '    ce point est à 408 km du centre de Lille : vérifiez les coordonnées ou la commune (address.insee)',
     ],
     [
       'unknown-service',
@@ -74,26 +75,13 @@ describe('invalid data: each problem has an exact, fix-it message', () => {
       'tests/fixtures/invalid/postcode-not-of-commune.yaml › address.postcode = "59100"\n' +
         '    ce code postal n’est pas celui de Strasbourg (67482). Codes postaux de Strasbourg : 67000, 67100, 67200. Vérifiez le code postal ou le code INSEE.',
     ],
-    [
-      'postcode-as-insee',
-      'tests/fixtures/invalid/postcode-as-insee.yaml › address.insee = "67000"\n' +
-        '    ce code ressemble à un code postal. Le code INSEE est différent : Strasbourg = "67482"',
-    ],
+    ['postcode-as-insee', 'tests/fixtures/invalid/postcode-as-insee.yaml › address.insee = "67000"\n' + '    ce code ressemble à un code postal. Le code INSEE est différent : Strasbourg = "67482"'],
     [
       'javascript-url',
-      'tests/fixtures/invalid/javascript-url.yaml › contacts.website = "javascript:alert(1)"\n' +
-        '    adresse web refusée : elle doit commencer par https:// (ou http://) et être complète',
+      'tests/fixtures/invalid/javascript-url.yaml › contacts.website = "javascript:alert(1)"\n' + '    adresse web refusée : elle doit commencer par https:// (ou http://) et être complète',
     ],
-    [
-      'comma-decimal',
-      'tests/fixtures/invalid/comma-decimal.yaml › location.lat = "48,58"\n' +
-        '    nombre écrit avec une virgule : écrivez 48.58 (avec un point, sans guillemets)',
-    ],
-    [
-      'unknown-kind',
-      'tests/fixtures/invalid/unknown-kind.yaml › kind = "relais"\n' +
-        '    valeur inconnue : vouliez-vous écrire « relay » ? Valeurs possibles : solidarity-space, relay, other.',
-    ],
+    ['comma-decimal', 'tests/fixtures/invalid/comma-decimal.yaml › location.lat = "48,58"\n' + '    nombre écrit avec une virgule : écrivez 48.58 (avec un point, sans guillemets)'],
+    ['unknown-kind', 'tests/fixtures/invalid/unknown-kind.yaml › kind = "relais"\n' + '    valeur inconnue : vouliez-vous écrire « relay » ? Valeurs possibles : solidarity-space, relay, other.'],
     [
       'wrong-file-name',
       'tests/fixtures/invalid/wrong-file-name.yaml › id = "another-name"\n' +
@@ -101,8 +89,7 @@ describe('invalid data: each problem has an exact, fix-it message', () => {
     ],
     [
       'bad-phone',
-      'tests/fixtures/invalid/bad-phone.yaml › contacts.phone = "01 23 45"\n' +
-        '    numéro de téléphone illisible : écrivez 10 chiffres (ex. : 01 23 45 67 89) ou +33 suivi de 9 chiffres',
+      'tests/fixtures/invalid/bad-phone.yaml › contacts.phone = "01 23 45"\n' + '    numéro de téléphone illisible : écrivez 10 chiffres (ex. : 01 23 45 67 89) ou +33 suivi de 9 chiffres',
     ],
     [
       'broken-yaml',
@@ -123,11 +110,8 @@ describe('invalid data: each problem has an exact, fix-it message', () => {
   });
 
   test('rejects a duplicate id, naming the file that has it first', async () => {
-    expect(
-      await messagesFor('tests/fixtures/invalid/duplicate/a/twin.yaml', 'tests/fixtures/invalid/duplicate/b/twin.yaml'),
-    ).toEqual([
-      'tests/fixtures/invalid/duplicate/b/twin.yaml › id = "twin"\n' +
-        '    identifiant déjà utilisé par tests/fixtures/invalid/duplicate/a/twin.yaml : chaque lieu doit avoir son propre identifiant',
+    expect(await messagesFor('tests/fixtures/invalid/duplicate/a/twin.yaml', 'tests/fixtures/invalid/duplicate/b/twin.yaml')).toEqual([
+      'tests/fixtures/invalid/duplicate/b/twin.yaml › id = "twin"\n' + '    identifiant déjà utilisé par tests/fixtures/invalid/duplicate/a/twin.yaml : chaque lieu doit avoir son propre identifiant',
     ]);
   });
 

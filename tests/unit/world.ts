@@ -20,7 +20,12 @@ type Overrides = Partial<Omit<PlaceInput, 'id' | 'name'>> & { lat?: number; lon?
 /** A fictitious place in Villeurbanne unless told otherwise, with nothing known but its name and point. */
 export function place(name: string, overrides: Overrides = {}): Place & { file: string } {
   const { lat = 45.7719, lon = 4.8898, insee = '69266', ...rest } = overrides;
-  const id = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const id = name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const input: PlaceInput = {
     id,
     name,
@@ -53,7 +58,14 @@ export function engineOver(files: SearchFiles): SearchEngine {
       const match = /^\/recherche\/(?:(meta)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file!);
       if (!match) throw new Error(`unknown file ${path}`);
       const [, single, letter, prefix, departement] = match;
-      const value = single === 'meta' ? files.meta : letter ? packed(files.communes.get(letter), packCommunes) : prefix ? packed(files.postcodes.get(prefix), packPostcodes) : packed(files.shards.get(departement!.toUpperCase()), packShard);
+      const value =
+        single === 'meta'
+          ? files.meta
+          : letter
+            ? packed(files.communes.get(letter), packCommunes)
+            : prefix
+              ? packed(files.postcodes.get(prefix), packPostcodes)
+              : packed(files.shards.get(departement!.toUpperCase()), packShard);
       if (value === undefined) throw new Error(`404 ${path}`);
       return structuredClone(value) as T;
     },

@@ -111,7 +111,15 @@ class CharterForm extends HTMLElement {
         text,
         message: {
           subject: this.t('charterForm.mailSubject', { name: answers.communeName }),
-          body: [this.t('charterForm.mailIntro', { name: answers.communeName, author: answers.author }), '', ...lines.map((line) => `- ${line}`), '', this.t('correction.mailFile', { file }), '', text].join('\n'),
+          body: [
+            this.t('charterForm.mailIntro', { name: answers.communeName, author: answers.author }),
+            '',
+            ...lines.map((line) => `- ${line}`),
+            '',
+            this.t('correction.mailFile', { file }),
+            '',
+            text,
+          ].join('\n'),
         },
         // A new file: nothing to edit on the forge yet.
         exists: false,

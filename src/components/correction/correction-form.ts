@@ -243,12 +243,19 @@ class CorrectionForm extends HTMLElement {
     if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return this.t('correction.empty');
     // A single answer (a word, yes or no) as written; anything else as JSON, never "[object Object]".
     const plain = typeof value === 'string' ? value : JSON.stringify(value);
-    const labels = (prefix: string) => formatList(this.t, (value as string[]).map((id) => this.words[`${prefix}.${id}`] ?? id));
+    const labels = (prefix: string) =>
+      formatList(
+        this.t,
+        (value as string[]).map((id) => this.words[`${prefix}.${id}`] ?? id),
+      );
     switch (change.field) {
       case 'kind':
         return this.words[`kind.${plain}`] ?? plain;
       case 'services':
-        return formatList(this.t, (value as string[]).map((id) => this.services.get(id) ?? id));
+        return formatList(
+          this.t,
+          (value as string[]).map((id) => this.services.get(id) ?? id),
+        );
       case 'access.fees':
         return labels('fee');
       case 'languages':
@@ -278,20 +285,28 @@ class CorrectionForm extends HTMLElement {
     const today = wallClock(new Date(), 'Europe/Paris').date;
     const author = answers.author.trim();
     const file = this.base?.file ?? `data/places/${record.id}.yaml`;
-    const yaml = recordYaml(record, this.t('correction.fileHeader', { action: this.t(isNew ? 'correction.actionProposed' : 'correction.actionCorrected'), date: formatDate(today), author, file }), file);
+    const yaml = recordYaml(
+      record,
+      this.t('correction.fileHeader', { action: this.t(isNew ? 'correction.actionProposed' : 'correction.actionCorrected'), date: formatDate(today), author, file }),
+      file,
+    );
     const url = this.base ? new URL(placeUrl(record.id), location.origin).href : '';
     const intro = this.t(isNew ? 'correction.mailIntroNew' : 'correction.mailIntro', { name: this.base?.record.name ?? record.name, url, author });
-    showOffer(this.find('[data-result]'), {
-      title: this.t(isNew ? 'correction.readyNew' : 'correction.ready'),
-      lines,
-      file,
-      text: yaml,
-      message: {
-        subject: this.t(isNew ? 'correction.mailSubjectNew' : 'correction.mailSubject', { name: record.name }),
-        body: [intro, '', this.t('correction.mailChanges'), ...lines.map((line) => `- ${line}`), '', this.t('correction.mailFile', { file }), '', yaml].join('\n'),
+    showOffer(
+      this.find('[data-result]'),
+      {
+        title: this.t(isNew ? 'correction.readyNew' : 'correction.ready'),
+        lines,
+        file,
+        text: yaml,
+        message: {
+          subject: this.t(isNew ? 'correction.mailSubjectNew' : 'correction.mailSubject', { name: record.name }),
+          body: [intro, '', this.t('correction.mailChanges'), ...lines.map((line) => `- ${line}`), '', this.t('correction.mailFile', { file }), '', yaml].join('\n'),
+        },
+        exists: !isNew,
       },
-      exists: !isNew,
-    }, waysOf(this));
+      waysOf(this),
+    );
   }
 }
 

@@ -75,7 +75,6 @@ function describe(marker: L.Marker, label: string): void {
   };
 }
 
-
 async function fetchJson<T>(path: string): Promise<T> {
   const response = await fetch(path);
   if (!response.ok) throw new Error(path);
@@ -123,7 +122,10 @@ function useOverviewPoints(enabled: boolean): { bubbles: Bubble[]; points: MapPo
         }
         return loaded.current.get(code)!;
       }),
-    ).then((lists) => setPoints(lists.flat()), () => setPoints([]));
+    ).then(
+      (lists) => setPoints(lists.flat()),
+      () => setPoints([]),
+    );
   }
   return { bubbles, points, onView };
 }
@@ -225,9 +227,7 @@ function Markers({
                     : t('map.departementsBubble', { names: group.members.map((member) => member.name).join(', '), places: t('count.places', { count: group.count }) }),
                 ),
               click: () =>
-                group.members.length === 1
-                  ? map.setView([group.lat, group.lon], DETAIL_ZOOM + 1)
-                  : map.fitBounds(L.latLngBounds(group.members.map((member) => [member.lat, member.lon])).pad(0.3)),
+                group.members.length === 1 ? map.setView([group.lat, group.lon], DETAIL_ZOOM + 1) : map.fitBounds(L.latLngBounds(group.members.map((member) => [member.lat, member.lon])).pad(0.3)),
             }}
           />
         ))}
@@ -269,7 +269,11 @@ function Markers({
               else markers.current.delete(item.point.id);
             }}
             eventHandlers={{
-              add: (event) => describe(event.target as L.Marker, t('map.marker', { name: item.point.name, kind: t(`kindShort.${item.point.kind}` as Key), shape: t(`shape.${KINDS[item.point.kind].shape}` as Key) })),
+              add: (event) =>
+                describe(
+                  event.target as L.Marker,
+                  t('map.marker', { name: item.point.name, kind: t(`kindShort.${item.point.kind}` as Key), shape: t(`shape.${KINDS[item.point.kind].shape}` as Key) }),
+                ),
               click: () => emit('list:highlight', { id: item.point.id }),
             }}
           >

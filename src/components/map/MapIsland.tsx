@@ -36,4 +36,3 @@ export function MapIsland(props: HelpMapProps) {
 
   return <div className="map-frame">{Map ? <Map {...props} /> : <p className="map-placeholder">{props.words[failed ? 'map.failed' : 'map.loading']}</p>}</div>;
 }
-

@@ -12,7 +12,6 @@ import { currentPosition, PositionError } from '../search/geolocation.ts';
 import { outcomeStatus } from '../search/render.ts';
 import { fillForm, filtersFrom, paramsFromForm } from '../search/state.ts';
 
-
 class OrientSteps extends HTMLElement {
   private t!: Translate;
   private form!: HTMLFormElement;

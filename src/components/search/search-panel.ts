@@ -20,7 +20,6 @@ const PAGE = 20;
 /** Cards drawn at once, before any yield: the first screenful of a phone and more. */
 const FIRST_CARDS = 2;
 
-
 class SearchPanel extends HTMLElement {
   private t!: Translate;
   private form!: HTMLFormElement;
@@ -123,7 +122,10 @@ class SearchPanel extends HTMLElement {
     const list = element('ul');
     for (const chip of active) {
       const control = this.form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${chip.name}"]${chip.name === 'service' ? `[value="${CSS.escape(chip.value)}"]` : ''}`);
-      const text = control instanceof HTMLSelectElement ? (control.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(chip.value)}"]`)?.textContent ?? chip.value) : (control?.parentElement?.textContent?.trim() ?? chip.value);
+      const text =
+        control instanceof HTMLSelectElement
+          ? (control.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(chip.value)}"]`)?.textContent ?? chip.value)
+          : (control?.parentElement?.textContent?.trim() ?? chip.value);
       const button = element('button', { type: 'button', class: 'chip', 'aria-label': this.t('search.removeFilter', { label: text }) }, `${text} ✕`);
       button.addEventListener('click', () => {
         const next = withoutFilter(params, chip);
@@ -180,7 +182,11 @@ class SearchPanel extends HTMLElement {
         // The whole query stays ("impôts aix"): choosing the commune must not lose the need.
         const choice = new URLSearchParams(params);
         choice.set('commune', commune.insee);
-        const link = element('a', { class: 'button secondary', href: this.searchUrl(choice) }, this.t('search.communeChoice', { name: communeName(this.t, commune), departement: commune.departementName ?? commune.departement }));
+        const link = element(
+          'a',
+          { class: 'button secondary', href: this.searchUrl(choice) },
+          this.t('search.communeChoice', { name: communeName(this.t, commune), departement: commune.departementName ?? commune.departement }),
+        );
         link.addEventListener('click', (event) => {
           event.preventDefault();
           fillForm(this.form, choice);

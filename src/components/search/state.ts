@@ -24,7 +24,8 @@ export function filtersFrom(params: URLSearchParams): Filters {
   const quand = params.get('quand') ?? (params.get('ouvert') === '1' ? 'maintenant' : params.get('samedi') === '1' ? 'samedi' : '');
   const half = HALF_VALUES[params.get('moment') as keyof typeof HALF_VALUES] ?? null;
   filters.openNow = quand === 'maintenant';
-  const day: When['day'] | null = quand === 'aujourdhui' ? 'today' : quand === 'demain' ? 'tomorrow' : DAYS.includes(quand as (typeof DAYS)[number]) ? DAYS.indexOf(quand as (typeof DAYS)[number]) : null;
+  const day: When['day'] | null =
+    quand === 'aujourdhui' ? 'today' : quand === 'demain' ? 'tomorrow' : DAYS.includes(quand as (typeof DAYS)[number]) ? DAYS.indexOf(quand as (typeof DAYS)[number]) : null;
   filters.when = day !== null ? { day, half } : half && !filters.openNow ? { day: 'today', half } : null;
   return filters;
 }

@@ -23,7 +23,6 @@ import '../share/share-links.ts';
 import { announce } from '../announce.ts';
 import { readSelection, writeSelection } from './store.ts';
 
-
 type View = 'list' | 'cards' | 'sheet';
 
 /** The most characters of hours a cut-out card holds (about five lines of 7 pt beside its code). */
@@ -199,7 +198,14 @@ class SelectionPage extends HTMLElement {
   }
 
   private shared(place: SearchPlace): SharedPlace {
-    return { name: place.title || place.name, street: place.street, city: place.commune, phone: place.phone, schedule: place.schedule, url: new URL(placeViewUrl(this.paperLocale, place), this.site).href };
+    return {
+      name: place.title || place.name,
+      street: place.street,
+      city: place.commune,
+      phone: place.phone,
+      schedule: place.schedule,
+      url: new URL(placeViewUrl(this.paperLocale, place), this.site).href,
+    };
   }
 
   /** A printed view in the person's language: its words, direction and the language of its text. */
@@ -286,11 +292,7 @@ class SelectionPage extends HTMLElement {
       if (disabled) node.setAttribute('disabled', '');
       return node;
     };
-    tools.append(
-      button('up', this.t('selection.up'), index === 0),
-      button('down', this.t('selection.down'), index === this.kept.length - 1),
-      button('remove', this.t('selection.remove'), false),
-    );
+    tools.append(button('up', this.t('selection.up'), index === 0), button('down', this.t('selection.down'), index === this.kept.length - 1), button('remove', this.t('selection.remove'), false));
     item.append(body, tools);
     return item;
   }

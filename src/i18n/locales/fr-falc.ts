@@ -333,14 +333,16 @@ export const frFalc: LocaleFile = {
 
     'home.title': 'Accueil',
     'home.heading': 'Trouver de l’aide pour le numérique, près de chez vous',
-    'home.lead': 'Dans ces lieux, on vous aide gratuitement ou à petit prix. On vous aide à faire vos démarches sur internet. On vous aide à utiliser un téléphone ou un ordinateur. On vous aide à avoir internet ou du matériel.',
+    'home.lead':
+      'Dans ces lieux, on vous aide gratuitement ou à petit prix. On vous aide à faire vos démarches sur internet. On vous aide à utiliser un téléphone ou un ordinateur. On vous aide à avoir internet ou du matériel.',
     'home.regions': 'Ou choisissez votre région',
     'home.regionsHint': 'Puis votre département et votre commune.',
     'home.overseas': 'Outre-mer',
     'home.mapHeading': 'Carte des lieux',
     'home.mapLabel': 'Carte des lieux d’aide au numérique en France',
     'home.network': 'Le réseau Emmaüs Connect',
-    'home.networkIntro': 'Emmaüs Connect est une association du mouvement Emmaüs. Elle aide les personnes en difficulté sociale à utiliser le numérique. En général, il faut passer par un travailleur social. Par exemple : une assistante sociale ou une association. Ou un centre communal d’action sociale (CCAS).',
+    'home.networkIntro':
+      'Emmaüs Connect est une association du mouvement Emmaüs. Elle aide les personnes en difficulté sociale à utiliser le numérique. En général, il faut passer par un travailleur social. Par exemple : une assistante sociale ou une association. Ou un centre communal d’action sociale (CCAS).',
     'home.networkOffers': 'Dans ses espaces, on peut trouver :',
     'home.relaysIntro': 'Des lieux sociaux formés par Emmaüs Connect. Ils aident les personnes qu’ils accueillent.',
     'home.municipalities': 'Communes engagées',
@@ -535,25 +537,26 @@ export const frFalc: LocaleFile = {
   services: {
     'aide-demarches': {
       label: 'Aide pour les démarches sur internet',
-      description: 'Quelqu’un vous aide à faire vos démarches sur internet. Par exemple avec la Caisse d’allocations familiales (CAF). Ou pour les impôts, France Travail ou la santé. Ou pour un titre de séjour.',
+      description:
+        'Quelqu’un vous aide à faire vos démarches sur internet. Par exemple avec la Caisse d’allocations familiales (CAF). Ou pour les impôts, France Travail ou la santé. Ou pour un titre de séjour.',
     },
     'usage-quotidien': {
       label: 'Apprendre à utiliser un téléphone ou un ordinateur',
       description: 'On vous apprend les gestes simples de tous les jours. Par exemple : les e-mails et les messages. Ou les photos et internet.',
     },
-    'emploi': {
+    emploi: {
       label: 'Chercher un emploi avec internet',
       description: 'On vous aide à faire un CV. On vous aide à chercher des offres d’emploi. On vous aide à répondre aux offres sur internet.',
     },
-    'securite': {
+    securite: {
       label: 'Se protéger sur internet',
       description: 'On vous apprend à éviter les arnaques. On vous apprend à choisir un mot de passe. On vous apprend à protéger vos informations.',
     },
-    'parentalite': {
+    parentalite: {
       label: 'Aider ses enfants avec le numérique',
       description: 'Des conseils pour les parents. Par exemple sur les écrans et l’école sur internet. Ou sur la sécurité des enfants.',
     },
-    'loisirs': {
+    loisirs: {
       label: 'Créer et s’amuser avec le numérique',
       description: 'Des ateliers pour créer, jouer ou découvrir. Par exemple : la photo, la vidéo ou l’impression 3D.',
     },
@@ -579,7 +582,8 @@ export const frFalc: LocaleFile = {
     },
     'permanences-connectees': {
       label: 'Aide sans rendez-vous pour une question précise',
-      description: 'Un bénévole vous aide pour un besoin précis. Il vous aide pendant une permanence. Une permanence est un moment où vous venez sans rendez-vous. On appelle ces moments les « permanences connectées ».',
+      description:
+        'Un bénévole vous aide pour un besoin précis. Il vous aide pendant une permanence. Une permanence est un moment où vous venez sans rendez-vous. On appelle ces moments les « permanences connectées ».',
     },
     'parcours-emploi': {
       label: 'Formation numérique pour chercher un emploi',

@@ -16,7 +16,6 @@ export const FRENCH: LocaleMeta = { code: 'fr', name: 'Français', dir: 'ltr', m
 /** The other languages, in the order the picker shows them (the easy-to-read French first, then by need: OFPRA 2024). */
 export const OTHER_LOCALES: readonly LocaleFile[] = [frFalc, ar, fa, ps, uk, ru, en];
 
-
 export const LOCALE_CODES: readonly string[] = ['fr', ...OTHER_LOCALES.map((locale) => locale.meta.code)];
 
 export function localeFile(code: string): LocaleFile | undefined {

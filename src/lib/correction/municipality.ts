@@ -37,9 +37,7 @@ export const municipalityFile = (insee: string, name: string): string => `data/m
  */
 export function municipalityRecord(answers: SigningAnswers, today: string, existing: MunicipalityInput | null = null): MunicipalityInput {
   const text = (value: string) => value.trim() || null;
-  const answered = answers.commitments
-    .filter((item) => item.status)
-    .map((item) => ({ commitment: item.commitment, status: item.status as 'planned', date: item.date, evidence: text(item.evidence) }));
+  const answered = answers.commitments.filter((item) => item.status).map((item) => ({ commitment: item.commitment, status: item.status as 'planned', date: item.date, evidence: text(item.evidence) }));
   const kept = (existing?.commitments ?? []).filter((followUp) => !answered.some((item) => item.commitment === followUp.commitment));
   return {
     insee: answers.insee,

@@ -84,7 +84,10 @@ function checkUncached(value: string): HoursCheck {
 
 /** The library writes "Lu <--- (Veuillez utiliser…)": keep the explanation only. */
 function firstLine(text: string): string {
-  const line = text.split('\n')[0]!.replace(/^Error:\s*/, '').trim();
+  const line = text
+    .split('\n')[0]!
+    .replace(/^Error:\s*/, '')
+    .trim();
   const explained = /<---\s*\((.*)\)\s*$/.exec(line);
   return explained ? explained[1]!.trim() : line;
 }
@@ -123,7 +126,9 @@ const cache = new Map<string, Schedule>();
  * them fully. Anything else (months, dates, weeks, PH…) is evaluated over the whole window.
  */
 export function isWeekly(value: string): boolean {
-  return /^(?:(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?(?:,(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)* (?:\d\d:\d\d-\d\d:\d\d(?:,\d\d:\d\d-\d\d:\d\d)*|off)(?:; |$))+$/.test(value);
+  return /^(?:(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?(?:,(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)* (?:\d\d:\d\d-\d\d:\d\d(?:,\d\d:\d\d-\d\d:\d\d)*|off)(?:; |$))+$/.test(
+    value,
+  );
 }
 
 const holidayCache = new Map<string, string[]>();

@@ -19,6 +19,5 @@ export interface Schedule {
   holidaysClosedByDefault: boolean;
 }
 
-
 /** Monday first, as in Schedule.week. */
 export const WEEKDAY_IDS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;

@@ -47,7 +47,11 @@ function joined(values: (string | null | undefined)[]): string | null {
 }
 
 export function fitCharacters(text: string, disallowed: RegExp): string {
-  return text.replace(/[\u2018\u201B\u2032\u0060\u00B4]/g, '\u2019').replace(disallowed, ' ').replace(/ {2,}/g, ' ').trim();
+  return text
+    .replace(/[\u2018\u201B\u2032\u0060\u00B4]/g, '\u2019')
+    .replace(disallowed, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** The schema's 280 characters for a summary: cut at a word, with "…"; the whole text goes to the detail. */
@@ -114,19 +118,13 @@ export function toStandardRow(place: ExportablePlace, services: ReadonlyMap<stri
     date_maj: lastUpdate(place),
     services: joined(STANDARD_SERVICES.filter((value) => standardServices.includes(value))),
     publics_specifiquement_adresses: joined(place.publics.map((id) => PUBLIC_STANDARD[id])),
-    prise_en_charge_specifique: joined([
-      ...place.support.map((id) => SUPPORT_STANDARD[id]),
-      ...place.languages.map(languageStandard),
-    ]),
+    prise_en_charge_specifique: joined([...place.support.map((id) => SUPPORT_STANDARD[id]), ...place.languages.map(languageStandard)]),
     frais_a_charge: joined(place.access.fees.map((id) => FEE_STANDARD[id])),
     dispositif_programmes_nationaux: joined(place.programmes.map((id) => PROGRAMME_STANDARD[id])),
     // A label that the schema and the national map spell differently goes to the free-text column, which both accept.
     formations_labels: joined((national?.formations ?? []).filter((label) => !spelledTwoWays(label))),
     autres_formations_labels: joined([...(national?.formations ?? []).filter(spelledTwoWays), ...(national?.autresFormations ?? [])]),
-    modalites_acces: joined([
-      ...(national?.acces ?? []),
-      place.access.referral === 'required' ? REFERRAL_ACCESS : null,
-    ]),
+    modalites_acces: joined([...(national?.acces ?? []), place.access.referral === 'required' ? REFERRAL_ACCESS : null]),
     modalites_accompagnement: joined(national?.accompagnement ?? []),
     fiche_acces_libre: place.accessibility.acceslibreUrl ?? null,
     prise_rdv: place.contacts.appointmentUrl ?? null,

@@ -65,7 +65,10 @@ export function runImport({ dataset, reference, conversions, source, dataDir, to
 
   function problems(place: PlaceInput): string | null {
     const parsed = placeSchema.safeParse(place);
-    if (!parsed.success) return schemaIssues('', place, placeSchema).map((issue) => `${issue.field} : ${issue.message}`).join(' ; ');
+    if (!parsed.success)
+      return schemaIssues('', place, placeSchema)
+        .map((issue) => `${issue.field} : ${issue.message}`)
+        .join(' ; ');
     const issues = checkPlace(`imported/${place.id}.yaml`, parsed.data, { reference, serviceIds, today });
     return issues.length > 0 ? issues.map(formatIssue).join(' ; ') : null;
   }
@@ -190,8 +193,7 @@ export function runImport({ dataset, reference, conversions, source, dataDir, to
 
 /** Counts of outcomes, reasons, merges and corrections, for the report and the terminal. */
 export function summarize(rows: readonly ImportRow[]) {
-  const counts = (values: string[]) =>
-    Object.fromEntries([...values.reduce((map, value) => map.set(value, (map.get(value) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]));
+  const counts = (values: string[]) => Object.fromEntries([...values.reduce((map, value) => map.set(value, (map.get(value) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]));
   const generic = (text: string) => text.replace(/« [^»]*»/g, '«…»');
   return {
     /** Input rows; a place that left the list is not one. */

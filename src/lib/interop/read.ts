@@ -138,7 +138,7 @@ export function readNationalFile(bytes: Uint8Array, name: string): ReadFile | Re
   if ('kind' in decoded) return decoded;
   const text = decoded.text.replace(/^\uFEFF/, '');
   if (!text.trim()) return { kind: 'empty' };
-  const json = /\.json$/i.test(name) || (!/\.csv$/i.test(name) && /^\s*[[{]/.test(text)) || /^\s*(null|true|false|-?\d)/.test(text) && !/\.csv$/i.test(name);
+  const json = /\.json$/i.test(name) || (!/\.csv$/i.test(name) && /^\s*[[{]/.test(text)) || (/^\s*(null|true|false|-?\d)/.test(text) && !/\.csv$/i.test(name));
   return json ? readJson(text) : readCsv(text);
 }
 

@@ -109,9 +109,7 @@ function split(value: unknown): string[] {
 export function toNationalRecord(raw: Record<string, unknown>, mapping: readonly ValueMapping[]): Conversion {
   const dropped: string[] = [];
   // Every column of the schema: numbers, lists (multi-valued, mapped below) or text.
-  const record = Object.fromEntries(
-    SCHEMA_FIELDS.map(({ name, type }) => [name, MULTI_VALUED.has(name) ? [] : type === 'number' ? number(raw[name]) : text(raw[name])]),
-  ) as unknown as NationalRecord;
+  const record = Object.fromEntries(SCHEMA_FIELDS.map(({ name, type }) => [name, MULTI_VALUED.has(name) ? [] : type === 'number' ? number(raw[name]) : text(raw[name])])) as unknown as NationalRecord;
 
   const byOldValue = new Map<string, ValueMapping>();
   for (const row of mapping) byOldValue.set(`${row.v0Field}\u0000${row.v0Value}`, row);

@@ -28,9 +28,7 @@ function enumerated(field: SchemaField): string[] | null {
  * Columns holding several values separated by `|`: an enumerated pattern or an example says
  * so; `autres_formations_labels` is the free-text twin of `formations_labels`.
  */
-export const MULTI_VALUED = new Set<Column>(
-  SCHEMA_FIELDS.filter((field) => enumerated(field) || field.example?.includes('|') || field.name === 'autres_formations_labels').map((field) => field.name),
-);
+export const MULTI_VALUED = new Set<Column>(SCHEMA_FIELDS.filter((field) => enumerated(field) || field.example?.includes('|') || field.name === 'autres_formations_labels').map((field) => field.name));
 
 /** Longest text a column may hold (`presentation_resume`: 280), read from the schema. */
 export function maxLengthOf(column: Column): number | null {
@@ -71,9 +69,7 @@ export const STANDARD_MOBILITY = tuple(valuesOf('itinerance'));
  * this label in the free-text column `autres_formations_labels`, which both accept.
  */
 export const TRAINING_LABEL_QUIRKS: readonly [data: string, standard: string][] = [['Étapes numériques (La Poste)', 'Étapes numériques(La Poste)']];
-export const STANDARD_TRAINING_LABELS = tuple(
-  valuesOf('formations_labels').map((value) => TRAINING_LABEL_QUIRKS.find(([, standard]) => standard === value)?.[0] ?? value),
-);
+export const STANDARD_TRAINING_LABELS = tuple(valuesOf('formations_labels').map((value) => TRAINING_LABEL_QUIRKS.find(([, standard]) => standard === value)?.[0] ?? value));
 export const NO_PUBLIC_ACCESS = "Ce lieu n'accueille pas de public";
 export const REFERRAL_ACCESS = 'Envoyer un mail avec une fiche de prescription';
 export const ITINERANT = 'Itinérant';

@@ -44,9 +44,7 @@ export interface SourceInfo {
   supersedes?: string | undefined;
 }
 
-export type Outcome =
-  | { ok: true; place: PlaceInput; normalized: string[] }
-  | { ok: false; reason: string; normalized: string[] };
+export type Outcome = { ok: true; place: PlaceInput; normalized: string[] } | { ok: false; reason: string; normalized: string[] };
 
 /** The same check as the place schema's, so that an import never writes an e-mail it rejects. */
 const EMAIL = z.email();
@@ -297,7 +295,11 @@ function hoursOf(record: NationalRecord, normalized: string[]): { openingHours: 
   const reviewed = reviewedHours({ openingHours, closures: [], note });
   if (reviewed.review.problems.length > 0) {
     const problems = reviewed.review.problems.map(hoursProblemText).join(' ; ');
-    normalized.push(reviewed.hours.openingHours === null ? t('import.fix.hoursSetAside', { hours: openingHours!, problems }) : t('import.fix.hoursRepaired', { hours: openingHours!, value: reviewed.hours.openingHours, problems }));
+    normalized.push(
+      reviewed.hours.openingHours === null
+        ? t('import.fix.hoursSetAside', { hours: openingHours!, problems })
+        : t('import.fix.hoursRepaired', { hours: openingHours!, value: reviewed.hours.openingHours, problems }),
+    );
     openingHours = reviewed.hours.openingHours;
     note = reviewed.hours.note ?? null;
   }

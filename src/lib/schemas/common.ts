@@ -87,11 +87,9 @@ export const isoDate = z
   .refine(isIsoDate, { error: message('editor.rule.date') })
   .describe(message('field.isoDate'));
 
-export const slugId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: message('editor.rule.slug'),
-  });
+export const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: message('editor.rule.slug'),
+});
 
 /** Where a fact comes from. Every record cites at least one source. */
 export const sourceSchema = z.strictObject({
@@ -99,13 +97,8 @@ export const sourceSchema = z.strictObject({
   url: webUrl.nullable().optional().describe(message('field.source.url')),
   date: isoDate.nullable().describe(message('field.source.date')),
   record: safeText(TEXT_MAX.short).nullable().optional().describe(message('field.source.record')),
-  covers: z
-    .array(z.enum(FACT_GROUP_IDS))
-    .optional()
-    .describe(message('field.source.covers')),
+  covers: z.array(z.enum(FACT_GROUP_IDS)).optional().describe(message('field.source.covers')),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
-export const sourcesSchema = z
-  .array(sourceSchema)
-  .min(1, { error: message('editor.rule.sources') });
+export const sourcesSchema = z.array(sourceSchema).min(1, { error: message('editor.rule.sources') });

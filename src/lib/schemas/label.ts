@@ -9,9 +9,7 @@ import { slugId, sourcesSchema, webUrl } from './common.ts';
 
 export const labelSchema = z.strictObject({
   id: slugId,
-  places: z
-    .union([z.strictObject({ kind: z.enum(KIND_IDS) }), z.strictObject({ programme: z.enum(PROGRAMME_IDS) })])
-    .describe(message('field.label.places')),
+  places: z.union([z.strictObject({ kind: z.enum(KIND_IDS) }), z.strictObject({ programme: z.enum(PROGRAMME_IDS) })]).describe(message('field.label.places')),
   services: z.array(z.string()).default([]).describe(message('field.label.services')),
   contact: z
     .strictObject({

@@ -20,10 +20,7 @@ export const addressSchema = z.strictObject({
     .regex(/^\d{5}$/, { error: message('editor.rule.postcode') })
     .nullable()
     .describe(message('field.address.postcode')),
-  postcodeInferred: z
-    .boolean()
-    .optional()
-    .describe(message('field.address.postcodeInferred')),
+  postcodeInferred: z.boolean().optional().describe(message('field.address.postcodeInferred')),
   insee: z
     .string({ error: message('editor.rule.inseeType') })
     .regex(/^(?:\d{5}|2[AB]\d{3})$/, {
@@ -35,9 +32,7 @@ export const addressSchema = z.strictObject({
 export const locationSchema = z.strictObject({
   lat: z.number({ error: message('editor.rule.lat') }),
   lon: z.number({ error: message('editor.rule.lon') }),
-  precision: z
-    .enum(['address', 'commune'])
-    .describe(message('field.location.precision')),
+  precision: z.enum(['address', 'commune']).describe(message('field.location.precision')),
 });
 
 export const closureSchema = z.strictObject({
@@ -47,9 +42,7 @@ export const closureSchema = z.strictObject({
 });
 
 export const hoursSchema = z.strictObject({
-  openingHours: text
-    .nullable()
-    .describe(message('field.hours.openingHours')),
+  openingHours: text.nullable().describe(message('field.hours.openingHours')),
   closures: z.array(closureSchema).default([]).describe(message('field.hours.closures')),
   note: note.nullable().optional().describe(message('field.hours.note')),
 });

@@ -215,7 +215,14 @@ export function buildSearchFiles(
     const box = boxes.get(code);
     if (!box) continue;
     const neighbours = [...boxes.entries()]
-      .filter(([other, b]) => other !== code && b.south - NEIGHBOUR_MARGIN_DEGREES <= box.north && b.north + NEIGHBOUR_MARGIN_DEGREES >= box.south && b.west - NEIGHBOUR_MARGIN_DEGREES <= box.east && b.east + NEIGHBOUR_MARGIN_DEGREES >= box.west)
+      .filter(
+        ([other, b]) =>
+          other !== code &&
+          b.south - NEIGHBOUR_MARGIN_DEGREES <= box.north &&
+          b.north + NEIGHBOUR_MARGIN_DEGREES >= box.south &&
+          b.west - NEIGHBOUR_MARGIN_DEGREES <= box.east &&
+          b.east + NEIGHBOUR_MARGIN_DEGREES >= box.west,
+      )
       .map(([other]) => other);
     const places = placesOf.get(code) ?? [];
     departements[code] = {
@@ -229,11 +236,9 @@ export function buildSearchFiles(
 
   for (const rows of postcodes.values()) rows.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
   const version = fnv1a(JSON.stringify([[...communes], [...postcodes], [...shards], directory.dataset.services])).toString(36);
-  const files = [
-    ...[...communes.keys()].map(SEARCH_FILES.communes),
-    ...[...postcodes.keys()].map(SEARCH_FILES.postcodes),
-    ...[...shards.keys()].map(SEARCH_FILES.places),
-  ].map((file) => `${file}?v=${version}`);
+  const files = [...[...communes.keys()].map(SEARCH_FILES.communes), ...[...postcodes.keys()].map(SEARCH_FILES.postcodes), ...[...shards.keys()].map(SEARCH_FILES.places)].map(
+    (file) => `${file}?v=${version}`,
+  );
   const frenchKeywords = new Set(directory.dataset.services.flatMap((service) => [service.label, ...service.keywords]).map(normalize));
   const meta: Meta = {
     built,

@@ -44,7 +44,16 @@ export interface Meta {
   version: string;
   /** `places`: how many places offer it, by their own word or their label's (the orientation mode's first count). */
   services: { id: string; label: string; keywords: string[]; places: number }[];
-  departements: Record<string, { name: string; neighbours: string[]; places: number; centre: { lat: number; lon: number }; /** Its places' box, [south, west, north, east] (none without places). */ box?: [number, number, number, number] }>;
+  departements: Record<
+    string,
+    {
+      name: string;
+      neighbours: string[];
+      places: number;
+      centre: { lat: number; lon: number };
+      /** Its places' box, [south, west, north, east] (none without places). */ box?: [number, number, number, number];
+    }
+  >;
   languages: Record<string, string>;
   files: string[];
   /** Words that name the France Services label, in every language of the site (normalized). */

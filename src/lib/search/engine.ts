@@ -21,7 +21,28 @@ import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } f
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
 import { inSlices, SLICE_MS, yieldToPage } from '../yield.ts';
-import { ARTICLES, CLOSE_ENOUGH, closestSpelling, COMMUNE_FILES, EMPTY_LETTER, largestFirst, letterPairs, LONGEST_COMMUNE_KEY, MIN_DICE, MOST_CHOICES, MOST_WORDS_IN_A_COMMUNE, sharedPairs, shortlisted, toCommune, WEAK, withLargerNamesakes, type CommuneMatch, type FormerMatch, type LetterIndex, type Paired } from './communes.ts';
+import {
+  ARTICLES,
+  CLOSE_ENOUGH,
+  closestSpelling,
+  COMMUNE_FILES,
+  EMPTY_LETTER,
+  largestFirst,
+  letterPairs,
+  LONGEST_COMMUNE_KEY,
+  MIN_DICE,
+  MOST_CHOICES,
+  MOST_WORDS_IN_A_COMMUNE,
+  sharedPairs,
+  shortlisted,
+  toCommune,
+  WEAK,
+  withLargerNamesakes,
+  type CommuneMatch,
+  type FormerMatch,
+  type LetterIndex,
+  type Paired,
+} from './communes.ts';
 import { dedupe, rank, type Found } from './rank.ts';
 
 export type { CommuneMatch } from './communes.ts';
@@ -322,13 +343,48 @@ export class SearchEngine {
     const fuse = new Fuse(shortlist, { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
     const hits = fuse.search(key, { limit: 8 });
     const best = hits[0]?.score ?? 1;
-    if (hits.length > 0 && best <= WEAK) return { exact, fuzzy: largestFirst(await this.today(closestSpelling(key, hits.map((hit) => hit.item)))), score: best };
+    if (hits.length > 0 && best <= WEAK)
+      return {
+        exact,
+        fuzzy: largestFirst(
+          await this.today(
+            closestSpelling(
+              key,
+              hits.map((hit) => hit.item),
+            ),
+          ),
+        ),
+        score: best,
+      };
     // No name close enough with this first letter: the first letter itself may be wrong ("frenoble").
-    if (options.anyFirstLetter === false) return { exact, fuzzy: largestFirst(await this.today(closestSpelling(key, hits.map((hit) => hit.item)))), score: best };
+    if (options.anyFirstLetter === false)
+      return {
+        exact,
+        fuzzy: largestFirst(
+          await this.today(
+            closestSpelling(
+              key,
+              hits.map((hit) => hit.item),
+            ),
+          ),
+        ),
+        score: best,
+      };
     await yieldToPage();
     const other = await this.anyLetter(key, wanted);
     if (other.fuzzy.length > 0 && other.score < best) return other;
-    return { exact, fuzzy: largestFirst(await this.today(closestSpelling(key, hits.map((hit) => hit.item)))), score: best };
+    return {
+      exact,
+      fuzzy: largestFirst(
+        await this.today(
+          closestSpelling(
+            key,
+            hits.map((hit) => hit.item),
+          ),
+        ),
+      ),
+      score: best,
+    };
   }
 
   /** The communes of one file with their pairs of letters, built once per file. */
@@ -353,7 +409,18 @@ export class SearchEngine {
         if (dice >= MIN_DICE && (best.length === 0 || dice >= best[0]!.dice)) best = best.length > 0 && dice === best[0]!.dice ? [...best, { commune, dice }] : [{ commune, dice }];
       }
     }
-    return { exact: [], fuzzy: largestFirst(await this.today(closestSpelling(key, best.slice(0, 8).map((item) => item.commune)))), score: best.length > 0 ? 1 - best[0]!.dice : 1 };
+    return {
+      exact: [],
+      fuzzy: largestFirst(
+        await this.today(
+          closestSpelling(
+            key,
+            best.slice(0, 8).map((item) => item.commune),
+          ),
+        ),
+      ),
+      score: best.length > 0 ? 1 - best[0]!.dice : 1,
+    };
   }
 
   /**
@@ -483,7 +550,12 @@ export class SearchEngine {
     await yieldToPage();
     if (request.near) {
       const { found, known } = await this.around(request.near, null, filters, nameWords, request.now);
-      return { type: 'results', origin: { kind: request.nearKind ?? 'position' }, ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : request.near)), reading: reading(known) };
+      return {
+        type: 'results',
+        origin: { kind: request.nearKind ?? 'position' },
+        ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : request.near)),
+        reading: reading(known),
+      };
     }
     if (communes.length > 1) return { type: 'choose', communes: communes.slice(0, MOST_CHOICES).map((commune) => this.named(commune, meta)), filters, reading: reading([]) };
     if (communes.length === 1) {
@@ -526,7 +598,9 @@ export class SearchEngine {
     const meta = await this.meta();
     const codes = commune ? [commune.departement, ...(meta.departements[commune.departement]?.neighbours ?? [])] : nearestDepartements(meta, point);
     // A file none of whose places can be within reach is not downloaded ("roubaix": not Eure's, nor Seine-Maritime's).
-    const shards = await Promise.all(codes.filter((code) => meta.departements[code]?.places && withinReach(meta.departements[code], point)).map(async (code) => ({ code, shard: await this.shard(code) })));
+    const shards = await Promise.all(
+      codes.filter((code) => meta.departements[code]?.places && withinReach(meta.departements[code], point)).map(async (code) => ({ code, shard: await this.shard(code) })),
+    );
     const collect = (words: string[]): Found[] => {
       const found: Found[] = [];
       for (const { code, shard } of shards) {
@@ -557,7 +631,11 @@ export class SearchEngine {
   private async byName(nameWords: string[], filters: Filters, now: Date): Promise<{ found: Found[]; known: string[] }> {
     // A name without a place: every département's places (cached offline like the rest).
     const meta = await this.meta();
-    const shards = await Promise.all(Object.entries(meta.departements).filter(([, departement]) => departement.places > 0).map(([code]) => this.shard(code)));
+    const shards = await Promise.all(
+      Object.entries(meta.departements)
+        .filter(([, departement]) => departement.places > 0)
+        .map(([code]) => this.shard(code)),
+    );
     const used = nameWords.filter((word) => shards.some((shard) => startsAWord(shard.allParts, word)));
     const found: Found[] = [];
     if (used.length === 0) return { found, known: used };

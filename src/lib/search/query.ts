@@ -17,7 +17,9 @@ export const MAX_QUERY = 200;
  * understood". Folded as queries are (no accents).
  */
 export const FILLER_WORDS = new Set(
-  'a ai as au aux avec avoir besoin bonjour c ce ces cet cette chez cherche chercher cherchons comment d dans de des doit dois document documents du elle en endroit est et etre faire fais fait il ils j je l la le les leur lieu lieux lui m ma me merci mes moi mon n ne nos nous numerique on ou par pas peut peux pour pres proche puis qu que quel quelle quelqu qui quoi s sa se ses si sil son sur svp t ta te tes ton trouver tu un une urgent veut veux voudrais vos votre vous y aide aider aidez'.split(' '),
+  'a ai as au aux avec avoir besoin bonjour c ce ces cet cette chez cherche chercher cherchons comment d dans de des doit dois document documents du elle en endroit est et etre faire fais fait il ils j je l la le les leur lieu lieux lui m ma me merci mes moi mon n ne nos nous numerique on ou par pas peut peux pour pres proche puis qu que quel quelle quelqu qui quoi s sa se ses si sil son sur svp t ta te tes ton trouver tu un une urgent veut veux voudrais vos votre vous y aide aider aidez'.split(
+    ' ',
+  ),
 );
 
 const PLM: Record<string, { count: number; postcode: (n: number) => string }> = {

@@ -67,9 +67,7 @@ export function rank(found: Found[], now: Date): Found[] {
     (a, b) =>
       Number(hasFlag(a.place, 'residentsOnly')) - Number(hasFlag(b.place, 'residentsOnly')) ||
       a.weight! - b.weight! ||
-      (a.inCommune && b.inCommune
-        ? helpfulness(b.place) - helpfulness(a.place) || Math.min(soon.get(a)!, 1e9) - Math.min(soon.get(b)!, 1e9)
-        : 0) ||
+      (a.inCommune && b.inCommune ? helpfulness(b.place) - helpfulness(a.place) || Math.min(soon.get(a)!, 1e9) - Math.min(soon.get(b)!, 1e9) : 0) ||
       (a.km ?? 0) - (b.km ?? 0) ||
       byName(a.place.name, b.place.name),
   );

@@ -24,11 +24,7 @@ function nearestKm(point: LatLon, index: NearestIndex<LatLon>): number | null {
 }
 
 /** The reach of each commune (by its key) from its centre. */
-export function reachOf<C extends LatLon & { insee: string }>(
-  communes: Iterable<C>,
-  places: readonly LatLon[],
-  network: readonly LatLon[],
-): Map<string, Reach> {
+export function reachOf<C extends LatLon & { insee: string }>(communes: Iterable<C>, places: readonly LatLon[], network: readonly LatLon[]): Map<string, Reach> {
   const all = new NearestIndex<LatLon>(places);
   const own = new NearestIndex<LatLon>(network);
   const out = new Map<string, Reach>();
@@ -81,8 +77,7 @@ function bandTotals(rows: readonly CommuneReach[], distance: (row: CommuneReach)
   });
 }
 
-const farthestFirst = (a: CommuneReach, b: CommuneReach): number =>
-  (b.km ?? Infinity) - (a.km ?? Infinity) || (b.population ?? 0) - (a.population ?? 0) || a.insee.localeCompare(b.insee);
+const farthestFirst = (a: CommuneReach, b: CommuneReach): number => (b.km ?? Infinity) - (a.km ?? Infinity) || (b.population ?? 0) - (a.population ?? 0) || a.insee.localeCompare(b.insee);
 
 /** Totals for a group of communes. */
 export function coverage(rows: readonly CommuneReach[]): Coverage {

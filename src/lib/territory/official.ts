@@ -47,8 +47,7 @@ export interface Territory {
   epciOf: Map<string, string>;
 }
 
-const read = <T>(name: string): T =>
-  JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`@etalab/decoupage-administratif/data/${name}`), 'utf8')) as T;
+const read = <T>(name: string): T => JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`@etalab/decoupage-administratif/data/${name}`), 'utf8')) as T;
 
 let communes: OfficialCommune[] | undefined;
 

@@ -4,9 +4,7 @@ import { getDirectory } from '../../../site/collections.ts';
 
 export const getStaticPaths = (async () => {
   const directory = await getDirectory();
-  return [...directory.departements.values()]
-    .filter((summary) => summary.placeCount > 0)
-    .map((summary) => ({ params: { departement: summary.departement.code.toLowerCase() }, props: { summary } }));
+  return [...directory.departements.values()].filter((summary) => summary.placeCount > 0).map((summary) => ({ params: { departement: summary.departement.code.toLowerCase() }, props: { summary } }));
 }) satisfies GetStaticPaths;
 
 /** The current records of a département's places, by id (see lib/correction/records.ts). */
