@@ -35,17 +35,28 @@ export function levenshtein(a: string, b: string): number {
  * what a typing slip costs, for the search. `levenshtein` (a swap counts twice) stays for
  * data editors' suggestions.
  */
-export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+export function editDistance(a: string, b: string, max = Infinity): number {
+  // Past `max`, the exact figure does not matter: max + 1 as soon as a whole row is past it.
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  // Three rows, reused: this runs for every word of a query against every need's word.
+  let twoAgo = new Int32Array(b.length + 1);
+  let previous = new Int32Array(b.length + 1);
+  let row = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let least = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = value;
+      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, twoAgo[j - 2]! + 1);
+      row[j] = value;
+      if (value < least) least = value;
     }
+    if (least > max) return max + 1;
+    [twoAgo, previous, row] = [previous, row, twoAgo];
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 /** The closest candidate to `word`, if it is close enough to be a likely typo. */

@@ -135,6 +135,17 @@ describe('typos', () => {
   ])('%s is %i change(s) from %s', (a, b, distance) => {
     expect(editDistance(a, b)).toBe(distance);
   });
+  test.each([
+    ['grenobel', 'grenoble', 1, 1],
+    ['declaraton', 'declaration', 2, 1],
+    ['abcd', 'dcba', 2, 3],
+    ['saint', 'ordinateur', 2, 3],
+    ['', 'abc', 1, 2],
+  ])('%s and %s, counted up to %i: %i', (a, b, max, expected) => {
+    // Within the bound, the exact distance; past it, the bound plus one, whatever the distance.
+    expect(editDistance(a, b, max)).toBe(expected);
+    expect(Math.min(editDistance(a, b), max + 1)).toBe(expected);
+  });
   test('keeps the names spelt the fewest changes away, homonyms together', () => {
     const commune = (name: string, departement: string) => ({ insee: '', name, departement, lat: 0, lon: 0, postcodes: [], key: queryWords(name).join(' '), population: 0 });
     expect(closestSpelling('alelins', [commune('Avelin', '59'), commune('Alleins', '13')]).map((c) => c.name)).toEqual(['Alleins']);

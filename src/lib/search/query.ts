@@ -62,7 +62,7 @@ function closeWord(typed: string, keyword: string): boolean {
   if (allowed === 0 || Math.abs(typed.length - keyword.length) > allowed + 3) return false;
   // Endings first ("declarations" is "declaration" + s), then the mistakes in what is left.
   const stem = typed.length > keyword.length ? typed.slice(0, keyword.length + Math.min(allowed, typed.length - keyword.length)) : typed;
-  return editDistance(stem, keyword) <= allowed || editDistance(typed, keyword) <= allowed;
+  return editDistance(stem, keyword, allowed) <= allowed || editDistance(typed, keyword, allowed) <= allowed;
 }
 
 export interface Needs {
@@ -79,7 +79,15 @@ const FRANCE_SERVICES = ['france', 'services'];
  * not the computer on site; a word serves one need only.
  */
 export function matchNeeds(words: readonly string[], meta: Pick<Meta, 'services' | 'franceServices'>, options: { typos?: boolean } = {}): Needs {
-  const same = options.typos ? closeWord : sameWord;
+  // A word typed several times ("saint saint …") is compared with each keyword once.
+  const seen = new Map<string, boolean>();
+  const close = (typed: string, keyword: string): boolean => {
+    const key = `${typed}\u0000${keyword}`;
+    let answer = seen.get(key);
+    if (answer === undefined) seen.set(key, (answer = closeWord(typed, keyword)));
+    return answer;
+  };
+  const same = options.typos ? close : sameWord;
   const candidates: { service: string | null; at: number; length: number; exact: boolean; order: number }[] = [];
   const phrases: { service: string | null; words: string[]; order: number }[] = [
     { service: null, words: FRANCE_SERVICES, order: -1 },
