@@ -84,6 +84,8 @@ test('the day asked for: its hours and status on the cards, the week below, and 
   await expect(vilaine.locator('.today')).toHaveText('Samedi : 9 h à 12 h');
   await expect(vilaine.locator('.week')).toHaveText('Horaires : Du mardi au vendredi : 14 h à 17 h ; Samedi : 9 h à 12 h');
   await vilaine.getByText('Envoyer ce lieu').click();
+  // The message is written when the block opens (its toggle event comes just after the click).
+  await expect(vilaine.getByRole('link', { name: 'Par SMS' })).toHaveAttribute('href', /^sms:/);
   const sms = decodeURIComponent((await vilaine.getByRole('link', { name: 'Par SMS' }).getAttribute('href'))!).replaceAll('\u00a0', ' ');
   expect(sms).toContain('Point fictif de la Vilaine\n3 rue Inventée, Rennes\nTéléphone : 02 00 00 00 03\nProchaine ouverture : le samedi 7 mars à 9 h\n');
   expect(sms).toMatch(/\/lieux\/point-fictif-de-la-vilaine\/$/);
@@ -94,6 +96,7 @@ test('the day asked for: its hours and status on the cards, the week below, and 
   await expect(today.locator('.status')).toHaveText('Fermé · ouvre aujourd’hui à 14 h');
   await expect(today.locator('.today')).toHaveText('Aujourd’hui : 14 h à 17 h');
   await today.getByText('Envoyer ce lieu').click();
+  await expect(today.getByRole('link', { name: 'Par SMS' })).toHaveAttribute('href', /^sms:/);
   const now = decodeURIComponent((await today.getByRole('link', { name: 'Par SMS' }).getAttribute('href'))!).replaceAll('\u00a0', ' ');
   expect(now).toContain('Prochaine ouverture : le mardi 3 mars à 14 h');
 });
