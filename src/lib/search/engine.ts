@@ -343,37 +343,8 @@ export class SearchEngine {
     const fuse = new Fuse(shortlist, { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
     const hits = fuse.search(key, { limit: 8 });
     const best = hits[0]?.score ?? 1;
-    if (hits.length > 0 && best <= WEAK)
-      return {
-        exact,
-        fuzzy: largestFirst(
-          await this.today(
-            closestSpelling(
-              key,
-              hits.map((hit) => hit.item),
-            ),
-          ),
-        ),
-        score: best,
-      };
-    // No name close enough with this first letter: the first letter itself may be wrong ("frenoble").
-    if (options.anyFirstLetter === false)
-      return {
-        exact,
-        fuzzy: largestFirst(
-          await this.today(
-            closestSpelling(
-              key,
-              hits.map((hit) => hit.item),
-            ),
-          ),
-        ),
-        score: best,
-      };
-    await yieldToPage();
-    const other = await this.anyLetter(key, wanted);
-    if (other.fuzzy.length > 0 && other.score < best) return other;
-    return {
+    // The closest spellings among the hits, largest first, each under today's name.
+    const fromHits = async () => ({
       exact,
       fuzzy: largestFirst(
         await this.today(
@@ -384,7 +355,14 @@ export class SearchEngine {
         ),
       ),
       score: best,
-    };
+    });
+    if (hits.length > 0 && best <= WEAK) return fromHits();
+    // No name close enough with this first letter: the first letter itself may be wrong ("frenoble").
+    if (options.anyFirstLetter === false) return fromHits();
+    await yieldToPage();
+    const other = await this.anyLetter(key, wanted);
+    if (other.fuzzy.length > 0 && other.score < best) return other;
+    return fromHits();
   }
 
   /** The communes of one file with their pairs of letters, built once per file. */
