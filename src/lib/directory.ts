@@ -112,17 +112,20 @@ export function placeSchedule(place: Place, reference: Reference, start: string)
   );
 }
 
+/** A place as read: its schedule already made when the content loader made it (see content.config.ts). */
+export type PlaceInput = Dataset['places'][number] & { schedule?: Schedule | null };
+
 /**
- * `schedules` are usually computed by the content loader (once per build, next to validation,
- * which parses the same hours); otherwise they are computed here from `scheduleStart`.
+ * A place's schedule is usually made by the content loader (once per build, next to validation,
+ * which parses the same hours) and comes with the place; otherwise it is made here from `scheduleStart`.
  */
-export function buildDirectory(dataset: Dataset, reference: Reference, scheduleStart: string, schedules?: Map<string, Schedule | null>): Directory {
+export function buildDirectory(dataset: Omit<Dataset, 'places'> & { places: PlaceInput[] }, reference: Reference, scheduleStart: string): Directory {
   const places: PlaceEntry[] = dataset.places
     .map((place) => {
       const commune = reference.communes.get(place.address.insee)!;
       const departement = reference.departements.get(commune.departementCode)!;
       const region = reference.regions.get(commune.regionCode)!;
-      const schedule = schedules?.has(place.id) ? schedules.get(place.id)! : placeSchedule(place, reference, scheduleStart);
+      const schedule = place.schedule !== undefined ? place.schedule : placeSchedule(place, reference, scheduleStart);
       return {
         ...place,
         commune,

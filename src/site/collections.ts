@@ -20,16 +20,15 @@ export function getDirectory(): Promise<Directory> {
       getCollection('history'),
       readReference('data'),
     ]);
-    const schedules = new Map(places.map((entry) => [entry.id, entry.data.schedule]));
     const dataset = {
-      places: places.map(({ data: { schedule: _, ...place } }) => place),
+      places: places.map((entry) => entry.data),
       services: services.map((entry) => entry.data),
       charter: charters[0]!.data,
       municipalities: municipalities.map((entry) => entry.data),
       labels: labels.map((entry) => entry.data),
       history: history.sort((a, b) => a.id.localeCompare(b.id)).map((entry) => entry.data),
     };
-    return buildDirectory(dataset, reference, scheduleStartFor(buildDate()), schedules);
+    return buildDirectory(dataset, reference, scheduleStartFor(buildDate()));
   })();
   return directory;
 }
