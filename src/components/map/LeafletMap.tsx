@@ -12,8 +12,8 @@ import { KINDS, kindSymbol } from '../../lib/kinds.ts';
 import { ClusterIndex, groupBubbles, type Bubble, type BubbleGroup, type ClusterItem } from '../../lib/map/clusters.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
 import { placeUrl, SEARCH_FILES } from '../../lib/routes.ts';
-import { unpackShard, type Meta, type ShardFile } from '../../lib/search/data.ts';
-import { decodePlace } from '../../lib/search/row.ts';
+import type { Meta } from '../../lib/search/data.ts';
+import { engine } from '../search/browser-engine.ts';
 import { entryToken } from '../../lib/orient/selection.ts';
 
 declare module 'react' {
@@ -81,7 +81,7 @@ async function fetchJson<T>(path: string): Promise<T> {
   return response.json() as Promise<T>;
 }
 
-/** Places of the départements in view, from the search's own files (already cached offline). */
+/** Places of the départements in view, asked of the page's search engine: each file is fetched and decoded once, for the search and the map. */
 function useOverviewPoints(enabled: boolean): { bubbles: Bubble[]; points: MapPoint[] | null; onView: (map: L.Map) => void } {
   const [meta, setMeta] = useState<Meta | null>(null);
   const [points, setPoints] = useState<MapPoint[] | null>(null);
@@ -89,7 +89,7 @@ function useOverviewPoints(enabled: boolean): { bubbles: Bubble[]; points: MapPo
 
   useEffect(
     function loadMeta() {
-      if (enabled) fetchJson<Meta>(SEARCH_FILES.meta).then(setMeta, () => setMeta(null));
+      if (enabled) engine.meta().then(setMeta, () => setMeta(null));
     },
     [enabled],
   );
@@ -113,13 +113,11 @@ function useOverviewPoints(enabled: boolean): { bubbles: Bubble[]; points: MapPo
     const codes = bubbles.filter((bubble) => view.contains([bubble.lat, bubble.lon])).map((bubble) => bubble.code);
     Promise.all(
       codes.map(async (code) => {
-        if (!loaded.current.has(code)) {
-          const shard = unpackShard(await fetchJson<ShardFile>(`${SEARCH_FILES.places(code)}?v=${meta.version}`));
+        if (!loaded.current.has(code))
           loaded.current.set(
             code,
-            shard.places.map((row) => mapPoint(decodePlace(row, shard))),
+            (await engine.placesIn(code)).map((place) => mapPoint(place)),
           );
-        }
         return loaded.current.get(code)!;
       }),
     ).then(

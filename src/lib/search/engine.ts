@@ -318,6 +318,12 @@ export class SearchEngine {
    * names of that letter that hold the most of the phrase's pairs of letters (a few
    * milliseconds), not on all of them (5,600 names start with "s": 85 ms for a long phrase).
    */
+  /** The places of a département, decoded once for the search and the map alike; none when its file lists none. */
+  async placesIn(departement: string): Promise<SearchPlace[]> {
+    const meta = await this.meta();
+    return meta.departements[departement]?.places ? (await this.shard(departement)).places : [];
+  }
+
   /** The places of a selection, in its order; null for one that is no longer in its file. */
   async placesOf(entries: readonly { departement: string; id: string }[]): Promise<(SearchPlace | null)[]> {
     const meta = await this.meta();
