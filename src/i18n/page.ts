@@ -62,7 +62,24 @@ export function wordsOf(url: URL): PageWords {
 }
 
 /** What paper and messages say: a list, cut-out cards, a fiche d'orientation, an SMS (see /mots/<code>.json). */
-export const PAPER_WORDS = ['selection.', 'share.', 'print.', 'sheet.', 'hours.', 'weekday.', 'kind.', 'referral.', 'appointment.', 'fee.', 'wheelchair.', 'place.referralShort', 'list.'] as const;
+/** The words of a place's card (lib/card.ts), for every page that draws cards in the browser. */
+export const CARD_WORDS = [
+  'kind.',
+  'referral.required',
+  'place.referralShort',
+  'appointment.required',
+  'appointment.walk-in',
+  'fee.free',
+  'search.card.rawName',
+  'search.card.residentsOnly',
+  'search.card.inCommune',
+  'search.card.approximate',
+  'search.place.phone',
+  'search.place.distance',
+  'distance.',
+] as const;
+
+export const PAPER_WORDS = [...CARD_WORDS, 'selection.', 'share.', 'print.', 'sheet.', 'hours.', 'weekday.', 'referral.', 'appointment.', 'fee.', 'wheelchair.', 'list.'] as const;
 
 /** Every language but French, for the pages built once per language (a new list for each route: Astro keeps each route's own). */
 export function localePaths() {

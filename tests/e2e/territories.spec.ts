@@ -163,7 +163,7 @@ test('a commune without a known place has its page: the nearest places with thei
   const around = page.locator('#autour ~ ul.cards > li');
   await expect(around.first()).toBeVisible();
   expect(await around.count()).toBeGreaterThan(1);
-  await expect(around.first()).toContainText(/ · à \d+(,\d)? km/);
+  await expect(around.first()).toContainText(/ · (à|environ) \d+(,\d)? km/);
   await expect(page.getByRole('link', { name: 'Proposer un lieu' }).first()).toHaveAttribute('href', '/corriger/');
   await expect(page.locator('.town-hall')).toContainText('Depuis le centre de Lambersart, le lieu d’aide le plus proche est à');
   await expect(page.locator('#widget-code')).toHaveValue(new RegExp(`^<iframe src="${SITE_URL}/integrer/59328-lambersart/"`));

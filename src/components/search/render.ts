@@ -4,39 +4,22 @@ import { weekdayOf } from '../../lib/dates.ts';
 import type { When } from '../../lib/search/judge.ts';
 import { placeMessage, shareLinks, type FromDay, type SharedPlace } from '../../lib/orient/share.ts';
 import type { Key, Translate } from '../../i18n/translate.ts';
-import { formatDistance } from '../../lib/format.ts';
+import { placeCard, type CardDistance } from '../../lib/card.ts';
+import { cardElement, element } from '../card.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
 import type { CommuneMatch, Result, SearchOutcome } from '../../lib/search/engine.ts';
 import { hasFilters } from '../../lib/search/judge.ts';
-import { hasFlag, type SearchPlace } from '../../lib/search/row.ts';
 import { placeViewUrl } from '../../lib/routes.ts';
 import { listenButton } from '../listen.ts';
 import { entryToken } from '../../lib/orient/selection.ts';
 
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** Where a result is: "Dans la commune", "Lille · à 900 m", or roughly when its point is the commune's centre. */
-export function whereLine(t: Translate, result: Result): string {
-  const street = result.street ? `${result.street}, ` : '';
-  if (result.km === null) return `${street}${result.commune}`;
-  if (result.inCommune) return `${street}${result.commune} · ${t('search.card.inCommune')}`;
-  if (!hasFlag(result, 'exactPoint')) return `${street}${t('search.card.approximate', { commune: result.commune, distance: formatDistance(t, result.km) })}`;
-  return `${street}${t('search.place.distance', { commune: result.commune, distance: formatDistance(t, result.km) })}`;
+/** Where a result is, from the search's origin: see lib/card.ts. */
+export function resultDistance(result: Pick<Result, 'km' | 'inCommune'>): CardDistance | null {
+  return result.km === null ? null : { km: result.km, inCommune: result.inCommune };
 }
 
 /** Service names by id, read from the form's own labels (no second list of words). */
 export type ServiceNames = (id: string) => string;
-
-/** What a place says about referral, when it says: for result cards and the selection. */
-export function referralKey(place: Pick<SearchPlace, 'flags'>): Key | null {
-  if (hasFlag(place, 'referralRequired')) return 'referral.required';
-  return hasFlag(place, 'noReferral') ? 'place.referralShort' : null;
-}
 
 /** What a card knows of the search it answers: the day asked for, and the site's address for the links it sends. */
 export interface CardContext {
@@ -102,48 +85,35 @@ function shareBlock(t: Translate, result: Result, context: CardContext): HTMLDet
   return details;
 }
 
-export function resultCard(t: Translate, result: Result, serviceName: ServiceNames, context: CardContext = { when: null, site: location.origin }): HTMLLIElement {
-  const item = element('li', { class: 'card', 'data-id': result.id });
-  const heading = element('h3');
-  heading.append(element('a', { href: placeViewUrl(context.locale ?? 'fr', result) }, result.title || result.name));
-  item.append(heading);
-  if (result.title) item.append(element('p', { class: 'muted' }, t('search.card.rawName', { name: result.name })));
-  item.append(element('p', { class: 'kind' }, t(`kind.${result.kind}` as Key)));
-  item.append(element('p', {}, whereLine(t, result)));
+export function resultCard(t: Translate, result: Result, serviceName: ServiceNames, context: CardContext = { when: null, site: location.origin }): HTMLElement {
+  const card = placeCard(t, result, resultDistance(result));
+  const href = placeViewUrl(context.locale ?? 'fr', result);
   // A day asked for ("Samedi · le matin"): that day's status and hours, not today's.
   const status = result.day ? dayStatus(t, result.day, context.when?.half ?? null) : { text: statusLabel(t, result.status), state: result.status.state };
-  item.append(element('p', { class: 'status', 'data-state': status.state }, status.text));
+  const middle: HTMLElement[] = [element('p', { class: 'status', 'data-state': status.state }, status.text)];
   const day = result.day ? dayLabel(t, result.day) : todayLabel(t, result.today);
-  if (day) item.append(element('p', { class: 'today' }, day));
+  if (day) middle.push(element('p', { class: 'today' }, day));
   // The usual week, on screen and on paper (where "today" means nothing); a code to the place's page on paper (see printCodes()).
   const week = weekLine(t, result.week);
-  item.append(week ? element('p', { class: 'week' }, week) : element('p', { class: 'print-only' }, t('print.hoursUnknown')));
-  item.prepend(element('figure', { class: 'qr-block print-only', 'data-qr': placeViewUrl(context.locale ?? 'fr', result), 'data-qr-name': result.title || result.name }));
+  middle.push(week ? element('p', { class: 'week' }, week) : element('p', { class: 'print-only' }, t('print.hoursUnknown')));
   if (result.needs.length > 0) {
     const needs = result.needs.map((need) => (need.byLabel ? t('search.card.needByLabel', { need: serviceName(need.id), label: t('search.card.byLabel') }) : serviceName(need.id)));
-    item.append(element('p', { class: 'needs' }, t('search.card.needs', { needs: needs.join(' ; ') })));
+    middle.push(element('p', { class: 'needs' }, t('search.card.needs', { needs: needs.join(' ; ') })));
   }
-  if (result.phone) {
-    const phone = element('p', {}, t('search.place.phone'));
-    phone.append(element('a', { href: `tel:${result.dial}` }, result.phone));
-    item.append(phone);
+  const end: HTMLElement[] = [];
+  if (result.toCheck.length > 0) {
+    const what = [...new Set(result.toCheck.map((name) => t(`search.check.${name}` as Key)))].join(', ');
+    end.push(element('p', { class: 'to-check' }, t('search.card.toCheck', { what })));
   }
-  const referral = referralKey(result);
-  if (referral) item.append(element('p', {}, t(referral)));
-  if (hasFlag(result, 'residentsOnly')) item.append(element('p', { class: 'notice-inline' }, t('search.card.residentsOnly')));
   const toggle = document.createElement('selection-toggle');
   toggle.className = 'no-print';
   toggle.dataset.entry = entryToken({ departement: result.departement, id: result.id });
-  toggle.dataset.name = result.title || result.name;
-  if (result.toCheck.length > 0) {
-    const what = [...new Set(result.toCheck.map((name) => t(`search.check.${name}` as Key)))].join(', ');
-    item.append(element('p', { class: 'to-check' }, t('search.card.toCheck', { what })));
-  }
-  item.append(toggle);
+  toggle.dataset.name = card.name;
+  end.push(toggle);
   // « Écouter »: the name, the status shown, the day's hours, the address, the phone in pairs of digits.
   const listen = listenButton(t, () =>
     [
-      result.title || result.name,
+      card.name,
       status.text,
       day ?? '',
       t('listen.address', { address: [result.street, result.commune].filter(Boolean).join(', ') }),
@@ -152,10 +122,12 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
   );
   if (listen) {
     listen.classList.add('no-print');
-    listen.setAttribute('aria-label', `${t('listen.button')} : ${result.title || result.name}`);
-    item.append(listen);
+    listen.setAttribute('aria-label', `${t('listen.button')} : ${card.name}`);
+    end.push(listen);
   }
-  item.append(shareBlock(t, result, context));
+  end.push(shareBlock(t, result, context));
+  const item = cardElement(card, { href, middle, end, attributes: { 'data-id': result.id } });
+  item.prepend(element('figure', { class: 'qr-block print-only', 'data-qr': href, 'data-qr-name': card.name }));
   return item;
 }
 

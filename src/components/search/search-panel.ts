@@ -11,7 +11,8 @@ import { MAX_QUERY } from '../../lib/search/query.ts';
 import { localizedPath, SEARCH_URL } from '../../lib/routes.ts';
 import { emit } from '../events.ts';
 import { currentPosition, PositionError } from './geolocation.ts';
-import { communeName, element, outcomePoints, outcomeStatus, printCodes, readingLine, resultCard, type CardContext } from './render.ts';
+import { element } from '../card.ts';
+import { communeName, outcomePoints, outcomeStatus, printCodes, readingLine, resultCard, type CardContext } from './render.ts';
 import { SLICE_MS, yieldToPage } from '../../lib/yield.ts';
 import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
 

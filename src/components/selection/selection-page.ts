@@ -12,12 +12,12 @@ import { wallClock } from '../../lib/dates.ts';
 import { qrSvg } from '../../lib/orient/qr.ts';
 import { moveEntry, parseSelection, SELECTION_PARAM, serializeSelection, withEntry, withoutEntry, type SelectionEntry } from '../../lib/orient/selection.ts';
 import { selectionMessage, type SharedPlace } from '../../lib/orient/share.ts';
-import { parsePhone } from '../../lib/phone.ts';
 import { localizedPath, paperWordsUrl, placeViewUrl, SELECTION_URL, selectionUrl } from '../../lib/routes.ts';
 import { formatDate } from '../../lib/format.ts';
 import { engine } from '../search/browser-engine.ts';
-import { hasFlag, type SearchPlace } from '../../lib/search/row.ts';
-import { element, referralKey } from '../search/render.ts';
+import type { SearchPlace } from '../../lib/search/row.ts';
+import { placeCard } from '../../lib/card.ts';
+import { cardElement, element, lineElement } from '../card.ts';
 import type { ShareLinksElement } from '../share/share-links.ts';
 import '../share/share-links.ts';
 import { announce } from '../announce.ts';
@@ -214,42 +214,18 @@ class SelectionPage extends HTMLElement {
     view.dir = ['ar', 'fa', 'ps'].includes(this.paperLocale) ? 'rtl' : 'ltr';
   }
 
-  /** One place on the printed list, in the person's language. */
-  private paperItem(place: SearchPlace): HTMLLIElement {
-    const t = this.pt;
-    const item = element('li', { class: 'card selection-item' });
-    const body = element('div', { class: 'selection-body' });
-    body.append(...this.basics(place, 'h2', t), element('p', { class: 'kind' }, t(`kind.${place.kind}` as Key)), this.hours(place, t));
-    const conditions = this.conditions(place, t);
-    if (conditions.length > 0) body.append(element('p', {}, conditions.join(' · ')));
+  /** One place on the printed list, in the person's language: the card, its usual week, and a code to its page. */
+  private paperItem(place: SearchPlace): HTMLElement {
     const qr = this.qr(place);
     qr.classList.add('print-only');
-    item.append(body, qr);
-    return item;
-  }
-
-  /** Name, address, phone: what every printed view starts with. */
-  private basics(place: SearchPlace, heading: 'h2' | 'h3' | 'p', t: Translate = this.t): HTMLElement[] {
-    const title = element(heading, { class: 'place-name' });
-    title.append(element('a', { href: placeViewUrl(t === this.t ? (this.dataset.locale ?? 'fr') : this.paperLocale, place) }, place.title || place.name));
-    const parts: HTMLElement[] = [title, element('p', {}, [place.street, place.commune].filter(Boolean).join(', '))];
-    const phone = parsePhone(place.phone);
-    if (phone) {
-      const line = element('p', {}, t('share.phone', { phone: '' }));
-      line.append(element('a', { href: `tel:${phone.dial}` }, phone.display));
-      parts.push(line);
-    }
-    return parts;
-  }
-
-  private conditions(place: SearchPlace, t: Translate = this.t): string[] {
-    const lines: string[] = [];
-    const referral = referralKey(place);
-    if (referral) lines.push(t(referral));
-    if (hasFlag(place, 'appointmentRequired')) lines.push(t('appointment.required'));
-    else if (hasFlag(place, 'walkIn')) lines.push(t('appointment.walk-in'));
-    if (hasFlag(place, 'free')) lines.push(t('fee.free'));
-    return lines;
+    return cardElement(placeCard(this.pt, place), {
+      href: placeViewUrl(this.paperLocale, place),
+      heading: 'h2',
+      middle: [element('p', {}, weekSummary(this.pt, place.schedule?.week ?? null))],
+      body: 'selection-body',
+      aside: [qr],
+      attributes: { class: 'card selection-item' },
+    });
   }
 
   /**
@@ -263,10 +239,6 @@ class SelectionPage extends HTMLElement {
     return element('p', { class: 'cut-hours' }, text.length > CARD_HOURS_MAX ? t('print.hoursScan') : text);
   }
 
-  private hours(place: SearchPlace, t: Translate = this.t): HTMLElement {
-    return element('p', {}, weekSummary(t, place.schedule?.week ?? null));
-  }
-
   /** A code to the place's page in the person's language. No address under it: too long to type from a list (the place page prints it). */
   private qr(place: SearchPlace): HTMLElement {
     const url = new URL(placeViewUrl(this.paperLocale, place), this.site).href;
@@ -275,36 +247,41 @@ class SelectionPage extends HTMLElement {
     return figure;
   }
 
-  private item(place: SearchPlace, index: number, now: Date): HTMLLIElement {
-    const name = place.title || place.name;
-    const item = element('li', { class: 'card selection-item', 'data-id': place.id });
-    const body = element('div', { class: 'selection-body' });
-    body.append(...this.basics(place, 'h2'));
-    body.append(element('p', { class: 'kind' }, this.t(`kind.${place.kind}` as Key)));
+  private item(place: SearchPlace, index: number, now: Date): HTMLElement {
+    const card = placeCard(this.t, place);
     const status = statusAt(place.schedule, now);
-    body.append(element('p', { class: 'status no-print', 'data-state': status.state }, statusLabel(this.t, status)));
-    const conditions = this.conditions(place);
-    if (conditions.length > 0) body.append(element('p', {}, conditions.join(' · ')));
     const tools = element('div', { class: 'actions no-print' });
     // The name tells apart the buttons of the list; the visible words come first (what voice control users say).
     const button = (action: string, text: string, disabled: boolean) => {
-      const node = element('button', { type: 'button', class: 'button secondary', 'data-action': action, 'aria-label': this.t('selection.itemAction', { action: text, name }) }, text);
+      const node = element('button', { type: 'button', class: 'button secondary', 'data-action': action, 'aria-label': this.t('selection.itemAction', { action: text, name: card.name }) }, text);
       if (disabled) node.setAttribute('disabled', '');
       return node;
     };
     tools.append(button('up', this.t('selection.up'), index === 0), button('down', this.t('selection.down'), index === this.kept.length - 1), button('remove', this.t('selection.remove'), false));
-    item.append(body, tools);
-    return item;
+    return cardElement(card, {
+      href: placeViewUrl(this.dataset.locale ?? 'fr', place),
+      heading: 'h2',
+      middle: [element('p', { class: 'status no-print', 'data-state': status.state }, statusLabel(this.t, status))],
+      body: 'selection-body',
+      aside: [tools],
+      attributes: { class: 'card selection-item', 'data-id': place.id },
+    });
+  }
+
+  /** A cut-out card: the card's name, address and phone (no room for more), the usual week, a code. */
+  private cutCard(place: SearchPlace): HTMLElement {
+    const card = placeCard(this.pt, place);
+    const name = element('p', { class: 'place-name' });
+    name.append(element('a', { href: placeViewUrl(this.paperLocale, place) }, card.name));
+    const text = element('div', {});
+    text.append(name, ...[...card.head, ...card.tail].filter((line) => line.class === 'where' || line.class === 'phone').map(lineElement), this.cardHours(place));
+    const cut = element('div', { class: 'cut-card' });
+    cut.append(text, this.qr(place));
+    return cut;
   }
 
   private drawCards(): void {
-    const cards = this.kept.map(({ place }) => {
-      const card = element('div', { class: 'cut-card' });
-      const text = element('div', {});
-      text.append(...this.basics(place, 'p', this.pt), this.cardHours(place));
-      card.append(text, this.qr(place));
-      return card;
-    });
+    const cards = this.kept.map(({ place }) => this.cutCard(place));
     // Eight to a page: each page its own grid, so that no card is cut by a page break.
     const pages: HTMLElement[] = [];
     for (let i = 0; i < cards.length; i += 8) {
@@ -330,13 +307,17 @@ class SelectionPage extends HTMLElement {
     line('sheet.notesLine', 'notes', 'notes');
     sheet.push(element('h2', {}, t(this.kept.length > 1 ? 'sheet.placesMany' : 'sheet.places')));
     for (const { place } of this.kept) {
-      const block = element('div', { class: 'sheet-place' });
-      const text = element('div', {});
-      text.append(...this.basics(place, 'h3', t), this.hours(place, t));
-      const conditions = this.conditions(place, t);
-      if (conditions.length > 0) text.append(element('p', {}, conditions.join(' · ')));
-      block.append(text, this.qr(place));
-      sheet.push(block);
+      const week = element('p', {}, weekSummary(t, place.schedule?.week ?? null));
+      sheet.push(
+        cardElement(placeCard(t, place), {
+          tag: 'div',
+          href: placeViewUrl(this.paperLocale, place),
+          middle: [week],
+          body: 'sheet-text',
+          aside: [this.qr(place)],
+          attributes: { class: 'sheet-place' },
+        }),
+      );
     }
     const from = element('div', { class: 'sheet-from' });
     if (value('structure')) from.append(element('p', {}, t('sheet.from', { structure: value('structure') })));

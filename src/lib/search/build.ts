@@ -1,4 +1,5 @@
 /** Build-time side of the search: the static files described in ./data.ts. */
+import type { CardPlace } from '../card.ts';
 import type { Directory, PlaceEntry } from '../directory.ts';
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
@@ -52,6 +53,27 @@ export function placeFlags(place: PlaceEntry): number {
   if (isNetworkPlace(place)) flags |= FLAG.emmaus;
   if ((place.schedule?.week[5]?.length ?? 0) > 0) flags |= FLAG.saturday;
   return flags;
+}
+
+/** What a place's card shows (lib/card.ts), as its search row holds it: one mapping for the row and the pages' cards. */
+export function cardPlaceOf(place: PlaceEntry): CardPlace {
+  let card = cardPlaces.get(place);
+  if (!card) cardPlaces.set(place, (card = cardPlaceFields(place)));
+  return card;
+}
+/** Written once per place: a place's card is on its commune's page, its neighbours' and several lists. */
+const cardPlaces = new WeakMap<PlaceEntry, CardPlace>();
+
+function cardPlaceFields(place: PlaceEntry): CardPlace {
+  return {
+    name: place.name,
+    title: readableTitle(place),
+    kind: place.kind,
+    street: place.address.street ?? '',
+    commune: place.commune.name,
+    phone: place.contacts.phone ? (parsePhone(place.contacts.phone)?.display ?? '') : '',
+    flags: placeFlags(place),
+  };
 }
 
 /**
@@ -187,23 +209,18 @@ export function buildSearchFiles(
     }
     let schedule = -1;
     if (place.schedule) schedule = indexOf(place.schedule, shard.schedules, scheduleIndex.get(code)!);
-    const phone = place.contacts.phone ? parsePhone(place.contacts.phone) : null;
+    const { commune: _, ...card } = cardPlaceOf(place);
     shard.places.push(
       encodePlace({
+        ...card,
         id: place.id,
-        name: place.name,
-        kind: place.kind,
         lat: place.lat,
         lon: place.lon,
         communeIndex: communeOf.get(place.commune.name)!,
-        phone: phone?.display ?? '',
-        flags: placeFlags(place),
         services: place.services.map((id) => serviceIndex.get(id)!),
         offers: place.labelOffers.map((offer) => serviceIndex.get(offer.service)!),
         languages: place.languages,
         scheduleIndex: schedule,
-        street: place.address.street ?? '',
-        title: readableTitle(place),
       }),
     );
   }

@@ -1,0 +1,53 @@
+/** One card of a place: the same lines on a page (from the directory) and in the browser (from its search row). */
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
+import { placeCard, whereLine } from '../../src/lib/card.ts';
+import { buildSearchFiles, cardPlaceOf } from '../../src/lib/search/build.ts';
+import { decodePlace } from '../../src/lib/search/row.ts';
+import { BUILD_DATE, directoryOf, place } from './world.ts';
+
+const places = [
+  place('Médiathèque fictive des Tilleuls', {
+    contacts: { phone: '04 00 00 00 01' },
+    access: { referral: 'required', appointment: 'walk-in', fees: ['free'] },
+  }),
+  place('AG_CHRS_FICTIF_0001', { address: { street: null, postcode: null, insee: '69266' }, location: { lat: 45.77, lon: 4.88, precision: 'commune' } }),
+];
+const directory = directoryOf(places);
+const files = buildSearchFiles(directory, BUILD_DATE);
+const rows = [...files.shards.values()].flatMap((shard) => shard.places.map((row) => decodePlace(row, shard)));
+
+describe('the one card of a place', () => {
+  it('says the same from the directory (pages) and from the search row (browser)', () => {
+    for (const entry of directory.places) {
+      const row = rows.find((candidate) => candidate.id === entry.id)!;
+      expect(placeCard(t, row)).toEqual(placeCard(t, cardPlaceOf(entry)));
+    }
+  });
+
+  it('gives the phone as a link, and what a person must know before going, in one line', () => {
+    const card = placeCard(t, cardPlaceOf(directory.placesById.get('mediatheque-fictive-des-tilleuls')!));
+    expect(card.name).toBe('Médiathèque fictive des Tilleuls');
+    expect(card.head.map((line) => line.class)).toEqual(['kind', 'where']);
+    expect(card.tail).toEqual([
+      { class: 'phone', text: 'Téléphone : ', link: { href: 'tel:+33400000001', text: '04 00 00 00 01' } },
+      { class: 'conditions', text: 'Il faut être orienté par un travailleur social · Sans rendez-vous · Gratuit' },
+    ]);
+  });
+
+  it('names a place whose name reads as a code, keeps its name as written, and says when its point is only the commune', () => {
+    const card = placeCard(t, cardPlaceOf(directory.placesById.get('ag-chrs-fictif-0001')!), { km: 2.4 });
+    expect(card.name).not.toBe('AG_CHRS_FICTIF_0001');
+    expect(card.head[0]).toEqual({ class: 'muted', text: 'Nom dans les données : AG_CHRS_FICTIF_0001' });
+    expect(card.head.find((line) => line.class === 'where')!.text).toMatch(/^Villeurbanne · environ 2,4 km/);
+    expect(card.tail.some((line) => line.class === 'phone')).toBe(false);
+  });
+
+  it('writes a distance given as text (a template’s slot) as it writes a number', () => {
+    const where = { street: '1 rue Fictive', commune: 'Villeurbanne', flags: 1024 };
+    expect(whereLine(t, where, { written: '⟦km⟧' })).toBe('1 rue Fictive, Villeurbanne · à ⟦km⟧');
+    expect(whereLine(t, where, { km: 0.9 })).toBe('1 rue Fictive, Villeurbanne · à 900 m');
+    expect(whereLine(t, where, { km: 0.9, inCommune: true })).toBe('1 rue Fictive, Villeurbanne · Dans la commune');
+    expect(whereLine(t, where)).toBe('1 rue Fictive, Villeurbanne');
+  });
+});
