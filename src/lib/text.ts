@@ -15,34 +15,21 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Edit distance, used to suggest the key or id a data editor probably meant. */
-export function levenshtein(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length]!;
-}
-
 /**
  * Edit distance where a swap of two neighbouring letters counts once (optimal string alignment):
- * what a typing slip costs, for the search. `levenshtein` (a swap counts twice) stays for
- * data editors' suggestions.
+ * what a typing slip costs. The one way this code compares spellings: misspelt needs, communes,
+ * and the keys and ids a data editor probably meant. With `within`, `a` may stand anywhere in `b`
+ * (« pont de claix » in « le pont de claix »): the fewest changes to make `a` a part of `b`.
  */
-export function editDistance(a: string, b: string, max = Infinity): number {
+export function editDistance(a: string, b: string, max = Infinity, within = false): number {
   // Past `max`, the exact figure does not matter: max + 1 as soon as a whole row is past it.
-  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if ((within ? a.length - b.length : Math.abs(a.length - b.length)) > max) return max + 1;
   // Three rows, reused: this runs for every word of a query against every need's word.
   let twoAgo = new Int32Array(b.length + 1);
   let previous = new Int32Array(b.length + 1);
   let row = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  // Within: starting anywhere in b costs nothing.
+  if (!within) for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     let least = i;
@@ -56,7 +43,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     if (least > max) return max + 1;
     [twoAgo, previous, row] = [previous, row, twoAgo];
   }
-  return previous[b.length]!;
+  // Within: ending anywhere in b costs nothing either.
+  return within ? Math.min(...previous) : previous[b.length]!;
 }
 
 /** The closest candidate to `word`, if it is close enough to be a likely typo. */
@@ -71,7 +59,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of list) {
-    const distance = levenshtein(lower, candidate.toLowerCase());
+    const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -146,6 +146,17 @@ describe('typos', () => {
     expect(editDistance(a, b, max)).toBe(expected);
     expect(Math.min(editDistance(a, b), max + 1)).toBe(expected);
   });
+  test.each([
+    ['pont de claix', 'le pont de claix', 0],
+    ['pont de clai', 'le pont de claix', 0],
+    ['pnot de claix', 'le pont de claix', 1],
+    ['grenobel', 'saint martin d heres', 6],
+    ['lille', 'lil', 2],
+  ])('%s within %s: %i change(s)', (a, b, distance) => {
+    expect(editDistance(a, b, Infinity, true)).toBe(distance);
+    // Never more than the whole names' distance.
+    expect(editDistance(a, b, Infinity, true)).toBeLessThanOrEqual(editDistance(a, b));
+  });
   test('keeps the names spelt the fewest changes away, homonyms together', () => {
     const commune = (name: string, departement: string) => ({ insee: '', name, departement, lat: 0, lon: 0, postcodes: [], key: queryWords(name).join(' '), population: 0 });
     expect(closestSpelling('alelins', [commune('Avelin', '59'), commune('Alleins', '13')]).map((c) => c.name)).toEqual(['Alleins']);

@@ -60,8 +60,28 @@ export const EMPTY_LETTER: LetterIndex = { communes: [], byKey: new Map(), byIns
 
 export const ARTICLES = new Set(['le', 'la', 'les', 'l']);
 
-/** A fuse.js score above this is a weak match (0 = exact). */
+/** A phrase needing more changes than this share of its letters to be found in a name is not that name misspelt. */
 export const WEAK = 0.3;
+
+/** How many of the closest names are compared whole (see closestSpelling()). */
+const MOST_CLOSE = 8;
+
+/**
+ * The names of a shortlist that hold the phrase with few changes, anywhere in them (« pont de
+ * claix » is in « le pont de claix », « grenobel » is « grenoble » with one swap), fewest changes
+ * first; and the share of the phrase's letters the closest needs changed: 0 is exact, 1 none found.
+ */
+export function closeNames(key: string, shortlist: readonly CommuneMatch[]): { communes: CommuneMatch[]; score: number } {
+  const allowed = Math.floor(key.length * WEAK);
+  const found: { commune: CommuneMatch; changes: number }[] = [];
+  for (const commune of shortlist) {
+    const changes = editDistance(key, commune.key, allowed, true);
+    if (changes <= allowed) found.push({ commune, changes });
+  }
+  if (found.length === 0) return { communes: [], score: 1 };
+  found.sort((a, b) => a.changes - b.changes);
+  return { communes: found.slice(0, MOST_CLOSE).map((item) => item.commune), score: found[0]!.changes / key.length };
+}
 
 /**
  * Among close names, those spelt the fewest changes away (a swap of two letters is one change):
@@ -91,7 +111,7 @@ export interface Paired {
   pairs: Set<string>;
 }
 
-/** How many names fuse.js compares a phrase with. */
+/** How many names a phrase is compared with, letter by letter. */
 export const SHORTLIST = 150;
 
 /** How many of the phrase's pairs of letters a name holds. */
@@ -120,7 +140,7 @@ export function letterPairs(text: string): Set<string> {
   return pairs;
 }
 
-/** A fuzzy match this close (fuse.js score, 0 = exact) beats an exact match on a part of the words. */
+/** A misspelt name this close (share of changes, 0 = exact) beats an exact match on a part of the words. */
 export const CLOSE_ENOUGH = 0.2;
 
 /** How many communes a choice offers at most. */

@@ -2,13 +2,12 @@
  * The search, in the browser and offline: reads the static files of ./data.ts through a
  * loader (fetch in the browser, the file system in tests), narrows the candidates first
  * (postcode, exact commune names, the départements around), and only then compares text
- * fuzzily, with fuse.js, over a few thousand commune names at most.
+ * fuzzily (edit distance, ../text.ts), over 150 commune names at most.
  *
  * The engine reads the files and follows a query's steps; what each step decides lives beside
  * it: reading the words (./query.ts: needs, fillers, arrondissements), finding communes
  * (./communes.ts), judging a place against the filters (./judge.ts) and ranking (./rank.ts).
  */
-import Fuse from 'fuse.js';
 import { distanceKm } from '../geo.ts';
 import { slotsOn, statusAt, todaySlots, type OpenStatus } from '../hours/status.ts';
 import { wallClock } from '../dates.ts';
@@ -24,6 +23,7 @@ import { inSlices, SLICE_MS, yieldToPage } from '../yield.ts';
 import {
   ARTICLES,
   CLOSE_ENOUGH,
+  closeNames,
   closestSpelling,
   COMMUNE_FILES,
   EMPTY_LETTER,
@@ -311,13 +311,6 @@ export class SearchEngine {
     return promise;
   }
 
-  /**
-   * Exact names first; then, for a typo, the closest names starting with the same letter
-   * (fuse.js); then, when the first letter itself is wrong, the names of about the same length
-   * that share the most pairs of letters, in every file. Fuse runs on a shortlist: the 150
-   * names of that letter that hold the most of the phrase's pairs of letters (a few
-   * milliseconds), not on all of them (5,600 names start with "s": 85 ms for a long phrase).
-   */
   /** The places of a département, decoded once for the search and the map alike; none when its file lists none. */
   async placesIn(departement: string): Promise<SearchPlace[]> {
     const meta = await this.meta();
@@ -336,6 +329,13 @@ export class SearchEngine {
     );
   }
 
+  /**
+   * Exact names first; then, for a typo, the closest names starting with the same letter, by
+   * edit distance (closeNames()); then, when the first letter itself is wrong, the names of about
+   * the same length that share the most pairs of letters, in every file. Spellings are compared
+   * on a shortlist only: the 150 names of that letter that hold the most of the phrase's pairs
+   * of letters, not all of them (5,600 names start with "s").
+   */
   async findCommunes(text: string, options: { anyFirstLetter?: boolean } = {}): Promise<{ exact: CommuneMatch[]; fuzzy: CommuneMatch[]; score: number }> {
     const key = normalize(text);
     if (!key) return { exact: [], fuzzy: [], score: 1 };
@@ -346,23 +346,11 @@ export class SearchEngine {
     await yieldToPage();
     const wanted = letterPairs(key);
     const shortlist = shortlisted(await this.pairsOf(communeShard(key)), wanted);
-    const fuse = new Fuse(shortlist, { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
-    const hits = fuse.search(key, { limit: 8 });
-    const best = hits[0]?.score ?? 1;
-    // The closest spellings among the hits, largest first, each under today's name.
-    const fromHits = async () => ({
-      exact,
-      fuzzy: largestFirst(
-        await this.today(
-          closestSpelling(
-            key,
-            hits.map((hit) => hit.item),
-          ),
-        ),
-      ),
-      score: best,
-    });
-    if (hits.length > 0 && best <= WEAK) return fromHits();
+    const hits = closeNames(key, shortlist);
+    const best = hits.score;
+    // The closest spellings among them, largest first, each under today's name.
+    const fromHits = async () => ({ exact, fuzzy: largestFirst(await this.today(closestSpelling(key, hits.communes))), score: best });
+    if (hits.communes.length > 0 && best <= WEAK) return fromHits();
     // No name close enough with this first letter: the first letter itself may be wrong ("frenoble").
     if (options.anyFirstLetter === false) return fromHits();
     await yieldToPage();
