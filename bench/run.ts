@@ -227,12 +227,13 @@ writeFileSync(
 console.log('\n| données | lieux | pages | durée du build | pages/s | mémoire max |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results.filter((item) => item.pages > 0)) console.log(`| ${r.dataset} | ${r.places} | ${r.pages} | ${r.seconds} s | ${r.pagesPerSecond} | ${r.peakMemoryMB} Mo |`);
-console.log('\n| données | communes (gzip) | index des lieux (gzip) | meta (gzip) | total (gzip) | données d’une 1re recherche | JS avant la 1re recherche | 1re recherche | p50 | p95 |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('\n| données | communes (gzip) | index des lieux (gzip) | meta (gzip) | total (gzip) | données d’une 1re recherche | JS avant la 1re recherche | 1re recherche | Entrée → résultats p50 | p95 | moteur seul p50 | p95 |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   const s = r.search!;
+  const q = r.quality;
   console.log(
-    `| ${r.dataset} | ${s.communesKB} ko | ${s.placesIndexKB} ko | ${s.metaKB} ko | ${s.totalKB} ko | ${s.typicalQueryKB} ko | ${s.jsBeforeFirstSearchKB} ko | ${s.firstSearchMs} ms | ${s.p50Ms} ms | ${s.p95Ms} ms |`,
+    `| ${r.dataset} | ${s.communesKB} ko | ${s.placesIndexKB} ko | ${s.metaKB} ko | ${s.totalKB} ko | ${s.typicalQueryKB} ko | ${s.jsBeforeFirstSearchKB} ko | ${s.firstSearchMs} ms | ${s.p50Ms} ms | ${s.p95Ms} ms | ${q?.engineP50Ms ?? '–'} ms | ${q?.engineP95Ms ?? '–'} ms |`,
   );
 }
 console.log('\n| données | tâches > 50 ms pendant les recherches (200 + difficiles) | plus longue |');
