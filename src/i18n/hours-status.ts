@@ -64,3 +64,6 @@ export function statusLabel(t: Translate, status: OpenStatus | { state: 'moves' 
       return status.next ? t('hours.status.closedOpens', { day: dayName(t, status.next.date, status.next.inDays), time: formatTime(t, status.next.opensAt) }) : t('hours.status.closedNoOpening');
   }
 }
+
+/** The words this file uses, as pages give them to <open-status> (once per place, or once per list): a test checks that none is missing. */
+export const STATUS_WORDS = ['hours.midnight', 'hours.onDate', 'hours.onFirstOfMonth', 'hours.status.', 'hours.time', 'hours.today', 'hours.tomorrow', 'weekday.'] as const;

@@ -1,6 +1,7 @@
 /** The site's words. Pages and build code import `t`; browser code gets its part of the dictionary via data attributes. */
 import { fr } from './fr.ts';
 import { createTranslator, pick, type Key, type Translate } from './translate.ts';
+import { STATUS_WORDS } from './hours-status.ts';
 
 export type { Key, Translate } from './translate.ts';
 export const LOCALE = 'fr';
@@ -23,4 +24,4 @@ export function label(vocabulary: string, id: string): string {
 
 /** The words <open-status> needs: on each element, or once on a list (`data-status-words`). Picked once per build. */
 let statusWordsJson: string | undefined;
-export const statusWords = (): string => (statusWordsJson ??= clientWords('hours.', 'weekday.'));
+export const statusWords = (): string => (statusWordsJson ??= clientWords(...STATUS_WORDS));

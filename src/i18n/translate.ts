@@ -15,9 +15,14 @@ export type Vars = Record<string, string | number>;
 /** Looks up a word; `locale` is the Intl locale its numbers, plurals and dates are written in. */
 export type Translate = ((key: Key, vars?: Vars) => string) & { readonly locale: string };
 
+/** One formatter per locale: making one costs about 50 µs, and a build writes numbers a few hundred thousand times (it was 15 % of the build). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** A number as the words write it in this Intl locale ("8 461"): a map bubble shows the same text its name starts with. */
 export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value).replace(/\u202f/g, '\u00a0');
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(value).replace(/\u202f/g, '\u00a0');
 }
 
 export function createTranslator(base: Readonly<Record<string, string>>, override: Readonly<Record<string, string>> = {}, locale = 'fr'): Translate {

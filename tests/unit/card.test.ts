@@ -1,6 +1,9 @@
 /** One card of a place: the same lines on a page (from the directory) and in the browser (from its search row). */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
+import { fr } from '../../src/i18n/fr.ts';
+import { statusLabel, STATUS_WORDS } from '../../src/i18n/hours-status.ts';
 import { t } from '../../src/i18n/index.ts';
+import { createTranslator, pick } from '../../src/i18n/translate.ts';
 import { placeCard, whereLine } from '../../src/lib/card.ts';
 import { buildSearchFiles, cardPlaceOf } from '../../src/lib/search/build.ts';
 import { decodePlace } from '../../src/lib/search/row.ts';
@@ -49,5 +52,24 @@ describe('the one card of a place', () => {
     expect(whereLine(t, where, { km: 0.9 })).toBe('1 rue Fictive, Villeurbanne · à 900 m');
     expect(whereLine(t, where, { km: 0.9, inCommune: true })).toBe('1 rue Fictive, Villeurbanne · Dans la commune');
     expect(whereLine(t, where)).toBe('1 rue Fictive, Villeurbanne');
+  });
+});
+
+describe('the words « ouvert maintenant » is given', () => {
+  const words = createTranslator(pick(fr, STATUS_WORDS));
+  test.each([
+    { state: 'moves' },
+    { state: 'unknown', reason: 'no-hours' },
+    { state: 'unknown', reason: 'outside-window' },
+    { state: 'open', closesAt: 17 * 60 + 30, closesInDays: 0 },
+    { state: 'open', closesAt: 0, closesInDays: 1 },
+    { state: 'open', closesAt: 2 * 60, closesInDays: 2 },
+    { state: 'closed', next: null },
+    { state: 'closed', next: { date: '2026-03-03', inDays: 0, opensAt: 14 * 60 } },
+    { state: 'closed', next: { date: '2026-03-04', inDays: 1, opensAt: 9 * 60 + 15 } },
+    { state: 'closed', next: { date: '2026-03-06', inDays: 3, opensAt: 9 * 60 } },
+    { state: 'closed', next: { date: '2026-04-01', inDays: 29, opensAt: 9 * 60 } },
+  ] as const)('are enough for %o, and say it as the whole dictionary does', (status) => {
+    expect(statusLabel(words, status)).toBe(statusLabel(t, status));
   });
 });
