@@ -274,9 +274,12 @@ for (const r of results.filter((item) => item.coverage)) {
   const c = r.coverage!;
   console.log(`| ${r.dataset} | ${c.communes} | ${c.places} | ${c.distancesMs} ms | ${c.totalsMs} ms | ${c.beyond.map((band) => band.communes).join(' / ')} |`);
 }
-console.log('\n| données | commune voulue en premier | 3 premiers résultats avec adresse, horaires ou téléphone |');
-console.log('| --- | ---: | ---: |');
-for (const r of results) console.log(`| ${r.dataset} | ${r.quality!.top1}/${r.quality!.queries} | ${r.quality!.top3Known}/${r.quality!.queries} |`);
+console.log(
+  '\n| données | commune voulue en premier | 3 premiers résultats avec adresse, horaires ou téléphone | 1re page dessinée avant les comptes (fichiers les plus proches) | dont différente de la 1re page finale |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const r of results)
+  console.log(`| ${r.dataset} | ${r.quality!.top1}/${r.quality!.queries} | ${r.quality!.top3Known}/${r.quality!.queries} | ${r.quality!.early}/${r.quality!.queries} | ${r.quality!.earlyWrong} |`);
 console.log('\n| données | requêtes en langage courant comprises | dont écrites après les mots de la recherche |');
 console.log('| --- | ---: | ---: |');
 for (const r of results) console.log(`| ${r.dataset} | ${r.natural!.answered}/${r.natural!.queries} | ${r.natural!.heldOutAnswered}/${r.natural!.heldOut} |`);

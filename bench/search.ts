@@ -241,6 +241,9 @@ export interface QualityFigures {
   /** Queries whose first three results all have a known street address, hours or phone. */
   top3Known: number;
   queries: number;
+  /** Queries whose first page was drawn from the nearest files, before the counts; and how many of those differed from the whole search's first page (must be 0). */
+  early: number;
+  earlyWrong: number;
   /**
    * The engine alone (no page, no drawing), files already read, p50 and p95 in ms: the same
    * code as in the browser, in Node's V8; between its steps it yields as Chromium's
@@ -258,8 +261,16 @@ export async function benchQuality(dir: string, queries: string[]): Promise<Qual
   const now = new Date('2026-03-03T10:00:00+01:00');
   let top1 = 0;
   let top3Known = 0;
+  let early = 0;
+  let earlyWrong = 0;
   for (const [index, q] of queries.entries()) {
-    const outcome = await engine.search({ q, filters: NO_FILTERS, now });
+    let first: string | null = null;
+    const outcome = await engine.search({ q, filters: NO_FILTERS, now, onFirst: (page) => (first = page.results.map((result) => result.id).join(' ')) });
+    // A first page drawn before the counts must be the whole search's first page.
+    if (first !== null) {
+      early++;
+      if (outcome.type !== 'results' || first !== outcome.results.map((result) => result.id).join(' ')) earlyWrong++;
+    }
     const wanted = expected[index] ?? [];
     if (outcome.type === 'results' && outcome.origin.kind === 'commune' && wanted.includes(outcome.origin.commune.insee)) top1++;
     else if (outcome.type === 'choose' && outcome.communes.some((commune) => wanted.includes(commune.insee))) top1++;
@@ -284,5 +295,5 @@ export async function benchQuality(dir: string, queries: string[]): Promise<Qual
   }
   times.sort((a, b) => a - b);
   const quantile = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
-  return { top1, top3Known, queries: queries.length, engineP50Ms: quantile(0.5), engineP95Ms: quantile(0.95) };
+  return { top1, top3Known, queries: queries.length, early, earlyWrong, engineP50Ms: quantile(0.5), engineP95Ms: quantile(0.95) };
 }

@@ -376,3 +376,62 @@ describe('the next opening from the day asked for', () => {
     expect(plain(nextOpening(t, schedule, wednesday, from))).toBe(expected);
   });
 });
+
+describe('the first page from the nearest files, the counts after', () => {
+  // Three places in Villeurbanne (Rhône), one for its residents, and one in Vienne (Isère), 45 km away.
+  const world = [
+    place('Lieu fictif A'),
+    place('Lieu fictif B', { lat: 45.766, lon: 4.88 }),
+    place('Lieu fictif C', { lat: 45.78, lon: 4.9 }),
+    place('AG_CHRS_FICTIF', { national: { typologie: ['CHRS'], itinerance: [], accompagnement: [], acces: [], formations: [], autresFormations: [] } }),
+    place('Lieu fictif de Vienne', { insee: '38544', lat: 45.52, lon: 4.87 }),
+  ];
+  const files = perTest(() => searchFilesOf(world, [], searchReference));
+
+  async function searched(limit: number, filters: Filters = NO_FILTERS) {
+    const engine = recordingEngine(files()).engine;
+    const firsts: SearchOutcome[] = [];
+    const outcome = await engine.search({ q: 'Villeurbanne', filters, now: NOW, limit, onFirst: (first) => firsts.push(first) });
+    if (outcome.type !== 'results') throw new Error(outcome.type);
+    return { outcome, firsts };
+  }
+
+  test('a page the commune’s own file fills is shown before the other files are read, and is the whole search’s first page', async () => {
+    const { outcome, firsts } = await searched(2);
+    expect(firsts).toHaveLength(1);
+    const first = firsts[0]!;
+    if (first.type !== 'results') throw new Error(first.type);
+    expect(first.partial).toBe(true);
+    expect(first.results.map((result) => result.name)).toEqual(outcome.results.map((result) => result.name));
+    // The counts come with the whole search: Vienne is counted, not shown.
+    expect(outcome.counts.total).toBe(5);
+    expect(outcome.partial).toBeUndefined();
+  });
+
+  test('no early page when a place of a later file could belong on it: the page is not full, or ends with a place for residents only', async () => {
+    expect((await searched(5)).firsts).toEqual([]);
+    // The Rhône's file alone would end its page of four with the place for residents; Vienne's (open to all) comes before it.
+    const { outcome, firsts } = await searched(4);
+    expect(firsts).toEqual([]);
+    expect(outcome.results.at(-1)!.name).toBe('Lieu fictif de Vienne');
+  });
+
+  test('no early page when a place of a later file may be nearer than the last of the page', async () => {
+    // In the Rhône: two places in Villeurbanne and one 20 km south; in the Isère, one 12 km away.
+    const around = [
+      place('Lieu fictif A'),
+      place('Lieu fictif B', { lat: 45.766, lon: 4.88 }),
+      place('Lieu fictif du sud', { insee: '69259', lat: 45.59, lon: 4.89 }),
+      place('Lieu fictif isérois', { insee: '38544', lat: 45.665, lon: 4.89 }),
+    ];
+    const engine = recordingEngine(searchFilesOf(around, [], searchReference)).engine;
+    const firsts: SearchOutcome[] = [];
+    const outcome = await engine.search({ q: 'Villeurbanne', filters: NO_FILTERS, now: NOW, limit: 3, onFirst: (first) => firsts.push(first) });
+    expect(firsts).toEqual([]);
+    expect(outcome.type === 'results' && outcome.results.map((result) => result.name)).toEqual(['Lieu fictif A', 'Lieu fictif B', 'Lieu fictif isérois']);
+  });
+
+  test('no early page when a need asked has no sure place on it (the whole search may look further)', async () => {
+    expect((await searched(2, { ...NO_FILTERS, services: ['impression'] })).firsts).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
  * Its words come from its `data-i18n` attribute.
  */
 import { clientTranslator, type Translate } from '../../i18n/translate.ts';
-import type { SearchOutcome, SearchRequest } from '../../lib/search/engine.ts';
+import type { Result, SearchOutcome, SearchRequest } from '../../lib/search/engine.ts';
 import { engine } from './browser-engine.ts';
 import { MAX_QUERY } from '../../lib/search/query.ts';
 import { localizedPath, SEARCH_URL } from '../../lib/routes.ts';
@@ -32,6 +32,10 @@ class SearchPanel extends HTMLElement {
   /** How many results to show: grows with "Voir plus". */
   private limit = PAGE;
   private points: ReturnType<typeof outcomePoints> = null;
+  /** Each drawing of results: a newer one stops an older one still drawing its cards. */
+  private drawing = 0;
+  /** The first page drawn early (see SearchRequest.onFirst), once all its cards are drawn: the whole outcome keeps them. */
+  private early: { ids: string; list: HTMLOListElement } | null = null;
   /** The search page of the page's language: /recherche/, /ar/recherche/… */
   private readonly searchPath = localizedPath(SEARCH_URL, document.documentElement.dataset.locale ?? 'fr') ?? SEARCH_URL;
   private readonly onSearchPage = location.pathname === this.searchPath;
@@ -149,13 +153,46 @@ class SearchPanel extends HTMLElement {
     chips.append(list);
   }
 
+  /** The cards of results, in slices (see show()); false when a newer drawing took over (`current` no longer true). */
+  private async drawCards(list: HTMLOListElement, results: readonly Result[], context: CardContext, current: () => boolean): Promise<boolean> {
+    let sliceStart = performance.now();
+    for (const [index, result] of results.entries()) {
+      if (index >= FIRST_CARDS && performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        if (!current()) return false;
+        sliceStart = performance.now();
+      }
+      const card = resultCard(this.t, result, this.serviceName, context);
+      const highlight = () => emit('map:highlight', { id: result.id });
+      card.addEventListener('focusin', highlight);
+      card.addEventListener('mouseenter', highlight);
+      list.append(card);
+    }
+    return true;
+  }
+
   /**
    * Draws an outcome. The cards come in slices: the first screenful at once, the rest a few at a
    * time, yielding to the page between slices, so that no task holds a slow phone for long.
    * Resolves once every card is drawn; a newer search (`mine` no longer the last) stops it.
    */
   private async show(outcome: SearchOutcome, params: URLSearchParams, mine = this.run): Promise<void> {
-    this.output.replaceChildren();
+    const drawn = ++this.drawing;
+    const partial = outcome.type === 'results' && outcome.partial === true;
+    // The first page drawn early is the whole outcome's first page: its cards stay.
+    const ids = outcome.type === 'results' || outcome.type === 'by-name' ? outcome.results.map((result) => result.id).join(' ') : '';
+    const kept = !partial && this.early?.ids === ids ? this.early.list : null;
+    this.early = null;
+    this.output.replaceChildren(...(kept ? [kept] : []));
+    const context: CardContext = { when: filtersFrom(params).when, site: this.site, locale: document.documentElement.dataset.locale ?? 'fr' };
+    if (partial) {
+      // Only the cards: the status still says the search is running, as the counts are not known yet.
+      if (outcome.results.length > 0) this.collapse(true);
+      const list = element('ol', { class: 'cards results' });
+      this.output.append(list);
+      if (await this.drawCards(list, outcome.results, context, () => mine === this.run && drawn === this.drawing)) this.early = { ids, list };
+      return;
+    }
     this.points = outcomePoints(this.t, outcome);
     emit('search:results', { points: this.points });
     // What was understood of the query comes first, in the same live region: read out together.
@@ -163,7 +200,6 @@ class SearchPanel extends HTMLElement {
     this.status.replaceChildren();
     if (reading) this.status.append(element('span', { class: 'search-reading', 'data-search-reading': '' }, reading), ' ');
     this.status.append(outcomeStatus(this.t, outcome));
-    const context: CardContext = { when: filtersFrom(params).when, site: this.site, locale: document.documentElement.dataset.locale ?? 'fr' };
     this.showChips(params);
     const hasResults = (outcome.type === 'results' || outcome.type === 'by-name') && outcome.results.length > 0;
     this.querySelector<HTMLElement>('[data-search-summary]')!.hidden = !hasResults;
@@ -200,20 +236,10 @@ class SearchPanel extends HTMLElement {
       this.output.append(list);
     } else if (outcome.type === 'results' || outcome.type === 'by-name') {
       if (outcome.results.length > 0) {
-        const list = element('ol', { class: 'cards results' });
-        this.output.append(list);
-        let sliceStart = performance.now();
-        for (const [index, result] of outcome.results.entries()) {
-          if (index >= FIRST_CARDS && performance.now() - sliceStart > SLICE_MS) {
-            await yieldToPage();
-            if (mine !== this.run) return;
-            sliceStart = performance.now();
-          }
-          const card = resultCard(this.t, result, this.serviceName, context);
-          const highlight = () => emit('map:highlight', { id: result.id });
-          card.addEventListener('focusin', highlight);
-          card.addEventListener('mouseenter', highlight);
-          list.append(card);
+        if (!kept) {
+          const list = element('ol', { class: 'cards results' });
+          this.output.append(list);
+          if (!(await this.drawCards(list, outcome.results, context, () => mine === this.run && drawn === this.drawing))) return;
         }
         printCodes(this.t, this.output, this.site);
         const print = element('button', { type: 'button', class: 'button secondary no-print', 'data-print-results': '' }, this.t('search.print'));
@@ -255,7 +281,8 @@ class SearchPanel extends HTMLElement {
     else request = { q, commune: params.get('commune'), near: wantsNear ? this.near : null, filters: filtersFrom(params), now: new Date(), limit: this.limit };
     this.say(this.t('search.running'));
     try {
-      const outcome = await engine.search(request);
+      // The nearest places are drawn as soon as they are sure, while the rest is read for the counts.
+      const outcome = await engine.search({ ...request, onFirst: (first) => mine === this.run && void this.show(first, params, mine) });
       if (mine !== this.run) return;
       await this.show(outcome, params, mine);
       if (mine !== this.run) return;

@@ -78,6 +78,12 @@ export interface SearchRequest {
   limit?: number;
   /** Only the counts matter (the orientation mode): no looking further for a confirmed place. */
   countOnly?: boolean;
+  /**
+   * Called with the first page of results as soon as the nearest files give it for sure, before
+   * the others are read for the counts: a slow phone shows the nearest places sooner. Its
+   * outcome says `partial` and counts only what it shows.
+   */
+  onFirst?: (outcome: Extract<SearchOutcome, { type: 'results' }>) => void;
 }
 
 export interface Result extends Omit<SearchPlace, 'schedule'> {
@@ -114,7 +120,7 @@ export interface Counts {
 }
 
 export type SearchOutcome =
-  | { type: 'results'; origin: Origin; results: Result[]; counts: Counts; filters: Filters; further: Result | null; reading: Reading }
+  | { type: 'results'; origin: Origin; results: Result[]; counts: Counts; filters: Filters; further: Result | null; reading: Reading; partial?: true }
   | { type: 'choose'; communes: CommuneMatch[]; filters: Filters; reading: Reading }
   | { type: 'need-location'; filters: Filters; reading: Reading }
   | { type: 'by-name'; results: Result[]; counts: Counts; filters: Filters; reading: Reading }
@@ -520,11 +526,24 @@ export class SearchEngine {
     const reading = (name: string[]): Reading => ({ needs: services, franceServices, name, unknown: [...unknown, ...nameWords.filter((word) => !name.includes(word))] });
 
     await yieldToPage();
+    // The first page, when the nearest files give it for sure (see around()); never for the counts alone.
+    const first = (origin: Origin) =>
+      request.onFirst && !request.countOnly
+        ? {
+            limit,
+            show: (found: Found[]) => {
+              const results = found.map((item) => toResult(item, request.now, filters.when));
+              const counts = { total: results.length, confirmed: found.filter((item) => item.verdict.unknown.length === 0).length, toCheck: 0 };
+              request.onFirst!({ type: 'results', origin, results, counts: { ...counts, toCheck: counts.total - counts.confirmed }, filters, further: null, reading: reading([]), partial: true });
+            },
+          }
+        : undefined;
     if (request.near) {
-      const { found, known } = await this.around(request.near, null, filters, nameWords, request.now);
+      const origin: Origin = { kind: request.nearKind ?? 'position' };
+      const { found, known } = await this.around(request.near, null, filters, nameWords, request.now, first(origin));
       return {
         type: 'results',
-        origin: { kind: request.nearKind ?? 'position' },
+        origin,
         ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : request.near)),
         reading: reading(known),
       };
@@ -532,7 +551,7 @@ export class SearchEngine {
     if (communes.length > 1) return { type: 'choose', communes: communes.slice(0, MOST_CHOICES).map((commune) => this.named(commune, meta)), filters, reading: reading([]) };
     if (communes.length === 1) {
       const commune = this.named(communes[0]!, meta);
-      const { found, known } = await this.around(commune, commune, filters, nameWords, request.now);
+      const { found, known } = await this.around(commune, commune, filters, nameWords, request.now, first({ kind: 'commune', commune }));
       return { type: 'results', origin: { kind: 'commune', commune }, ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : commune)), reading: reading(known) };
     }
     if (nameWords.length > 0) {
@@ -566,29 +585,36 @@ export class SearchEngine {
    * Words of a name keep the places whose name holds them; words that no place within reach
    * has in its name are left out, and said so (`known` holds the words used).
    */
-  private async around(point: { lat: number; lon: number }, commune: CommuneMatch | null, filters: Filters, nameWords: string[], now: Date): Promise<{ found: Found[]; known: string[] }> {
+  private async around(
+    point: { lat: number; lon: number },
+    commune: CommuneMatch | null,
+    filters: Filters,
+    nameWords: string[],
+    now: Date,
+    first?: { limit: number; show: (found: Found[]) => void },
+  ): Promise<{ found: Found[]; known: string[] }> {
     const meta = await this.meta();
     const codes = commune ? [commune.departement, ...(meta.departements[commune.departement]?.neighbours ?? [])] : nearestDepartements(meta, point);
     // A file none of whose places can be within reach is not downloaded ("roubaix": not Eure's, nor Seine-Maritime's).
-    const shards = await Promise.all(
-      codes.filter((code) => meta.departements[code]?.places && withinReach(meta.departements[code], point)).map(async (code) => ({ code, shard: await this.shard(code) })),
-    );
-    const collect = (words: string[]): Found[] => {
-      const found: Found[] = [];
-      for (const { code, shard } of shards) {
-        shard.places.forEach((place, index) => {
-          if (words.length > 0 && !containsWords(shard.nameWords[index]!, words)) return;
-          const km = distanceKm(point, place);
-          if (km > MAX_KM) return;
-          const verdict = judge(place, filters, meta, now);
-          if (!verdict.keep) return;
-          // Within an arrondissement, nearest first: the city is too large for "in the commune".
-          const inCommune = commune !== null && !commune.arrondissement && code === commune.departement && place.commune === commune.name;
-          found.push({ place, km, inCommune, verdict, key: shard.keys[index]! });
-        });
-      }
-      return found;
-    };
+    const reach = new Map(codes.filter((code) => meta.departements[code]?.places).map((code) => [code, nearestPossibleKm(meta.departements[code]!, point)]));
+    const load = (list: string[]) => Promise.all(list.map(async (code) => ({ code, shard: await this.shard(code) })));
+    const inReach = [...reach].filter(([, km]) => km <= MAX_KM).map(([code]) => code);
+    // The nearest files first (and the commune's own): on a slow phone the first page of results
+    // often comes from them alone ("paris 18": 3 files of 14), drawn while the others download.
+    const near = first && nameWords.length === 0 ? inReach.filter((code) => reach.get(code)! <= FIRST_FILES_KM || code === commune?.departement) : inReach;
+    const later = inReach.filter((code) => !near.includes(code));
+    const shards = await load(near);
+    if (first && later.length > 0) {
+      const page = dedupe(rank(collectIn(shards, point, commune, filters, meta, now, []), now)).slice(0, first.limit);
+      const last = page.at(-1);
+      // That page is the whole search's first page when its last place is nearer than any place of
+      // the other files can be (they all come after it: see rank()), and it needs no place further.
+      const beyond = Math.min(...later.map((code) => reach.get(code)!));
+      const sure = filters.services.length === 0 || page.some((item) => item.verdict.unknown.length === 0);
+      if (page.length === first.limit && last && !hasFlag(last.place, 'residentsOnly') && last.weight! < beyond && sure) first.show(page);
+    }
+    shards.push(...(await load(later)));
+    const collect = (words: string[]) => collectIn(shards, point, commune, filters, meta, now, words);
     const used = nameWords.filter((word) => shards.some(({ shard }) => startsAWord(shard.nameParts, word)));
     const found = collect(used);
     // No place within reach has them all in its name: the results come from the rest of the query, and the page says so.
@@ -686,6 +712,32 @@ export function startsAWord(sorted: readonly string[], word: string): boolean {
   return low < sorted.length && sorted[low]!.startsWith(word);
 }
 
+/** The places of these files within reach of the point that meet the filters (and hold these words in their name). */
+function collectIn(
+  shards: readonly { code: string; shard: LoadedShard }[],
+  point: { lat: number; lon: number },
+  commune: CommuneMatch | null,
+  filters: Filters,
+  meta: Meta,
+  now: Date,
+  words: string[],
+): Found[] {
+  const found: Found[] = [];
+  for (const { code, shard } of shards) {
+    shard.places.forEach((place, index) => {
+      if (words.length > 0 && !containsWords(shard.nameWords[index]!, words)) return;
+      const km = distanceKm(point, place);
+      if (km > MAX_KM) return;
+      const verdict = judge(place, filters, meta, now);
+      if (!verdict.keep) return;
+      // Within an arrondissement, nearest first: the city is too large for "in the commune".
+      const inCommune = commune !== null && !commune.arrondissement && code === commune.departement && place.commune === commune.name;
+      found.push({ place, km, inCommune, verdict, key: shard.keys[index]! });
+    });
+  }
+  return found;
+}
+
 function containsWords(parts: readonly string[], words: string[]): boolean {
   return words.every((word) => parts.some((part) => part.startsWith(word)));
 }
@@ -693,13 +745,21 @@ function containsWords(parts: readonly string[], words: string[]): boolean {
 /** Kilometres added to a box's nearest point: a box on a sphere is not quite a rectangle. */
 const BOX_MARGIN_KM = 5;
 
-/** Could a place of this département be within MAX_KM of the point? (Its places' box; yes when the build wrote none.) */
-export function withinReach(departement: Meta['departements'][string], point: { lat: number; lon: number }): boolean {
-  if (!departement.box) return true;
+/** No place of this département is nearer the point than this (its places' box, less the margin; 0 when the build wrote no box). */
+export function nearestPossibleKm(departement: Meta['departements'][string], point: { lat: number; lon: number }): number {
+  if (!departement.box) return 0;
   const [south, west, north, east] = departement.box;
   const nearest = { lat: Math.min(north, Math.max(south, point.lat)), lon: Math.min(east, Math.max(west, point.lon)) };
-  return distanceKm(point, nearest) <= MAX_KM + BOX_MARGIN_KM;
+  return Math.max(0, distanceKm(point, nearest) - BOX_MARGIN_KM);
 }
+
+/** Could a place of this département be within MAX_KM of the point? */
+export function withinReach(departement: Meta['departements'][string], point: { lat: number; lon: number }): boolean {
+  return nearestPossibleKm(departement, point) <= MAX_KM;
+}
+
+/** The files read first for a first page of results: those whose places may be this near (see around()). */
+export const FIRST_FILES_KM = 5;
 
 /** Départements whose communes lie within reach of a point (for "Autour de moi"). */
 function nearestDepartements(meta: Meta, point: { lat: number; lon: number }): string[] {
