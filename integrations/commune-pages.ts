@@ -5,7 +5,7 @@
  * 60,000 pages; this takes a few seconds. The templates are then removed from the site.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -86,9 +86,14 @@ export function communePages(): AstroIntegration {
         const root = fileURLToPath(dir);
         const templates = join(root, TEMPLATE_DIR);
         const read = (path: string) => readFile(join(templates, path), 'utf8');
-        const [list, page, widget, fragmentsHtml] = await Promise.all([read('communes.json'), read('commune/index.html'), read('integrer/index.html'), read('fragments/index.html')]);
+        const [list, page, widget] = await Promise.all([read('communes.json'), read('commune/index.html'), read('integrer/index.html')]);
         const communes = JSON.parse(list) as PlacelessCommune[];
-        const fragments = readFragments(fragmentsHtml);
+        // The fragments come in parts (src/pages/modele/fragments/[part].astro), read one at a time.
+        const fragments: Fragments = { card: new Map(), poster: new Map(), widget: new Map() };
+        for (const part of await readdir(join(templates, 'fragments'))) {
+          const some = readFragments(await read(join('fragments', part, 'index.html')));
+          for (const kind of ['card', 'poster', 'widget'] as const) for (const [id, fillIn] of some[kind]) fragments[kind].set(id, fillIn);
+        }
         // The template's own address (canonical link, the current page in the menu) becomes each commune's.
         const fillPage = compile(page.replaceAll(`/${TEMPLATE_DIR}/commune/`, '⟦path⟧'));
         const fillWidget = compile(widget);

@@ -92,5 +92,8 @@ export function placelessOf(directory: Directory, territories: Territories): Pla
 /** Where the templates and the list are written in the build, then removed (integrations/commune-pages.ts). */
 export const TEMPLATE_DIR = 'modele';
 
+/** Places per page of fragments (/modele/fragments/<part>/): a few megabytes each. */
+export const FRAGMENTS_PER_PART = 2000;
+
 /** A placeholder of the templates: ⟦name⟧, filled with each commune's values. */
 export const slot = (name: string): string => `⟦${name}⟧`;
