@@ -257,19 +257,22 @@ export interface QualityFigures {
 export async function benchQuality(dir: string, queries: string[]): Promise<QualityFigures> {
   const { SearchEngine, NO_FILTERS } = await import('../src/lib/search/engine.ts');
   const expected = JSON.parse(readFileSync('bench/expected.json', 'utf8')) as string[][];
-  const engine = new SearchEngine({ json: async <T>(path: string) => JSON.parse(await readFile(join(dir, path.split('?')[0]!), 'utf8')) as T });
+  const loader = { json: async <T>(path: string) => JSON.parse(await readFile(join(dir, path.split('?')[0]!), 'utf8')) as T };
+  const engine = new SearchEngine(loader);
   const now = new Date('2026-03-03T10:00:00+01:00');
   let top1 = 0;
   let top3Known = 0;
   let early = 0;
   let earlyWrong = 0;
   for (const [index, q] of queries.entries()) {
+    const outcome = await engine.search({ q, filters: NO_FILTERS, now });
+    // As on a first visit (no file read yet): a first page drawn before the counts must be the whole search's first page.
     let first: string | null = null;
-    const outcome = await engine.search({ q, filters: NO_FILTERS, now, onFirst: (page) => (first = page.results.map((result) => result.id).join(' ')) });
-    // A first page drawn before the counts must be the whole search's first page.
+    const fresh = new SearchEngine(loader);
+    const whole = await fresh.search({ q, filters: NO_FILTERS, now, onFirst: (page) => (first = page.results.map((result) => result.id).join(' ')) });
     if (first !== null) {
       early++;
-      if (outcome.type !== 'results' || first !== outcome.results.map((result) => result.id).join(' ')) earlyWrong++;
+      if (whole.type !== 'results' || first !== whole.results.map((result) => result.id).join(' ')) earlyWrong++;
     }
     const wanted = expected[index] ?? [];
     if (outcome.type === 'results' && outcome.origin.kind === 'commune' && wanted.includes(outcome.origin.commune.insee)) top1++;

@@ -149,6 +149,8 @@ export class SearchEngine {
   private readonly letters = new Map<string, Promise<LetterIndex>>();
   private readonly postcodes = new Map<string, Promise<PostcodeRow[]>>();
   private readonly shards = new Map<string, Promise<LoadedShard>>();
+  /** The départements whose file is read and decoded. */
+  private readonly decoded = new Set<string>();
 
   constructor(loader: Loader) {
     this.loader = loader;
@@ -312,6 +314,7 @@ export class SearchEngine {
         },
         () => ({ places: [], keys: [], nameWords: [], nameAndCommuneWords: [], nameParts: [], allParts: [] }),
       );
+      void promise.then(() => this.decoded.add(departement));
       this.shards.set(departement, promise);
     }
     return promise;
@@ -604,7 +607,8 @@ export class SearchEngine {
     const near = first && nameWords.length === 0 ? inReach.filter((code) => reach.get(code)! <= FIRST_FILES_KM || code === commune?.departement) : inReach;
     const later = inReach.filter((code) => !near.includes(code));
     const shards = await load(near);
-    if (first && later.length > 0) {
+    // Only when some file is still to be read: once all are, the whole outcome is as quick.
+    if (first && later.some((code) => !this.decoded.has(code))) {
       const page = dedupe(rank(collectIn(shards, point, commune, filters, meta, now, []), now)).slice(0, first.limit);
       const last = page.at(-1);
       // That page is the whole search's first page when its last place is nearer than any place of
