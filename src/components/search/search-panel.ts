@@ -185,12 +185,13 @@ class SearchPanel extends HTMLElement {
     this.early = null;
     this.output.replaceChildren(...(kept ? [kept] : []));
     const context: CardContext = { when: filtersFrom(params).when, site: this.site, locale: document.documentElement.dataset.locale ?? 'fr' };
+    const current = () => mine === this.run && drawn === this.drawing;
     if (partial) {
       // Only the cards: the status still says the search is running, as the counts are not known yet.
       if (outcome.results.length > 0) this.collapse(true);
       const list = element('ol', { class: 'cards results' });
       this.output.append(list);
-      if (await this.drawCards(list, outcome.results, context, () => mine === this.run && drawn === this.drawing)) this.early = { ids, list };
+      if (await this.drawCards(list, outcome.results, context, current)) this.early = { ids, list };
       return;
     }
     this.points = outcomePoints(this.t, outcome);
@@ -239,7 +240,7 @@ class SearchPanel extends HTMLElement {
         if (!kept) {
           const list = element('ol', { class: 'cards results' });
           this.output.append(list);
-          if (!(await this.drawCards(list, outcome.results, context, () => mine === this.run && drawn === this.drawing))) return;
+          if (!(await this.drawCards(list, outcome.results, context, current))) return;
         }
         printCodes(this.t, this.output, this.site);
         const print = element('button', { type: 'button', class: 'button secondary no-print', 'data-print-results': '' }, this.t('search.print'));

@@ -221,7 +221,7 @@ class SelectionPage extends HTMLElement {
     return cardElement(placeCard(this.pt, place), {
       href: placeViewUrl(this.paperLocale, place),
       heading: 'h2',
-      middle: [element('p', {}, weekSummary(this.pt, place.schedule?.week ?? null))],
+      middle: [this.week(place, this.pt)],
       body: 'selection-body',
       aside: [qr],
       attributes: { class: 'card selection-item' },
@@ -268,6 +268,11 @@ class SelectionPage extends HTMLElement {
     });
   }
 
+  /** The usual week, for paper (the list and the fiche): « Du lundi au vendredi : … », or unknown. */
+  private week(place: SearchPlace, t: Translate): HTMLElement {
+    return element('p', {}, weekSummary(t, place.schedule?.week ?? null));
+  }
+
   /** A cut-out card: the card's name, address and phone (no room for more), the usual week, a code. */
   private cutCard(place: SearchPlace): HTMLElement {
     const card = placeCard(this.pt, place);
@@ -307,12 +312,11 @@ class SelectionPage extends HTMLElement {
     line('sheet.notesLine', 'notes', 'notes');
     sheet.push(element('h2', {}, t(this.kept.length > 1 ? 'sheet.placesMany' : 'sheet.places')));
     for (const { place } of this.kept) {
-      const week = element('p', {}, weekSummary(t, place.schedule?.week ?? null));
       sheet.push(
         cardElement(placeCard(t, place), {
           tag: 'div',
           href: placeViewUrl(this.paperLocale, place),
-          middle: [week],
+          middle: [this.week(place, t)],
           body: 'sheet-text',
           aside: [this.qr(place)],
           attributes: { class: 'sheet-place' },

@@ -328,14 +328,7 @@ export class SearchEngine {
 
   /** The places of a selection, in its order; null for one that is no longer in its file. */
   async placesOf(entries: readonly { departement: string; id: string }[]): Promise<(SearchPlace | null)[]> {
-    const meta = await this.meta();
-    return Promise.all(
-      entries.map(async ({ departement, id }) => {
-        if (!meta.departements[departement]?.places) return null;
-        const shard = await this.shard(departement);
-        return shard.places.find((place) => place.id === id) ?? null;
-      }),
-    );
+    return Promise.all(entries.map(async ({ departement, id }) => (await this.placesIn(departement)).find((place) => place.id === id) ?? null));
   }
 
   /**
@@ -536,8 +529,7 @@ export class SearchEngine {
             limit,
             show: (found: Found[]) => {
               const results = found.map((item) => toResult(item, request.now, filters.when));
-              const counts = { total: results.length, confirmed: found.filter((item) => item.verdict.unknown.length === 0).length, toCheck: 0 };
-              request.onFirst!({ type: 'results', origin, results, counts: { ...counts, toCheck: counts.total - counts.confirmed }, filters, further: null, reading: reading([]), partial: true });
+              request.onFirst!({ type: 'results', origin, results, counts: countsOf(found), filters, further: null, reading: reading([]), partial: true });
             },
           }
         : undefined;
@@ -655,10 +647,9 @@ export class SearchEngine {
   /** The first `limit` results, the counts, and when a need has no confirmed place near, the nearest one further. */
   private async page(found: Found[], filters: Filters, limit: number, now: Date, origin: { lat: number; lon: number } | null) {
     const unique = dedupe(found);
-    const confirmed = unique.filter((item) => item.verdict.unknown.length === 0).length;
-    const counts = { total: unique.length, confirmed, toCheck: unique.length - confirmed };
+    const counts = countsOf(unique);
     let further: Result | null = null;
-    if (origin && filters.services.length > 0 && confirmed === 0) further = await this.further(origin, filters, now);
+    if (origin && filters.services.length > 0 && counts.confirmed === 0) further = await this.further(origin, filters, now);
     return { results: unique.slice(0, limit).map((item) => toResult(item, now, filters.when)), counts, filters, further };
   }
 
@@ -714,6 +705,12 @@ export function startsAWord(sorted: readonly string[], word: string): boolean {
     else high = middle;
   }
   return low < sorted.length && sorted[low]!.startsWith(word);
+}
+
+/** How many places, and how many of them meet every filter for sure. */
+function countsOf(found: readonly Found[]): Counts {
+  const confirmed = found.filter((item) => item.verdict.unknown.length === 0).length;
+  return { total: found.length, confirmed, toCheck: found.length - confirmed };
 }
 
 /** The places of these files within reach of the point that meet the filters (and hold these words in their name). */
