@@ -95,7 +95,7 @@ export function scheduleStartFor(buildDate: string): string {
 }
 
 /** Opening hours of a place as the browser needs them (see hours/schedule.ts). */
-export function placeSchedule(place: Place, reference: Reference, start: string): Schedule | null {
+function placeSchedule(place: Place, reference: Reference, start: string): Schedule | null {
   if (place.hours.openingHours === null) return null;
   const commune = reference.communes.get(place.address.insee)!;
   const departement = reference.departements.get(commune.departementCode)!;
@@ -112,20 +112,14 @@ export function placeSchedule(place: Place, reference: Reference, start: string)
   );
 }
 
-/** A place as read: its schedule already made when the content loader made it (see content.config.ts). */
-export type PlaceInput = Dataset['places'][number] & { schedule?: Schedule | null };
-
-/**
- * A place's schedule is usually made by the content loader (once per build, next to validation,
- * which parses the same hours) and comes with the place; otherwise it is made here from `scheduleStart`.
- */
-export function buildDirectory(dataset: Omit<Dataset, 'places'> & { places: PlaceInput[] }, reference: Reference, scheduleStart: string): Directory {
+/** Everything pages show, made once per build; each place's schedule starts at `scheduleStart`. */
+export function buildDirectory(dataset: Dataset, reference: Reference, scheduleStart: string): Directory {
   const places: PlaceEntry[] = dataset.places
     .map((place) => {
       const commune = reference.communes.get(place.address.insee)!;
       const departement = reference.departements.get(commune.departementCode)!;
       const region = reference.regions.get(commune.regionCode)!;
-      const schedule = place.schedule !== undefined ? place.schedule : placeSchedule(place, reference, scheduleStart);
+      const schedule = placeSchedule(place, reference, scheduleStart);
       return {
         ...place,
         commune,

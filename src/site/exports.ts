@@ -1,5 +1,5 @@
 import { missingForStandard, rowsByCommune, toStandardRow, type MissingForStandard, type StandardRow } from '../lib/interop/export.ts';
-import { getDirectory } from './collections.ts';
+import { getDirectory } from './data.ts';
 
 export interface StandardExport {
   rows: StandardRow[];

@@ -1,6 +1,6 @@
 import { buildDate } from '../lib/dataset.ts';
 import { buildSearchFiles, type SearchFiles } from '../lib/search/build.ts';
-import { getDirectory } from './collections.ts';
+import { getDirectory } from './data.ts';
 import { otherLanguagesWords, writtenSearchFiles } from './search-files.ts';
 
 let files: Promise<SearchFiles> | undefined;

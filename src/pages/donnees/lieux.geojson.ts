@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getDirectory } from '../../site/collections.ts';
+import { getDirectory } from '../../site/data.ts';
 import { toGeoJson } from '../../lib/interop/export.ts';
 
 /** Every place, those without a street address included, as GeoJSON points. */

@@ -1,6 +1,6 @@
 /** The communes without a known place, with what their pages show (see src/site/placeless.ts). */
 import type { APIRoute } from 'astro';
-import { getDirectory } from '../../site/collections.ts';
+import { getDirectory } from '../../site/data.ts';
 import { placelessOf } from '../../site/placeless.ts';
 import { territoriesOf } from '../../site/territories.ts';
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { correctionRecord } from '../../../lib/correction/records.ts';
-import { getDirectory } from '../../../site/collections.ts';
+import { getDirectory } from '../../../site/data.ts';
 
 export const getStaticPaths = (async () => {
   const directory = await getDirectory();
