@@ -63,7 +63,7 @@ export const searchUrl = (params?: URLSearchParams): string => (params && params
 /** The static files of the search (see search/data.ts) and of the map. */
 export const SEARCH_FILES = {
   meta: '/recherche/meta.json',
-  communes: (letter: string) => `/recherche/communes/${letter}.json`,
+  communes: (file: string) => `/recherche/communes/${file}.json`,
   postcodes: (prefix: string) => `/recherche/codes-postaux/${prefix}.json`,
   places: (departement: string) => `/recherche/lieux/${departement.toLowerCase()}.json`,
   outline: '/carte/departements.geojson',

@@ -12,7 +12,8 @@ import { toCsv, toGeoJson, toJson, type StandardRow } from '../../src/lib/intero
 import { STANDARD_COLUMNS } from '../../src/lib/interop/standard.ts';
 import { placeToYaml } from '../../src/lib/interop/yamlOut.ts';
 import { parseYaml } from '../../src/lib/dataset.ts';
-import { communeShard, normalize, tokens } from '../../src/lib/search/normalize.ts';
+import { normalize, tokens } from '../../src/lib/search/normalize.ts';
+import { communeFileOf, communeFileStarts, communeFilesOfInitial, communeFilesWith, initialOf } from '../../src/lib/search/communes.ts';
 import { placeFlags } from '../../src/lib/search/build.ts';
 import { flagsOf, hasFlag } from '../../src/lib/search/row.ts';
 import { closest, fnv1a, fold, placeIdBase } from '../../src/lib/text.ts';
@@ -78,8 +79,23 @@ describe('search text', () => {
     ['zutkerque', 'z'],
     ['1er', '0'],
     ['', '0'],
-  ])('the communes file of %s is %s', (name, shard) => {
-    expect(communeShard(name)).toBe(shard);
+  ])('the initial of %s is %s', (name, initial) => {
+    expect(initialOf(name)).toBe(initial);
+  });
+  test('the files of communes split the names in their order, never between homonyms', () => {
+    const keys = ['1er essai', 'beta', 'lille', 'lilas', 'lens', 'lens', 'lens', 'saint a', 'saint b', 'saint c', 'zut'];
+    const starts = communeFileStarts(keys, 2);
+    expect(starts).toEqual(['', 'lens', 'lilas', 'saint a', 'saint c']);
+    // Every name is in the file whose range holds it; the three "lens" in one file, of three names.
+    expect(keys.map((key) => communeFileOf(key, starts))).toEqual(['0', '0', '2', '2', '1', '1', '1', '3', '3', '4', '4']);
+    // "saint " sorts before "saint a": a name between them would be in file 2.
+    expect(communeFilesWith('saint ', starts)).toEqual(['2', '3', '4']);
+    expect(communeFilesWith('saint b', starts)).toEqual(['3']);
+    expect(communeFilesWith('lille', starts)).toEqual(['2']);
+    expect(communeFilesWith('', starts)).toEqual(['0', '1', '2', '3', '4']);
+    // A name starting with "l" before "lens" ("la…") would be in the first file.
+    expect(communeFilesOfInitial('l', starts)).toEqual(['0', '1', '2']);
+    expect(communeFilesOfInitial('0', starts)).toEqual(['0']);
   });
   test('keeps digits and drops signs', () => {
     expect(normalize('Paris 19e, « centre »')).toBe('paris 19e centre');

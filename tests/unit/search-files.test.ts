@@ -1,55 +1,81 @@
 /** The static files() of the search, built from the fictitious fixtures and every commune of France. */
 import { describe, expect, test } from 'vitest';
 import { buildSearchFiles, placeFlags } from '../../src/lib/search/build.ts';
-import { packCommunes, packPostcodes, packShard, unpackCommunes, unpackPostcodes, unpackShard } from '../../src/lib/search/data.ts';
+import { packCommunes, packFiles, packPostcodes, packShard, unpackCommunes, unpackFiles, unpackPostcodes, unpackShard } from '../../src/lib/search/data.ts';
 import { decodePlace, FLAG } from '../../src/lib/search/row.ts';
+import { communeFileOf, NAMES_PER_FILE } from '../../src/lib/search/communes.ts';
+import { normalize } from '../../src/lib/search/normalize.ts';
 import { directoryOf, fixtures, perTest, place, searchFilesOf } from './world.ts';
 
 const files = perTest(() => searchFilesOf(fixtures.dataset.places, fixtures.dataset.labels, fixtures.reference));
 
 describe('the search files()', () => {
-  test('communes by first letter, postcodes by their first two digits, places by département', () => {
+  /** The file of communes a name is in. */
+  const fileOf = (name: string) => communeFileOf(normalize(name), files().meta.communeFiles);
+
+  test('communes in files of about 800 names in the order of their names, postcodes by their first digit, places by département', () => {
     expect(
       files()
-        .communes.get('l')!
+        .communes.get(fileOf('Lille'))!
         .find((row) => row[0] === '59350'),
     ).toEqual(['59350', 'Lille', 50.631, 3.047, 2382]);
-    // A former name is filed under its own letter and points to today's commune and its file.
+    // A former name is filed under its own name and points to today's commune and its file.
     expect(
       files()
-        .communes.get('c')!
+        .communes.get(fileOf('Cherbourg-Octeville'))!
         .find((row) => row[1] === 'Cherbourg-Octeville'),
-    ).toEqual(['50129', 'Cherbourg-Octeville', 'c']);
+    ).toEqual(['50129', 'Cherbourg-Octeville', fileOf('Cherbourg-en-Cotentin')]);
     expect(
       files()
-        .communes.get('l')!
+        .communes.get(fileOf('Lomme'))!
         .find((row) => row[1] === 'Lomme'),
-    ).toEqual(['59350', 'Lomme', 'l']);
+    ).toEqual(['59350', 'Lomme', fileOf('Lille')]);
+    expect(
+      files()
+        .communes.get(fileOf('Hellemmes-Lille'))!
+        .find((row) => row[1] === 'Hellemmes-Lille'),
+    ).toEqual(['59350', 'Hellemmes-Lille', fileOf('Lille')]);
+    expect(fileOf('Hellemmes-Lille')).not.toBe(fileOf('Lille'));
     // A former name that is today's name says nothing new: Saint-Hilaire-du-Harcouët is one row.
     expect(
       files()
-        .communes.get('s')!
+        .communes.get(fileOf('Saint-Hilaire-du-Harcouët'))!
         .filter((row) => row[1] === 'Saint-Hilaire-du-Harcouët'),
     ).toHaveLength(1);
     expect(
       files()
-        .postcodes.get('59')!
+        .postcodes.get('5')!
         .filter((row) => row[0] === '59000'),
-    ).toEqual([['59000', '59350', 'l']]);
+    ).toEqual([['59000', '59350', fileOf('Lille')]]);
     expect([...files().shards.keys()].sort()).toEqual(['35', '38', '59', '67', '75']);
+  });
+
+  test('every name is in the file its first name and the next one frame, and no file is much larger than 800 names', () => {
+    const { communeFiles } = files().meta;
+    // 34,945 communes and their former names: about 45 files, where the first letters made 27 (5,600 names for "s").
+    expect(communeFiles.length).toBeGreaterThan(40);
+    expect(files().communes.size).toBe(communeFiles.length);
+    for (const [file, rows] of files().communes) {
+      expect(rows.length).toBeLessThan(NAMES_PER_FILE + 50);
+      for (const row of rows) {
+        const key = normalize(row[1]);
+        expect(key >= communeFiles[Number(file)]!).toBe(true);
+        if (Number(file) + 1 < communeFiles.length) expect(key < communeFiles[Number(file) + 1]!).toBe(true);
+      }
+    }
   });
 
   test('an arrondissement’s postcode carries its centre and official name', () => {
     expect(
       files()
-        .postcodes.get('75')!
+        .postcodes.get('7')!
         .find((row) => row[0] === '75019'),
-    ).toEqual(['75019', '75056', 'p', 48.886, 2.383, 'Paris 19e Arrondissement']);
+    ).toEqual(['75019', '75056', fileOf('Paris'), 48.886, 2.383, 'Paris 19e Arrondissement']);
     expect(
       files()
-        .postcodes.get('75')!
+        .postcodes.get('7')!
         .find((row) => row[0] === '75001'),
-    ).toEqual(['75001', '75056', 'p']);
+    ).toEqual(['75001', '75056', fileOf('Paris')]);
   });
 
   test('a place’s row reads back as the place', () => {
@@ -95,7 +121,7 @@ describe('the search files()', () => {
 
   test('a postcode’s communes in the order of their code', () => {
     const rows = files()
-      .postcodes.get('59')!
+      .postcodes.get('5')!
       .filter((row) => row[0] === '59111');
     expect(rows.map((row) => row[1])).toEqual(['59092', '59313', '59348', '59652']);
   });
@@ -209,4 +235,15 @@ test('another language’s words for a need never take a French word from the ne
   expect(keywords('aide-demarches')).toContain('papiers');
   expect(keywords('acces-internet-materiel')).toContain('computer');
   expect(keywords('acces-internet-materiel')).not.toContain('papiers');
+});
+
+describe('the files of communes in a column', () => {
+  test.each([
+    [['0', '7', '46'], '07K'],
+    [['61', '62', '0'], '0Z1000'],
+    [[], ''],
+  ])('%o is written « %s » and read back', (files, text) => {
+    expect(packFiles(files)).toBe(text);
+    expect(unpackFiles(text, files.length)).toEqual(files);
+  });
 });

@@ -26,11 +26,11 @@ function recordingEngine(files: SearchFiles): { engine: SearchEngine; missing: s
     json: async <T>(path: string): Promise<T> => {
       const file = path.split('?')[0]!;
       const match = /^\/recherche\/(?:(meta)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file);
-      const [, single, letter, prefix, departement] = match ?? [];
+      const [, single, communeFile, prefix, departement] = match ?? [];
       const value = single
         ? files.meta
-        : letter
-          ? packed(files.communes.get(letter), packCommunes)
+        : communeFile
+          ? packed(files.communes.get(communeFile), packCommunes)
           : prefix
             ? packed(files.postcodes.get(prefix), packPostcodes)
             : departement
@@ -223,6 +223,8 @@ describe('communes as people name them', () => {
     // A former name (commune déléguée) leads to today's commune, and says by which name.
     ['Cherbourg-Octeville', 'Cherbourg-Octeville → Cherbourg-en-Cotentin'],
     ['bellegarde sur valserine', 'Bellegarde-sur-Valserine → Valserhône'],
+    // Today's name in another file of communes than the former one.
+    ['Hellemmes-Lille', 'Hellemmes-Lille → Lille'],
     // Between two names of communes in a query, the larger: « en ligne » is not Ligné (Loire-Atlantique).
     ['aide pour un formulaire en ligne grenoble', 'Grenoble'],
     ['ligne', 'Ligné'],

@@ -57,12 +57,12 @@ export function engineOver(files: SearchFiles): SearchEngine {
       if (file !== '/recherche/meta.json') expect(query).toBe(`v=${files.meta.version}`);
       const match = /^\/recherche\/(?:(meta)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file!);
       if (!match) throw new Error(`unknown file ${path}`);
-      const [, single, letter, prefix, departement] = match;
+      const [, single, communeFile, prefix, departement] = match;
       const value =
         single === 'meta'
           ? files.meta
-          : letter
-            ? packed(files.communes.get(letter), packCommunes)
+          : communeFile
+            ? packed(files.communes.get(communeFile), packCommunes)
             : prefix
               ? packed(files.postcodes.get(prefix), packPostcodes)
               : packed(files.shards.get(departement!.toUpperCase()), packShard);

@@ -8,8 +8,9 @@ import { label } from '../../i18n/index.ts';
 import { SEARCH_FILES } from '../routes.ts';
 import { fnv1a } from '../text.ts';
 import { LANGUAGE_IDS, PROGRAMME_IDS } from '../vocab.ts';
-import { CITIES_WITH_ARRONDISSEMENTS, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
-import { communeShard, normalize } from './normalize.ts';
+import { CITIES_WITH_ARRONDISSEMENTS, postcodeFile, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
+import { communeFileOf, communeFileStarts } from './communes.ts';
+import { normalize } from './normalize.ts';
 import { FILLER_WORDS } from './query.ts';
 import { encodePlace, FLAG } from './row.ts';
 import { isResidentsOnly, readsAsCode } from './audience.ts';
@@ -156,21 +157,24 @@ export function buildSearchFiles(
     const today = reference.communes.get(former.insee);
     return today !== undefined && normalize(former.name) !== normalize(today.name);
   });
+  // The files of communes split the names in their order (see communeFileStarts()).
+  const communeFiles = communeFileStarts([...[...reference.communes.values()].map((commune) => normalize(commune.name)), ...formerNames.map((former) => normalize(former.name))]);
+  const fileOf = (name: string) => communeFileOf(normalize(name), communeFiles);
   for (const commune of reference.communes.values()) {
     // A commune's centre to about 100 m is enough to measure distances to it.
     const lat = round(commune.lat, 3);
     const lon = round(commune.lon, 3);
-    const letter = communeShard(normalize(commune.name));
+    const file = fileOf(commune.name);
     // In hundreds: enough to offer homonyms largest first, 60 KB (gzip) lighter than every digit.
     const hundreds = Math.round((official.population.get(commune.insee) ?? 0) / 100);
-    push(communes, letter, [commune.insee, commune.name, lat, lon, hundreds] satisfies CommuneRow);
+    push(communes, file, [commune.insee, commune.name, lat, lon, hundreds] satisfies CommuneRow);
     for (const postcode of commune.postcodes) {
       const centre = arrondissements.get(postcode);
       const arrondissement = arrondissementOfPostcode(postcode);
       push(
         postcodes,
-        postcode.slice(0, 2),
-        centre && arrondissement ? [postcode, commune.insee, letter, round(centre.lat, 3), round(centre.lon, 3), arrondissement.name] : [postcode, commune.insee, letter],
+        postcodeFile(postcode),
+        centre && arrondissement ? [postcode, commune.insee, file, round(centre.lat, 3), round(centre.lon, 3), arrondissement.name] : [postcode, commune.insee, file],
       );
     }
     const box = boxes.get(commune.departementCode) ?? { south: 90, north: -90, west: 180, east: -180, lat: 0, lon: 0, n: 0 };
@@ -186,7 +190,7 @@ export function buildSearchFiles(
 
   for (const former of formerNames) {
     const today = reference.communes.get(former.insee)!;
-    push(communes, communeShard(normalize(former.name)), [today.insee, former.name, communeShard(normalize(today.name))] satisfies CommuneRow);
+    push(communes, fileOf(former.name), [today.insee, former.name, fileOf(today.name)] satisfies CommuneRow);
   }
 
   const serviceIndex = new Map(directory.dataset.services.map((service, index) => [service.id, index]));
@@ -269,6 +273,7 @@ export function buildSearchFiles(
     departements,
     languages: Object.fromEntries(LANGUAGE_IDS.map((code) => [code, label('language', code)])),
     files,
+    communeFiles,
     franceServices: [...new Set(foreign(otherWords['france-services']).map(normalize).filter(Boolean))],
     fillers: [...new Set((otherWords[FILLERS] ?? []).flatMap((word) => normalize(word).split(' ')).filter(Boolean))],
   };

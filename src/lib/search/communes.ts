@@ -32,21 +32,22 @@ export interface CommuneMatch {
 /** A former name before it is read with its commune of today (see SearchEngine.today()). */
 export interface FormerMatch extends CommuneMatch {
   /** The file of today's name. */
-  todayLetter: string;
+  todayFile: string;
 }
 
 export function toCommune(row: CommuneRow): CommuneMatch {
   const key = normalize(row[1]);
   if (isFormerName(row)) {
-    const [insee, formerName, todayLetter] = row;
-    const former: FormerMatch = { insee, name: formerName, departement: departementOf(insee), lat: 0, lon: 0, postcodes: [], key, population: 0, formerName, todayLetter };
+    const [insee, formerName, todayFile] = row;
+    const former: FormerMatch = { insee, name: formerName, departement: departementOf(insee), lat: 0, lon: 0, postcodes: [], key, population: 0, formerName, todayFile };
     return former;
   }
   const [insee, name, lat, lon, hundreds] = row;
   return { insee, name, departement: departementOf(insee), lat, lon, postcodes: [], key, population: hundreds * 100 };
 }
 
-export interface LetterIndex {
+/** The communes of one file, read once. */
+export interface CommunesIndex {
   /** Today's communes and former names, by name. */
   communes: CommuneMatch[];
   byKey: Map<string, CommuneMatch[]>;
@@ -56,7 +57,69 @@ export interface LetterIndex {
   sorted: CommuneMatch[];
 }
 
-export const EMPTY_LETTER: LetterIndex = { communes: [], byKey: new Map(), byInsee: new Map(), sorted: [] };
+export const EMPTY_COMMUNES: CommunesIndex = { communes: [], byKey: new Map(), byInsee: new Map(), sorted: [] };
+
+/**
+ * About how many names a file of communes holds (about 9 kB gzip). The files split the names in
+ * the order of their keys, so that a name is looked up in one small file: by first letter, 5,600
+ * names start with "s" (63 kB) and 3,900 with "l" (49 kB, for « Lille »).
+ */
+export const NAMES_PER_FILE = 800;
+
+/**
+ * Where each file of communes starts: the first key of each, in order (the first is ""). A name
+ * and its homonyms are never split between two files.
+ */
+export function communeFileStarts(keys: readonly string[], perFile = NAMES_PER_FILE): string[] {
+  const sorted = [...keys].sort(keyOrder);
+  const starts = [''];
+  let count = 0;
+  for (const [index, key] of sorted.entries()) {
+    if (count >= perFile && key !== sorted[index - 1]) {
+      starts.push(key);
+      count = 0;
+    }
+    count++;
+  }
+  return starts;
+}
+
+/** Plain code-unit order: the order the files are cut in and searched in. */
+export function keyOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The file (its number, as written in its name) of a normalized name. */
+export function communeFileOf(key: string, starts: readonly string[]): string {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (starts[middle]! <= key) low = middle;
+    else high = middle - 1;
+  }
+  return String(low);
+}
+
+/** The files holding the names that start with this prefix (all of them for ""), in order. */
+export function communeFilesWith(prefix: string, starts: readonly string[]): string[] {
+  const first = Number(communeFileOf(prefix, starts));
+  const last = Number(communeFileOf(`${prefix}\uffff`, starts));
+  return Array.from({ length: last - first + 1 }, (_, index) => String(first + index));
+}
+
+/** A name's first letter, or "0" for a name that starts with a digit: typos are looked for among names of the same initial. */
+export function initialOf(key: string): string {
+  const first = key.charAt(0);
+  return /[a-z]/.test(first) ? first : '0';
+}
+
+/** The files holding the names of this initial (see initialOf()). */
+export function communeFilesOfInitial(initial: string, starts: readonly string[]): string[] {
+  if (initial !== '0') return communeFilesWith(initial, starts);
+  // Before "a": names starting with a digit (keys are lower case letters, digits and spaces).
+  return communeFilesWith('', starts).filter((file) => Number(file) <= Number(communeFileOf('a', starts)));
+}
 
 export const ARTICLES = new Set(['le', 'la', 'les', 'l']);
 
@@ -97,8 +160,8 @@ export function closestSpelling(key: string, communes: CommuneMatch[]): CommuneM
 /** Pairs of letters shared (Dice coefficient) for a name with a wrong first letter. */
 export const MIN_DICE = 0.6;
 
-/** The files of communes, by first letter (0: a name starting with a digit). */
-export const COMMUNE_FILES = [...'abcdefghijklmnopqrstuvwxyz0'];
+/** The initials of names (0: a name starting with a digit). */
+export const INITIALS = [...'abcdefghijklmnopqrstuvwxyz0'];
 
 /** The longest commune key (Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson): a test checks it against the reference. */
 export const LONGEST_COMMUNE_KEY = 45;

@@ -14,8 +14,8 @@ import { wallClock } from '../dates.ts';
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
 import { SEARCH_FILES } from '../routes.ts';
-import { unpackCommunes, unpackPostcodes, type CommunesFile, type Meta, type PostcodeRow, type PostcodesFile, type ShardFile, unpackShard } from './data.ts';
-import { communeShard, normalize } from './normalize.ts';
+import { postcodeFile, unpackCommunes, unpackPostcodes, type CommunesFile, type Meta, type PostcodeRow, type PostcodesFile, type ShardFile, unpackShard } from './data.ts';
+import { normalize } from './normalize.ts';
 import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } from './judge.ts';
 import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
@@ -25,8 +25,13 @@ import {
   CLOSE_ENOUGH,
   closeNames,
   closestSpelling,
-  COMMUNE_FILES,
-  EMPTY_LETTER,
+  INITIALS,
+  EMPTY_COMMUNES,
+  communeFileOf,
+  communeFilesOfInitial,
+  communeFilesWith,
+  initialOf,
+  keyOrder,
   largestFirst,
   letterPairs,
   LONGEST_COMMUNE_KEY,
@@ -40,7 +45,7 @@ import {
   withLargerNamesakes,
   type CommuneMatch,
   type FormerMatch,
-  type LetterIndex,
+  type CommunesIndex,
   type Paired,
 } from './communes.ts';
 import { dedupe, rank, type Found } from './rank.ts';
@@ -146,7 +151,7 @@ interface LoadedShard {
 export class SearchEngine {
   private readonly loader: Loader;
   private metaPromise: Promise<Meta> | undefined;
-  private readonly letters = new Map<string, Promise<LetterIndex>>();
+  private readonly communeFiles = new Map<string, Promise<CommunesIndex>>();
   private readonly postcodes = new Map<string, Promise<PostcodeRow[]>>();
   private readonly shards = new Map<string, Promise<LoadedShard>>();
   /** The départements whose file is read and decoded. */
@@ -167,40 +172,53 @@ export class SearchEngine {
     return this.loader.json<T>(`${path}?v=${version}`);
   }
 
-  private letter(letter: string): Promise<LetterIndex> {
-    let promise = this.letters.get(letter);
+  /** A file of communes (see communeFileStarts()), read once. */
+  private communesFile(file: string): Promise<CommunesIndex> {
+    let promise = this.communeFiles.get(file);
     if (!promise) {
-      promise = this.hasFile(SEARCH_FILES.communes(letter)).then((exists) =>
+      promise = this.hasFile(SEARCH_FILES.communes(file)).then((exists) =>
         exists
-          ? this.data<CommunesFile>(SEARCH_FILES.communes(letter)).then(
-              async (file) => {
-                // Read in slices that yield to the page: 5,600 names start with "s".
-                const communes = await inSlices(unpackCommunes(file), toCommune);
+          ? this.data<CommunesFile>(SEARCH_FILES.communes(file)).then(
+              async (data) => {
+                // Read in slices that yield to the page.
+                const communes = await inSlices(unpackCommunes(data), toCommune);
                 const byKey = new Map<string, CommuneMatch[]>();
                 for (const commune of communes) byKey.set(commune.key, [...(byKey.get(commune.key) ?? []), commune]);
                 const current = communes.filter((commune) => commune.formerName === undefined);
-                const sorted = [...communes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+                const sorted = [...communes].sort((a, b) => keyOrder(a.key, b.key));
                 return { communes, byKey, byInsee: new Map(current.map((commune) => [commune.insee, commune])), sorted };
               },
-              () => EMPTY_LETTER,
+              () => EMPTY_COMMUNES,
             )
-          : EMPTY_LETTER,
+          : EMPTY_COMMUNES,
       );
-      this.letters.set(letter, promise);
+      this.communeFiles.set(file, promise);
     }
     return promise;
   }
 
-  async communesStartingWith(letter: string): Promise<CommuneMatch[]> {
-    return (await this.letter(letter)).communes;
+  /** Where the files of communes start (see communeFileStarts()). */
+  private async starts(): Promise<string[]> {
+    return (await this.meta()).communeFiles;
+  }
+
+  /** The file of communes that holds this normalized name. */
+  private async fileOfName(key: string): Promise<CommunesIndex> {
+    return this.communesFile(communeFileOf(key, await this.starts()));
+  }
+
+  /** Every commune (and former name) whose name has this initial (see initialOf()). */
+  async communesOfInitial(initial: string): Promise<CommuneMatch[]> {
+    const files = await Promise.all(communeFilesOfInitial(initial, await this.starts()).map((file) => this.communesFile(file)));
+    return files.flatMap((file) => file.communes.filter((commune) => initialOf(commune.key) === initial));
   }
 
   /** Communes as outcomes name them: a former name read with today's commune (its name, centre and population). */
   private async today(communes: readonly CommuneMatch[]): Promise<CommuneMatch[]> {
     const resolved = await Promise.all(
       communes.map(async (commune) => {
-        if (!('todayLetter' in commune)) return commune;
-        const today = (await this.letter((commune as FormerMatch).todayLetter)).byInsee.get(commune.insee);
+        if (!('todayFile' in commune)) return commune;
+        const today = (await this.communesFile((commune as FormerMatch).todayFile)).byInsee.get(commune.insee);
         return today ? { ...today, formerName: commune.formerName } : null;
       }),
     );
@@ -222,22 +240,25 @@ export class SearchEngine {
   async communesStartingWithWords(text: string): Promise<CommuneMatch[]> {
     const key = normalize(text);
     if (!key) return [];
-    const { sorted } = await this.letter(communeShard(key));
     const prefix = `${key} `;
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sorted[middle]!.key < prefix) low = middle + 1;
-      else high = middle;
-    }
     const found: CommuneMatch[] = [];
-    for (let index = low; index < sorted.length && sorted[index]!.key.startsWith(prefix); index++) found.push(sorted[index]!);
+    // "saint" spans several files; a name, one.
+    for (const file of communeFilesWith(prefix, await this.starts())) {
+      const { sorted } = await this.communesFile(file);
+      let low = 0;
+      let high = sorted.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (sorted[middle]!.key < prefix) low = middle + 1;
+        else high = middle;
+      }
+      for (let index = low; index < sorted.length && sorted[index]!.key.startsWith(prefix); index++) found.push(sorted[index]!);
+    }
     return largestFirst(await this.today(found));
   }
 
   async communesWithPostcode(postcode: string): Promise<CommuneMatch[]> {
-    const prefix = postcode.slice(0, 2);
+    const prefix = postcodeFile(postcode);
     let promise = this.postcodes.get(prefix);
     if (!promise) {
       promise = this.hasFile(SEARCH_FILES.postcodes(prefix)).then((exists) => (exists ? this.data<PostcodesFile>(SEARCH_FILES.postcodes(prefix)).then(unpackPostcodes, () => []) : []));
@@ -245,8 +266,8 @@ export class SearchEngine {
     }
     const rows = (await promise).filter((row) => row[0] === postcode);
     const communes = await Promise.all(
-      rows.map(async ([, insee, letter, lat, lon, name]) => {
-        const commune = (await this.letter(letter)).byInsee.get(insee);
+      rows.map(async ([, insee, file, lat, lon, name]) => {
+        const commune = (await this.communesFile(file)).byInsee.get(insee);
         // An arrondissement: searched from its own centre, named by its official name.
         return commune && lat !== undefined && lon !== undefined ? { ...commune, lat, lon, arrondissement: name ?? postcode } : commune;
       }),
@@ -257,13 +278,13 @@ export class SearchEngine {
   /** Communes whose name is exactly this (after normalization). */
   async exactCommunes(text: string): Promise<CommuneMatch[]> {
     const key = normalize(text);
-    return key ? this.today((await this.letter(communeShard(key))).byKey.get(key) ?? []) : [];
+    return key ? this.today((await this.fileOfName(key)).byKey.get(key) ?? []) : [];
   }
 
   /** A commune by its code, for a shared link that names it (rare: the query usually has its name). */
   async commune(insee: string): Promise<CommuneMatch | undefined> {
-    for (const letter of COMMUNE_FILES) {
-      const found = (await this.letter(letter)).byInsee.get(insee);
+    for (const file of communeFilesWith('', await this.starts())) {
+      const found = (await this.communesFile(file)).byInsee.get(insee);
       if (found) return found;
     }
     return undefined;
@@ -347,7 +368,7 @@ export class SearchEngine {
     if (key.length > LONGEST_COMMUNE_KEY + 5) return { exact, fuzzy: [], score: 1 };
     await yieldToPage();
     const wanted = letterPairs(key);
-    const shortlist = shortlisted(await this.pairsOf(communeShard(key)), wanted);
+    const shortlist = shortlisted(await this.pairsOf(initialOf(key)), wanted);
     const hits = closeNames(key, shortlist);
     const best = hits.score;
     // The closest spellings among them, largest first, each under today's name.
@@ -361,14 +382,14 @@ export class SearchEngine {
     return fromHits();
   }
 
-  /** The communes of one file with their pairs of letters, built once per file. */
+  /** The communes of one initial with their pairs of letters, built once per initial. */
   private readonly pairs = new Map<string, Promise<Paired[]>>();
 
-  private pairsOf(letter: string): Promise<Paired[]> {
-    let promise = this.pairs.get(letter);
+  private pairsOf(initial: string): Promise<Paired[]> {
+    let promise = this.pairs.get(initial);
     if (!promise) {
-      promise = this.communesStartingWith(letter).then((communes) => inSlices(communes, (commune) => ({ commune, pairs: letterPairs(commune.key) })));
-      this.pairs.set(letter, promise);
+      promise = this.communesOfInitial(initial).then((communes) => inSlices(communes, (commune) => ({ commune, pairs: letterPairs(commune.key) })));
+      this.pairs.set(initial, promise);
     }
     return promise;
   }
@@ -376,8 +397,8 @@ export class SearchEngine {
   private async anyLetter(key: string, wanted: Set<string>): Promise<{ exact: CommuneMatch[]; fuzzy: CommuneMatch[]; score: number }> {
     if (key.length < 5) return { exact: [], fuzzy: [], score: 1 };
     let best: { commune: CommuneMatch; dice: number }[] = [];
-    for (const letter of COMMUNE_FILES) {
-      for (const { commune, pairs } of await this.pairsOf(letter)) {
+    for (const initial of INITIALS) {
+      for (const { commune, pairs } of await this.pairsOf(initial)) {
         if (Math.abs(commune.key.length - key.length) > 2) continue;
         const dice = (2 * sharedPairs(wanted, pairs)) / (wanted.size + pairs.size);
         if (dice >= MIN_DICE && (best.length === 0 || dice >= best[0]!.dice)) best = best.length > 0 && dice === best[0]!.dice ? [...best, { commune, dice }] : [{ commune, dice }];
@@ -409,9 +430,9 @@ export class SearchEngine {
     const fillers = fillersOf(meta);
     const paths = new Set<string>();
     const postcode = words.find((word) => /^\d{5}$/.test(word)) ?? arrondissementPostcode(words)?.postcode;
-    if (postcode) paths.add(SEARCH_FILES.postcodes(postcode.slice(0, 2)));
+    if (postcode) paths.add(SEARCH_FILES.postcodes(postcodeFile(postcode)));
     words.forEach((word, index) => {
-      if (!needs.has(index) && !fillers.has(word) && !/^\d/.test(word)) paths.add(SEARCH_FILES.communes(communeShard(word)));
+      if (!needs.has(index) && !fillers.has(word) && !/^\d/.test(word)) paths.add(SEARCH_FILES.communes(communeFileOf(word, meta.communeFiles)));
     });
     const kept = await Promise.all([...paths].map(async (path) => ((await this.hasFile(path)) ? `${path}?v=${meta.version}` : null)));
     return kept.filter((path): path is string => path !== null);

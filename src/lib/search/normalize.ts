@@ -38,9 +38,3 @@ export function tokens(text: string): string[] {
   const normalized = normalize(text);
   return normalized ? normalized.split(' ') : [];
 }
-
-/** The file of communes a normalized name belongs to: its first letter. */
-export function communeShard(normalizedName: string): string {
-  const first = normalizedName.charAt(0);
-  return /[a-z]/.test(first) ? first : '0';
-}

@@ -4,7 +4,7 @@ import { searchFileResponse, searchFiles } from '../../../site/search.ts';
 
 export const getStaticPaths = (async () => {
   const { communes } = await searchFiles();
-  return [...communes.keys()].map((letter) => ({ params: { letter } }));
+  return [...communes.keys()].map((file) => ({ params: { file } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => searchFileResponse(SEARCH_FILES.communes(params.letter!));
+export const GET: APIRoute = async ({ params }) => searchFileResponse(SEARCH_FILES.communes(params.file!));
