@@ -11,7 +11,11 @@ async function mapReady(page: Page) {
 
 test('a place page shows the place on a map that keeps its context without tiles', async ({ page }) => {
   await page.goto('/lieux/espace-fictif-des-hirondelles/');
+  // Leaflet's styles come with the map, not in the page's head.
+  expect(await (await page.request.get('/lieux/espace-fictif-des-hirondelles/')).text()).not.toMatch(/<link[^>]+leaflet[^>]*\.css/i);
   const frame = await mapReady(page);
+  // …and apply to it once it is drawn.
+  await expect(frame.locator('.leaflet-container')).toHaveCSS('overflow', 'hidden');
   // The bundled outline of the départements is drawn under the (blocked) tiles.
   await expect.poll(() => frame.locator('.leaflet-outline-pane path').count()).toBeGreaterThan(90);
   await expect(frame.getByRole('status')).toHaveText('Fond de carte indisponible : seules les limites des départements sont dessinées.');

@@ -3,7 +3,6 @@
  * map or redraws markers lives in children that call useMap().
  */
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import type { FeatureCollection } from 'geojson';

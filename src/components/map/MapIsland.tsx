@@ -4,6 +4,8 @@
  * map never load Leaflet.
  */
 import { useEffect, useState, type ComponentType } from 'react';
+// Leaflet's styles (4 kB gzip) come with the map, not in every page's head: most visits never see a map.
+import leafletStyles from 'leaflet/dist/leaflet.css?url';
 import type { TileConfig } from '../../lib/map/config.ts';
 import type { MapPoint } from '../../lib/map/points.ts';
 
@@ -25,8 +27,8 @@ export function MapIsland(props: HelpMapProps) {
 
   useEffect(function loadMap() {
     let cancelled = false;
-    import('./LeafletMap.tsx').then(
-      (module) => !cancelled && setMap(() => module.LeafletMap),
+    Promise.all([import('./LeafletMap.tsx'), stylesheet(leafletStyles)]).then(
+      ([module]) => !cancelled && setMap(() => module.LeafletMap),
       () => !cancelled && setFailed(true),
     );
     return () => {
@@ -35,4 +37,16 @@ export function MapIsland(props: HelpMapProps) {
   }, []);
 
   return <div className="map-frame">{Map ? <Map {...props} /> : <p className="map-placeholder">{props.words[failed ? 'map.failed' : 'map.loading']}</p>}</div>;
+}
+
+/** A stylesheet added to the page once, resolved when it applies (so the map is never drawn unstyled). */
+function stylesheet(href: string): Promise<void> {
+  const present = document.querySelector<HTMLLinkElement>(`link[rel="stylesheet"][href="${href}"]`);
+  if (present?.sheet) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const link = present ?? Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => reject(new Error(`stylesheet ${href}`)), { once: true });
+    if (!present) document.head.append(link);
+  });
 }

@@ -204,9 +204,9 @@ export function outcomeStatus(t: Translate, outcome: SearchOutcome, partial = tr
 }
 
 /**
- * Draws the codes of the results for paper. The encoder (5 KB) is loaded after the first
- * results, never before the first search; codes are drawn when the page is idle, and any left
- * just before printing.
+ * Draws the codes of the results for paper. The encoder (5 KB) is loaded when the page is idle
+ * after the first results, never before the first search; codes are drawn when the page is
+ * idle, and any left just before printing.
  */
 let encoder: typeof import('../../lib/orient/qr.ts') | undefined;
 
@@ -223,8 +223,13 @@ export function printCodes(t: Translate, root: ParentNode, site: string, now = f
     }
   };
   if (encoder) return now ? draw() : void idle(draw);
-  void import('../../lib/orient/qr.ts').then((module) => {
-    encoder = module;
-    idle(draw);
-  });
+  // Fetched when the page is idle too: on a slow connection the results' files come first.
+  const load = () =>
+    void import('../../lib/orient/qr.ts').then((module) => {
+      encoder = module;
+      if (now) draw();
+      else idle(draw);
+    });
+  if (now) load();
+  else idle(load);
 }
