@@ -54,9 +54,10 @@ function gzipSize(buffer: Buffer | string): number {
   return gzipSync(buffer, { level: 9 }).length;
 }
 
+/** The files under a folder, without the build's precompressed copies (`.gz`): each is weighed once. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.gz'))
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
