@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { buildSchedule } from '../../src/lib/hours/schedule.ts';
 import { nextOpening } from '../../src/lib/orient/share.ts';
-import { largestFirst, withLargerNamesakes } from '../../src/lib/search/communes.ts';
+import { largestFirst, letterPairs, shortlisted, SHORTLIST, withLargerNamesakes } from '../../src/lib/search/communes.ts';
 import { NO_FILTERS, SearchEngine, startsAWord, type CommuneMatch, type Filters, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { MOST_UNKNOWN_KM, rankKm, UNKNOWN_KM } from '../../src/lib/search/rank.ts';
 import { matchNeeds, queryWords, typosAllowed } from '../../src/lib/search/query.ts';
@@ -223,6 +223,8 @@ describe('communes as people name them', () => {
     // A former name (commune déléguée) leads to today's commune, and says by which name.
     ['Cherbourg-Octeville', 'Cherbourg-Octeville → Cherbourg-en-Cotentin'],
     ['bellegarde sur valserine', 'Bellegarde-sur-Valserine → Valserhône'],
+    // A typo shared by hundreds of small names: the large commune is among those compared.
+    ['lile', 'Lille'],
     // Today's name in another file of communes than the former one.
     ['Hellemmes-Lille', 'Hellemmes-Lille → Lille'],
     // Between two names of communes in a query, the larger: « en ligne » is not Ligné (Loire-Atlantique).
@@ -249,6 +251,14 @@ describe('communes as people name them', () => {
     key: name.toLowerCase(),
     population,
     ...(formerName ? { formerName } : {}),
+  });
+
+  test('among names sharing as many pairs of letters, the shortlist keeps the larger communes (« lile » keeps Lille among 200 small names)', () => {
+    const small = Array.from({ length: SHORTLIST + 50 }, (_, index) => commune(`lilea${index}`, 100));
+    const paired = [...small, commune('lille', 236_000)].map((item) => ({ commune: item, pairs: letterPairs(item.key) }));
+    const shortlist = shortlisted(paired, letterPairs('lile'));
+    expect(shortlist).toHaveLength(SHORTLIST);
+    expect(shortlist[0]!.name).toBe('lille');
   });
 
   test.each([

@@ -184,15 +184,17 @@ export function sharedPairs(wanted: Set<string>, pairs: Set<string>): number {
   return shared;
 }
 
-/** The names that hold the most of the phrase's pairs of letters, best first. */
+/** The names that hold the most of the phrase's pairs of letters, best first (larger communes first among equals). */
 export function shortlisted(communes: readonly Paired[], wanted: Set<string>): CommuneMatch[] {
   const scored: { commune: CommuneMatch; shared: number }[] = [];
   for (const { commune, pairs } of communes) {
     const shared = sharedPairs(wanted, pairs);
     if (shared > 0) scored.push({ commune, shared });
   }
+  // Between names sharing as many pairs, the larger commune first: it is the one more people mean,
+  // and the shortlist does not depend on the order the files list names in.
   return scored
-    .sort((a, b) => b.shared - a.shared)
+    .sort((a, b) => b.shared - a.shared || b.commune.population - a.commune.population)
     .slice(0, SHORTLIST)
     .map((item) => item.commune);
 }
