@@ -223,6 +223,9 @@ describe('communes as people name them', () => {
     // A former name (commune déléguée) leads to today's commune, and says by which name.
     ['Cherbourg-Octeville', 'Cherbourg-Octeville → Cherbourg-en-Cotentin'],
     ['bellegarde sur valserine', 'Bellegarde-sur-Valserine → Valserhône'],
+    // A name said without its article (« pont claix » misspelt would be Pont-Croix, in Finistère).
+    ['pont de claix', 'Le Pont-de-Claix'],
+    ['aide pont de claix', 'Le Pont-de-Claix'],
     // A typo shared by hundreds of small names: the large commune is among those compared.
     ['lile', 'Lille'],
     // Today's name in another file of communes than the former one.

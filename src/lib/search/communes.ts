@@ -139,7 +139,11 @@ export function closeNames(key: string, shortlist: readonly CommuneMatch[]): { c
   const found: { commune: CommuneMatch; changes: number }[] = [];
   for (const commune of shortlist) {
     const changes = editDistance(key, commune.key, allowed, true);
-    if (changes <= allowed) found.push({ commune, changes });
+    if (changes > allowed) continue;
+    // Inside a longer name, one change at most: « frenoble » is not « Frenelles-en-Vexin » (two
+    // changes in its first word), it is Grenoble with a wrong first letter.
+    if (changes > 1 && editDistance(key, commune.key, allowed) > allowed) continue;
+    found.push({ commune, changes });
   }
   if (found.length === 0) return { communes: [], score: 1 };
   found.sort((a, b) => a.changes - b.changes);

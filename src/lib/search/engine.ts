@@ -515,7 +515,13 @@ export class SearchEngine {
     if (!request.near && !request.commune && (communes.length === 0 ? nameWords.length > 0 : nameWords.length > 0 && exactSpan.length > 0)) {
       // Articles begin many names ("Le Pont-de-Claix", "La Rochelle"): they stay in the phrase.
       const phrase = words.filter((word, index) => (!consumed.has(index) || exactSpan.includes(index)) && (!fillers.has(word) || ARTICLES.has(word))).join(' ');
-      const starting = communes.length === 0 ? await this.communesStartingWithWords(phrase) : [];
+      // A name said without its article: « pont de claix » is Le Pont-de-Claix, not Pont-Croix (« pont claix » misspelt).
+      const spokenWords = words.filter((word, index) => !consumed.has(index) || exactSpan.includes(index));
+      // Small words before the name are not part of it (« aide pont de claix »).
+      while (spokenWords.length > 1 && fillers.has(spokenWords[0]!)) spokenWords.shift();
+      const spoken = spokenWords.join(' ');
+      const withArticle = ARTICLES.has(spokenWords[0]!) ? [] : (await Promise.all([...ARTICLES].map((article) => this.exactCommunes(`${article} ${spoken}`)))).flat();
+      const starting = withArticle.length > 0 ? withArticle : communes.length === 0 ? await this.communesStartingWithWords(phrase) : [];
       if (starting.length > 0) {
         communes = starting;
         nameWords = [];
