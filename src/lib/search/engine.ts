@@ -242,9 +242,9 @@ export class SearchEngine {
     if (!key) return [];
     const prefix = `${key} `;
     const found: CommuneMatch[] = [];
-    // "saint" spans several files; a name, one.
-    for (const file of communeFilesWith(prefix, await this.starts())) {
-      const { sorted } = await this.communesFile(file);
+    // "saint" spans several files, fetched together; a name, one.
+    const files = await Promise.all(communeFilesWith(prefix, await this.starts()).map((file) => this.communesFile(file)));
+    for (const { sorted } of files) {
       let low = 0;
       let high = sorted.length;
       while (low < high) {
