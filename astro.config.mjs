@@ -42,6 +42,8 @@ export default defineConfig({
     concurrency: 2,
   },
   devToolbar: { enabled: false },
+  // The dev server watches sources and data, not built sites (80,000 files each) or the benchmark's.
+  vite: { server: { watch: { ignored: ['**/dist*/**', '**/bench/.work/**', '**/test-results/**'] } } },
   // No Markdown code blocks: Shiki's inline styles would need a looser CSP.
   markdown: { syntaxHighlight: false },
   security: {

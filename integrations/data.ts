@@ -32,6 +32,8 @@ export function data(): AstroIntegration {
         const changed = (file: string) => {
           if (!resolve(file).startsWith(folder)) return;
           forgetData();
+          // Astro keeps each route's getStaticPaths until told that content changed (as its content layer does).
+          for (const environment of Object.values(server.environments)) if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
           server.ws.send({ type: 'full-reload' });
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
