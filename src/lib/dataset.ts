@@ -2,8 +2,10 @@
  * Reads the data folder from disk. Used by the content loader (build), by `npm run check:data`
  * and by the tests, so that all three see exactly the same validation.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { CORE_SCHEMA, load, Type } from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { t } from '../i18n/index.ts';
 import { todayIso } from './dates.ts';
@@ -44,8 +46,61 @@ async function dataFiles(dir: string, root: string): Promise<{ paths: string[]; 
 
 const relativeFile = (root: string, path: string): string => relative(root, path).split(sep).join('/');
 
+/**
+ * YAML 1.2's core schema exactly as `yaml` reads it. js-yaml's own reads "-.5" as text and
+ * "0b101" as a number; these two types make both parsers give the same values (a unit test
+ * compares them on every data file).
+ */
+const CORE_INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const CORE_FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const coreFloat = (text: string): number => {
+  const infinity = /^([-+]?)\.inf$/i.exec(text);
+  if (infinity) return infinity[1] === '-' ? -Infinity : Infinity;
+  return /^\.nan$/i.test(text) ? NaN : Number(text);
+};
+const FAST_SCHEMA = CORE_SCHEMA.extend({
+  implicit: [
+    new Type('tag:yaml.org,2002:int', {
+      kind: 'scalar',
+      resolve: (text: string | null) => text !== null && CORE_INT.test(text),
+      construct: (text: string) => (text.startsWith('0o') ? parseInt(text.slice(2), 8) : text.startsWith('0x') ? parseInt(text.slice(2), 16) : Number(text)),
+    }),
+    new Type('tag:yaml.org,2002:float', { kind: 'scalar', resolve: (text: string | null) => text !== null && CORE_FLOAT.test(text), construct: coreFloat }),
+  ],
+});
+
+/**
+ * A value that starts with a quote or a bracket and does not end with its closer on the same
+ * line. The YAML may be right (a long quoted text on several lines), but js-yaml reads a
+ * forgotten closing quote as a text that runs on into the next fields, where `yaml` says which
+ * line lacks it: such files are left to `yaml`.
+ */
+const OPEN_ON_LINE = /^[ \t]*(?:- +)?(?:[^\s#"'[{][^:#\n]*: +|- *)?(?:"(?:[^"\\\n]|\\.)*|'(?:[^'\n]|'')*|\[[^\]\n]*|\{[^}\n]*)\r?$/m;
+
+/**
+ * A file read by js-yaml, 8 times faster than `yaml` (10,000 place files: 0.5 s against 4.2 s),
+ * or undefined when `yaml` must read it: a file js-yaml refuses (`yaml` says why, in words an
+ * editor understands), an empty one, or one that may hold anchors and aliases (`yaml` limits
+ * their expansion).
+ */
+function readFast(text: string): unknown {
+  if (/[&*]/.test(text) || OPEN_ON_LINE.test(text)) return undefined;
+  try {
+    return load(text, { schema: FAST_SCHEMA }) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses one YAML file; a syntax error becomes a message for the data editor, not a crash. */
 export function parseYaml(text: string, file: string): RawFile {
+  const fast = readFast(text);
+  if (fast !== undefined) return { file, data: fast };
+  return parseYamlSlowly(text, file);
+}
+
+/** The reference parser: what a file that js-yaml does not read means, or why it is refused. */
+export function parseYamlSlowly(text: string, file: string): RawFile {
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
@@ -77,11 +132,12 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: num
   }
 }
 
-async function readYaml(path: string, root: string): Promise<RawFile> {
+function readYaml(path: string, root: string): RawFile {
   const file = relativeFile(root, path);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    // Synchronously: 50,000 small files take 0.4 s, against 4.5 s through fs/promises 32 at a time.
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return refused(file, code === 'ENOENT' ? t('editor.file.missing') : t('editor.file.unreadable', { code: String(code) }));
@@ -91,24 +147,10 @@ async function readYaml(path: string, root: string): Promise<RawFile> {
   return parseYaml(decoded.text, file);
 }
 
-/** Reads many files a few at a time: tens of thousands at once exhaust file handles. */
-async function readAll(paths: string[], root: string): Promise<RawFile[]> {
-  const out = new Array<RawFile>(paths.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const index = next++;
-      out[index] = await readYaml(paths[index]!, root);
-    }
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
-  return out;
-}
-
 /** A data folder: its YAML files read, then the files refused. */
 async function readFolder(dir: string, root: string): Promise<RawFile[]> {
   const { paths, refused } = await dataFiles(dir, root);
-  return [...(await readAll(paths, root)), ...refused];
+  return [...paths.map((path) => readYaml(path, root)), ...refused];
 }
 
 export async function readReference(dataDir: string): Promise<Reference> {
@@ -119,17 +161,17 @@ export async function readReference(dataDir: string): Promise<Reference> {
 
 export async function readRawDataset(dataDir: string, root: string): Promise<RawDataset> {
   const optional = (file: RawFile) => (file.syntaxError === t('editor.file.missing') ? undefined : file);
-  const [places, municipalities, services, charter, labels, history] = await Promise.all([
-    readFolder(join(dataDir, 'places'), root),
-    readFolder(join(dataDir, 'municipalities'), root),
-    readYaml(join(dataDir, 'services.yaml'), root),
-    readYaml(join(dataDir, 'charter.yaml'), root),
+  const [places, municipalities] = await Promise.all([readFolder(join(dataDir, 'places'), root), readFolder(join(dataDir, 'municipalities'), root)]);
+  return {
+    places,
+    municipalities,
+    services: readYaml(join(dataDir, 'services.yaml'), root),
+    charter: readYaml(join(dataDir, 'charter.yaml'), root),
     // Optional: without it, no place gets its network's or label's offers.
-    readYaml(join(dataDir, 'labels.yaml'), root).then(optional),
+    labels: optional(readYaml(join(dataDir, 'labels.yaml'), root)),
     // Written by the first import or refresh.
-    readYaml(join(dataDir, HISTORY_FILE), root).then(optional),
-  ]);
-  return { places, municipalities, services, charter, labels, history };
+    history: optional(readYaml(join(dataDir, HISTORY_FILE), root)),
+  };
 }
 
 export interface LoadedData {

@@ -11,7 +11,7 @@ import { mergePlaces, nameTokens, PlaceMatcher } from '../../src/lib/interop/mer
 import { toCsv, toGeoJson, toJson, type StandardRow } from '../../src/lib/interop/export.ts';
 import { STANDARD_COLUMNS } from '../../src/lib/interop/standard.ts';
 import { placeToYaml } from '../../src/lib/interop/yamlOut.ts';
-import { parseYaml } from '../../src/lib/dataset.ts';
+import { parseYaml, parseYamlSlowly } from '../../src/lib/dataset.ts';
 import { normalize, tokens } from '../../src/lib/search/normalize.ts';
 import { communeFileOf, communeFileStarts, communeFilesOfInitial, communeFilesWith, initialOf } from '../../src/lib/search/communes.ts';
 import { placeFlags } from '../../src/lib/search/build.ts';
@@ -203,6 +203,48 @@ describe('YAML', () => {
   });
   test('a valid file gives its data', () => {
     expect(parseYaml('a: [1, 2]\n', 'x.yaml')).toEqual({ file: 'x.yaml', data: { a: [1, 2] } });
+  });
+  test('the fast reader reads every value of YAML 1.2 as the reference parser does', () => {
+    // js-yaml alone reads "-.5" and "+.5" as text and "0b101" as a number.
+    const values = [
+      '-.487532',
+      '+.5',
+      '.5',
+      '1.',
+      '1e3',
+      '-2.5E-3',
+      '12',
+      '+12',
+      '012',
+      '0o17',
+      '0x1F',
+      '0b101',
+      '1_000',
+      '.inf',
+      '-.INF',
+      '.NaN',
+      'yes',
+      'on',
+      'True',
+      'NULL',
+      '~',
+      '2023-06-22',
+      '12:30',
+      '"0612"',
+    ];
+    for (const value of values) {
+      const text = `k: ${value}\n`;
+      const fast = parseYaml(text, 'x.yaml');
+      expect(fast, value).toEqual(parseYamlSlowly(text, 'x.yaml'));
+    }
+    expect(parseYaml('lon: -.5\n', 'x.yaml').data).toEqual({ lon: -0.5 });
+    expect(parseYaml('tel: 0b101\n', 'x.yaml').data).toEqual({ tel: '0b101' });
+  });
+  test('a file the fast reader refuses is explained by the reference parser, in plain words', () => {
+    expect(parseYaml('name: [unclosed\n', 'x.yaml').syntaxError).toMatch(/^le fichier n’est pas du YAML valide \(ligne \d\)/);
+    expect(parseYaml('id: a\n---\nid: b\n', 'x.yaml')).toEqual(parseYamlSlowly('id: a\n---\nid: b\n', 'x.yaml'));
+    expect(parseYaml('', 'x.yaml')).toEqual(parseYamlSlowly('', 'x.yaml'));
+    expect(parseYaml('a: &x 1\nb: *x\n', 'x.yaml').data).toEqual({ a: 1, b: 1 });
   });
   test('writes a place as a person would, empty values left out but "unknown" kept', () => {
     const yaml = placeToYaml({
