@@ -14,10 +14,21 @@ export function formatDate(iso: string, locale = 'fr'): string {
   return locale.startsWith('fr') ? text.replace(/^1 /, '1er ') : text;
 }
 
+/** Distances already written, by translator: a build writes a million of them, of a few hundred values. */
+const distances = new WeakMap<Translate, Map<number, string>>();
+
 /** "3,2 km", "800 m" (never under 100 m: points are not that precise). */
 export function formatDistance(t: Translate, km: number): string {
-  if (km < 1) return t('distance.m', { n: Math.max(100, Math.round(km * 10) * 100) });
-  return t('distance.km', { n: km < 10 ? Math.round(km * 10) / 10 : Math.round(km) });
+  // Metres as negative keys, kilometres as positive ones: "1 000 m" (0.96 km) is not "1 km".
+  const key = km < 1 ? -Math.max(100, Math.round(km * 10) * 100) : km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
+  let written = distances.get(t);
+  if (!written) distances.set(t, (written = new Map<number, string>()));
+  let text = written.get(key);
+  if (text === undefined) {
+    text = key < 0 ? t('distance.m', { n: -key }) : t('distance.km', { n: key });
+    written.set(key, text);
+  }
+  return text;
 }
 
 /** "a, b et c". */

@@ -89,10 +89,12 @@ export const LOCALIZED_PATHS = [HOME_URL, SEARCH_URL, ORIENT_URL, SELECTION_URL,
 /** A place's details in another language: one page, the place named in its query. */
 export const PLACE_VIEW_PATH = '/lieu/';
 
+const LOCALE_OF_ROOT = new Map(Object.entries(LOCALE_ROOTS).map(([code, root]) => [root, code]));
+
 /** The language of a page, from its path: its first folder when it is a language's. */
 export function localeOfPath(path: string): string {
-  const first = path.split('/')[1] ?? '';
-  return Object.entries(LOCALE_ROOTS).find(([, root]) => root === first)?.[0] ?? 'fr';
+  const first = path.split('/', 2)[1] ?? '';
+  return LOCALE_OF_ROOT.get(first) ?? 'fr';
 }
 
 /** The path without its language folder: the French page it is the translation of. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { formatDate, formatDistance } from '../../src/lib/format.ts';
+import { wordsFor } from '../../src/i18n/page.ts';
 import { distanceKm, territoryOf, timeZoneOfDepartement } from '../../src/lib/geo.ts';
 import { NearestIndex } from '../../src/lib/nearest.ts';
 import { parsePhone } from '../../src/lib/phone.ts';
@@ -115,7 +116,14 @@ describe('French formats', () => {
     [0.04, '100 m'],
     [3.24, '3,2 km'],
     [27.6, '28 km'],
+    [0.96, '1\u00a0000 m'],
+    [1, '1 km'],
+    [9.96, '10 km'],
   ])('distances %f km as %s', (km, text) => {
     expect(formatDistance(t, km)).toBe(text);
+  });
+  test('a distance written once is written the same way again, in each language', () => {
+    const english = wordsFor('en').t;
+    for (const km of [0.96, 1, 0.96, 1]) expect([formatDistance(t, km), formatDistance(english, km)]).toEqual(km < 1 ? ['1\u00a0000 m', '1,000 m'] : ['1 km', '1 km']);
   });
 });
