@@ -15,6 +15,22 @@ export function voiceFor(voices: readonly { lang: string }[], language: string):
   return voices.find((voice) => voice.lang.toLowerCase().replace('_', '-').split('-')[0] === language);
 }
 
+let watchingVoices = false;
+
+/**
+ * Voices often arrive after the first buttons are drawn: one listener for the whole page shows
+ * the buttons then. One per button would stay on `speechSynthesis` after its card is gone: each
+ * search added twenty, kept every old card in memory and made the next ones slower to add.
+ */
+function watchVoices(): void {
+  if (watchingVoices) return;
+  watchingVoices = true;
+  speechSynthesis.addEventListener('voiceschanged', () => {
+    const voices = speechSynthesis.getVoices();
+    for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-listen-language]')) button.hidden = !voiceFor(voices, button.dataset.listenLanguage!);
+  });
+}
+
 export function listenButton(t: Translate, texts: () => string[]): HTMLButtonElement | null {
   if (!('speechSynthesis' in window)) return null;
   const language = voiceLanguage(t.locale);
@@ -22,12 +38,9 @@ export function listenButton(t: Translate, texts: () => string[]): HTMLButtonEle
   button.type = 'button';
   button.className = 'button secondary listen';
   button.textContent = t('listen.button');
-  button.hidden = true;
-  const check = () => {
-    button.hidden = !voiceFor(speechSynthesis.getVoices(), language);
-  };
-  check();
-  speechSynthesis.addEventListener('voiceschanged', check);
+  button.dataset.listenLanguage = language;
+  button.hidden = !voiceFor(speechSynthesis.getVoices(), language);
+  watchVoices();
   button.addEventListener('click', () => {
     if (speechSynthesis.speaking) {
       speechSynthesis.cancel();

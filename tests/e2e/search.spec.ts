@@ -163,3 +163,45 @@ test.describe('on a phone', () => {
     await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toBeFocused();
   });
 });
+
+test('« Écouter » shows once the device has a voice, with one listener for the page however many searches', async ({ page }) => {
+  // A device whose voices arrive late, as phones' do; it counts who listens for them.
+  await page.addInitScript(() => {
+    const target = new EventTarget();
+    let voices: { lang: string }[] = [];
+    let listeners = 0;
+    const listen = target.addEventListener.bind(target);
+    const synthesis = Object.assign(target, {
+      speaking: false,
+      getVoices: () => voices,
+      cancel: () => undefined,
+      speak: () => undefined,
+      addEventListener: (type: string, listener: EventListener) => {
+        if (type === 'voiceschanged') listeners++;
+        listen(type, listener);
+      },
+    });
+    Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: synthesis });
+    Object.assign(window, {
+      voices: {
+        listeners: () => listeners,
+        arrive: () => {
+          voices = [{ lang: 'fr-FR' }];
+          target.dispatchEvent(new Event('voiceschanged'));
+        },
+      },
+    });
+  });
+  type Voices = { voices: { listeners(): number; arrive(): void } };
+  await page.goto('/recherche/');
+  for (const query of ['Lille', 'Strasbourg', 'Roubaix', 'Lille']) {
+    await searchFor(page, query);
+    await expect(status(page)).toContainText(new RegExp(`trouvés? autour de ${query}`));
+  }
+  await expect(results(page)).toHaveCount(3);
+  const listenButtons = page.locator('ol.results > li').getByRole('button', { name: 'Écouter' });
+  await expect(listenButtons).toHaveCount(0);
+  await page.evaluate(() => (window as unknown as Voices).voices.arrive());
+  await expect(listenButtons).toHaveCount(3);
+  expect(await page.evaluate(() => (window as unknown as Voices).voices.listeners())).toBe(1);
+});
