@@ -18,7 +18,7 @@ import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, wi
 
 /** Results shown at first, and added by each "Voir plus". */
 const PAGE = 20;
-/** Cards drawn at once, before any yield: the first screenful of a phone and more. */
+/** Cards drawn at once, before any yield: the first screenful of a phone. The page then shows them with the status, and the rest follow in slices. */
 const FIRST_CARDS = 2;
 
 class SearchPanel extends HTMLElement {
@@ -157,7 +157,7 @@ class SearchPanel extends HTMLElement {
   private async drawCards(list: HTMLOListElement, results: readonly Result[], context: CardContext, current: () => boolean): Promise<boolean> {
     let sliceStart = performance.now();
     for (const [index, result] of results.entries()) {
-      if (index >= FIRST_CARDS && performance.now() - sliceStart > SLICE_MS) {
+      if (index === FIRST_CARDS || (index > FIRST_CARDS && performance.now() - sliceStart > SLICE_MS)) {
         await yieldToPage();
         if (!current()) return false;
         sliceStart = performance.now();
