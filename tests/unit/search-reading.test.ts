@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { buildSchedule } from '../../src/lib/hours/schedule.ts';
 import { nextOpening } from '../../src/lib/orient/share.ts';
-import { largestFirst, letterPairs, shortlisted, SHORTLIST, withLargerNamesakes } from '../../src/lib/search/communes.ts';
+import { communeFileOf, communeFilesOfInitial, largestFirst, letterPairs, shortlisted, SHORTLIST, withLargerNamesakes } from '../../src/lib/search/communes.ts';
 import { NO_FILTERS, SearchEngine, startsAWord, type CommuneMatch, type Filters, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { MOST_UNKNOWN_KM, rankKm, UNKNOWN_KM } from '../../src/lib/search/rank.ts';
 import { matchNeeds, queryWords, typosAllowed } from '../../src/lib/search/query.ts';
@@ -19,12 +19,14 @@ import { fixtures, packed, perTest, place, searchFilesOf, searchReference } from
 const NOW = new Date('2026-03-03T10:00:00+01:00'); // a Tuesday morning
 
 /** An engine over these files that records every file it asks for, and fails on one that does not exist. */
-function recordingEngine(files: SearchFiles): { engine: SearchEngine; missing: string[] } {
+function recordingEngine(files: SearchFiles): { engine: SearchEngine; missing: string[]; asked: string[] } {
   const missing: string[] = [];
+  const asked: string[] = [];
   const engine = new SearchEngine({
     // eslint-disable-next-line @typescript-eslint/require-await -- async like the network: a missing file is a rejection, not a throw
     json: async <T>(path: string): Promise<T> => {
       const file = path.split('?')[0]!;
+      asked.push(file);
       const match = /^\/recherche\/(?:(meta)\.json|communes\/(\w+)\.json|codes-postaux\/(\w+)\.json|lieux\/(\w+)\.json)$/.exec(file);
       const [, single, communeFile, prefix, departement] = match ?? [];
       const value = single
@@ -43,7 +45,7 @@ function recordingEngine(files: SearchFiles): { engine: SearchEngine; missing: s
       return structuredClone(value) as T;
     },
   });
-  return { engine, missing };
+  return { engine, missing, asked };
 }
 
 describe('needs in common forms and misspellings', () => {
@@ -235,6 +237,20 @@ describe('communes as people name them', () => {
     ['ligne', 'Ligné'],
   ])('« %s » is %s', async (q, expected) => {
     expect(origin(await engine().search({ q, filters: NO_FILTERS, now: NOW }))).toBe(expected);
+  });
+
+  test('a name and a commune (« emmaus lille ») read no file for the name with an article before it', async () => {
+    const files = searchFilesOf([], [], reference());
+    const starts = files.meta.communeFiles;
+    const fileOf = (key: string) => `/recherche/communes/${communeFileOf(key, starts)}.json`;
+    const { engine, asked } = recordingEngine(files);
+    const outcome = await engine.search({ q: 'emmaus lille', filters: NO_FILTERS, now: NOW });
+    expect(origin(outcome)).toBe('Lille');
+    const withArticles = ['l emmaus lille', 'la emmaus lille', 'le emmaus lille', 'les emmaus lille'].map(fileOf);
+    const needed = new Set([fileOf('lille'), ...communeFilesOfInitial('e', starts).map((file) => `/recherche/communes/${file}.json`)]);
+    // The words with an article would be looked for in other files than those of « lille » and of the initial « e ».
+    expect(withArticles.some((file) => !needed.has(file))).toBe(true);
+    expect(asked.filter((file) => file.startsWith('/recherche/communes/') && !needed.has(file))).toEqual([]);
   });
 
   test('a commune chosen among those offered keeps the rest of the query, and a former name its name', async () => {

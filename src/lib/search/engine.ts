@@ -520,7 +520,11 @@ export class SearchEngine {
       // Small words before the name are not part of it (« aide pont de claix »).
       while (spokenWords.length > 1 && fillers.has(spokenWords[0]!)) spokenWords.shift();
       const spoken = spokenWords.join(' ');
-      const withArticle = ARTICLES.has(spokenWords[0]!) ? [] : (await Promise.all([...ARTICLES].map((article) => this.exactCommunes(`${article} ${spoken}`)))).flat();
+      // Tried when no commune is found yet (« havre »), or when a small word joins the words as in a name
+      // (« pont de claix »); not for « emmaus lille », where each article would read another file for nothing.
+      const joined = spokenWords.slice(1, -1).some((word) => fillers.has(word));
+      const tryArticles = !ARTICLES.has(spokenWords[0]!) && (communes.length === 0 || joined);
+      const withArticle = tryArticles ? (await Promise.all([...ARTICLES].map((article) => this.exactCommunes(`${article} ${spoken}`)))).flat() : [];
       const starting = withArticle.length > 0 ? withArticle : communes.length === 0 ? await this.communesStartingWithWords(phrase) : [];
       if (starting.length > 0) {
         communes = starting;
