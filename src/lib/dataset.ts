@@ -1,5 +1,5 @@
 /**
- * Reads the data folder from disk. Used by the content loader (build), by `npm run check:data`
+ * Reads the data folder from disk. Used by the build (integrations/data.ts), by `npm run check:data`
  * and by the tests, so that all three see exactly the same validation.
  */
 import { readFileSync } from 'node:fs';
