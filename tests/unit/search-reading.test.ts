@@ -462,6 +462,37 @@ describe('the first page from the nearest files, the counts after', () => {
     expect(outcome.type === 'results' && outcome.results.map((result) => result.name)).toEqual(['Lieu fictif A', 'Lieu fictif B', 'Lieu fictif isérois']);
   });
 
+  test('when a later file may change the page, only the files that can are read before it is shown; the far ones after', async () => {
+    // The Rhône's file gives A, B and a place 20 km south; the Isère's place, 12 km away, may come
+    // before it, so its file is read; the Ain's place, 45 km away in Bourg-en-Bresse, cannot.
+    const around = [
+      place('Lieu fictif A'),
+      place('Lieu fictif B', { lat: 45.766, lon: 4.88 }),
+      place('Lieu fictif du sud', { insee: '69259', lat: 45.59, lon: 4.89 }),
+      place('Lieu fictif isérois', { insee: '38544', lat: 45.665, lon: 4.89 }),
+      place('Lieu fictif de l’Ain', { insee: '01053', lat: 46.2, lon: 5.22 }),
+    ];
+    const { engine, asked } = recordingEngine(searchFilesOf(around, [], searchReference));
+    let readBeforeFirst: string[] = [];
+    const firsts: SearchOutcome[] = [];
+    const outcome = await engine.search({
+      q: 'Villeurbanne',
+      filters: NO_FILTERS,
+      now: NOW,
+      limit: 3,
+      onFirst: (first) => {
+        firsts.push(first);
+        readBeforeFirst = asked.filter((file) => file.startsWith('/recherche/lieux/'));
+      },
+    });
+    expect(readBeforeFirst).toEqual(['/recherche/lieux/69.json', '/recherche/lieux/38.json']);
+    expect(asked.filter((file) => file.startsWith('/recherche/lieux/'))).toEqual(['/recherche/lieux/69.json', '/recherche/lieux/38.json', '/recherche/lieux/01.json']);
+    const names = ['Lieu fictif A', 'Lieu fictif B', 'Lieu fictif isérois'];
+    expect(firsts.map((first) => first.type === 'results' && first.results.map((result) => result.name))).toEqual([names]);
+    expect(outcome.type === 'results' && outcome.results.map((result) => result.name)).toEqual(names);
+    expect(outcome.type === 'results' && outcome.counts.total).toBe(5);
+  });
+
   test('no early page when a need asked has no sure place on it (the whole search may look further)', async () => {
     expect((await searched(2, { ...NO_FILTERS, services: ['impression'] })).firsts).toEqual([]);
   });

@@ -628,17 +628,28 @@ export class SearchEngine {
     // The nearest files first (and the commune's own): on a slow phone the first page of results
     // often comes from them alone ("paris 18": 3 files of 14), drawn while the others download.
     const near = first && nameWords.length === 0 ? inReach.filter((code) => reach.get(code)! <= FIRST_FILES_KM || code === commune?.departement) : inReach;
-    const later = inReach.filter((code) => !near.includes(code));
+    let later = inReach.filter((code) => !near.includes(code));
     const shards = await load(near);
     // Only when some file is still to be read: once all are, the whole outcome is as quick.
-    if (first && later.some((code) => !this.decoded.has(code))) {
+    while (first && later.some((code) => !this.decoded.has(code))) {
       const page = dedupe(rank(collectIn(shards, point, commune, filters, meta, now, []), now)).slice(0, first.limit);
       const last = page.at(-1);
       // That page is the whole search's first page when its last place is nearer than any place of
       // the other files can be (they all come after it: see rank()), and it needs no place further.
       const beyond = Math.min(...later.map((code) => reach.get(code)!));
       const sure = filters.services.length === 0 || page.some((item) => item.verdict.unknown.length === 0);
-      if (page.length === first.limit && last && !hasFlag(last.place, 'residentsOnly') && last.weight! < beyond && sure) first.show(page);
+      const full = page.length === first.limit && last !== undefined && !hasFlag(last.place, 'residentsOnly') && sure;
+      if (full && last.weight! < beyond) {
+        first.show(page);
+        break;
+      }
+      // Not sure yet: when only the files that may hold a place before the page's last one can
+      // change it, those are read next, and the page weighed again ("imprimer un document
+      // grenoble": the Drôme's and the Hautes-Alpes' files, not the nine others, 75 kB more).
+      if (!full) break;
+      const next = later.filter((code) => reach.get(code)! <= last.weight!);
+      shards.push(...(await load(next)));
+      later = later.filter((code) => !next.includes(code));
     }
     shards.push(...(await load(later)));
     const collect = (words: string[]) => collectIn(shards, point, commune, filters, meta, now, words);
