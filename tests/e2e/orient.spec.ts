@@ -251,6 +251,21 @@ test('the results print as a list: the usual week and a code to each place, neve
   expect(new Set(paper.codes)).toEqual(new Set(['point-fictif-de-la-colline', 'relais-fictif-du-moulin', 'atelier-fictif-du-canal'].map((id) => `${SITE}/lieux/${id}/`)));
 });
 
+test('the results’ codes are for paper only: none is drawn while the person reads, each is on the printed list', async ({ page }) => {
+  await page.clock.setFixedTime(TUESDAY_10AM);
+  const encoder = page.waitForResponse(/\/_astro\/qr\.[\w-]+\.js$/);
+  await page.goto('/recherche/?q=Lille');
+  await expect(page.locator('ol.results > li h3')).toHaveCount(3);
+  // The encoder loads when the page is idle after the results; drawing ahead, one code per idle
+  // moment, took a slow phone 40 to 90 ms each. A second and a half later, still none.
+  await encoder;
+  await page.waitForTimeout(1500);
+  await expect(page.locator('ol.results figure[data-qr] svg')).toHaveCount(0);
+  // Printed from the browser's menu (no button): `beforeprint` draws them all.
+  const paper = await printed(page);
+  expect(new Set(paper.codes)).toEqual(new Set(['point-fictif-de-la-colline', 'relais-fictif-du-moulin', 'atelier-fictif-du-canal'].map((id) => `${SITE}/lieux/${id}/`)));
+});
+
 test('a place is added to the selection from its page and from a map popup', async ({ page }) => {
   await page.goto('/lieux/point-fictif-de-la-colline/');
   await page.getByRole('button', { name: 'Ajouter à ma sélection : Point fictif de la Colline' }).click();

@@ -204,32 +204,28 @@ export function outcomeStatus(t: Translate, outcome: SearchOutcome, partial = tr
 }
 
 /**
- * Draws the codes of the results for paper. The encoder (5 KB) is loaded when the page is idle
- * after the first results, never before the first search; codes are drawn when the page is
- * idle, and any left just before printing.
+ * The codes of the results, for paper. The encoder (5 KB) is loaded when the page is idle after
+ * the first results, never before the first search; the codes are drawn only when printing
+ * (`now`: the « Imprimer » button, and `beforeprint`, which every browser fires, PDF printing
+ * included). Drawn ahead, one per idle moment, each took 40 to 90 ms on a slow phone (the
+ * encoder is slow until warm): twenty long tasks while the person reads the results.
  */
 let encoder: typeof import('../../lib/orient/qr.ts') | undefined;
 
 export function printCodes(t: Translate, root: ParentNode, site: string, now = false): void {
-  // Safari has no requestIdleCallback.
-  const idle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 200));
-  // When idle, one code at a time (each takes milliseconds on a slow phone), never one long task; all at once before printing.
   const draw = () => {
-    if (!encoder) return;
-    let drawn = 0;
     for (const figure of root.querySelectorAll<HTMLElement>('figure[data-qr]:empty')) {
-      if (!now && drawn++ > 0) return void idle(draw);
-      figure.innerHTML = encoder.qrSvg(new URL(figure.dataset.qr!, site).href, t('print.qrPlace', { name: figure.dataset.qrName ?? '' }));
+      figure.innerHTML = encoder!.qrSvg(new URL(figure.dataset.qr!, site).href, t('print.qrPlace', { name: figure.dataset.qrName ?? '' }));
     }
   };
-  if (encoder) return now ? draw() : void idle(draw);
-  // Fetched when the page is idle too: on a slow connection the results' files come first.
+  if (encoder) return now ? draw() : undefined;
+  // Fetched when the page is idle: on a slow connection the results' files come first. Safari has no requestIdleCallback.
   const load = () =>
     void import('../../lib/orient/qr.ts').then((module) => {
       encoder = module;
       if (now) draw();
-      else idle(draw);
     });
   if (now) load();
-  else idle(load);
+  else if ('requestIdleCallback' in window) requestIdleCallback(load);
+  else setTimeout(load, 200);
 }
