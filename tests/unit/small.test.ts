@@ -88,6 +88,8 @@ describe('nearest places', () => {
     [{ lat: 43.3, lon: 5.4 }, 10, 200],
     [{ lat: 50.63, lon: 3.05 }, 3, 1000],
     [{ lat: 46, lon: 2 }, 20, 30],
+    // However far: from La Réunion, the nearest points are in France.
+    [{ lat: -21.1, lon: 55.5 }, 2, Infinity],
   ])('finds the same neighbours as measuring every point (%o, %i within %i km)', (point, count, maxKm) => {
     const expected = points
       .map((item) => ({ item, km: distanceKm(point, item) }))
