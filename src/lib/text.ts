@@ -8,6 +8,9 @@ export function fold(text: string): string {
     .replace(/æ/g, 'ae');
 }
 
+/** Sorts names the French way ("Écully" between "Ecquevilly" and "Eybens"): one collator for the project, as `localeCompare(b, 'fr')` builds one at each call. */
+export const frenchOrder = new Intl.Collator('fr').compare;
+
 /** Lower-case ASCII slug for URLs: "Saint-Étienne-du-Rouvray" → "saint-etienne-du-rouvray". */
 export function slugify(text: string): string {
   return fold(text)

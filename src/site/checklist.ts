@@ -5,6 +5,7 @@
  */
 import { freshness, lastUpdate, type Freshness } from '../lib/freshness.ts';
 import type { PlaceEntry } from '../lib/directory.ts';
+import { frenchOrder } from '../lib/text.ts';
 
 /** A département's or an EPCI's list shows this many places, the most urgent first: more would not read on a phone. */
 export const AREA_CHECKLIST_MAX = 150;
@@ -60,7 +61,7 @@ export function byUrgency(a: PlaceCheck, b: PlaceCheck): number {
   const dateA = a.lastUpdate ?? '';
   const dateB = b.lastUpdate ?? '';
   if (dateA !== dateB) return dateA < dateB ? -1 : 1;
-  return a.score - b.score || a.place.name.localeCompare(b.place.name, 'fr');
+  return a.score - b.score || frenchOrder(a.place.name, b.place.name);
 }
 
 export interface Checklist {

@@ -209,6 +209,11 @@ describe('the places a poster or a widget shows', () => {
     expect(
       names(place('Mairie fictive', phone('01 02 03 04 05')), place('France services fictive', { ...phone('01 02 03 04 05'), address: { street: '2 rue Autre', postcode: null, insee: '69266' } })),
     ).toHaveLength(2);
+    // The same name in another commune, or an unreadable phone shared: two places.
+    expect(names(place('Lieu fictif double'), { ...place('Lieu fictif double', { address: { street: '1 rue Fictive', postcode: null, insee: '69259' } }), id: 'lieu-fictif-double-2' })).toHaveLength(
+      2,
+    );
+    expect(names(place('Mairie fictive', phone('appeler la mairie')), place('France services fictive', phone('appeler la mairie')))).toHaveLength(2);
   });
 
   test('the rest is counted', () => {

@@ -5,10 +5,7 @@
  */
 import { departementOf, isFormerName, type CommuneRow } from './data.ts';
 import { normalize } from './normalize.ts';
-import { editDistance } from '../text.ts';
-
-/** One collator for every sort by name (`localeCompare` with a locale builds one per call). */
-const byName = new Intl.Collator('fr').compare;
+import { editDistance, frenchOrder } from '../text.ts';
 
 /** A commune as the search knows it (from its files), not the reference's Commune. */
 export interface CommuneMatch {
@@ -222,7 +219,7 @@ export function largestFirst(communes: readonly CommuneMatch[]): CommuneMatch[] 
     const seen = byInsee.get(commune.insee);
     if (!seen || (seen.formerName !== undefined && commune.formerName === undefined)) byInsee.set(commune.insee, commune);
   }
-  return [...byInsee.values()].sort((a, b) => b.population - a.population || byName(a.name, b.name));
+  return [...byInsee.values()].sort((a, b) => b.population - a.population || frenchOrder(a.name, b.name));
 }
 
 /**

@@ -49,6 +49,7 @@ import {
   type Paired,
 } from './communes.ts';
 import { dedupe, rank, type Found } from './rank.ts';
+import { frenchOrder } from '../text.ts';
 
 export type { CommuneMatch } from './communes.ts';
 
@@ -685,7 +686,7 @@ export class SearchEngine {
         if (verdict.keep) found.push({ place, km: null, inCommune: false, verdict, key: shard.keys[index]! });
       });
     }
-    return { found: found.sort((a, b) => byName(a.place.name, b.place.name)), known: used };
+    return { found: found.sort((a, b) => frenchOrder(a.place.name, b.place.name)), known: used };
   }
 
   /** The first `limit` results, the counts, and when a need has no confirmed place near, the nearest one further. */
@@ -720,9 +721,6 @@ export class SearchEngine {
     return best ? toResult(best, now, filters.when) : null;
   }
 }
-
-/** One collator for every sort by name (`localeCompare` with a locale builds one per call). */
-const byName = new Intl.Collator('fr').compare;
 
 /** The furthest a place "further away" may be: the length of metropolitan France. */
 const FURTHEST_KM = 1200;

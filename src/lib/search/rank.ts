@@ -7,9 +7,7 @@ import { statusAt } from '../hours/status.ts';
 import { wallClock } from '../dates.ts';
 import type { judge } from './judge.ts';
 import { hasFlag, type SearchPlace } from './row.ts';
-
-/** One collator for every sort by name. */
-const byName = new Intl.Collator('fr').compare;
+import { frenchOrder } from '../text.ts';
 
 export interface Found {
   place: SearchPlace;
@@ -69,7 +67,7 @@ export function rank(found: Found[], now: Date): Found[] {
       a.weight! - b.weight! ||
       (a.inCommune && b.inCommune ? helpfulness(b.place) - helpfulness(a.place) || Math.min(soon.get(a)!, 1e9) - Math.min(soon.get(b)!, 1e9) : 0) ||
       (a.km ?? 0) - (b.km ?? 0) ||
-      byName(a.place.name, b.place.name),
+      frenchOrder(a.place.name, b.place.name),
   );
 }
 
