@@ -84,7 +84,8 @@ export interface Directory {
   departements: Map<string, DepartementSummary>;
   regions: RegionSummary[];
   placesByService: Map<string, PlaceEntry[]>;
-  nearest(point: { lat: number; lon: number }, count: number, maxKm: number, exclude?: (place: PlaceEntry) => boolean): Nearby<PlaceEntry>[];
+  /** See NearestIndex.nearest(): `ties` orders the places at the same distance. */
+  nearest(point: { lat: number; lon: number }, count: number, maxKm: number, exclude?: (place: PlaceEntry) => boolean, ties?: (a: PlaceEntry, b: PlaceEntry) => number): Nearby<PlaceEntry>[];
 }
 
 const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
@@ -184,6 +185,6 @@ export function buildDirectory(dataset: Dataset, reference: Reference, scheduleS
     departements,
     regions,
     placesByService,
-    nearest: (point, count, maxKm, exclude) => index.nearest(point, count, maxKm, exclude),
+    nearest: (point, count, maxKm, exclude, ties) => index.nearest(point, count, maxKm, exclude, ties),
   };
 }

@@ -33,11 +33,18 @@ export class NearestIndex<T extends LatLon> {
     this.index.finish();
   }
 
-  /** The `count` nearest items within `maxKm` (Infinity: however far), nearest first, skipping those `exclude` rejects. */
-  nearest(point: LatLon, count: number, maxKm: number, exclude?: (item: T) => boolean): Nearby<T>[] {
+  /**
+   * The `count` nearest items within `maxKm` (Infinity: however far), nearest first, skipping
+   * those `exclude` rejects. Items at the same distance (often at the same point: the centre of
+   * their commune) come in `ties` order: up to `count` more are looked at to choose among them.
+   */
+  nearest(point: LatLon, count: number, maxKm: number, exclude?: (item: T) => boolean, ties?: (a: T, b: T) => number): Nearby<T>[] {
     if (!this.index || count <= 0) return [];
-    const ids = around(this.index, point.lon, point.lat, count, maxKm < HALF_EARTH_KM ? maxKm : undefined, exclude && ((id) => !exclude(this.items[id]!)));
+    const wanted = ties ? 2 * count : count;
+    const ids = around(this.index, point.lon, point.lat, wanted, maxKm < HALF_EARTH_KM ? maxKm : undefined, exclude && ((id) => !exclude(this.items[id]!)));
     // Measured as the rest of the site measures (geokdbush's Earth radius is 9 m shorter).
-    return ids.map((id) => ({ item: this.items[id]!, km: distanceKm(point, this.items[id]!) })).filter((found) => found.km <= maxKm);
+    const found = ids.map((id) => ({ item: this.items[id]!, km: distanceKm(point, this.items[id]!) })).filter((near) => near.km <= maxKm);
+    if (ties) found.sort((a, b) => a.km - b.km || ties(a.item, b.item));
+    return found.slice(0, count);
   }
 }

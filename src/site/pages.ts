@@ -78,7 +78,8 @@ export function placePage(directory: Directory, place: PlaceEntry, today: string
   const addressLine = [place.address.street, place.address.complement].filter(Boolean).join(', ');
   const cityLine = `${place.address.postcode ?? ''} ${place.commune.name}`.trim();
   const { lat, lon } = place;
-  const nearby = directory.nearest(place, PLACE_NEARBY.count, PLACE_NEARBY.km, (other) => other.id === place.id);
+  // Among places at the same distance, the most likely to help (helpRank()).
+  const nearby = directory.nearest(place, PLACE_NEARBY.count, PLACE_NEARBY.km, (other) => other.id === place.id, helpRank);
   return {
     title: readableTitle(place),
     services,
@@ -118,7 +119,7 @@ export function communePage(directory: Directory, summary: CommuneSummary, today
   const { commune, places } = summary;
   const departement = directory.reference.departements.get(commune.departementCode)!;
   const region = directory.reference.regions.get(commune.regionCode)!;
-  const around = directory.nearest(commune, COMMUNE_AROUND.count, COMMUNE_AROUND.km, (place) => place.commune.insee === commune.insee);
+  const around = directory.nearest(commune, COMMUNE_AROUND.count, COMMUNE_AROUND.km, (place) => place.commune.insee === commune.insee, helpRank);
   return {
     departement,
     region,

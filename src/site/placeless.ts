@@ -11,7 +11,7 @@ import { formatDistance } from '../lib/format.ts';
 import type { Nearby } from '../lib/nearest.ts';
 import { areaDepartementUrl, departementUrl, epciUrl, regionUrl } from '../lib/routes.ts';
 import type { Commune } from '../lib/reference.ts';
-import { COMMUNE_AROUND, posterView, WIDGET_MAX } from './pages.ts';
+import { COMMUNE_AROUND, helpRank, posterView, WIDGET_MAX } from './pages.ts';
 import type { Territories } from './territories.ts';
 
 /** Far from everything (overseas, islands): the nearest places still, up to this distance. */
@@ -38,8 +38,8 @@ export interface PlacelessCommune {
 
 /** The nearest places of a commune without its own: within 50 km, else the few nearest within 200 km. */
 export function nearestTo(directory: Directory, commune: Pick<Commune, 'lat' | 'lon'>): Nearby<PlaceEntry>[] {
-  const around = directory.nearest(commune, COMMUNE_AROUND.count, COMMUNE_AROUND.km);
-  return around.length > 0 ? around : directory.nearest(commune, PLACELESS_FALLBACK.count, PLACELESS_FALLBACK.km);
+  const around = directory.nearest(commune, COMMUNE_AROUND.count, COMMUNE_AROUND.km, undefined, helpRank);
+  return around.length > 0 ? around : directory.nearest(commune, PLACELESS_FALLBACK.count, PLACELESS_FALLBACK.km, undefined, helpRank);
 }
 
 export function placelessCommunes(directory: Directory, territories: Territories): PlacelessCommune[] {

@@ -216,6 +216,20 @@ describe('the places a poster or a widget shows', () => {
     expect(names(place('Mairie fictive', phone('appeler la mairie')), place('France services fictive', phone('appeler la mairie')))).toHaveLength(2);
   });
 
+  test('among the nearest places at one point (the centre of their commune), the most likely to help are shown', () => {
+    // Five places at one point: the page of the first shows three of the four others, those that can be reached first.
+    const at = { lat: 45.75, lon: 4.85 };
+    const built = directoryOf([
+      place('Lieu fictif central', { ...at, ...phone('01 02 03 04 01') }),
+      place('A lieu fictif sans contact', { ...at, ...unreachable }),
+      place('B lieu fictif sans contact', { ...at, ...unreachable }),
+      place('Y lieu fictif joignable', { ...at, ...phone('01 02 03 04 02') }),
+      place('Z lieu fictif joignable', { ...at, ...phone('01 02 03 04 03') }),
+    ]);
+    const central = built.places.find((item) => item.name === 'Lieu fictif central')!;
+    expect(placePage(built, central, BUILD_DATE).nearby.map(({ item }) => item.name)).toEqual(['Y lieu fictif joignable', 'Z lieu fictif joignable', 'A lieu fictif sans contact']);
+  });
+
   test('the rest is counted', () => {
     const places = directoryOf([place('Lieu fictif 1'), place('Lieu fictif 2'), place('Lieu fictif 3')]).places;
     expect(posterPlaces(places, 2).more).toBe(1);
