@@ -360,7 +360,6 @@ export const fr = {
   'place.verifiedUnknown': 'Date de vérification inconnue : appelez avant de vous déplacer.',
   'place.print': 'Imprimer cette fiche',
   'place.nearby': 'Autres lieux à moins de {km} km',
-  'place.nearbyLine': '({commune}, à {distance})',
   'place.referralShort': 'Pas besoin d’être orienté',
 
   // --- Sources

@@ -69,6 +69,15 @@ test('a place page gives every fact, and says what is unknown', async ({ page })
   await expect(page.locator('.network-contact')).toHaveCount(0);
 });
 
+test('a place’s neighbours say how far they are, and only « environ » when a neighbour’s point is its commune’s centre', async ({ page }) => {
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  // Where each is, as on the result cards: the Moulin has no street, its point is the centre of Lille, so its distance is a rough one.
+  await expect(page.locator('h2#autour + ul > li')).toHaveText([
+    /^Relais fictif du Moulin\s*Lille · environ 900\sm \(adresse exacte inconnue\)$/,
+    /^Atelier fictif du Canal\s*4 quai Imaginaire, Roubaix · à 11\skm$/,
+  ]);
+});
+
 test('"Signaler une erreur" prefills an e-mail that names the place and its data file', async ({ page }) => {
   await page.goto('/lieux/point-fictif-de-la-colline/');
   const href = await page.getByRole('link', { name: 'Signaler une erreur par e-mail' }).getAttribute('href');

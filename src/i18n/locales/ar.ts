@@ -360,7 +360,6 @@ const words: ArabicWords = {
   'place.verifiedUnknown': 'تاريخ التحقق غير معروف: اتصلوا قبل الذهاب.',
   'place.print': 'طباعة هذه البطاقة',
   'place.nearby': 'أماكن أخرى على بعد أقل من {km} كم',
-  'place.nearbyLine': '({commune}، على بعد {distance})',
   'place.referralShort': 'لا حاجة إلى توجيه',
   'source.date': '، {date}',
   'source.undated': '، تاريخ غير معروف',

@@ -331,7 +331,6 @@ export const en: LocaleFile = {
     'place.verifiedUnknown': 'Date of checking not known: call before you go.',
     'place.print': 'Print this page',
     'place.nearby': 'Other places less than {km} km away',
-    'place.nearbyLine': '({commune}, {distance} away)',
     'place.referralShort': 'No need to be referred',
     'source.date': ', {date}',
     'source.undated': ', date not known',

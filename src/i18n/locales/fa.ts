@@ -331,7 +331,6 @@ export const fa: LocaleFile = {
     'place.verifiedUnknown': 'تاریخ بررسی معلوم نیست: قبل از رفتن زنگ بزنید.',
     'place.print': 'چاپ این صفحه',
     'place.nearby': 'جای‌های دیگر در کمتر از {km} کیلومتر',
-    'place.nearbyLine': '({commune}، {distance} فاصله)',
     'place.referralShort': 'نیاز به معرفی نیست',
     'source.date': '، {date}',
     'source.undated': '، تاریخ معلوم نیست',

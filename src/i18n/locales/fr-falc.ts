@@ -328,7 +328,6 @@ export const frFalc: LocaleFile = {
     'place.verifiedUnknown': 'Date de vérification inconnue. Appelez avant de venir.',
     'place.print': 'Imprimer cette fiche',
     'place.nearby': 'Autres lieux à moins de {km} kilomètres',
-    'place.nearbyLine': '({commune}, à {distance})',
     'place.referralShort': 'Venez sans passer par un travailleur social',
 
     'home.title': 'Accueil',

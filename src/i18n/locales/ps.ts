@@ -331,7 +331,6 @@ export const ps: LocaleFile = {
     'place.verifiedUnknown': 'د تایید نېټه معلومه نه ده: د تګ مخکې زنګ ووهئ.',
     'place.print': 'دا پاڼه چاپ کړئ',
     'place.nearby': 'نور ځایونه چې له {km} کیلومترو څخه کم لرې دي',
-    'place.nearbyLine': '({commune}، {distance} لرې)',
     'place.referralShort': 'معرفي ته اړتیا نشته',
     'source.date': '، {date}',
     'source.undated': '، نېټه معلومه نه ده',

@@ -345,7 +345,6 @@ export const ru: LocaleFile = {
     'place.verifiedUnknown': 'Дата проверки неизвестна: позвоните, прежде чем идти.',
     'place.print': 'Распечатать эту карточку',
     'place.nearby': 'Другие места ближе {km} км',
-    'place.nearbyLine': '({commune}, в {distance})',
     'place.referralShort': 'Направление не нужно',
     'source.date': ', {date}',
     'source.undated': ', дата неизвестна',

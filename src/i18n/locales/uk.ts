@@ -354,7 +354,6 @@ export const uk: LocaleFile = {
     'place.verifiedUnknown': 'Дата перевірки невідома: зателефонуйте, перш ніж прийти.',
     'place.print': 'Надрукувати цю картку',
     'place.nearby': 'Інші місця в радіусі {km} км',
-    'place.nearbyLine': '({commune}, {distance})',
     'place.referralShort': 'Направлення не потрібне',
     'source.date': ', {date}',
     'source.undated': ', дата невідома',
