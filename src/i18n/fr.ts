@@ -797,6 +797,8 @@ export const fr = {
   'search.noResultFilters': 'Aucun lieu trouvé{where} avec ces critères. Essayez d’enlever des filtres.',
   'search.card.inCommune': 'Dans la commune',
   'search.card.approximate': '{commune} · environ {distance} (adresse exacte inconnue)',
+  /** The street is known, its point on the map is the commune's centre: the distance is rough. */
+  'search.card.approximateStreet': '{commune} · environ {distance}',
   'search.card.rawName': 'Nom dans les données : {name}',
   'search.card.residentsOnly': 'Réservé aux personnes hébergées ou suivies ici.',
   'search.card.toCheck': 'À vérifier avec le lieu : {what}.',

@@ -83,6 +83,7 @@ export const CARD_WORDS = [
   'search.card.residentsOnly',
   'search.card.inCommune',
   'search.card.approximate',
+  'search.card.approximateStreet',
   'search.place.phone',
   'search.place.distance',
   'distance.',

@@ -62,7 +62,8 @@ export function whereLine(t: Translate, place: Pick<CardPlace, 'street' | 'commu
   if (distance === null) return `${street}${place.commune}`;
   if ('km' in distance && distance.inCommune) return `${street}${place.commune} · ${t('search.card.inCommune')}`;
   const written = 'km' in distance ? formatDistance(t, distance.km) : distance.written;
-  if (!hasFlag(place, 'exactPoint')) return `${street}${t('search.card.approximate', { commune: place.commune, distance: written })}`;
+  // Its point is the commune's centre: the distance is rough, and the address is unknown unless its street is.
+  if (!hasFlag(place, 'exactPoint')) return `${street}${t(place.street ? 'search.card.approximateStreet' : 'search.card.approximate', { commune: place.commune, distance: written })}`;
   return `${street}${t('search.place.distance', { commune: place.commune, distance: written })}`;
 }
 

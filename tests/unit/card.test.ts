@@ -53,6 +53,12 @@ describe('the one card of a place', () => {
     expect(whereLine(t, where, { km: 0.9, inCommune: true })).toBe('1 rue Fictive, Villeurbanne · Dans la commune');
     expect(whereLine(t, where)).toBe('1 rue Fictive, Villeurbanne');
   });
+
+  it('says a distance is rough when the point is the commune’s centre, and that the address is unknown only when its street is', () => {
+    const nbsp = (text: string) => text.replaceAll('\u00a0', ' ');
+    expect(nbsp(whereLine(t, { street: '1 rue Fictive', commune: 'Villeurbanne', flags: 0 }, { km: 0.9 }))).toBe('1 rue Fictive, Villeurbanne · environ 900 m');
+    expect(nbsp(whereLine(t, { street: '', commune: 'Villeurbanne', flags: 0 }, { km: 0.9 }))).toBe('Villeurbanne · environ 900 m (adresse exacte inconnue)');
+  });
 });
 
 describe('the words « ouvert maintenant » is given', () => {

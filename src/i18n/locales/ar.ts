@@ -477,6 +477,7 @@ const words: ArabicWords = {
   'search.noResultFilters': 'لم نجد أي مكان{where} بهذه الشروط. جرّبوا إزالة بعض الفلاتر.',
   'search.card.inCommune': 'في البلدية',
   'search.card.approximate': '{commune} · حوالي {distance} (العنوان الدقيق غير معروف)',
+  'search.card.approximateStreet': '{commune} · حوالي {distance}',
   'search.card.rawName': 'الاسم في البيانات: {name}',
   'search.card.residentsOnly': 'خاص بالأشخاص الذين يسكنون هنا أو الذين يتابعهم هذا المكان.',
   'search.card.toCheck': 'تأكدوا مع المكان من: {what}.',

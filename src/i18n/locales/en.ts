@@ -448,6 +448,7 @@ export const en: LocaleFile = {
     'search.noResultFilters': 'No place found{where} with these choices. Try removing some filters.',
     'search.card.inCommune': 'In the town',
     'search.card.approximate': '{commune} · about {distance} (exact address not known)',
+    'search.card.approximateStreet': '{commune} · about {distance}',
     'search.card.rawName': 'Name in the data: {name}',
     'search.card.residentsOnly': 'Only for people who are housed or supported here.',
     'search.card.toCheck': 'Check with the place: {what}.',

@@ -449,6 +449,7 @@ export const fa: LocaleFile = {
     'search.noResultFilters': 'هیچ جایی{where} با این شرایط پیدا نشد. کوشش کنید بعضی فلترها را بردارید.',
     'search.card.inCommune': 'در همین شهر',
     'search.card.approximate': '{commune} · تقریباً {distance} فاصله (آدرس دقیق معلوم نیست)',
+    'search.card.approximateStreet': '{commune} · تقریباً {distance} فاصله',
     'search.card.rawName': 'نام در معلومات: {name}',
     'search.card.residentsOnly': 'فقط برای کسانی که اینجا اسکان دارند یا کارشان اینجا پیگیری می‌شود.',
     'search.card.toCheck': 'این را با خود جای بررسی کنید: {what}.',

@@ -392,6 +392,7 @@ export const frFalc: LocaleFile = {
     'search.noResultFilters': 'Aucun lieu trouvé{where} avec ces choix. Essayez d’enlever des choix.',
     'search.card.inCommune': 'Dans la commune',
     'search.card.approximate': '{commune} · environ {distance} (adresse exacte inconnue)',
+    'search.card.approximateStreet': '{commune} · environ {distance}',
     'search.card.rawName': 'Nom dans les données : {name}',
     'search.card.residentsOnly': 'Seulement pour les personnes logées ou suivies ici.',
     'search.card.toCheck': 'À vérifier avec le lieu : {what}.',

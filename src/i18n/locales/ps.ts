@@ -449,6 +449,7 @@ export const ps: LocaleFile = {
     'search.noResultFilters': 'د دې شرطونو سره{where} هیڅ ځای ونه موندل شو. هڅه وکړئ ځینې فلټرونه لرې کړئ.',
     'search.card.inCommune': 'په ښار کې',
     'search.card.approximate': '{commune} · تقریباً {distance} (دقیقه پته معلومه نه ده)',
+    'search.card.approximateStreet': '{commune} · تقریباً {distance}',
     'search.card.rawName': 'په معلوماتو کې نوم: {name}',
     'search.card.residentsOnly': 'یوازې د هغو کسانو لپاره چې دلته اوسېږي یا دلته ورسره مرسته کېږي.',
     'search.card.toCheck': 'له ځای سره یې تایید کړئ: {what}.',

@@ -463,6 +463,7 @@ export const ru: LocaleFile = {
     'search.noResultFilters': 'По этим условиям ничего не найдено{where}. Попробуйте убрать фильтры.',
     'search.card.inCommune': 'В этом городе',
     'search.card.approximate': '{commune} · примерно в {distance} (точный адрес неизвестен)',
+    'search.card.approximateStreet': '{commune} · примерно в {distance}',
     'search.card.rawName': 'Название в данных: {name}',
     'search.card.residentsOnly': 'Только для тех, кто здесь живёт или кому здесь уже помогают.',
     'search.card.toCheck': 'Нужно уточнить в этом месте: {what}.',

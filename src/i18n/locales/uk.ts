@@ -473,6 +473,7 @@ export const uk: LocaleFile = {
     'search.noResultFilters': 'Не знайдено жодного місця{where} за цими умовами. Спробуйте прибрати деякі фільтри.',
     'search.card.inCommune': 'У цьому населеному пункті',
     'search.card.approximate': '{commune} · приблизно {distance} (точна адреса невідома)',
+    'search.card.approximateStreet': '{commune} · приблизно {distance}',
     'search.card.rawName': 'Назва в даних: {name}',
     'search.card.residentsOnly': 'Тільки для людей, які тут проживають або отримують тут супровід.',
     'search.card.toCheck': 'Треба уточнити в цьому місці: {what}.',
