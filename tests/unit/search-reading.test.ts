@@ -447,15 +447,16 @@ describe('the first page from the nearest files, the counts after', () => {
     expect(outcome.results.at(-1)!.name).toBe('Lieu fictif de Vienne');
   });
 
+  // In the Rhône: two places in Villeurbanne and one 20 km south; in the Isère, one 12 km away.
+  const rhoneAndIsere = () => [
+    place('Lieu fictif A'),
+    place('Lieu fictif B', { lat: 45.766, lon: 4.88 }),
+    place('Lieu fictif du sud', { insee: '69259', lat: 45.59, lon: 4.89 }),
+    place('Lieu fictif isérois', { insee: '38544', lat: 45.665, lon: 4.89 }),
+  ];
+
   test('no early page when a place of a later file may be nearer than the last of the page', async () => {
-    // In the Rhône: two places in Villeurbanne and one 20 km south; in the Isère, one 12 km away.
-    const around = [
-      place('Lieu fictif A'),
-      place('Lieu fictif B', { lat: 45.766, lon: 4.88 }),
-      place('Lieu fictif du sud', { insee: '69259', lat: 45.59, lon: 4.89 }),
-      place('Lieu fictif isérois', { insee: '38544', lat: 45.665, lon: 4.89 }),
-    ];
-    const engine = recordingEngine(searchFilesOf(around, [], searchReference)).engine;
+    const engine = recordingEngine(searchFilesOf(rhoneAndIsere(), [], searchReference)).engine;
     const firsts: SearchOutcome[] = [];
     const outcome = await engine.search({ q: 'Villeurbanne', filters: NO_FILTERS, now: NOW, limit: 3, onFirst: (first) => firsts.push(first) });
     expect(firsts).toEqual([]);
@@ -465,13 +466,7 @@ describe('the first page from the nearest files, the counts after', () => {
   test('when a later file may change the page, only the files that can are read before it is shown; the far ones after', async () => {
     // The Rhône's file gives A, B and a place 20 km south; the Isère's place, 12 km away, may come
     // before it, so its file is read; the Ain's place, 45 km away in Bourg-en-Bresse, cannot.
-    const around = [
-      place('Lieu fictif A'),
-      place('Lieu fictif B', { lat: 45.766, lon: 4.88 }),
-      place('Lieu fictif du sud', { insee: '69259', lat: 45.59, lon: 4.89 }),
-      place('Lieu fictif isérois', { insee: '38544', lat: 45.665, lon: 4.89 }),
-      place('Lieu fictif de l’Ain', { insee: '01053', lat: 46.2, lon: 5.22 }),
-    ];
+    const around = [...rhoneAndIsere(), place('Lieu fictif de l’Ain', { insee: '01053', lat: 46.2, lon: 5.22 })];
     const { engine, asked } = recordingEngine(searchFilesOf(around, [], searchReference));
     let readBeforeFirst: string[] = [];
     const firsts: SearchOutcome[] = [];
