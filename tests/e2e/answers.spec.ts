@@ -53,3 +53,37 @@ test('a need with no place near points to the nearest one further away', async (
   await expect(page.getByText('Aucun lieu connu près d’ici ne le propose. Le plus proche :')).toBeVisible();
   await expect(page.locator('ol.results').last().locator('h3')).toHaveText('Espace fictif des Hirondelles');
 });
+
+test('the cards come a few per frame, and the first page drawn is never taken out and put back: no long frame on a slow phone', async ({ page }) => {
+  // Each card put in a results list is noted with the frame it will be drawn in (frames are
+  // counted by requestAnimationFrame); each list taken out of the page is noted too.
+  await page.addInitScript(() => {
+    const seen = { frame: 0, cards: [] as number[], listsRemoved: 0, listsAdded: 0 };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    const tick = () => {
+      seen.frame += 1;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node instanceof HTMLLIElement && node.classList.contains('card') && node.parentElement?.matches('ol.results')) seen.cards.push(seen.frame);
+          if (node instanceof HTMLOListElement && node.matches('ol.results')) seen.listsAdded += 1;
+        }
+        for (const node of record.removedNodes) if (node instanceof HTMLOListElement && node.matches('ol.results')) seen.listsRemoved += 1;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('/recherche/?q=Grenoble');
+  await expect(page.locator('ol.results > li')).toHaveCount(20);
+  await expect(page.getByRole('button', { name: 'Voir plus de lieux' })).toBeVisible();
+  const seen = await page.evaluate(() => (window as unknown as { seen: { cards: number[]; listsRemoved: number; listsAdded: number } }).seen);
+  expect(seen.cards).toHaveLength(20);
+  const perFrame = new Map<number, number>();
+  for (const frame of seen.cards) perFrame.set(frame, (perFrame.get(frame) ?? 0) + 1);
+  expect(Math.max(...perFrame.values())).toBeLessThanOrEqual(4);
+  expect(perFrame.size).toBeGreaterThanOrEqual(5);
+  // One list, drawn once, never moved.
+  expect(seen).toMatchObject({ listsAdded: 1, listsRemoved: 0 });
+});

@@ -27,11 +27,12 @@ describe('valid data', () => {
       'france-services-fictive-grenoble',
       'point-fictif-de-la-colline',
       'point-fictif-de-la-vilaine',
+      'point-fictif-de-val-d-isere',
       'point-fictif-du-couesnon',
       'point-fictif-paris-19',
       'relais-fictif-du-moulin',
     ]);
-    expect(result.dataset?.places).toHaveLength(32);
+    expect(result.dataset?.places).toHaveLength(33);
     expect(result.dataset?.labels.map((label) => label.id)).toEqual(['emmaus-connect', 'france-services', 'relais-emmaus-connect']);
     expect(result.dataset?.municipalities[0]?.commitments).toHaveLength(2);
   });
