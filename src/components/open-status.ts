@@ -2,6 +2,7 @@
 import { statusLabel } from '../i18n/hours-status.ts';
 import { clientTranslator } from '../i18n/translate.ts';
 import { statusAt } from '../lib/hours/status.ts';
+import { intlReady } from './intl-ready.ts';
 import type { Schedule } from '../lib/hours/types.ts';
 
 class OpenStatus extends HTMLElement {
@@ -16,9 +17,13 @@ class OpenStatus extends HTMLElement {
       this.dataset.state = status.state;
       this.textContent = statusLabel(t, status);
     };
-    refresh();
-    // A page left open keeps a true status.
-    this.timer = setInterval(refresh, 60_000);
+    void intlReady().then(() => {
+      if (!this.isConnected) return;
+      refresh();
+      clearInterval(this.timer);
+      // A page left open keeps a true status.
+      this.timer = setInterval(refresh, 60_000);
+    });
   }
 
   disconnectedCallback(): void {

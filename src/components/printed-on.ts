@@ -1,4 +1,8 @@
-/** <printed-on>: "Imprimé le …", today's date in words on the device's clock, refreshed just before printing. */
+/**
+ * <printed-on>: "Imprimé le …", today's date in words on the device's clock, written just before
+ * printing (every browser fires `beforeprint`, printing to PDF included): it shows on paper only,
+ * and a page need not load the date formats (a long task on a slow phone) for it.
+ */
 import { clientTranslator, type Translate } from '../i18n/translate.ts';
 import { formatDate } from '../lib/format.ts';
 import { wallClock } from '../lib/dates.ts';
@@ -12,7 +16,6 @@ class PrintedOn extends HTMLElement {
 
   connectedCallback(): void {
     this.t = clientTranslator(this.dataset.i18n!);
-    this.write();
     addEventListener('beforeprint', this.write);
   }
 

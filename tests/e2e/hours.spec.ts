@@ -34,3 +34,43 @@ test.describe('open now, under a fixed clock', () => {
     await expect(card.locator('.status')).toHaveText('Fermé · ouvre aujourd’hui à 10 h');
   });
 });
+
+test('the date formats are loaded off the page first: a place page builds none before the warm-up worker answers, and writes « Imprimé le » only to print', async ({ page }) => {
+  // Loading the browser's date formats (ICU) held a slow phone for 80 to 220 ms on every page
+  // with « Ouvert maintenant ». Noted here: each worker made and when it first answered, each date
+  // format the page builds.
+  await page.addInitScript(() => {
+    const seen = { workers: [] as string[], answered: 0, formats: [] as number[] };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    const PageWorker = window.Worker;
+    window.Worker = class extends PageWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        seen.workers.push(String(url));
+        this.addEventListener('message', () => (seen.answered ||= performance.now()));
+      }
+    };
+    const Format = Intl.DateTimeFormat;
+    Intl.DateTimeFormat = new Proxy(Format, {
+      construct(target, args: ConstructorParameters<typeof Format>) {
+        seen.formats.push(performance.now());
+        return new target(...args);
+      },
+      apply(target, self, args: ConstructorParameters<typeof Format>) {
+        seen.formats.push(performance.now());
+        return target(...args);
+      },
+    });
+  });
+  await page.clock.setFixedTime(new Date('2026-03-03T10:00:00+01:00'));
+  await page.goto(STRASBOURG);
+  await expect(page.locator('.status').first()).toHaveText('Ouvert maintenant · ferme à 12 h');
+  await expect(page.getByRole('row', { name: /Mardi \(aujourd’hui\)/ })).toBeVisible();
+  const seen = await page.evaluate(() => (window as unknown as { seen: { workers: string[]; answered: number; formats: number[] } }).seen);
+  expect(seen.workers).toEqual([expect.stringMatching(/\/_astro\/intl-warm\.worker[\w.-]*\.js$/)]);
+  expect(seen.answered).toBeGreaterThan(0);
+  expect(seen.formats.length).toBeGreaterThan(0);
+  expect(Math.min(...seen.formats)).toBeGreaterThanOrEqual(seen.answered);
+  // The printed date is for paper: nothing on screen asks for it.
+  await expect(page.locator('printed-on')).toHaveText('');
+});
