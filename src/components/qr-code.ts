@@ -1,8 +1,10 @@
 /**
  * <qr-code>: keeps a printed QR code true to the address the page is served at. A code drawn
- * at build for the public address stays as it is when the page is served there; otherwise
- * (no public address yet, a copy of the site elsewhere) the encoder is loaded when the page
- * is idle and the code drawn again, before anyone prints.
+ * at build for the public address stays as it is when the page is served there. Otherwise (no
+ * public address yet, a copy of the site elsewhere) the encoder is loaded when the page is idle,
+ * and the code is drawn again when it comes near the screen or just before printing (every
+ * browser fires `beforeprint`, printing to PDF included). Encoding a code holds a slow phone for
+ * 50 to 170 ms: most visitors never scroll down to it, and then never pay for it.
  */
 import { siteHref } from './site-url.ts';
 
@@ -10,26 +12,55 @@ type Encoder = typeof import('../lib/orient/qr.ts');
 let encoder: Promise<Encoder> | undefined;
 
 class QrCodeElement extends HTMLElement {
+  private qr: Encoder | undefined;
+  private wanted = false;
+  private observer: IntersectionObserver | undefined;
+  private url = '';
+  private readonly onPrint = () => this.draw();
+
   connectedCallback(): void {
-    const url = siteHref(this.dataset.path!);
-    if (this.dataset.url === url) return;
+    this.url = siteHref(this.dataset.path!);
+    if (this.dataset.url === this.url) return;
+    addEventListener('beforeprint', this.onPrint);
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.wanted = true;
+        this.draw();
+      },
+      { rootMargin: '300px 0px' },
+    );
+    this.observer.observe(this);
     const idle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 200));
     idle(() => {
       encoder ??= import('../lib/orient/qr.ts');
-      void encoder.then((qr) => this.draw(qr, url));
+      void encoder.then((qr) => {
+        this.qr = qr;
+        // Ready to be drawn on paper (tests wait for it before printing).
+        this.dataset.encoder = 'ready';
+        if (this.wanted) this.draw();
+      });
     });
   }
 
-  private draw(qr: Encoder, url: string): void {
+  disconnectedCallback(): void {
+    removeEventListener('beforeprint', this.onPrint);
+    this.observer?.disconnect();
+  }
+
+  /** Draws the code for this address, once the encoder is there; once only. */
+  private draw(): void {
+    if (!this.qr || this.dataset.url === this.url) return;
+    this.observer?.disconnect();
     // The markup of qrSvg() holds only numbers and the escaped label: safe as HTML.
-    this.querySelector('[data-qr-svg]')!.innerHTML = qr.qrSvg(url, this.dataset.label!);
+    this.querySelector('[data-qr-svg]')!.innerHTML = this.qr.qrSvg(this.url, this.dataset.label!);
     const written = this.querySelector('[data-qr-written]')!;
     written.replaceChildren();
-    qr.writtenUrl(url).forEach((part, index) => {
+    this.qr.writtenUrl(this.url).forEach((part, index) => {
       if (index > 0) written.append(document.createElement('wbr'));
       written.append(part);
     });
-    this.dataset.url = url;
+    this.dataset.url = this.url;
   }
 }
 

@@ -20,8 +20,11 @@ export interface Paper {
 
 /** Prints the page on A4 (print media, as the browser's own print does) and reads the paper. */
 export async function printed(page: Page): Promise<Paper> {
-  // Codes drawn in the browser (no public address): wait until each is drawn for this address.
-  await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('qr-code')].every((code) => code.dataset.url === new URL(code.dataset.path!, location.origin).href));
+  // Codes drawn in the browser (no public address or another one): wait until each is drawn for
+  // this address, or can be: they are drawn just before printing (beforeprint, see qr-code.ts).
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('qr-code')].every((code) => code.dataset.url === new URL(code.dataset.path!, location.origin).href || code.dataset.encoder === 'ready'),
+  );
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   await page.emulateMedia({ media: 'screen' });
