@@ -6,6 +6,7 @@
  * browser fires `beforeprint`, printing to PDF included). Encoding a code holds a slow phone for
  * 50 to 170 ms: most visitors never scroll down to it, and then never pay for it.
  */
+import { writtenUrl } from '../lib/orient/written-url.ts';
 import { siteHref } from './site-url.ts';
 
 type Encoder = typeof import('../lib/orient/qr.ts');
@@ -21,6 +22,13 @@ class QrCodeElement extends HTMLElement {
   connectedCallback(): void {
     this.url = siteHref(this.dataset.path!);
     if (this.dataset.url === this.url) return;
+    // The address under the code is written at once: it needs no encoder, and nothing moves when the code comes.
+    const written = this.querySelector('[data-qr-written]')!;
+    written.replaceChildren();
+    writtenUrl(this.url).forEach((part, index) => {
+      if (index > 0) written.append(document.createElement('wbr'));
+      written.append(part);
+    });
     addEventListener('beforeprint', this.onPrint);
     this.observer = new IntersectionObserver(
       (entries) => {
@@ -54,12 +62,6 @@ class QrCodeElement extends HTMLElement {
     this.observer?.disconnect();
     // The markup of qrSvg() holds only numbers and the escaped label: safe as HTML.
     this.querySelector('[data-qr-svg]')!.innerHTML = this.qr.qrSvg(this.url, this.dataset.label!);
-    const written = this.querySelector('[data-qr-written]')!;
-    written.replaceChildren();
-    this.qr.writtenUrl(this.url).forEach((part, index) => {
-      if (index > 0) written.append(document.createElement('wbr'));
-      written.append(part);
-    });
     this.dataset.url = this.url;
   }
 }

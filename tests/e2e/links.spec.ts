@@ -42,8 +42,12 @@ test('served from another address, the page remakes its codes and links for that
   await expect(page.locator('qr-code')).toHaveAttribute('data-encoder', 'ready');
   await page.waitForTimeout(300);
   await expect(page.locator('qr-code')).not.toHaveAttribute('data-url', place);
+  // Its room is kept, and its address written, before it is drawn: nothing moves when it comes.
+  const room = (await page.locator('qr-code figure').boundingBox())!.height;
   await page.locator('qr-code').scrollIntoViewIfNeeded();
   await expect(page.locator('qr-code')).toHaveAttribute('data-url', place);
+  await expect(page.locator('qr-code svg')).toBeVisible();
+  expect((await page.locator('qr-code figure').boundingBox())!.height).toBeCloseTo(room, 0);
   await expect(page.locator('qr-code .qr-url')).toHaveText(place.replace('http://', ''));
   const sms = page.getByRole('link', { name: 'Par SMS' });
   await sms.focus();

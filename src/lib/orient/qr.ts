@@ -15,10 +15,8 @@ export function qrMatrix(text: string): boolean[][] {
   return encodeQR(text, 'raw', { ecc: 'medium', border: QUIET_ZONE });
 }
 
-/** A URL as written under its code, to be typed: no scheme, in pieces that each end with "/" (a line may break only there). */
-export function writtenUrl(url: string): string[] {
-  return url.replace(/^https?:\/\//, '').split(/(?<=\/)/);
-}
+// Written under each code; in a module of its own, so that a page writes it without the encoder.
+export { writtenUrl } from './written-url.ts';
 
 export function qrSvg(text: string, label: string): string {
   const matrix = qrMatrix(text);
