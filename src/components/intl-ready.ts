@@ -25,7 +25,8 @@ export function intlReady(): Promise<void> {
     }
     worker.addEventListener('message', done);
     worker.addEventListener('error', done);
-    worker.postMessage({ locale: document.documentElement.lang || 'fr', timeZone: 'Europe/Paris' });
+    // The page's own language and the zone of the place shown (La Réunion is not Paris), if any.
+    worker.postMessage({ locale: document.documentElement.lang || 'fr', timeZone: document.querySelector<HTMLElement>('[data-tz]')?.dataset.tz ?? 'Europe/Paris' });
   });
   return ready;
 }

@@ -12,6 +12,6 @@ addEventListener('message', (event: MessageEvent<{ locale: string; timeZone: str
   void Intl.DateTimeFormat().resolvedOptions().timeZone;
   new Intl.NumberFormat(locale).format(1.5);
   new Intl.PluralRules(locale).select(2);
-  new Intl.Collator('fr').compare('é', 'e');
+  new Intl.Collator('fr').compare('a', 'b');
   postMessage('ready');
 });

@@ -17,7 +17,11 @@ class QrCodeElement extends HTMLElement {
   private wanted = false;
   private observer: IntersectionObserver | undefined;
   private url = '';
-  private readonly onPrint = () => this.draw();
+  private readonly onPrint = () => {
+    // Printed before the encoder came (a few seconds after the page opened): drawn for the next print.
+    this.wanted = true;
+    this.draw();
+  };
 
   connectedCallback(): void {
     this.url = siteHref(this.dataset.path!);

@@ -58,7 +58,7 @@ test('the cards come a few per frame, and the first page drawn is never taken ou
   // Each card put in a results list is noted with the frame it will be drawn in (frames are
   // counted by requestAnimationFrame); each list taken out of the page is noted too.
   await page.addInitScript(() => {
-    const seen = { frame: 0, cards: [] as number[], listsRemoved: 0, listsAdded: 0 };
+    const seen = { frame: 0, cards: [] as number[], listsRemoved: 0, listsAdded: 0, statusWhenListAdded: '' };
     (window as unknown as { seen: typeof seen }).seen = seen;
     const tick = () => {
       seen.frame += 1;
@@ -69,7 +69,10 @@ test('the cards come a few per frame, and the first page drawn is never taken ou
       for (const record of records) {
         for (const node of record.addedNodes) {
           if (node instanceof HTMLLIElement && node.classList.contains('card') && node.parentElement?.matches('ol.results')) seen.cards.push(seen.frame);
-          if (node instanceof HTMLOListElement && node.matches('ol.results')) seen.listsAdded += 1;
+          if (node instanceof HTMLOListElement && node.matches('ol.results')) {
+            seen.listsAdded += 1;
+            seen.statusWhenListAdded = document.querySelector('[data-search-status]')?.textContent ?? '';
+          }
         }
         for (const node of record.removedNodes) if (node instanceof HTMLOListElement && node.matches('ol.results')) seen.listsRemoved += 1;
       }
@@ -78,7 +81,10 @@ test('the cards come a few per frame, and the first page drawn is never taken ou
   await page.goto('/recherche/?q=Grenoble');
   await expect(page.locator('ol.results > li')).toHaveCount(20);
   await expect(page.getByRole('button', { name: 'Voir plus de lieux' })).toBeVisible();
-  const seen = await page.evaluate(() => (window as unknown as { seen: { cards: number[]; listsRemoved: number; listsAdded: number } }).seen);
+  const seen = await page.evaluate(() => (window as unknown as { seen: { cards: number[]; listsRemoved: number; listsAdded: number; statusWhenListAdded: string } }).seen);
+  // The list was begun early, from the first files (Isère's), while the search was still running
+  // (Savoie's file was still to be read): the case where it must be kept.
+  expect(seen.statusWhenListAdded).toContain('Recherche en cours');
   expect(seen.cards).toHaveLength(20);
   const perFrame = new Map<number, number>();
   for (const frame of seen.cards) perFrame.set(frame, (perFrame.get(frame) ?? 0) + 1);

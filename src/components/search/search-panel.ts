@@ -42,7 +42,7 @@ class SearchPanel extends HTMLElement {
   /** Each drawing of results: a newer one stops an older one still drawing its cards. */
   private drawing = 0;
   /** The first page drawn early (see SearchRequest.onFirst), from its first card: the whole outcome keeps the cards drawn and adds the rest. */
-  private early: { ids: string; list: HTMLOListElement } | null = null;
+  private early: { run: number; ids: string; list: HTMLOListElement } | null = null;
   /** The search page of the page's language: /recherche/, /ar/recherche/… */
   private readonly searchPath = localizedPath(SEARCH_URL, document.documentElement.dataset.locale ?? 'fr') ?? SEARCH_URL;
   private readonly onSearchPage = location.pathname === this.searchPath;
@@ -162,15 +162,20 @@ class SearchPanel extends HTMLElement {
     chips.append(list);
   }
 
-  /** The cards of results, in slices (see show()); false when a newer drawing took over (`current` no longer true). */
+  /**
+   * The cards of results from the list's own count on (a first page drawn early may have some
+   * already), in slices (see show()); false when a newer drawing took over (`current` no longer true).
+   */
   private async drawCards(list: HTMLOListElement, results: readonly Result[], context: CardContext, current: () => boolean): Promise<boolean> {
+    const from = list.children.length;
     let sliceStart = performance.now();
     let inSlice = 0;
-    for (const [index, result] of results.entries()) {
+    for (let index = from; index < results.length; index++) {
+      const result = results[index]!;
       // A task of its own for the first cards too: the engine's last step and the first screenful
       // together held a slow phone for 80 ms. After the first screenful, each slice waits for the
-      // frame that shows the one before it.
-      if (index === 0 || index === FIRST_CARDS || (index > FIRST_CARDS && (inSlice === CARDS_PER_FRAME || performance.now() - sliceStart > SLICE_MS))) {
+      // frame that shows the one before it; so does the rest of a list begun by an earlier drawing.
+      if (index === from || index === FIRST_CARDS || (index > FIRST_CARDS && (inSlice === CARDS_PER_FRAME || performance.now() - sliceStart > SLICE_MS))) {
         await (index === 0 ? yieldToPage() : yieldToFrame());
         if (!current()) return false;
         sliceStart = performance.now();
@@ -197,7 +202,8 @@ class SearchPanel extends HTMLElement {
     // The first page drawn early is the whole outcome's first page: its cards stay, even when the
     // outcome comes before they are all drawn (a slow phone draws a few per frame).
     const ids = outcome.type === 'results' || outcome.type === 'by-name' ? outcome.results.map((result) => result.id).join(' ') : '';
-    const kept = !partial && ids !== '' && this.early?.ids === ids ? this.early.list : null;
+    // Only this search's: a newer search's outcome with the same places has other distances, statuses or day.
+    const kept = !partial && ids !== '' && this.early?.run === mine && this.early.ids === ids ? this.early.list : null;
     this.early = null;
     // The kept list stays where it is: taken out and put back, the browser would lay out all its
     // cards again (a slow phone's longest task, 650 objects).
@@ -213,7 +219,7 @@ class SearchPanel extends HTMLElement {
       if (outcome.results.length > 0) this.collapse(true);
       const list = element('ol', { class: 'cards results' });
       this.output.append(list);
-      this.early = { ids, list };
+      this.early = { run: mine, ids, list };
       await this.drawCards(list, outcome.results, context, current);
       return;
     }
@@ -262,7 +268,7 @@ class SearchPanel extends HTMLElement {
       if (outcome.results.length > 0) {
         const list = kept ?? element('ol', { class: 'cards results' });
         if (!kept) this.output.append(list);
-        if (!(await this.drawCards(list, outcome.results.slice(list.children.length), context, current))) return;
+        if (!(await this.drawCards(list, outcome.results, context, current))) return;
         printCodes(this.t, this.output, this.site);
         const print = element('button', { type: 'button', class: 'button secondary no-print', 'data-print-results': '' }, this.t('search.print'));
         print.addEventListener('click', () => {
