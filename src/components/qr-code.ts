@@ -7,6 +7,7 @@
  * 50 to 170 ms: most visitors never scroll down to it, and then never pay for it.
  */
 import { writtenUrl } from '../lib/orient/written-url.ts';
+import { whenIdle } from '../lib/idle.ts';
 import { siteHref } from './site-url.ts';
 
 type Encoder = typeof import('../lib/orient/qr.ts');
@@ -43,8 +44,7 @@ class QrCodeElement extends HTMLElement {
       { rootMargin: '300px 0px' },
     );
     this.observer.observe(this);
-    const idle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task) : setTimeout(task, 200));
-    idle(() => {
+    whenIdle(() => {
       encoder ??= import('../lib/orient/qr.ts');
       void encoder.then((qr) => {
         this.qr = qr;

@@ -19,6 +19,7 @@ import { clientTranslator, type Translate } from '../i18n/translate.ts';
 import { formatBytes } from '../lib/format.ts';
 import { PAGES_BEFORE_WORKER, PRECACHE_REPORT_URL, SW_MESSAGES, SW_URL, type PrecacheReport } from './protocol.ts';
 import { LOCALIZED_PATHS, localizedPath, paperWordsUrl, PLACE_VIEW_PATH } from '../lib/routes.ts';
+import { whenIdle } from '../lib/idle.ts';
 
 document.documentElement.classList.add('has-js');
 
@@ -117,7 +118,7 @@ class AppNotice extends HTMLElement {
       clearTimeout(timer);
       timer = setTimeout(go, CALM_MS);
     };
-    document.addEventListener('search:drawn', () => ('requestIdleCallback' in window ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 200)), { once: true });
+    document.addEventListener('search:drawn', () => whenIdle(go, 1000), { once: true });
     input.addEventListener('focus', () => clearTimeout(timer));
     input.addEventListener('blur', later);
     // A search asked by the address (/recherche/?q=…): its drawing starts the download, or at worst this.

@@ -12,6 +12,7 @@ import { hasFilters } from '../../lib/search/judge.ts';
 import { placeViewUrl } from '../../lib/routes.ts';
 import { listenButton } from '../listen.ts';
 import { entryToken } from '../../lib/orient/selection.ts';
+import { whenIdle } from '../../lib/idle.ts';
 
 /** Where a result is, from the search's origin: see lib/card.ts. */
 export function resultDistance(result: Pick<Result, 'km' | 'inCommune'>): CardDistance | null {
@@ -219,13 +220,12 @@ export function printCodes(t: Translate, root: ParentNode, site: string, now = f
     }
   };
   if (encoder) return now ? draw() : undefined;
-  // Fetched when the page is idle: on a slow connection the results' files come first. Safari has no requestIdleCallback.
+  // Fetched when the page is idle: on a slow connection the results' files come first.
   const load = () =>
     void import('../../lib/orient/qr.ts').then((module) => {
       encoder = module;
       if (now) draw();
     });
   if (now) load();
-  else if ('requestIdleCallback' in window) requestIdleCallback(load);
-  else setTimeout(load, 200);
+  else whenIdle(load);
 }
