@@ -14,21 +14,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 /** The last instant read in each time zone: a search reads the same "now" for hundreds of places. */
 const lastRead = new Map<string, { time: number; clock: WallClock }>();
 
+/** How wallClock reads an instant in a time zone ('en-CA': year, month and day in ISO order). */
+export const WALL_CLOCK_FORMAT = ['en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }] as const;
+
 /** Local date and minutes after midnight of an instant, in a time zone. */
 export function wallClock(now: Date, tz: string): WallClock {
   const last = lastRead.get(tz);
   if (last && last.time === now.getTime()) return last.clock;
   let format = formatters.get(tz);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: tz,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
+    format = new Intl.DateTimeFormat(WALL_CLOCK_FORMAT[0], { ...WALL_CLOCK_FORMAT[1], timeZone: tz });
     formatters.set(tz, format);
   }
   const parts: Record<string, string> = {};

@@ -2,12 +2,14 @@
 import type { Translate } from '../i18n/translate.ts';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** A day in words: "22 juin 2023". */
+export const DATE_IN_WORDS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
 
 /** "22 juin 2023" from "2023-06-22" ("1er" for the first of the month, in French). */
 export function formatDate(iso: string, locale = 'fr'): string {
   let format = dateFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(locale, DATE_IN_WORDS);
     dateFormats.set(locale, format);
   }
   const text = format.format(new Date(`${iso}T00:00:00Z`));
