@@ -12,6 +12,7 @@
 import type { Server } from 'node:http';
 import { chromium } from '@playwright/test';
 import { serve } from '../scripts/serve.ts';
+import { PHONE_SCREEN, throttleLikeCheapPhone } from './phone.ts';
 
 export const COLD_PAGES = ['/lieux/emmaus-connect-lille/', '/recherche/?q=roubaix', '/', '/orienter/'];
 
@@ -33,13 +34,11 @@ export async function coldLoads(dirs: string[], paths: string[], options: { runs
     for (const path of paths) {
       for (let run = 0; run < (options.runs ?? 3); run++) {
         for (const [index, dir] of dirs.entries()) {
-          const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+          const context = await browser.newContext({ ...PHONE_SCREEN, timezoneId: 'Europe/Paris' });
           try {
             const page = await context.newPage();
             const cdp = await context.newCDPSession(page);
-            await cdp.send('Network.enable');
-            await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-            await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 200_000 });
+            await throttleLikeCheapPhone(cdp);
             await page.addInitScript(() => {
               const seen: { start: number; ms: number }[] = [];
               (window as unknown as { coldTasks: typeof seen }).coldTasks = seen;

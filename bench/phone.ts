@@ -24,7 +24,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type CDPSession } from '@playwright/test';
 import { serve } from '../scripts/serve.ts';
 
 export const PHONE_QUERIES = ['roubaix', 'paris 18', 'Emmaüs Lille', 'impots marseille', 'imprimer un document grenoble'];
@@ -33,6 +33,16 @@ export const PHONE_QUERIES = ['roubaix', 'paris 18', 'Emmaüs Lille', 'impots ma
 const THROUGHPUT = 200_000;
 const LATENCY_MS = 150;
 const CPU_SLOWDOWN = 4;
+
+/** The phone's screen and language, as each phone bench opens a page (see also bench/page-tasks.ts). */
+export const PHONE_SCREEN = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'fr-FR' } as const;
+
+/** Makes a page's target as slow as the cheap phone: its CPU and its network (the page's requests counted on `Network`). */
+export async function throttleLikeCheapPhone(cdp: CDPSession): Promise<void> {
+  await cdp.send('Network.enable');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: THROUGHPUT, uploadThroughput: THROUGHPUT });
+}
 /** A person types about five characters a second. */
 const TYPING_DELAY_MS = 200;
 
@@ -116,7 +126,7 @@ async function throttleWorkers(port: number): Promise<WebSocket> {
 }
 
 async function once(browser: Browser, origin: string, query: string): Promise<PhoneRun> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'fr-FR', serviceWorkers: 'allow' });
+  const context = await browser.newContext({ ...PHONE_SCREEN, serviceWorkers: 'allow' });
   try {
     let bytes = 0;
     let afterSubmit = 0;
@@ -130,9 +140,7 @@ async function once(browser: Browser, origin: string, query: string): Promise<Ph
     await context.addInitScript(PROBE);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: THROUGHPUT, uploadThroughput: THROUGHPUT });
+    await throttleLikeCheapPhone(cdp);
     cdp.on('Network.loadingFinished', ({ encodedDataLength }) => count(encodedDataLength));
     workers.count = count;
     await page.goto(`${origin}/`, { waitUntil: 'load', timeout: 120_000 });
