@@ -85,9 +85,13 @@ test('the results map follows the search, both ways, and searches the area in vi
   await expect(page.locator('ol.results > li')).toHaveCount(3);
   const frame = await mapReady(page);
   await expect(frame.locator('.map-marker')).toHaveCount(3);
-  // Choosing a marker highlights its result in the list.
+  // Choosing a marker highlights its result in the list, and the page does not move: the
+  // person reads the marker's popup, which stays on the screen.
+  const before = await page.evaluate(() => scrollY);
   await frame.getByRole('button', { name: /Atelier fictif du Canal/ }).click();
   await expect(page.locator('.card.is-highlighted h3')).toHaveText('Atelier fictif du Canal');
+  await expect(frame.locator('.leaflet-popup', { hasText: 'Atelier fictif du Canal' }).getByRole('button', { name: /Ajouter à ma sélection/ })).toBeInViewport();
+  expect(await page.evaluate(() => scrollY)).toBe(before);
   // Hovering a result opens its marker's popup.
   await page.locator('ol.results > li', { hasText: 'Point fictif de la Colline' }).hover();
   await expect(frame.locator('.leaflet-popup', { hasText: 'Point fictif de la Colline' })).toBeVisible();

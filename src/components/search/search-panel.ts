@@ -90,9 +90,10 @@ class SearchPanel extends HTMLElement {
 
   private listenToMap(): void {
     document.addEventListener('map:ready', () => emit('search:results', { points: this.points }));
+    // A marker chosen on the map marks its card, and the page stays where it is: the person is
+    // reading the marker's popup. Scrolling to the card took a phone 9,600 px up, away from the map.
     document.addEventListener('list:highlight', ({ detail: { id } }) => {
       for (const card of this.output.querySelectorAll<HTMLElement>('.card')) card.classList.toggle('is-highlighted', card.dataset.id === id);
-      this.output.querySelector<HTMLElement>(`.card[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
     });
     document.addEventListener('map:search-area', ({ detail: { lat, lon } }) => {
       const params = paramsFromForm(this.form);
