@@ -789,6 +789,7 @@ export const fr = {
   'search.unknownIsNotNo': 'Quand une information manque, le lieu reste dans la liste, avec « à vérifier ».',
   'search.apply': 'Voir les lieux',
   'search.edit': 'Modifier la recherche',
+  'search.seeMap': 'Voir sur la carte',
   'search.clearAll': 'Tout effacer',
   'search.removeFilter': 'Enlever : {label}',
   'search.more': 'Voir plus de lieux',

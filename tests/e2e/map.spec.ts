@@ -99,3 +99,26 @@ test('the results map follows the search, both ways, and searches the area in vi
   await expect(page.locator('[data-search-status]')).toContainText('autour de cette zone de la carte');
   await expect(page).toHaveURL(/zone=/);
 });
+
+test('on a phone, the results lead to their map in one tap, and the link goes when the map cannot come', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const link = page.getByRole('link', { name: 'Voir sur la carte' });
+  // Offline on a device that never loaded the map, its section hides (the list says everything);
+  // a link to it would then lead nowhere.
+  await page.route(/\/_astro\/mount\.[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('/recherche/?q=Lille');
+  await expect(page.locator('ol.results > li')).toHaveCount(3);
+  await link.click();
+  await expect(page.locator('[data-map-section]')).toBeHidden();
+  await expect(link).toBeHidden();
+
+  await page.unrouteAll();
+  await page.goto('/recherche/?q=Lille');
+  await expect(page.locator('ol.results > li')).toHaveCount(3);
+  await expect(link).toBeVisible();
+  // The map's section is far below the cards: the link is on the first screen, the map is not.
+  await expect(page.locator('#carte')).not.toBeInViewport();
+  await link.click();
+  await expect(page.locator('#carte')).toBeInViewport();
+  await expect(page.locator('.map-frame').first()).toHaveAttribute('data-map-ready', 'true', { timeout: 20_000 });
+});

@@ -316,7 +316,9 @@ class SearchPanel extends HTMLElement {
       await this.show(outcome, params, mine);
       if (mine !== this.run) return;
       // The map's section shows once every card is drawn: a short list in the middle of its drawing would bring the map on screen, and load it, before the results.
-      if (this.points && this.points.length > 0) document.querySelector('[data-map-section][hidden]')?.removeAttribute('hidden');
+      const mapped = !!this.points && this.points.length > 0;
+      if (mapped) document.querySelector('[data-map-section][hidden]')?.removeAttribute('hidden');
+      this.querySelector<HTMLElement>('[data-search-map-link]')!.hidden = !mapped;
       emit('search:drawn', null);
       if (focusFrom !== undefined) this.output.querySelectorAll<HTMLElement>('ol.results > li a')[focusFrom]?.focus();
     } catch {

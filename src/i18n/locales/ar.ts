@@ -469,6 +469,7 @@ const words: ArabicWords = {
   'search.unknownIsNotNo': 'عندما تنقص معلومة، يبقى المكان في القائمة، مع «يجب التأكد».',
   'search.apply': 'عرض الأماكن',
   'search.edit': 'تعديل البحث',
+  'search.seeMap': 'عرض على الخريطة',
   'search.clearAll': 'مسح الكل',
   'search.removeFilter': 'إزالة: {label}',
   'search.more': 'عرض أماكن أخرى',

@@ -440,6 +440,7 @@ export const en: LocaleFile = {
     'search.unknownIsNotNo': 'When some information is missing, the place stays in the list, marked “check with the place”.',
     'search.apply': 'See the places',
     'search.edit': 'Change the search',
+    'search.seeMap': 'See them on the map',
     'search.clearAll': 'Clear all',
     'search.removeFilter': 'Remove: {label}',
     'search.more': 'See more places',

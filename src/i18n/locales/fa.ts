@@ -441,6 +441,7 @@ export const fa: LocaleFile = {
     'search.unknownIsNotNo': 'اگر یک معلومات نباشد، جای در لیست می‌ماند، با نشان «باید بررسی شود».',
     'search.apply': 'دیدن جای‌ها',
     'search.edit': 'تغییر دادن جستجو',
+    'search.seeMap': 'دیدن روی نقشه',
     'search.clearAll': 'پاک کردن همه',
     'search.removeFilter': 'برداشتن: {label}',
     'search.more': 'دیدن جای‌های بیشتر',

@@ -384,6 +384,7 @@ export const frFalc: LocaleFile = {
     'search.unknownIsNotNo': 'Parfois, une information manque pour un lieu. Le lieu reste alors dans la liste avec « à vérifier ».',
     'search.apply': 'Voir les lieux',
     'search.edit': 'Modifier la recherche',
+    'search.seeMap': 'Voir les lieux sur la carte',
     'search.clearAll': 'Tout effacer',
     'search.removeFilter': 'Enlever : {label}',
     'search.more': 'Voir plus de lieux',

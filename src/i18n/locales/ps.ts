@@ -441,6 +441,7 @@ export const ps: LocaleFile = {
     'search.unknownIsNotNo': 'کله چې یو معلومات نه وي، ځای په لیست کې پاتې کېږي، د «تایید غواړي» نښې سره.',
     'search.apply': 'ځایونه وګورئ',
     'search.edit': 'لټون بدل کړئ',
+    'search.seeMap': 'په نقشه کې یې وګورئ',
     'search.clearAll': 'ټول پاک کړئ',
     'search.removeFilter': 'لرې یې کړئ: {label}',
     'search.more': 'نور ځایونه وګورئ',

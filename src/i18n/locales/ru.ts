@@ -455,6 +455,7 @@ export const ru: LocaleFile = {
     'search.unknownIsNotNo': 'Если какой-то информации нет, место остаётся в списке с пометкой «нужно уточнить».',
     'search.apply': 'Показать места',
     'search.edit': 'Изменить поиск',
+    'search.seeMap': 'Показать на карте',
     'search.clearAll': 'Очистить всё',
     'search.removeFilter': 'Убрать: {label}',
     'search.more': 'Показать ещё места',

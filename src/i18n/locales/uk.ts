@@ -465,6 +465,7 @@ export const uk: LocaleFile = {
     'search.unknownIsNotNo': 'Коли інформації бракує, місце залишається у списку з позначкою «треба уточнити».',
     'search.apply': 'Показати місця',
     'search.edit': 'Змінити пошук',
+    'search.seeMap': 'Показати на карті',
     'search.clearAll': 'Очистити все',
     'search.removeFilter': 'Прибрати: {label}',
     'search.more': 'Показати більше місць',
