@@ -122,3 +122,28 @@ test('on a phone, the results lead to their map in one tap, and the link goes wh
   await expect(page.locator('#carte')).toBeInViewport();
   await expect(page.locator('.map-frame').first()).toHaveAttribute('data-map-ready', 'true', { timeout: 20_000 });
 });
+
+test('a marker’s popup opens clear of the map’s buttons, its name readable', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/recherche/?q=Lille');
+  await expect(page.locator('ol.results > li')).toHaveCount(3);
+  const frame = await mapReady(page);
+  await expect(frame.locator('.map-marker')).toHaveCount(3);
+  // The highest marker: its popup opens upwards, where « Rechercher dans cette zone » sits.
+  const boxes = await frame.locator('.map-marker').evaluateAll((markers) => markers.map((marker) => marker.getBoundingClientRect().top));
+  await frame
+    .locator('.map-marker')
+    .nth(boxes.indexOf(Math.min(...boxes)))
+    .click();
+  const title = frame.locator('.leaflet-popup .map-popup-title a');
+  await expect(title).toBeVisible();
+  // Once the map has moved to show it, nothing covers the popup's name.
+  await expect
+    .poll(() =>
+      title.evaluate((link) => {
+        const box = link.getBoundingClientRect();
+        return [box.left + 2, box.right - 2].every((x) => link.contains(document.elementFromPoint(x, box.top + box.height / 2)));
+      }),
+    )
+    .toBe(true);
+});

@@ -33,6 +33,11 @@ const FRANCE: L.LatLngBoundsExpression = [
 ];
 /** A bubble's width in pixels: closer bubbles merge. */
 const BUBBLE_PIXELS = 46;
+/**
+ * A popup moves the map to show itself below the buttons along the map's top (zoom, « Rechercher
+ * dans cette zone », 46 px high): under them, its name and phone were hidden on a phone.
+ */
+const POPUP_CLEARANCE: L.PointExpression = [10, 70];
 /** Below this zoom the overview shows one bubble per département. */
 const DETAIL_ZOOM = 8;
 
@@ -274,7 +279,7 @@ function Markers({
               click: () => emit('list:highlight', { id: item.point.id }),
             }}
           >
-            <Popup>
+            <Popup autoPanPaddingTopLeft={POPUP_CLEARANCE}>
               <p className="map-popup-title">
                 <a href={placeUrl(item.point.id)}>{item.point.name}</a>
               </p>
