@@ -48,6 +48,8 @@ test('a selection of three places: kept through a reload, offline, printed as a 
   await context.setOffline(true);
   await page.goto('/selection/');
   await expect(selectionNames(page)).toHaveText(names);
+  // Each place once on screen: the list made for paper stays on paper.
+  for (const name of names) await expect(page.getByText(name, { exact: true }).locator('visible=true')).toHaveCount(1);
 
   const list = await printed(page);
   expect(list.pages).toBe(1);
