@@ -6,7 +6,7 @@
  * aloud with the device's voice; the full French page is one link away.
  */
 import { formatSlots, statusLabel, weekdayName } from '../i18n/hours.ts';
-import { clientTranslator, type Key, type Translate } from '../i18n/translate.ts';
+import { clientTranslator, leftToRight, type Key, type Translate } from '../i18n/translate.ts';
 import { statusAt, todaySlots } from '../lib/hours/status.ts';
 import { parseSelection } from '../lib/orient/selection.ts';
 import { parsePhone } from '../lib/phone.ts';
@@ -65,7 +65,7 @@ class PlaceView extends HTMLElement {
 
     const phone = parsePhone(place.phone);
     const actions = element('div', { class: 'actions' });
-    if (phone) actions.append(element('a', { class: 'button', href: `tel:${phone.dial}` }, t('place.call', { phone: phone.display })));
+    if (phone) actions.append(element('a', { class: 'button', href: `tel:${phone.dial}` }, t('place.call', { phone: leftToRight(t, phone.display) })));
     if (hasFlag(place, 'exactPoint'))
       actions.append(element('a', { class: 'button secondary', href: `https://www.openstreetmap.org/directions?route=%3B${place.lat}%2C${place.lon}` }, t('place.directions')));
     const listen = listenButton(t, () => this.spoken(place, status.state === 'open' || status.state === 'closed' ? statusLabel(t, status) : ''));
@@ -78,7 +78,9 @@ class PlaceView extends HTMLElement {
 
     parts.push(element('h2', {}, t('place.address')));
     const address = element('p');
-    address.append(place.street ? french('span', `${place.street}, `) : element('span', {}, `${t('place.addressUnknown')} · `), french('span', place.commune));
+    // One piece, in its own order: two pieces side by side read « Roubaix9 Rue Pellart, » on a page written right to left.
+    if (place.street) address.append(french('span', `${place.street}, ${place.commune}`));
+    else address.append(element('span', {}, `${t('place.addressUnknown')} · `), french('span', place.commune));
     parts.push(address);
 
     parts.push(element('h2', {}, t('place.hours')));
@@ -105,7 +107,6 @@ class PlaceView extends HTMLElement {
       parts.push(element('p', {}, place.languages.map((code) => t(`language.${code}` as Key)).join(', ')));
     }
 
-    parts.push(element('p', {}, t('languages.inFrench')));
     const full = element('p');
     full.append(element('a', { href: placeUrl(place.id), lang: 'fr', hreflang: 'fr' }, t('placeView.frenchPage')));
     parts.push(full);

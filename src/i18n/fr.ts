@@ -1263,7 +1263,6 @@ export const fr = {
   'languages.suggest': 'Ce site existe aussi en français.',
   'languages.suggestGo': 'Lire en français',
   'languages.stay': 'Rester en français',
-  'languages.inFrench': '(en français)',
   'languages.page.title': 'Les langues du site',
   'languages.page.lead': 'Choisissez votre langue. Ce téléphone garde votre choix pour les autres pages.',
   'languages.page.how': 'Comment chaque langue est faite',

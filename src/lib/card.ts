@@ -5,7 +5,7 @@
  * is only where the card is: a status computed live or for the day asked for, the day's hours,
  * the needs met, the buttons.
  */
-import type { Key, Translate } from '../i18n/translate.ts';
+import { leftToRight, type Key, type Translate } from '../i18n/translate.ts';
 import { formatDistance } from './format.ts';
 import type { Kind } from './kinds.ts';
 import { parsePhone } from './phone.ts';
@@ -58,13 +58,16 @@ export function conditions(t: Translate, place: Pick<SearchPlace, 'flags'>): str
 
 /** Where a place is: « 3 rue X, Lille », « … · Dans la commune », « Lille · à 900 m », or roughly when its point is the commune's centre. */
 export function whereLine(t: Translate, place: Pick<CardPlace, 'street' | 'commune' | 'flags'>, distance: CardDistance | null = null): string {
-  const street = place.street ? `${place.street}, ` : '';
-  if (distance === null) return `${street}${place.commune}`;
-  if ('km' in distance && distance.inCommune) return `${street}${place.commune} · ${t('search.card.inCommune')}`;
+  // The address reads as the source wrote it, in its own order, on a page written right to left too.
+  const address = leftToRight(t, place.street ? `${place.street}, ${place.commune}` : place.commune);
+  if (distance === null) return address;
+  if ('km' in distance && distance.inCommune) return `${address} · ${t('search.card.inCommune')}`;
   const written = 'km' in distance ? formatDistance(t, distance.km) : distance.written;
+  const street = place.street ? `${leftToRight(t, place.street)}, ` : '';
+  const commune = leftToRight(t, place.commune);
   // Its point is the commune's centre: the distance is rough, and the address is unknown unless its street is.
-  if (!hasFlag(place, 'exactPoint')) return `${street}${t(place.street ? 'search.card.approximateStreet' : 'search.card.approximate', { commune: place.commune, distance: written })}`;
-  return `${street}${t('search.place.distance', { commune: place.commune, distance: written })}`;
+  if (!hasFlag(place, 'exactPoint')) return `${street}${t(place.street ? 'search.card.approximateStreet' : 'search.card.approximate', { commune, distance: written })}`;
+  return `${street}${t('search.place.distance', { commune, distance: written })}`;
 }
 
 export function placeCard(t: Translate, place: CardPlace, distance: CardDistance | null = null): Card {
@@ -74,7 +77,7 @@ export function placeCard(t: Translate, place: CardPlace, distance: CardDistance
   head.push({ class: 'where', text: whereLine(t, place, distance) });
   const tail: CardLine[] = [];
   const phone = parsePhone(place.phone);
-  if (phone) tail.push({ class: 'phone', text: t('search.place.phone'), link: { href: `tel:${phone.dial}`, text: phone.display } });
+  if (phone) tail.push({ class: 'phone', text: t('search.place.phone'), link: { href: `tel:${phone.dial}`, text: leftToRight(t, phone.display) } });
   const asked = conditions(t, place);
   if (asked.length > 0) tail.push({ class: 'conditions', text: asked.join(' · ') });
   if (hasFlag(place, 'residentsOnly')) tail.push({ class: 'notice-inline', text: t('search.card.residentsOnly') });

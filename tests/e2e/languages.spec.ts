@@ -4,7 +4,7 @@
  * orientation mode in the person's language; a list printed and sent in the person's language
  * while the worker's screen stays in French. Words come from the dictionaries, never written here.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { wordsFor } from '../../src/i18n/page.ts';
 import { expect, SERVED, test } from './fixtures.ts';
 import { axeViolations } from './axe.ts';
@@ -39,6 +39,32 @@ test('a language is chosen in its own name from any page, without JavaScript too
   await context.close();
 });
 
+/** Whether `first` is drawn to the left of `second` (the last time it is written) in the element's text. */
+function leftOf(locator: Locator, first: string, second: string): Promise<boolean> {
+  return locator.evaluate(
+    (node, { first, second }) => {
+      const left = (text: string, last: boolean): number | undefined => {
+        const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        let found: number | undefined;
+        for (let current = walker.nextNode(); current; current = walker.nextNode()) {
+          const at = last ? current.textContent!.lastIndexOf(text) : current.textContent!.indexOf(text);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(current, at);
+          range.setEnd(current, at + text.length);
+          found = range.getBoundingClientRect().left;
+          if (!last) break;
+        }
+        return found;
+      };
+      const [a, b] = [left(first, false), left(second, true)];
+      if (a === undefined || b === undefined) throw new Error(`not written: ${first} or ${second}`);
+      return a < b;
+    },
+    { first, second },
+  );
+}
+
 test('in Arabic: search, a place in Arabic, the choice kept on French pages, and said where a page exists in French only', async ({ page }) => {
   await page.goto('/');
   await chooseLanguage(page, 'العربية');
@@ -59,7 +85,13 @@ test('in Arabic: search, a place in Arabic, the choice kept on French pages, and
   await page.goto('/lieux/point-fictif-de-la-colline/');
   await expect(page).toHaveURL(/\/ar\/lieu\/\?lieu=59\.point-fictif-de-la-colline$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
-  await expect(page.getByRole('link', { name: ar('place.call', { phone: '03 00 00 00 00' }) })).toHaveAttribute('href', 'tel:+33300000000');
+  const call = page.getByRole('link', { name: ar('place.call', { phone: '\u206603 00 00 00 00\u2069' }) });
+  await expect(call).toHaveAttribute('href', 'tel:+33300000000');
+  // Inside words written right to left, the number and the address keep their own order: the
+  // number's first group on the left of its last, the street's number on the left of the town.
+  expect(await leftOf(call, '03', '00 00')).toBe(true);
+  const address = page.locator('[data-place] p').filter({ hasText: 'place Inventée' });
+  expect(await leftOf(address, '2 place', 'Lille')).toBe(true);
   // A page that exists only in French says so, in Arabic, with the way back.
   await page.goto('/communes/59350-lille/');
   const notice = page.locator('.language-notice');

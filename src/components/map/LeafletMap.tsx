@@ -6,7 +6,7 @@ import L from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import type { FeatureCollection } from 'geojson';
-import { createTranslator, formatNumber, type Key, type Translate } from '../../i18n/translate.ts';
+import { createTranslator, formatNumber, leftToRight, type Key, type Translate } from '../../i18n/translate.ts';
 import { KINDS, kindSymbol } from '../../lib/kinds.ts';
 import { ClusterIndex, groupBubbles, type Bubble, type BubbleGroup, type ClusterItem } from '../../lib/map/clusters.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
@@ -287,7 +287,7 @@ function Markers({
               {item.point.phone && (
                 <p>
                   {t('map.phone')}
-                  <a href={`tel:${item.point.dial ?? item.point.phone.replace(/\s/g, '')}`}>{item.point.phone}</a>
+                  <a href={`tel:${item.point.dial ?? item.point.phone.replace(/\s/g, '')}`}>{leftToRight(t, item.point.phone)}</a>
                 </p>
               )}
               {item.point.departement && <selection-toggle data-entry={entryToken({ departement: item.point.departement, id: item.point.id })} data-name={item.point.name} />}

@@ -579,7 +579,6 @@ const words: ArabicWords = {
   'languages.suggest': 'هذا الموقع موجود أيضًا بالعربية.',
   'languages.suggestGo': 'القراءة بالعربية',
   'languages.stay': 'البقاء بالفرنسية',
-  'languages.inFrench': '(بالفرنسية)',
   'languages.page.title': 'لغات الموقع',
   'languages.page.lead': 'اختاروا لغتكم. يحفظ هذا الهاتف اختياركم للصفحات الأخرى.',
   'languages.page.how': 'كيف أُعِدّت كل لغة',

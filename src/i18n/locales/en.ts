@@ -547,7 +547,6 @@ export const en: LocaleFile = {
     'languages.suggest': 'This site is also in English.',
     'languages.suggestGo': 'Read in English',
     'languages.stay': 'Stay in French',
-    'languages.inFrench': '(in French)',
     'languages.page.title': 'Languages of the site',
     'languages.page.lead': 'Choose your language. This phone keeps your choice for the other pages.',
     'languages.page.how': 'How each language was made',

@@ -548,7 +548,6 @@ export const fa: LocaleFile = {
     'languages.suggest': 'این ویب‌سایت به زبان دری هم هست.',
     'languages.suggestGo': 'خواندن به زبان دری',
     'languages.stay': 'ادامه به زبان فرانسوی',
-    'languages.inFrench': '(به زبان فرانسوی)',
     'languages.page.title': 'زبان‌های ویب‌سایت',
     'languages.page.lead': 'زبان خود را انتخاب کنید. این تلیفون انتخاب شما را برای صفحه‌های دیگر نگه می‌دارد.',
     'languages.page.how': 'هر زبان چطور ساخته شده است',

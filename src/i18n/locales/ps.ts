@@ -548,7 +548,6 @@ export const ps: LocaleFile = {
     'languages.suggest': 'دا ویب پاڼه په پښتو ژبه هم شته.',
     'languages.suggestGo': 'په پښتو یې ولولئ',
     'languages.stay': 'په فرانسوي ژبه پاتې شئ',
-    'languages.inFrench': '(په فرانسوي ژبه)',
     'languages.page.title': 'د ویب پاڼې ژبې',
     'languages.page.lead': 'خپله ژبه وټاکئ. دا ټیلیفون ستاسو انتخاب د نورو پاڼو لپاره ساتي.',
     'languages.page.how': 'هره ژبه څنګه جوړه شوې ده',

@@ -564,7 +564,6 @@ export const ru: LocaleFile = {
     'languages.suggest': 'Этот сайт есть и на русском языке.',
     'languages.suggestGo': 'Читать на русском',
     'languages.stay': 'Остаться на французском',
-    'languages.inFrench': '(на французском)',
     'languages.page.title': 'Языки сайта',
     'languages.page.lead': 'Выберите свой язык. Этот телефон запомнит Ваш выбор для других страниц.',
     'languages.page.how': 'Как сделан перевод на каждый язык',

@@ -574,7 +574,6 @@ export const uk: LocaleFile = {
     'languages.suggest': 'Цей сайт є також українською.',
     'languages.suggestGo': 'Читати українською',
     'languages.stay': 'Залишитися французькою',
-    'languages.inFrench': '(французькою)',
     'languages.page.title': 'Мови сайту',
     'languages.page.lead': 'Виберіть свою мову. Цей телефон запам’ятає ваш вибір для інших сторінок.',
     'languages.page.how': 'Як зроблено кожну мову',

@@ -4,7 +4,7 @@
  * The next opening is written as a date, never "demain": the message is read later.
  */
 import { dateName, formatTime } from '../../i18n/hours.ts';
-import type { Translate } from '../../i18n/translate.ts';
+import { leftToRight, type Translate } from '../../i18n/translate.ts';
 import { LOOKAHEAD_DAYS, slotsOn, statusAt } from '../hours/status.ts';
 import { shiftDate, wallClock } from '../dates.ts';
 import type { Schedule } from '../hours/types.ts';
@@ -71,8 +71,8 @@ export function nextOpening(t: Translate, schedule: Schedule | null, now: Date, 
 
 /** The lines of one place; without `now` (a page built in advance), no next opening. */
 export function placeLines(t: Translate, place: SharedPlace, now: Date | null, from: FromDay | null = null): string[] {
-  const lines = [place.name, [place.street, place.city].filter(Boolean).join(', ')];
-  if (place.phone) lines.push(t('share.phone', { phone: place.phone }));
+  const lines = [place.name, leftToRight(t, [place.street, place.city].filter(Boolean).join(', '))];
+  if (place.phone) lines.push(t('share.phone', { phone: leftToRight(t, place.phone) }));
   const next = now && nextOpening(t, place.schedule, now, from);
   if (next) lines.push(next);
   if (place.url) lines.push(place.url);
