@@ -57,6 +57,21 @@ describe('finding places', () => {
     expect(names(await search('59100'))[0]).toBe('Atelier fictif du Canal');
   });
 
+  test('a commune written with its postcode is that commune, not a place’s name', async () => {
+    // « France services fictive de Grenoble » has the commune in its name: read as a name, « grenoble 38000 » found only it.
+    const alone = names(await search('grenoble'));
+    expect(alone.length).toBeGreaterThan(5);
+    for (const q of ['grenoble 38000', 'Grenoble (38000)', '38000 grenobel', 'aide papiers grenoble 38000', 'echirolles 38130']) {
+      const outcome = await search(q);
+      expect(outcome.type === 'results' && outcome.origin, q).toMatchObject({ kind: 'commune', commune: { name: q.includes('echirolles') ? 'Échirolles' : 'Grenoble' } });
+      expect(outcome.type === 'results' && outcome.reading.name, q).toEqual([]);
+    }
+    expect(names(await search('grenoble 38000'))).toEqual(alone);
+    // A place's own name still counts.
+    expect(names(await search('france services 38000'))[0]).toBe('France services fictive de Grenoble');
+    expect(names(await search('canal 59100'))).toEqual(['Atelier fictif du Canal']);
+  });
+
   test('a misspelt commune is understood', async () => {
     const outcome = await search('strasbourgg');
     expect(outcome.type === 'results' && outcome.origin).toMatchObject({ kind: 'commune', commune: { name: 'Strasbourg' } });

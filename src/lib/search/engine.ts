@@ -17,7 +17,7 @@ import { SEARCH_FILES } from '../routes.ts';
 import { postcodeFile, unpackCommunes, unpackPostcodes, type CommunesFile, type Meta, type PostcodeRow, type PostcodesFile, type ShardFile, unpackShard } from './data.ts';
 import { normalize } from './normalize.ts';
 import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } from './judge.ts';
-import { arrondissementPostcode, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
+import { arrondissementPostcode, communeNameWords, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
 import { inSlices, SLICE_MS, yieldToPage } from '../yield.ts';
 import {
@@ -454,6 +454,11 @@ export class SearchEngine {
       if (postcodeIndex >= 0) consumed.add(postcodeIndex);
       if (arrondissement) consumed.add(arrondissement.at).add(arrondissement.at + 1);
       communes = await this.communesWithPostcode(postcodeIndex >= 0 ? words[postcodeIndex]! : arrondissement!.postcode);
+      for (const index of communeNameWords(
+        masked(),
+        communes.map((commune) => commune.key),
+      ))
+        consumed.add(index);
     }
     // Stray numbers say nothing more.
     words.forEach((word, index) => {

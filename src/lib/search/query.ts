@@ -55,6 +55,16 @@ export function typosAllowed(length: number): number {
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
 
+/**
+ * The words that write one of these communes' names, a typing mistake allowed: with a postcode
+ * (« roubaix 59100 », « 93200 saint denis »), the name says the same commune, not a place's
+ * name. Read as a name, « roubaix » kept 4 of Roubaix's 383 places. `keys`: normalized names.
+ */
+export function communeNameWords(words: readonly string[], keys: readonly string[]): number[] {
+  const parts = [...new Set(keys.flatMap((key) => key.split(' ')))];
+  return words.flatMap((word, index) => (word.length > 1 && parts.some((part) => part === word || editDistance(word, part) <= typosAllowed(word.length)) ? [index] : []));
+}
+
 /** The same word, or a word misspelt (a swap of two letters is one mistake), give or take an ending. */
 function closeWord(typed: string, keyword: string): boolean {
   if (sameWord(typed, keyword)) return true;
