@@ -21,7 +21,8 @@ import { isNetworkPlace } from '../lib/kinds.ts';
 import { isReachable, type ReachFacts } from '../lib/reach.ts';
 import { isResidentsOnly } from '../lib/search/audience.ts';
 import { normalize } from '../lib/search/normalize.ts';
-import { readableTitle } from '../lib/search/build.ts';
+import { cardPlaceOf, readableTitle } from '../lib/search/build.ts';
+import { conditions } from '../lib/card.ts';
 import { frenchOrder } from '../lib/text.ts';
 
 export interface Crumb {
@@ -330,6 +331,8 @@ export interface PosterCard {
   address: string;
   hours: string;
   phone: string;
+  /** What the place asks (« Il faut être orienté par un travailleur social · Sur rendez-vous »), '' when it does not say: known before going. */
+  asks?: string;
   /** « à 12 km » for a place of another commune; null for the commune's own. */
   distance: string | null;
 }
@@ -347,6 +350,7 @@ export function posterCard(place: PlaceEntry, km: number | null): PosterCard {
       address: postalAddress(place, place.commune.name),
       hours: place.schedule ? weekCompact(t, place.schedule.week).join(' ; ') || t('hours.closedAllDay') : t(phone ? 'print.hoursUnknown' : 'hours.status.noHoursCheck'),
       phone: phone ? t('poster.phone', { phone: phone.display }) : place.contacts.email ? t('poster.email', { email: place.contacts.email }) : t('widget.noPhone'),
+      asks: conditions(t, cardPlaceOf(place)).join(' · '),
     };
     posterCards.set(place, card);
   }
@@ -399,10 +403,11 @@ function extraLines(text: string, [perLine, height]: readonly [number, number], 
   return Math.max(0, Math.ceil(text.length / perLine) - counted) * height;
 }
 
-export function posterCardHeight(card: Pick<PosterCard, 'name' | 'address' | 'hours' | 'distance'>, paper: Paper = 'a4'): number {
+export function posterCardHeight(card: Pick<PosterCard, 'name' | 'address' | 'hours' | 'distance' | 'asks'>, paper: Paper = 'a4'): number {
   const room: Room = POSTER_ROOM[paper];
   const address = card.distance ? `${card.address} ${card.distance}` : card.address;
-  return room.card + extraLines(card.name, room.name) + extraLines(address, room.address) + extraLines(card.hours, room.hours);
+  // What the place asks is written as the hours are, each of its lines counted.
+  return room.card + extraLines(card.name, room.name) + extraLines(address, room.address) + extraLines(card.hours, room.hours) + extraLines(card.asks ?? '', room.hours, 0);
 }
 
 /**
@@ -410,7 +415,12 @@ export function posterCardHeight(card: Pick<PosterCard, 'name' | 'address' | 'ho
  * left for « Et 3 autres lieux : scannez le code ». On A3 the cards fill two columns; a column
  * may end one card early (a card is never cut), so each column keeps room for its tallest card.
  */
-export function posterFit<T extends Pick<PosterCard, 'name' | 'address' | 'hours' | 'distance'>>(cards: readonly T[], total: number, lead: string, paper: Paper = 'a4'): { shown: T[]; more: number } {
+export function posterFit<T extends Pick<PosterCard, 'name' | 'address' | 'hours' | 'distance' | 'asks'>>(
+  cards: readonly T[],
+  total: number,
+  lead: string,
+  paper: Paper = 'a4',
+): { shown: T[]; more: number } {
   const room: Room = POSTER_ROOM[paper];
   const column = room.page - room.head - extraLines(lead, room.lead, 2) - room.foot;
   let used = 0;

@@ -65,9 +65,10 @@ test('a selection of three places: kept through a reload, offline, printed as a 
   const cardsPaper = await printed(page);
   expect(cardsPaper.pages).toBe(1);
   for (const name of names) expect(cardsPaper.text).toContain(name);
-  // Each card carries its usual week.
+  // Each card carries its usual week, and what the place asks.
   expect(names).toContain('Point fictif de la Colline');
   expect(cardsPaper.text).toContain('Du mardi au samedi : 10 h à 18 h');
+  expect(cardsPaper.text).toContain('Pas besoin d’être orienté');
   expect(new Set(cardsPaper.codes)).toEqual(new Set(placeUrls));
 });
 
@@ -132,7 +133,7 @@ test('a place prints on one A4 page: its facts, a QR code to its page, the date 
   expect(paper.text.replaceAll('/ ', '/')).toMatch(new RegExp(`${SERVED_HOST}/lieux/espace-fictif-?des-hirondelles/`));
 });
 
-test('SMS, WhatsApp and e-mail carry the name, address, phone, next opening as a date, and the link', async ({ page }) => {
+test('SMS, WhatsApp and e-mail carry the name, address, phone, what the place asks, next opening as a date, and the link', async ({ page }) => {
   // Tuesday 18:00: closed, opens on Wednesday 4 March at 9:00.
   await page.clock.setFixedTime(new Date('2026-03-03T18:00:00+01:00'));
   await page.goto('/lieux/espace-fictif-des-hirondelles/');
@@ -141,6 +142,8 @@ test('SMS, WhatsApp and e-mail carry the name, address, phone, next opening as a
     'Espace fictif des Hirondelles',
     '1 rue Imaginaire, 67000 Strasbourg',
     'Téléphone : 01 23 45 67 89',
+    // Known before going: a referral is needed.
+    'Il faut être orienté par un travailleur social · Sans rendez-vous · Gratuit',
     'Prochaine ouverture : le mercredi 4 mars à 9 h',
     `${SITE}/lieux/espace-fictif-des-hirondelles/`,
   ].join('\n');

@@ -126,6 +126,8 @@ test('the poster prints on one A4 page, with the places, their phones and a QR c
   expect(paper.text).toContain('À Lille, ces lieux peuvent vous aider');
   expect(paper.text).toContain('Point fictif de la Colline');
   expect(paper.text).toContain('Téléphone : 03 00 00 00 00');
+  // What a place asks is known before going.
+  expect(paper.text).toContain('Pas besoin d’être orienté');
   expect(paper.text).toContain('Relais fictif du Moulin');
   expect(paper.text).not.toContain('Pour la mairie');
   expect(paper.text).not.toMatch(RELATIVE_TIME);

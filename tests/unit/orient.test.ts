@@ -103,6 +103,7 @@ describe('shared messages', () => {
     street: '1 rue Fictive',
     city: '59000 Lille',
     phone: '01 23 45 67 89',
+    conditions: 'Il faut être orienté par un travailleur social · Sur rendez-vous',
     schedule,
     url: 'https://aide-numerique.example.org/lieux/lieu-fictif/',
   };
@@ -120,13 +121,14 @@ describe('shared messages', () => {
     expect(nextOpening(t, closed, sunday)).toBeNull();
   });
 
-  test('one place: name, address, phone, next opening, link', () => {
+  test('one place: name, address, phone, what it asks, next opening, link', () => {
     expect(plain(placeMessage(t, place, sunday))).toBe(
       [
         'Un lieu pour être aidé avec le numérique :',
         'Lieu fictif des tests',
         '1 rue Fictive, 59000 Lille',
         'Téléphone : 01 23 45 67 89',
+        'Il faut être orienté par un travailleur social · Sur rendez-vous',
         'Prochaine ouverture : le lundi 30 novembre à 9 h',
         'https://aide-numerique.example.org/lieux/lieu-fictif/',
       ].join('\n'),
@@ -134,16 +136,16 @@ describe('shared messages', () => {
   });
 
   test('what is unknown is left out, not invented', () => {
-    expect(placeMessage(t, { ...place, street: '', phone: '', schedule: null }, sunday)).toBe(
+    expect(placeMessage(t, { ...place, street: '', phone: '', conditions: '', schedule: null }, sunday)).toBe(
       ['Un lieu pour être aidé avec le numérique :', 'Lieu fictif des tests', '59000 Lille', 'https://aide-numerique.example.org/lieux/lieu-fictif/'].join('\n'),
     );
   });
 
   test('a selection: numbered places, then the link to the list', () => {
-    const text = selectionMessage(t, [place, { ...place, name: 'Autre lieu fictif', phone: '' }], 'https://aide-numerique.example.org/selection/?lieux=59.a,59.b', sunday);
+    const text = selectionMessage(t, [place, { ...place, name: 'Autre lieu fictif', phone: '', conditions: '' }], 'https://aide-numerique.example.org/selection/?lieux=59.a,59.b', sunday);
     expect(text.split('\n\n')).toEqual([
       '2 lieux pour être aidé avec le numérique :',
-      expect.stringMatching(/^1\. Lieu fictif des tests\n1 rue Fictive, 59000 Lille\nTéléphone : 01 23 45 67 89\n/),
+      expect.stringMatching(/^1\. Lieu fictif des tests\n1 rue Fictive, 59000 Lille\nTéléphone : 01 23 45 67 89\nIl faut être orienté par un travailleur social · Sur rendez-vous\n/),
       expect.stringMatching(/^2\. Autre lieu fictif\n1 rue Fictive, 59000 Lille\nProchaine/),
       'La liste en ligne : https://aide-numerique.example.org/selection/?lieux=59.a,59.b',
     ]);

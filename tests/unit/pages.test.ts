@@ -258,6 +258,10 @@ describe('the poster stays on one page', () => {
     expect(posterCardHeight(card('x'))).toBe(80);
     expect(posterCardHeight(card('x', { nameLength: 105, addressLength: 141, hoursLength: 256 }))).toBe(80 + 2 * 17 + 2 * 15 + 3 * 14);
     expect(posterCardHeight(card('x', { nameLength: 104, addressLength: 140, hoursLength: 255 }))).toBe(80 + 17 + 15 + 2 * 14);
+    // What the place asks: a line of its own, and more when long.
+    expect(posterCardHeight({ ...card('x'), asks: 'Il faut être orienté par un travailleur social' })).toBe(80 + 14);
+    expect(posterCardHeight({ ...card('x'), asks: 'Il faut être orienté par un travailleur social · Sur rendez-vous · Gratuit' })).toBe(80 + 14);
+    expect(posterCardHeight({ ...card('x'), asks: 'a'.repeat(86) })).toBe(80 + 2 * 14);
   });
 
   test('six short cards fit, with « Et 34 autres lieux » below them', () => {

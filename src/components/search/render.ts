@@ -4,7 +4,7 @@ import { weekdayOf } from '../../lib/dates.ts';
 import type { When } from '../../lib/search/judge.ts';
 import { placeMessage, shareLinks, type FromDay, type SharedPlace } from '../../lib/orient/share.ts';
 import type { Key, Translate } from '../../i18n/translate.ts';
-import { placeCard, type CardDistance } from '../../lib/card.ts';
+import { conditions, placeCard, type CardDistance } from '../../lib/card.ts';
 import { cardElement, element } from '../card.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
 import type { CommuneMatch, Result, SearchOutcome } from '../../lib/search/engine.ts';
@@ -58,8 +58,16 @@ export function fromDay(result: Pick<Result, 'day'>, when: When | null): FromDay
   return result.day ? { date: result.day.date, minutes: when?.half === 'afternoon' ? 12 * 60 : 0 } : null;
 }
 
-export function sharedPlace(result: Result, site: string, locale = 'fr'): SharedPlace {
-  return { name: result.title || result.name, street: result.street, city: result.commune, phone: result.phone, schedule: result.schedule, url: new URL(placeViewUrl(locale, result), site).href };
+export function sharedPlace(t: Translate, result: Result, site: string, locale = 'fr'): SharedPlace {
+  return {
+    name: result.title || result.name,
+    street: result.street,
+    city: result.commune,
+    phone: result.phone,
+    conditions: conditions(t, result).join(' · '),
+    schedule: result.schedule,
+    url: new URL(placeViewUrl(locale, result), site).href,
+  };
 }
 
 /** « Envoyer ce lieu »: SMS, WhatsApp, e-mail, written when opened (the next opening of that moment, from the day asked for). */
@@ -75,7 +83,7 @@ function shareBlock(t: Translate, result: Result, context: CardContext): HTMLDet
     return link;
   });
   const write = () => {
-    const place = sharedPlace(result, context.site, context.locale);
+    const place = sharedPlace(t, result, context.site, context.locale);
     const hrefs = shareLinks(t('share.subject', { name: place.name }), placeMessage(t, place, new Date(), fromDay(result, context.when)));
     for (const link of links) link.href = hrefs[link.dataset.share as keyof typeof hrefs];
   };

@@ -16,7 +16,7 @@ import { localizedPath, paperWordsUrl, placeViewUrl, SELECTION_URL, selectionUrl
 import { formatDate } from '../../lib/format.ts';
 import { engine } from '../search/browser-engine.ts';
 import type { SearchPlace } from '../../lib/search/row.ts';
-import { placeCard } from '../../lib/card.ts';
+import { conditions, placeCard } from '../../lib/card.ts';
 import { cardElement, element, lineElement } from '../card.ts';
 import type { ShareLinksElement } from '../share/share-links.ts';
 import '../share/share-links.ts';
@@ -203,6 +203,7 @@ class SelectionPage extends HTMLElement {
       street: place.street,
       city: place.commune,
       phone: place.phone,
+      conditions: conditions(this.pt, place).join(' · '),
       schedule: place.schedule,
       url: new URL(placeViewUrl(this.paperLocale, place), this.site).href,
     };
@@ -273,13 +274,13 @@ class SelectionPage extends HTMLElement {
     return element('p', {}, weekSummary(t, place.schedule?.week ?? null));
   }
 
-  /** A cut-out card: the card's name, address and phone (no room for more), the usual week, a code. */
+  /** A cut-out card: the card's name, address, phone and what the place asks (a referral, an appointment), the usual week, a code. */
   private cutCard(place: SearchPlace): HTMLElement {
     const card = placeCard(this.pt, place);
     const name = element('p', { class: 'place-name' });
     name.append(element('a', { href: placeViewUrl(this.paperLocale, place) }, card.name));
     const text = element('div', {});
-    text.append(name, ...[...card.head, ...card.tail].filter((line) => line.class === 'where' || line.class === 'phone').map(lineElement), this.cardHours(place));
+    text.append(name, ...[...card.head, ...card.tail].filter((line) => line.class === 'where' || line.class === 'phone' || line.class === 'conditions').map(lineElement), this.cardHours(place));
     const cut = element('div', { class: 'cut-card' });
     cut.append(text, this.qr(place));
     return cut;

@@ -17,6 +17,8 @@ export interface SharedPlace {
   city: string;
   /** As read aloud, '' when unknown. */
   phone: string;
+  /** What the place asks, in the message's words (« Il faut être orienté par un travailleur social · Sur rendez-vous »), '' when it does not say. */
+  conditions: string;
   schedule: Schedule | null;
   /** Absolute URL of its page; '' when not known yet (a page built without a public address, read without JavaScript). */
   url: string;
@@ -73,6 +75,8 @@ export function nextOpening(t: Translate, schedule: Schedule | null, now: Date, 
 export function placeLines(t: Translate, place: SharedPlace, now: Date | null, from: FromDay | null = null): string[] {
   const lines = [place.name, leftToRight(t, [place.street, place.city].filter(Boolean).join(', '))];
   if (place.phone) lines.push(t('share.phone', { phone: leftToRight(t, place.phone) }));
+  // Whether the person needs a referral or an appointment: known before going, not at the door.
+  if (place.conditions) lines.push(place.conditions);
   const next = now && nextOpening(t, place.schedule, now, from);
   if (next) lines.push(next);
   if (place.url) lines.push(place.url);
