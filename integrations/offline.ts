@@ -27,6 +27,8 @@ export const PRECACHE_PATTERNS = [
   'index.html',
   'recherche/index.html',
   'hors-ligne/index.html',
+  // A place page never visited opens offline as its details read from the search files.
+  'lieu/index.html',
   // Orienting someone works offline too: the selection is read from the search files.
   'selection/index.html',
   'orienter/index.html',

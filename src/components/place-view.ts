@@ -10,7 +10,7 @@ import { clientTranslator, leftToRight, type Key, type Translate } from '../i18n
 import { statusAt, todaySlots } from '../lib/hours/status.ts';
 import { parseSelection } from '../lib/orient/selection.ts';
 import { parsePhone } from '../lib/phone.ts';
-import { CORRECTION_PARAM, placeUrl } from '../lib/routes.ts';
+import { CORRECTION_PARAM, placeIdOfPath, placeUrl } from '../lib/routes.ts';
 import { hasFlag, type SearchPlace } from '../lib/search/row.ts';
 import { engine } from './search/browser-engine.ts';
 import { listenButton } from './listen.ts';
@@ -32,10 +32,13 @@ class PlaceView extends HTMLElement {
 
   connectedCallback(): void {
     this.t = clientTranslator(this.dataset.i18n!);
-    const entry = parseSelection(new URLSearchParams(location.search).get(CORRECTION_PARAM))[0];
-    if (!entry) return this.say('placeView.notFound');
-    void Promise.all([engine.placesOf([entry]), engine.meta()]).then(
-      ([[place], meta]) =>
+    const asked = new URLSearchParams(location.search).get(CORRECTION_PARAM) ?? '';
+    const entry = parseSelection(asked)[0];
+    // A place known by its id alone: a place page opened offline (components/pages/OfflinePage.astro).
+    const id = entry ? null : placeIdOfPath(placeUrl(asked));
+    if (!entry && !id) return this.say('placeView.notFound');
+    void Promise.all([entry ? engine.placesOf([entry]).then(([place]) => place) : engine.placeById(id!), engine.meta()]).then(
+      ([place, meta]) =>
         place
           ? this.show(
               place,

@@ -69,10 +69,17 @@ test('first visit on the home page, then no network: search, filters, around me,
   await expect(status(page)).toContainText('autour de votre position');
   await expect(results(page).first()).toHaveText('Atelier fictif du Canal');
 
-  // The place page seen online opens; one never seen says it is offline and offers the search.
+  // A result never opened before: its details, read from the device (a dead end before).
+  await results(page).first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/lieu\/\?lieu=atelier-fictif-du-canal$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Atelier fictif du Canal');
+  await expect(page.getByRole('heading', { level: 2, name: 'Horaires' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'La fiche complète, en français' })).toHaveAttribute('href', '/lieux/atelier-fictif-du-canal/');
+
+  // The place page seen online opens as it is; another page never seen says it is offline and offers the search.
   await page.goto('/lieux/point-fictif-de-la-colline/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
-  await page.goto('/lieux/relais-fictif-du-moulin/');
+  await page.goto('/communes/59350-lille/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pas d’internet');
   await expect(page.getByText('cette page n’est pas encore enregistrée sur votre appareil')).toBeVisible();
   await page.getByLabel(SEARCH_LABEL).fill('Lille');

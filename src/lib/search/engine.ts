@@ -134,6 +134,8 @@ export type SearchOutcome =
   | { type: 'none'; query: string; filters: Filters };
 
 const DEFAULT_LIMIT = 20;
+/** Files read together when a place is looked for by its id alone. */
+const FILES_AT_ONCE = 8;
 /** Places further than this from the commune are not "around" it. */
 const MAX_KM = 100;
 
@@ -351,6 +353,22 @@ export class SearchEngine {
   /** The places of a selection, in its order; null for one that is no longer in its file. */
   async placesOf(entries: readonly { departement: string; id: string }[]): Promise<(SearchPlace | null)[]> {
     return Promise.all(entries.map(async ({ departement, id }) => (await this.placesIn(departement)).find((place) => place.id === id) ?? null));
+  }
+
+  /**
+   * A place known by its id alone (a place page's address, opened offline): looked for in each
+   * département's file, a few files at a time, as a search by name reads them.
+   */
+  async placeById(id: string): Promise<SearchPlace | null> {
+    const codes = Object.entries((await this.meta()).departements)
+      .filter(([, departement]) => departement.places > 0)
+      .map(([code]) => code);
+    for (let start = 0; start < codes.length; start += FILES_AT_ONCE) {
+      const lists = await Promise.all(codes.slice(start, start + FILES_AT_ONCE).map((code) => this.placesIn(code)));
+      const found = lists.flat().find((place) => place.id === id);
+      if (found) return found;
+    }
+    return null;
   }
 
   /**
