@@ -251,8 +251,10 @@ test('the page a person landed on from a shared link works offline afterwards, a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
   await page.goto('/lieux/relais-fictif-du-moulin/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relais fictif du Moulin');
-  // A page never opened still says so.
+  // A place page never opened shows the place's details kept on the device; another page says it is not kept.
   await page.goto('/lieux/atelier-fictif-du-canal/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Atelier fictif du Canal');
+  await page.goto('/communes/59350-lille/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pas d’internet');
 });
 
