@@ -72,6 +72,21 @@ describe('finding places', () => {
     expect(names(await search('canal 59100'))).toEqual(['Atelier fictif du Canal']);
   });
 
+  test('namesakes: the département’s number chooses among them', async () => {
+    const both = await search('saint denis');
+    expect(both.type === 'choose' && both.communes.map((commune) => commune.departement).sort()).toEqual(expect.arrayContaining(['93', '974']));
+    for (const [q, departement] of [
+      ['saint denis 93', '93'],
+      ['93 saint-denis', '93'],
+      ['saint denis 974', '974'],
+    ] as const) {
+      const outcome = await search(q);
+      expect(outcome.type === 'results' && outcome.origin, q).toMatchObject({ kind: 'commune', commune: { name: 'Saint-Denis', departement } });
+    }
+    // A number that is no namesake's département changes nothing.
+    expect((await search('saint denis 59')).type).toBe('choose');
+  });
+
   test('a misspelt commune is understood', async () => {
     const outcome = await search('strasbourgg');
     expect(outcome.type === 'results' && outcome.origin).toMatchObject({ kind: 'commune', commune: { name: 'Strasbourg' } });

@@ -478,7 +478,8 @@ export class SearchEngine {
       ))
         consumed.add(index);
     }
-    // Stray numbers say nothing more.
+    // Stray numbers say nothing more, but a département's number may choose among namesakes (« saint denis 93 »).
+    const departementHint = words.find((word, index) => !consumed.has(index) && /^(\d{2,3}|2[ab])$/.test(word))?.toUpperCase();
     words.forEach((word, index) => {
       if (/^\d{1,3}(e|er|eme)?$/.test(word)) consumed.add(index);
     });
@@ -598,6 +599,8 @@ export class SearchEngine {
         reading: reading(known),
       };
     }
+    const inDepartement = communes.length > 1 && departementHint ? communes.filter((commune) => commune.departement === departementHint) : [];
+    if (inDepartement.length > 0) communes = inDepartement;
     if (communes.length > 1) return { type: 'choose', communes: communes.slice(0, MOST_CHOICES).map((commune) => this.named(commune, meta)), filters, reading: reading([]) };
     if (communes.length === 1) {
       const commune = this.named(communes[0]!, meta);
