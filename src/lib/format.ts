@@ -21,8 +21,9 @@ const distances = new WeakMap<Translate, Map<number, string>>();
 
 /** "3,2 km", "800 m" (never under 100 m: points are not that precise). */
 export function formatDistance(t: Translate, km: number): string {
-  // Metres as negative keys, kilometres as positive ones: "1 000 m" (0.96 km) is not "1 km".
-  const key = km < 1 ? -Math.max(100, Math.round(km * 10) * 100) : km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
+  // Metres as negative keys, kilometres as positive ones. 0.96 km rounds to a kilometre: « 1 km », not « 1 000 m ».
+  const tenths = Math.round(km * 10);
+  const key = tenths < 10 ? -Math.max(100, tenths * 100) : km < 10 ? tenths / 10 : Math.round(km);
   let written = distances.get(t);
   if (!written) distances.set(t, (written = new Map<number, string>()));
   let text = written.get(key);
