@@ -14,6 +14,17 @@ test.describe('open now, under a fixed clock', () => {
     await expect(page.getByRole('row', { name: /Mardi \(aujourd’hui\)/ })).toContainText('9 h à 12 h et 14 h à 17 h');
   });
 
+  test('on a phone, today’s marker is never cut inside a word', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.clock.setFixedTime(new Date('2026-03-05T10:00:00+01:00'));
+    await page.goto(STRASBOURG);
+    const marker = page.getByRole('row', { name: /Jeudi \(aujourd’hui\)/ }).locator('[data-today]');
+    await expect(marker).toHaveText(' (aujourd’hui)');
+    // « (aujourd’hu » on one line and « i) » on the next: the table gave the day's column the width of a letter.
+    const lines = await marker.evaluate((span) => new Set([...span.getClientRects()].filter((box) => box.width > 0).map((box) => Math.round(box.top))).size);
+    expect(lines).toBe(1);
+  });
+
   test('is closed on Good Friday in Strasbourg and reopens after Easter Monday', async ({ page }) => {
     await page.clock.setFixedTime(new Date('2026-04-03T10:00:00+02:00'));
     await page.goto(STRASBOURG);
