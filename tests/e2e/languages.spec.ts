@@ -123,6 +123,8 @@ test('the browser’s language only suggests: a Ukrainian phone is offered Ukrai
 test('search understands needs in the person’s language: « help with taxes » finds what « impôts » finds', async ({ page }) => {
   await page.goto('/en/recherche/?q=help%20with%20taxes%20lille');
   await expect(page.locator('[data-search-status]').first()).toContainText('Lille');
+  // The language menu says « Language » once (other languages add it in English, after their own word).
+  await expect(page.locator('.language-picker summary')).toHaveText('Language');
   const english = await page.locator('ol.results > li h3').allTextContents();
   // Back to French (reading English kept English as the person's language).
   await page.evaluate(() => localStorage.setItem('langue', 'fr'));
