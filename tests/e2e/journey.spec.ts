@@ -86,6 +86,10 @@ test('"Signaler une erreur" prefills an e-mail that names the place and its data
   expect(url.pathname).toBe('corrections@exemple.invalid');
   expect(url.searchParams.get('subject')).toBe('Erreur sur la fiche : Point fictif de la Colline');
   expect(url.searchParams.get('body')).toContain('(Fichier de données : tests/fixtures/site/places/point-fictif-de-la-colline.yaml)');
+  // The file's line reads as a sentence, then its link.
+  await expect(page.getByText(/Les informations de ce lieu sont dans le fichier/)).toHaveText(
+    'Les informations de ce lieu sont dans le fichier tests/fixtures/site/places/point-fictif-de-la-colline.yaml. Comment corriger une fiche.',
+  );
 });
 
 test('service and charter pages list what they should', async ({ page }) => {
