@@ -430,6 +430,8 @@ export const fr = {
   'commune.forTownHallLead': 'Vérifiez les fiches de vos lieux, corrigez-les sans compte, affichez-les sur le site de la commune.',
   'commune.reach': 'Depuis le centre de {name}, le lieu d’aide le plus proche est à {distance} à vol d’oiseau.',
   'commune.reachNetwork': 'Le lieu Emmaüs Connect le plus proche est à {distance}.',
+  'commune.reachHere': 'Il y a des lieux d’aide dans la commune.',
+  'commune.reachNetworkHere': 'Il y a un lieu Emmaüs Connect dans la commune.',
   'commune.noNetwork': 'Nous ne connaissons aucun lieu Emmaüs Connect.',
   'commune.reachNone': 'Nous ne connaissons aucun lieu d’aide près de cette commune.',
   'commune.proposePlace': 'Proposer un lieu',

@@ -27,7 +27,8 @@ test('a commune page shows its town hall what is known and missing, oldest check
   await expect(items.first()).toContainText('Vérifiée le 10 janvier 2025 (il y a plus d’un an)');
   await expect(items.first()).toContainText('Manque : e-mail, accès en fauteuil roulant et langues parlées.');
   await expect(items.first().getByRole('link', { name: 'Corriger cette fiche : Point fictif de la Colline' })).toHaveAttribute('href', '/corriger/?lieu=59.point-fictif-de-la-colline');
-  await expect(section.getByText(/Depuis le centre de Lille, le lieu d’aide le plus proche est à/)).toBeVisible();
+  // Its own places are in the commune: not « à 100 m » from its centre, which a place's point may only be.
+  await expect(section.getByText('Il y a des lieux d’aide dans la commune. Il y a un lieu Emmaüs Connect dans la commune.')).toBeVisible();
 });
 
 test('a département’s space counts the communes and people far from help, with a map and the far communes', async ({ page }) => {

@@ -420,6 +420,8 @@ const words: ArabicWords = {
   'commune.forTownHallLead': 'تحقّقوا من بطاقات أماكنكم، وصحّحوها بدون حساب، واعرضوها على موقع البلدية.',
   'commune.reach': 'من وسط {name}، أقرب مكان للمساعدة على بعد {distance} في خط مستقيم.',
   'commune.reachNetwork': 'أقرب مكان Emmaüs Connect على بعد {distance}.',
+  'commune.reachHere': 'توجد أماكن للمساعدة في البلدية.',
+  'commune.reachNetworkHere': 'يوجد مكان Emmaüs Connect في البلدية.',
   'commune.noNetwork': 'لا نعرف أي مكان تابع لـ Emmaüs Connect.',
   'commune.reachNone': 'لا نعرف أي مكان للمساعدة قرب هذه البلدية.',
   'commune.proposePlace': 'اقتراح مكان',

@@ -391,6 +391,8 @@ export const en: LocaleFile = {
     'commune.forTownHallLead': 'Check the pages of your places, correct them without an account, show them on the town’s website.',
     'commune.reach': 'From the centre of {name}, the nearest help place is {distance} away in a straight line.',
     'commune.reachNetwork': 'The nearest Emmaüs Connect place is {distance} away.',
+    'commune.reachHere': 'There are help places in the commune.',
+    'commune.reachNetworkHere': 'There is an Emmaüs Connect place in the commune.',
     'commune.noNetwork': 'We do not know any Emmaüs Connect place.',
     'commune.reachNone': 'We do not know any help place near this town.',
     'commune.proposePlace': 'Suggest a place',

@@ -392,6 +392,8 @@ export const fa: LocaleFile = {
     'commune.forTownHallLead': 'صفحه‌های جای‌های خود را بررسی کنید، بدون حساب (اکانت) آن‌ها را اصلاح کنید، آن‌ها را در ویب‌سایت شهر نشان دهید.',
     'commune.reach': 'از مرکز {name}، نزدیک‌ترین جای کمک به خط مستقیم {distance} فاصله دارد.',
     'commune.reachNetwork': 'نزدیک‌ترین جای Emmaüs Connect {distance} فاصله دارد.',
+    'commune.reachHere': 'در این شهر جاهای کمک هست.',
+    'commune.reachNetworkHere': 'در این شهر یک جای Emmaüs Connect هست.',
     'commune.noNetwork': 'ما هیچ جای Emmaüs Connect را نمی‌شناسیم.',
     'commune.reachNone': 'ما هیچ جای کمک را نزدیک این شهر نمی‌شناسیم.',
     'commune.proposePlace': 'پیشنهاد یک جای',

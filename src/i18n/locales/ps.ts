@@ -392,6 +392,8 @@ export const ps: LocaleFile = {
     'commune.forTownHallLead': 'د خپلو ځایونو پاڼې وګورئ، پرته له حساب یې سمې کړئ، او د ښار په ویب پاڼه کې یې وښایئ.',
     'commune.reach': 'د {name} له منځ څخه، تر ټولو نږدې د مرستې ځای په مستقیم خط {distance} لرې دی.',
     'commune.reachNetwork': 'تر ټولو نږدې د Emmaüs Connect ځای {distance} لرې دی.',
+    'commune.reachHere': 'په دې ښار کې د مرستې ځایونه شته.',
+    'commune.reachNetworkHere': 'په دې ښار کې د Emmaüs Connect یو ځای شته.',
     'commune.noNetwork': 'موږ د Emmaüs Connect هیڅ ځای نه پېژنو.',
     'commune.reachNone': 'موږ دې ښار ته نږدې د مرستې هیڅ ځای نه پېژنو.',
     'commune.proposePlace': 'یو ځای وړاندیز کړئ',

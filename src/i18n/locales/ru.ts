@@ -406,6 +406,8 @@ export const ru: LocaleFile = {
     'commune.forTownHallLead': 'Проверьте карточки своих мест, исправьте их без регистрации, покажите их на сайте коммуны.',
     'commune.reach': 'Ближайший пункт помощи находится в {distance} по прямой от центра {name}.',
     'commune.reachNetwork': 'Ближайшее место Emmaüs Connect находится в {distance}.',
+    'commune.reachHere': 'В этой коммуне есть пункты помощи.',
+    'commune.reachNetworkHere': 'В этой коммуне есть место Emmaüs Connect.',
     'commune.noNetwork': 'Мы не знаем ни одного места Emmaüs Connect.',
     'commune.reachNone': 'Мы не знаем ни одного пункта помощи рядом с этой коммуной.',
     'commune.proposePlace': 'Предложить место',

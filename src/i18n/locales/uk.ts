@@ -415,6 +415,8 @@ export const uk: LocaleFile = {
     'commune.forTownHallLead': 'Перевірте картки своїх місць, виправте їх без облікового запису, покажіть їх на сайті населеного пункту.',
     'commune.reach': 'Від центру {name} найближче місце допомоги — на відстані {distance} по прямій.',
     'commune.reachNetwork': 'Найближче місце Emmaüs Connect — на відстані {distance}.',
+    'commune.reachHere': 'У цій громаді є місця допомоги.',
+    'commune.reachNetworkHere': 'У цій громаді є місце Emmaüs Connect.',
     'commune.noNetwork': 'Ми не знаємо жодного місця Emmaüs Connect.',
     'commune.reachNone': 'Ми не знаємо жодного місця допомоги поруч із цим населеним пунктом.',
     'commune.proposePlace': 'Запропонувати місце',
