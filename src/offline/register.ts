@@ -90,6 +90,13 @@ class AppNotice extends HTMLElement {
 
   connectedCallback(): void {
     this.t = clientTranslator(this.dataset.i18n!);
+    // The notice sits over the bottom of the screen: the page gets as much room below its end, so
+    // that nothing stays under it (« Télécharger le fichier », « Voir les lieux » at a page's end).
+    // Measured after layout (ResizeObserver): never a layout forced on the page.
+    if ('ResizeObserver' in window)
+      new ResizeObserver(([entry]) => {
+        document.body.style.paddingBottom = entry && entry.contentRect.height > 0 ? `${Math.ceil(entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height) + 16}px` : '';
+      }).observe(this);
     addEventListener('offline', () => this.show('offline.noNetwork'));
     addEventListener('online', () => {
       if (this.dataset.kind === 'offline.noNetwork') this.clear();

@@ -91,6 +91,10 @@ test('the message that the site works offline is announced, readable and dismiss
   await firstVisit(page, '/services/');
   await expect(notice(page)).toHaveAttribute('role', 'status');
   expect(await axeViolations(page)).toEqual([]);
+  // It covers nothing for good: at the end of the page, the page's last line is above it.
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  const last = page.locator('footer a').last();
+  await expect.poll(async () => (await last.boundingBox())!.y + (await last.boundingBox())!.height).toBeLessThanOrEqual((await notice(page).boundingBox())!.y);
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(notice(page)).toBeEmpty();
 });
