@@ -6,11 +6,13 @@
  * aloud with the device's voice; the full French page is one link away.
  */
 import { formatSlots, statusLabel, weekdayName } from '../i18n/hours.ts';
-import { clientTranslator, leftToRight, type Key, type Translate } from '../i18n/translate.ts';
+import { clientTranslator, type Key, type Translate } from '../i18n/translate.ts';
+import { leftToRight } from '../i18n/bidi.ts';
 import { statusAt, todaySlots } from '../lib/hours/status.ts';
 import { parseSelection } from '../lib/orient/selection.ts';
 import { parsePhone } from '../lib/phone.ts';
-import { CORRECTION_PARAM, placeIdOfPath, placeUrl } from '../lib/routes.ts';
+import { CORRECTION_PARAM, placeUrl } from '../lib/routes.ts';
+import { placeIdOfPath } from '../lib/place-view-url.ts';
 import { hasFlag, type SearchPlace } from '../lib/search/row.ts';
 import { engine } from './search/browser-engine.ts';
 import { listenButton } from './listen.ts';

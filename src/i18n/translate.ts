@@ -62,18 +62,6 @@ export function pick(dictionary: Readonly<Record<string, string>>, prefixes: rea
   return part;
 }
 
-/** Intl locales written right to left: Arabic, Dari, Pashto. */
-const RIGHT_TO_LEFT = /^(ar|fa|ps)(-|$)/;
-
-/**
- * French data written left to right (an address, a phone number) inside words written right to
- * left, kept in its own order: Unicode's isolates (LRI … PDI). Without them an Arabic page showed
- * « 57 57 81 20 03 » for 03 20 81 57 57 and « Roubaix9 Rue Pellart, ». Unchanged in other languages.
- */
-export function leftToRight(t: Pick<Translate, 'locale'>, text: string): string {
-  return text && RIGHT_TO_LEFT.test(t.locale) ? `\u2066${text}\u2069` : text;
-}
-
 /** The key a page adds to a client script's words: the Intl locale they are written in. */
 export const LOCALE_KEY = 'i18n.locale';
 

@@ -5,7 +5,8 @@
  * is only where the card is: a status computed live or for the day asked for, the day's hours,
  * the needs met, the buttons.
  */
-import { leftToRight, type Key, type Translate } from '../i18n/translate.ts';
+import type { Key, Translate } from '../i18n/translate.ts';
+import { leftToRight } from '../i18n/bidi.ts';
 import { formatDistance } from './format.ts';
 import type { Kind } from './kinds.ts';
 import { parsePhone } from './phone.ts';

@@ -127,14 +127,6 @@ export function placeUrlIn(code: string, place: { id: string; insee: string }): 
   return placeViewUrl(code, entryOf(place.id, place.insee));
 }
 
-/** The id in a place page's address (« /lieux/ccas-de-roubaix-197veu7/ »), or null. */
-export function placeIdOfPath(path: string): string | null {
-  return /^\/lieux\/([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\/$/.exec(path)?.[1] ?? null;
-}
-
-/** The French place view, for a place known by its id alone: what a place page shows, read from the search files (offline). */
-export const frenchPlaceView = (id: string): string => `${PLACE_VIEW_PATH}?${CORRECTION_PARAM}=${id}`;
-
 /** The same, for a place known by its search file (its département) rather than its commune. */
 export function placeViewUrl(code: string, place: { id: string; departement: string }): string {
   return code === 'fr' ? placeUrl(place.id) : `/${LOCALE_ROOTS[code]}${PLACE_VIEW_PATH}?${CORRECTION_PARAM}=${entryToken(place)}`;

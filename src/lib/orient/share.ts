@@ -4,7 +4,8 @@
  * The next opening is written as a date, never "demain": the message is read later.
  */
 import { dateName, formatTime } from '../../i18n/hours.ts';
-import { leftToRight, type Translate } from '../../i18n/translate.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import { leftToRight } from '../../i18n/bidi.ts';
 import { LOOKAHEAD_DAYS, slotsOn, statusAt } from '../hours/status.ts';
 import { shiftDate, wallClock } from '../dates.ts';
 import type { Schedule } from '../hours/types.ts';

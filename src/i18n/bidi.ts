@@ -1,0 +1,17 @@
+/**
+ * Text of one direction inside words of the other. Its own module: the pages that never write
+ * French data in another language's words (a commune's, a département's) do not carry it.
+ */
+import type { Translate } from './translate.ts';
+
+/** Intl locales written right to left: Arabic, Dari, Pashto. */
+const RIGHT_TO_LEFT = /^(ar|fa|ps)(-|$)/;
+
+/**
+ * French data written left to right (an address, a phone number) inside words written right to
+ * left, kept in its own order: Unicode's isolates (LRI … PDI). Without them an Arabic page showed
+ * « 57 57 81 20 03 » for 03 20 81 57 57 and « Roubaix9 Rue Pellart, ». Unchanged in other languages.
+ */
+export function leftToRight(t: Pick<Translate, 'locale'>, text: string): string {
+  return text && RIGHT_TO_LEFT.test(t.locale) ? `\u2066${text}\u2069` : text;
+}
