@@ -35,10 +35,10 @@ const FRANCE: L.LatLngBoundsExpression = [
 /** A bubble's width in pixels: closer bubbles merge. */
 const BUBBLE_PIXELS = 46;
 /**
- * A popup moves the map to show itself below the buttons along the map's top (zoom, « Rechercher
- * dans cette zone », 46 px high): under them, its name and phone were hidden on a phone.
+ * A popup moves the map to show itself below the buttons along the map's top (zoom, 75 px high;
+ * « Rechercher dans cette zone », 56 px): under them, its name and phone were hidden on a phone.
  */
-const POPUP_CLEARANCE: L.PointExpression = [10, 70];
+const POPUP_CLEARANCE: L.PointExpression = [10, 80];
 /** Below this zoom the overview shows one bubble per département. */
 const DETAIL_ZOOM = 8;
 
