@@ -43,6 +43,8 @@ class SelectionPage extends HTMLElement {
   /** Paper and messages: in the person's language, chosen on the page (the screen stays in the page's). */
   private pt!: Translate;
   private paperLocale = 'fr';
+  /** The person's language's words, once fetched: printing waits for them (a slow phone printed the fiche in French). */
+  private paperReady: Promise<void> = Promise.resolve();
   private readonly paperWords = new Map<string, Translate>();
 
   connectedCallback(): void {
@@ -51,7 +53,9 @@ class SelectionPage extends HTMLElement {
     this.paperLocale = this.dataset.locale ?? 'fr';
     this.paperWords.set(this.paperLocale, this.t);
     this.site = location.origin;
-    this.find<HTMLSelectElement>('[data-person-language]').addEventListener('change', (event) => void this.choosePaperLanguage((event.target as HTMLSelectElement).value));
+    this.find<HTMLSelectElement>('[data-person-language]').addEventListener('change', (event) => {
+      this.paperReady = this.choosePaperLanguage((event.target as HTMLSelectElement).value);
+    });
     const params = new URLSearchParams(location.search);
     if (params.has(SELECTION_PARAM)) this.received = parseSelection(params.get(SELECTION_PARAM));
 
@@ -59,13 +63,13 @@ class SelectionPage extends HTMLElement {
     this.find('[data-keep]').addEventListener('click', () => this.keep());
     this.find('[data-clear]').addEventListener('click', () => this.change([], this.t('selection.cleared')));
     for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-print]')) {
-      button.addEventListener('click', () => this.print(button.dataset.print as View));
+      button.addEventListener('click', () => void this.print(button.dataset.print as View));
     }
     const sheet = this.find<HTMLFormElement>('form[data-sheet]');
     sheet.addEventListener('input', () => this.drawSheet());
     sheet.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.print('sheet');
+      void this.print('sheet');
     });
     this.find('[data-list]').addEventListener('click', (event) => this.onListClick(event));
     document.addEventListener('selection:change', () => {
@@ -339,7 +343,8 @@ class SelectionPage extends HTMLElement {
     for (const node of this.querySelectorAll('[data-printed-on]')) node.textContent = this.pt('print.printedOn', { date: formatDate(wallClock(new Date(), 'Europe/Paris').date, this.pt.locale) });
   }
 
-  private print(view: View): void {
+  private async print(view: View): Promise<void> {
+    await this.paperReady;
     this.stampDate();
     document.documentElement.dataset.print = view;
     window.print();
