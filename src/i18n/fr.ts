@@ -831,6 +831,7 @@ export const fr = {
   'search.departementLine': '{code} {name}',
   'search.running': 'Recherche en cours…',
   'search.none': 'Aucun résultat pour « {query} ». Vérifiez l’orthographe, ou tapez le nom de votre commune ou votre code postal.',
+  'search.latinLetters': 'Écrivez le nom de la commune en lettres latines, comme sur les panneaux : Paris, Lyon, Marseille.',
   'search.chooseRegion': 'Ou choisissez votre région dans la liste',
   'search.needLocation': 'Dites-nous où vous cherchez : tapez votre commune ou votre code postal, ou appuyez sur « Autour de moi ».',
   'search.choose': 'Plusieurs communes correspondent. Laquelle cherchez-vous ?',

@@ -137,12 +137,18 @@ test('search understands needs in the person’s language: « help with taxes »
 
 test('a worker in French prints the fiche and sends the list in the person’s language (English); the screen stays French', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-03-03T10:00:00+01:00'));
-  await page.addInitScript(() => (window.print = () => undefined));
+  await page.addInitScript(() => (window.print = () => void ((window as unknown as { printed: number }).printed = 1)));
+  // The English words come slowly, as on a poor connection: printing at once must wait for them.
+  await page.route('**/mots/en.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   await page.goto('/selection/?lieux=59.point-fictif-de-la-colline,67.espace-fictif-des-hirondelles');
   await expect(page.locator('ol[data-list] > li')).toHaveCount(2);
-  await page.getByLabel(wordsFor('fr').t('selection.personLanguage')).selectOption('en');
   await page.getByLabel(wordsFor('fr').t('sheet.person')).fill('Amina');
+  await page.getByLabel(wordsFor('fr').t('selection.personLanguage')).selectOption('en');
   await page.getByRole('button', { name: wordsFor('fr').t('sheet.print') }).click();
+  await page.waitForFunction(() => (window as unknown as { printed?: number }).printed === 1);
   // The screen is still French.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(wordsFor('fr').t('selection.title'));
   const paper = await printed(page);
@@ -182,3 +188,14 @@ for (const [name, path] of [
     }
   });
 }
+
+test('a town written in Arabic or Cyrillic letters is not found: the answer says to write it in Latin letters, in the person’s language', async ({ page }) => {
+  // A word in Latin letters that names nothing gets no such advice.
+  await page.goto('/recherche/?q=xqzw');
+  await expect(page.locator('[data-search-status]').first()).toContainText('Aucun résultat');
+  await expect(page.locator('[data-latin-hint]')).toHaveCount(0);
+  await page.goto(`/ar/recherche/?q=${encodeURIComponent('باريس')}`);
+  await expect(page.locator('[data-latin-hint]')).toHaveText(ar('search.latinLetters'));
+  await page.goto(`/uk/recherche/?q=${encodeURIComponent('Париж')}`);
+  await expect(page.locator('[data-latin-hint]')).toHaveText(uk('search.latinLetters'));
+});

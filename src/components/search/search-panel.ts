@@ -236,6 +236,8 @@ class SearchPanel extends HTMLElement {
     this.querySelector<HTMLElement>('[data-search-summary]')!.hidden = !hasResults;
     if (hasResults) this.collapse(true);
     if (outcome.type === 'none') {
+      // « باريس », « Париж »: the communes' names are written in Latin letters only.
+      if (/(?!\p{Script=Latin})\p{L}/u.test(outcome.query)) this.output.append(element('p', { 'data-latin-hint': '' }, this.t('search.latinLetters')));
       const line = element('p');
       line.append(element('a', { href: '/#regions' }, this.t('search.chooseRegion')));
       this.output.append(line);

@@ -510,6 +510,7 @@ const words: ArabicWords = {
   'search.departementLine': '{code} {name}',
   'search.running': 'جارٍ البحث…',
   'search.none': 'لا توجد نتيجة لـ «{query}». تأكدوا من الكتابة، أو اكتبوا اسم بلديتكم أو رمزكم البريدي.',
+  'search.latinLetters': 'اكتب اسم المدينة بالحروف اللاتينية، كما على اللافتات: Paris, Lyon, Marseille.',
   'search.chooseRegion': 'أو اختاروا منطقتكم من القائمة',
   'search.needLocation': 'قولوا لنا أين تبحثون: اكتبوا بلديتكم أو رمزكم البريدي، أو اضغطوا على «بالقرب مني».',
   'search.choose': 'هناك عدة بلديات بهذا الاسم. أيّ بلدية تبحثون عنها؟',

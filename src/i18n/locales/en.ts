@@ -481,6 +481,7 @@ export const en: LocaleFile = {
     'search.departementLine': '{code} {name}',
     'search.running': 'Searching…',
     'search.none': 'No results for “{query}”. Check the spelling, or type the name of your town or your postcode.',
+    'search.latinLetters': 'Write the name of the town in Latin letters, as on road signs: Paris, Lyon, Marseille.',
     'search.chooseRegion': 'Or choose your region from the list',
     'search.needLocation': 'Tell us where you are looking: type your town or your postcode, or tap “Near me”.',
     'search.choose': 'Several towns match. Which one are you looking for?',

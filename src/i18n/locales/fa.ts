@@ -482,6 +482,7 @@ export const fa: LocaleFile = {
     'search.departementLine': '{code} {name}',
     'search.running': 'در حال جستجو…',
     'search.none': 'برای «{query}» نتیجه‌ای نیست. املا را بررسی کنید، یا نام شهر یا کود پستی خود را بنویسید.',
+    'search.latinLetters': 'نام شهر را با حروف لاتین بنویسید، مانند تابلوهای راه: Paris, Lyon, Marseille.',
     'search.chooseRegion': 'یا منطقهٔ خود را از لیست انتخاب کنید',
     'search.needLocation': 'به ما بگویید کجا جستجو می‌کنید: نام شهر یا کود پستی خود را بنویسید، یا روی «اطراف من» بزنید.',
     'search.choose': 'چند شهر با این نام هست. کدام یک را می‌خواهید؟',

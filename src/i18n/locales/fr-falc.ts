@@ -423,6 +423,7 @@ export const frFalc: LocaleFile = {
     'search.departementLine': '{code} {name}',
     'search.running': 'Recherche en cours…',
     'search.none': 'Aucun résultat pour « {query} ». Vérifiez l’orthographe. Ou tapez le nom de votre commune ou votre code postal.',
+    'search.latinLetters': 'Écrivez le nom de la ville comme sur les panneaux. Par exemple : Paris.',
     'search.chooseRegion': 'Ou choisissez votre région dans la liste',
     'search.needLocation': 'Dites-nous où vous cherchez. Tapez votre commune ou votre code postal. Ou appuyez sur « Autour de moi ».',
     'search.choose': 'Nous trouvons plusieurs communes. Laquelle cherchez-vous ?',

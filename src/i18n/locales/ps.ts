@@ -482,6 +482,7 @@ export const ps: LocaleFile = {
     'search.departementLine': '{code} {name}',
     'search.running': 'لټون روان دی…',
     'search.none': 'د «{query}» لپاره هیڅ پایله ونه موندل شوه. املا وګورئ، یا د خپل ښار نوم یا پوستي کوډ ولیکئ.',
+    'search.latinLetters': 'د ښار نوم په لاتیني تورو ولیکئ، لکه د لارې په تختو: Paris, Lyon, Marseille.',
     'search.chooseRegion': 'یا له لیست څخه خپله سیمه (région) وټاکئ',
     'search.needLocation': 'موږ ته ووایاست چې چېرته لټون کوئ: خپل ښار یا پوستي کوډ ولیکئ، یا په «زما شاوخوا» کلیک وکړئ.',
     'search.choose': 'څو ښارونه سره سمون لري. تاسو کوم یو لټوئ؟',
