@@ -53,6 +53,7 @@ class PlaceView extends HTMLElement {
 
   private say(key: Key): void {
     this.querySelector('[data-status]')!.textContent = this.t(key);
+    if (key === 'placeView.notFound') this.querySelector<HTMLElement>('[data-not-found]')!.hidden = false;
   }
 
   private show(place: SearchPlace, serviceIds: readonly string[]): void {

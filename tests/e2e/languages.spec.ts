@@ -199,3 +199,9 @@ test('a town written in Arabic or Cyrillic letters is not found: the answer says
   await page.goto(`/uk/recherche/?q=${encodeURIComponent('Париж')}`);
   await expect(page.locator('[data-latin-hint]')).toHaveText(uk('search.latinLetters'));
 });
+
+test('a place the search files no longer hold: said in the person’s language, with the way to the search', async ({ page }) => {
+  await page.goto('/en/lieu/?lieu=59.lieu-qui-n-existe-pas');
+  await expect(page.locator('place-view [data-status]')).toHaveText(en('placeView.notFound'));
+  await expect(page.getByRole('main').getByRole('link', { name: en('site.nav.home') })).toHaveAttribute('href', '/en/');
+});
