@@ -46,15 +46,15 @@ export function referralKey(place: Pick<SearchPlace, 'flags'>): Key | null {
   return hasFlag(place, 'noReferral') ? 'place.referralShort' : null;
 }
 
-/** « Pas besoin d’être orienté · Sans rendez-vous · Gratuit »: what a person must know before going. */
-export function conditions(t: Translate, place: Pick<SearchPlace, 'flags'>): string[] {
+/** « Pas besoin d’être orienté · Sans rendez-vous · Gratuit »: what a person must know before going, on one line ('' when the place does not say). The same on cards, paper, posters and messages. */
+export function conditions(t: Translate, place: Pick<SearchPlace, 'flags'>): string {
   const lines: string[] = [];
   const referral = referralKey(place);
   if (referral) lines.push(t(referral));
   if (hasFlag(place, 'appointmentRequired')) lines.push(t('appointment.required'));
   else if (hasFlag(place, 'walkIn')) lines.push(t('appointment.walk-in'));
   if (hasFlag(place, 'free')) lines.push(t('fee.free'));
-  return lines;
+  return lines.join(' · ');
 }
 
 /** Where a place is: « 3 rue X, Lille », « … · Dans la commune », « Lille · à 900 m », or roughly when its point is the commune's centre. */
@@ -80,7 +80,7 @@ export function placeCard(t: Translate, place: CardPlace, distance: CardDistance
   const phone = parsePhone(place.phone);
   if (phone) tail.push({ class: 'phone', text: t('search.place.phone'), link: { href: `tel:${phone.dial}`, text: leftToRight(t, phone.display) } });
   const asked = conditions(t, place);
-  if (asked.length > 0) tail.push({ class: 'conditions', text: asked.join(' · ') });
+  if (asked) tail.push({ class: 'conditions', text: asked });
   if (hasFlag(place, 'residentsOnly')) tail.push({ class: 'notice-inline', text: t('search.card.residentsOnly') });
   return { name: place.title || place.name, head, tail };
 }

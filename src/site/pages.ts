@@ -350,7 +350,7 @@ export function posterCard(place: PlaceEntry, km: number | null): PosterCard {
       address: postalAddress(place, place.commune.name),
       hours: place.schedule ? weekCompact(t, place.schedule.week).join(' ; ') || t('hours.closedAllDay') : t(phone ? 'print.hoursUnknown' : 'hours.status.noHoursCheck'),
       phone: phone ? t('poster.phone', { phone: phone.display }) : place.contacts.email ? t('poster.email', { email: place.contacts.email }) : t('widget.noPhone'),
-      asks: conditions(t, cardPlaceOf(place)).join(' · '),
+      asks: conditions(t, cardPlaceOf(place)),
     };
     posterCards.set(place, card);
   }

@@ -64,7 +64,7 @@ export function sharedPlace(t: Translate, result: Result, site: string, locale =
     street: result.street,
     city: result.commune,
     phone: result.phone,
-    conditions: conditions(t, result).join(' · '),
+    conditions: conditions(t, result),
     schedule: result.schedule,
     url: new URL(placeViewUrl(locale, result), site).href,
   };

@@ -207,7 +207,7 @@ class SelectionPage extends HTMLElement {
       street: place.street,
       city: place.commune,
       phone: place.phone,
-      conditions: conditions(this.pt, place).join(' · '),
+      conditions: conditions(this.pt, place),
       schedule: place.schedule,
       url: new URL(placeViewUrl(this.paperLocale, place), this.site).href,
     };
