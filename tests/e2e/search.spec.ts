@@ -86,6 +86,20 @@ test.describe('search, with the network cut once the page has loaded', () => {
   });
 });
 
+test('a town written by ear is found by its sound (« dransi » is Drancy), and still once the network is cut', async ({ page, context }) => {
+  await page.goto('/recherche/');
+  await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
+  const sounds = page.waitForRequest((request) => /\/_astro\/sound\.[\w-]+\.js$/.test(request.url()));
+  await searchFor(page, 'dransi');
+  await expect(status(page)).toContainText('autour de Drancy');
+  // The sounds' code comes only when a name is not found as written; the device keeps it once used.
+  await sounds;
+  await context.setOffline(true);
+  await page.reload();
+  await searchFor(page, 'turkoin');
+  await expect(status(page)).toContainText('autour de Tourcoing');
+});
+
 test('a link with a query of 5,000 characters (hosts refuse longer addresses) opens at once, cut to 200', async ({ page }) => {
   await page.goto(`/recherche/?q=Lille+${'x'.repeat(5_000)}`);
   await expect(status(page)).not.toBeEmpty({ timeout: 5_000 });

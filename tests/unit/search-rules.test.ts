@@ -5,6 +5,7 @@ import { allArrondissements, arrondissementOfPostcode } from '../../src/lib/arro
 import { closestSpelling, letterPairs, LONGEST_COMMUNE_KEY, MOST_WORDS_IN_A_COMMUNE, shortlisted } from '../../src/lib/search/communes.ts';
 import { NO_FILTERS } from '../../src/lib/search/engine.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
+import { soundInitials, soundOf } from '../../src/lib/search/sound.ts';
 import { editDistance } from '../../src/lib/text.ts';
 import { isResidentsOnly, readsAsCode } from '../../src/lib/search/audience.ts';
 import { arrondissementCentres, readableTitle } from '../../src/lib/search/build.ts';
@@ -278,5 +279,33 @@ describe('arrondissements, from the official reference', () => {
   test('a postcode of another city has none', () => {
     expect(arrondissementOfPostcode('59000')).toBeUndefined();
     expect(allArrondissements()).toHaveLength(45);
+  });
+});
+
+describe('names written by ear', () => {
+  test.each([
+    ['bordo', 'Bordeaux'],
+    ['tuluz', 'Toulouse'],
+    ['sin deni', 'Saint-Denis'],
+    ['klermon ferran', 'Clermont-Ferrand'],
+    ['vilerbane', 'Villeurbanne'],
+    ['lil', 'Lille'],
+    ['nansi', 'Nancy'],
+  ])('« %s » sounds like %s', (written, name) => {
+    expect(soundOf(normalize(written))).toBe(soundOf(normalize(name)));
+  });
+
+  test.each([
+    ['bords', 'Bordeaux'],
+    ['paris', 'Pau'],
+    ['lens', 'Lille'],
+  ])('« %s » does not sound like %s', (written, name) => {
+    expect(soundOf(normalize(written))).not.toBe(soundOf(normalize(name)));
+  });
+
+  test('a sound may begin names of other first letters: « k » for Calais, « s » for Cergy', () => {
+    expect(soundInitials('k')).toContain('c');
+    expect(soundInitials('s')).toContain('c');
+    expect(soundInitials('b')).toEqual(['b']);
   });
 });

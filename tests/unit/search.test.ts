@@ -170,6 +170,21 @@ describe('other ways in', () => {
     expect((await search('xqzw')).type).toBe('none');
   });
 
+  test('a name written by ear is the commune that sounds so (« kalai » is Calais, « lil » Lille)', async () => {
+    const origin = async (q: string) => {
+      const outcome = await search(q);
+      return outcome.type === 'results' && outcome.origin.kind === 'commune' ? outcome.origin.commune.name : outcome.type;
+    };
+    expect(await origin('kalai')).toBe('Calais');
+    expect(await origin('dransi')).toBe('Drancy');
+    expect(await origin('turkoin')).toBe('Tourcoing');
+    expect(await origin('vilerbane')).toBe('Villeurbanne');
+    expect(await origin('lil')).toBe('Lille');
+    // Several communes sound so: the person chooses, the largest first.
+    const saintDenis = await search('sin deni');
+    expect(saintDenis.type === 'choose' && saintDenis.communes.map((commune) => `${commune.name} (${commune.departement})`).slice(0, 2)).toEqual(['Saint-Denis (974)', 'Saint-Denis (93)']);
+  });
+
   test('a commune chosen by its code (a shared link) even when the words do not name it', async () => {
     const outcome = await search('papiers', { commune: '59512' });
     expect(outcome.type === 'results' && outcome.origin).toMatchObject({ kind: 'commune', commune: { insee: '59512', name: 'Roubaix' } });

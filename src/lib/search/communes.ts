@@ -158,6 +158,15 @@ export function closestSpelling(key: string, communes: CommuneMatch[]): CommuneM
   return communes.filter((_, index) => distances[index] === min);
 }
 
+/** Shorter names sound like too many others (« kan »: Quéant, Quend): only longer ones are compared by sound (see ./sound.ts). */
+export const SHORTEST_BY_SOUND = 4;
+
+/**
+ * How close a name that sounds the same counts (share of letters changed, 0 = exact): closer
+ * than CLOSE_ENOUGH, so that « sin deni » is Saint-Denis, not Sin-le-Noble and a word left over.
+ */
+export const SOUNDS_ALIKE = 0.1;
+
 /** Pairs of letters shared (Dice coefficient) for a name with a wrong first letter. */
 export const MIN_DICE = 0.6;
 

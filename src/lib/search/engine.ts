@@ -40,6 +40,8 @@ import {
   MOST_WORDS_IN_A_COMMUNE,
   sharedPairs,
   shortlisted,
+  SHORTEST_BY_SOUND,
+  SOUNDS_ALIKE,
   toCommune,
   WEAK,
   withLargerNamesakes,
@@ -392,13 +394,66 @@ export class SearchEngine {
     const best = hits.score;
     // The closest spellings among them, largest first, each under today's name.
     const fromHits = async () => ({ exact, fuzzy: largestFirst(await this.today(closestSpelling(key, hits.communes))), score: best });
-    if (hits.communes.length > 0 && best <= WEAK) return fromHits();
+    // A name written by ear (« bordo », « nansi »): the communes whose name sounds the same, and
+    // those whose first words do when larger (« evri »: Évry-Courcouronnes, and Évry in Yonne),
+    // unless a larger commune is spelt close to it. « bordo » is Bordeaux, not Bords one letter
+    // away; « marsey » is Marseille, not Marcey-les-Grèves.
+    // A commune already found by its exact name (« emmaus lille »): only names of the same first letter, already read.
+    const sounding = await this.soundingLike(key, options.anyFirstLetter !== false);
+    const alike = sounding.same.length > 0 || sounding.starting.length > 0 ? withLargerNamesakes(sounding.same, sounding.starting) : [];
+    const spelt = hits.communes.length > 0 && best <= WEAK ? closestSpelling(key, hits.communes) : [];
+    const largest = (list: readonly CommuneMatch[]) => Math.max(0, ...list.map((commune) => commune.population));
+    if (alike.length > 0 && largest(alike) >= largest(spelt)) return { exact, fuzzy: largestFirst(await this.today(alike)), score: SOUNDS_ALIKE };
+    if (spelt.length > 0) return fromHits();
     // No name close enough with this first letter: the first letter itself may be wrong ("frenoble").
     if (options.anyFirstLetter === false) return fromHits();
     await yieldToPage();
     const other = await this.anyLetter(key, wanted);
     if (other.fuzzy.length > 0 && other.score < best) return other;
     return fromHits();
+  }
+
+  /** The communes of one initial with their sound (see soundOf()), worked out once per initial. */
+  private readonly sounds = new Map<string, Promise<{ commune: CommuneMatch; sound: string }[]>>();
+
+  private soundModule: Promise<typeof import('./sound.ts') | null> | undefined;
+
+  /** The sounds' module, loaded on demand; null when it cannot be (offline before its first use: names are then matched as spelt). */
+  private soundOfNames(): Promise<typeof import('./sound.ts') | null> {
+    this.soundModule ??= import('./sound.ts').catch(() => {
+      this.soundModule = undefined;
+      return null;
+    });
+    return this.soundModule;
+  }
+
+  /**
+   * The communes (and former names) whose name sounds like this one, and those whose first words
+   * do, among the initials that may begin that sound.
+   */
+  private async soundingLike(key: string, otherInitials: boolean): Promise<{ same: CommuneMatch[]; starting: CommuneMatch[] }> {
+    const none = { same: [], starting: [] };
+    if (key.length < SHORTEST_BY_SOUND) return none;
+    const module = await this.soundOfNames();
+    if (!module) return none;
+    const { soundInitials, soundOf } = module;
+    const sound = soundOf(key);
+    const lists = await Promise.all(
+      (otherInitials ? soundInitials(initialOf(key)) : [initialOf(key)]).map((initial) => {
+        let promise = this.sounds.get(initial);
+        if (!promise) {
+          promise = this.communesOfInitial(initial).then((communes) => inSlices(communes, (commune) => ({ commune, sound: soundOf(commune.key) })));
+          this.sounds.set(initial, promise);
+        }
+        return promise;
+      }),
+    );
+    const start = `${sound} `;
+    const all = lists.flat();
+    return {
+      same: all.flatMap((item) => (item.sound === sound ? [item.commune] : [])),
+      starting: all.flatMap((item) => (item.sound.startsWith(start) ? [item.commune] : [])),
+    };
   }
 
   /** The communes of one initial with their pairs of letters, built once per initial. */
