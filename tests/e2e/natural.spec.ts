@@ -71,7 +71,7 @@ test('communes as people name them: the larger namesakes first, with their dépa
 
 test('near and likely first: a place 2 km away to check comes before a sure one 45 km away, and the counts say which is which', async ({ page }) => {
   await page.goto('/recherche/?q=Rennes&gratuit=1&quand=samedi&moment=matin');
-  await expect(status(page)).toHaveText('2 lieux trouvés autour de Rennes. Sûrs : 1. À vérifier : 1.');
+  await expect(status(page)).toHaveText('2 lieux trouvés autour de Rennes. 1 lieu correspond sûrement à vos choix. Pour les autres, vérifiez avec le lieu.');
   await expect(titles(page)).toHaveText(['Point fictif de la Vilaine', 'Point fictif du Couesnon']);
   await expect(card(page, 'Point fictif de la Vilaine')).toContainText('À vérifier avec le lieu : le prix.');
   await expect(card(page, 'Point fictif du Couesnon')).toContainText('Fougères · à 45 km');

@@ -215,25 +215,25 @@ test('the orientation mode: a count at each step, the answers and the step in th
   await expect(page.getByText('Étape 2 sur 4')).toBeVisible();
   await page.getByLabel('Une commune ou un code postal, ou autour de vous.').fill('Lille');
   // Around Lille: the Colline says it does; the Moulin and the Canal do not say (kept, to check).
-  await expect(count).toHaveText('3 lieux trouvés autour de Lille. Sûrs : 1. À vérifier : 2.');
+  await expect(count).toHaveText('3 lieux trouvés autour de Lille. 1 lieu correspond sûrement à vos choix. Pour les autres, vérifiez avec le lieu.');
   await page.getByRole('button', { name: 'Suivant' }).click();
   await page.getByLabel('Accès en fauteuil roulant').check();
-  await expect(count).toHaveText('3 lieux trouvés autour de Lille. Sûrs : 0. À vérifier : 3.');
+  await expect(count).toHaveText('3 lieux trouvés autour de Lille. Nous ne savons pas si ces lieux correspondent à vos choix. Vérifiez avec le lieu avant d’y aller.');
   await expect(page).toHaveURL(/\/orienter\/\?service=usage-quotidien&q=Lille&fauteuil=1&etape=3$/);
 
   // A reload (or the link sent to a colleague) opens the same step with the same answers.
   await page.reload();
   await expect(page.getByText('Étape 3 sur 4')).toBeVisible();
   await expect(page.getByLabel('Accès en fauteuil roulant')).toBeChecked();
-  await expect(count).toHaveText('3 lieux trouvés autour de Lille. Sûrs : 0. À vérifier : 3.');
+  await expect(count).toHaveText('3 lieux trouvés autour de Lille. Nous ne savons pas si ces lieux correspondent à vos choix. Vérifiez avec le lieu avant d’y aller.');
 
   await page.getByRole('button', { name: 'Suivant' }).click();
   // Monday: the Colline opens Tuesday to Saturday, a known "no".
   await page.getByLabel('Jour', { exact: true }).selectOption('lundi');
-  await expect(count).toHaveText('2 lieux trouvés autour de Lille. Sûrs : 0. À vérifier : 2.');
+  await expect(count).toHaveText('2 lieux trouvés autour de Lille. Nous ne savons pas si ces lieux correspondent à vos choix. Vérifiez avec le lieu avant d’y aller.');
   await page.getByRole('button', { name: 'Voir les lieux' }).click();
   await expect(page).toHaveURL(/\/recherche\/\?service=usage-quotidien&q=Lille&fauteuil=1&quand=lundi$/);
-  await expect(page.locator('[data-search-status]').first()).toHaveText('2 lieux trouvés autour de Lille. Sûrs : 0. À vérifier : 2.');
+  await expect(page.locator('[data-search-status]').first()).toHaveText('2 lieux trouvés autour de Lille. Nous ne savons pas si ces lieux correspondent à vos choix. Vérifiez avec le lieu avant d’y aller.');
 });
 
 test('the results print as a list: the usual week and a code to each place, never the form nor today’s status', async ({ page }) => {

@@ -67,7 +67,7 @@ test.describe('search, with the network cut once the page has loaded', () => {
     await page.getByLabel('gratuits', { exact: true }).check();
     // Unknown is not no: the free place first, the two whose price is unknown after, to check.
     await expect(results(page)).toHaveText(['Point fictif de la Colline', 'Relais fictif du Moulin', 'Atelier fictif du Canal']);
-    await expect(status(page)).toHaveText('3 lieux trouvés autour de Lille. Sûrs : 1. À vérifier : 2.');
+    await expect(status(page)).toHaveText('3 lieux trouvés autour de Lille. 1 lieu correspond sûrement à vos choix. Pour les autres, vérifiez avec le lieu.');
     await expect(page.locator('ol.results > li', { hasText: 'Relais fictif du Moulin' })).toContainText('À vérifier avec le lieu : le prix.');
     await expect(page).toHaveURL(/gratuit=1/);
     await expect(page.getByRole('button', { name: 'Enlever : gratuits' })).toBeVisible();
@@ -77,7 +77,7 @@ test.describe('search, with the network cut once the page has loaded', () => {
     await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toHaveValue('Lille');
     await context.setOffline(false);
     await page.reload();
-    await expect(status(page)).toHaveText('3 lieux trouvés autour de Lille. Sûrs : 1. À vérifier : 2.');
+    await expect(status(page)).toHaveText('3 lieux trouvés autour de Lille. 1 lieu correspond sûrement à vos choix. Pour les autres, vérifiez avec le lieu.');
     await expect(page.getByLabel('gratuits', { exact: true })).toBeChecked();
     // A chip removes its filter.
     await page.getByRole('button', { name: 'Enlever : gratuits' }).click();

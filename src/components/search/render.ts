@@ -205,7 +205,7 @@ export function outcomeStatus(t: Translate, outcome: SearchOutcome, partial = tr
       const shown = outcome.results.length;
       return (
         t('search.found', { count: total, where }) +
-        (hasFilters(outcome.filters) && toCheck > 0 ? t('search.counts', { confirmed, toCheck }) : '') +
+        (hasFilters(outcome.filters) && toCheck > 0 ? t('search.sure', { count: confirmed }) : '') +
         (partial && total > shown ? t('search.firstOnes', { shown }) : '')
       );
     }
