@@ -185,6 +185,19 @@ describe('other ways in', () => {
     expect(saintDenis.type === 'choose' && saintDenis.communes.map((commune) => `${commune.name} (${commune.departement})`).slice(0, 2)).toEqual(['Saint-Denis (974)', 'Saint-Denis (93)']);
   });
 
+  test('a commune chosen among those a name written by ear offers keeps all its places: the words named it', async () => {
+    const chosen = await search('lil', { commune: '59350' });
+    const lille = await search('Lille');
+    expect(lille.type === 'results' && lille.counts.total).toBe(3);
+    expect(chosen.type === 'results' && [chosen.origin.kind === 'commune' && chosen.origin.commune.name, chosen.counts.total, chosen.reading]).toEqual([
+      'Lille',
+      3,
+      { needs: [], franceServices: false, name: [], unknown: [] },
+    ]);
+    const saintDenis = await search('aide papiers sin deni', { commune: '93066' });
+    expect(saintDenis.type === 'results' && saintDenis.reading).toEqual({ needs: ['aide-demarches'], franceServices: false, name: [], unknown: [] });
+  });
+
   test('a commune chosen by its code (a shared link) even when the words do not name it', async () => {
     const outcome = await search('papiers', { commune: '59512' });
     expect(outcome.type === 'results' && outcome.origin).toMatchObject({ kind: 'commune', commune: { insee: '59512', name: 'Roubaix' } });

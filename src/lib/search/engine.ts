@@ -592,7 +592,10 @@ export class SearchEngine {
 
     // 6. A commune named by the start of its name ("florac", "cherbourg") or misspelt ("grenobel"),
     // also when a word of it is itself a commune ("le pon-tde-claix" is not Claix).
-    if (!request.near && !request.commune && (communes.length === 0 ? nameWords.length > 0 : nameWords.length > 0 && exactSpan.length > 0)) {
+    // A commune chosen among those offered (« sin deni » → Saint-Denis) is read the same way: the words
+    // that named it are then not a place's name as well (they kept 2 of Saint-Denis's 109 places).
+    const named = (found: readonly CommuneMatch[]) => !request.commune || found.some((commune) => commune.insee === request.commune);
+    if (!request.near && (communes.length === 0 ? nameWords.length > 0 : nameWords.length > 0 && exactSpan.length > 0)) {
       // Articles begin many names ("Le Pont-de-Claix", "La Rochelle"): they stay in the phrase.
       const phrase = words.filter((word, index) => (!consumed.has(index) || exactSpan.includes(index)) && (!fillers.has(word) || ARTICLES.has(word))).join(' ');
       // A name said without its article: « pont de claix » is Le Pont-de-Claix, not Pont-Croix (« pont claix » misspelt).
@@ -607,14 +610,16 @@ export class SearchEngine {
       const withArticle = tryArticles ? (await Promise.all([...ARTICLES].map((article) => this.exactCommunes(`${article} ${spoken}`)))).flat() : [];
       const starting = withArticle.length > 0 ? withArticle : communes.length === 0 ? await this.communesStartingWithWords(phrase) : [];
       if (starting.length > 0) {
-        communes = starting;
-        nameWords = [];
+        if (named(starting)) {
+          communes = starting;
+          nameWords = [];
+        }
       } else {
         // A commune already found by its exact name: only a longer name of the same first letter may be meant, never every file read.
         const { fuzzy, score } = await this.findCommunes(phrase, { anyFirstLetter: communes.length === 0 });
         // A longer name that holds the exact one ("le pont de claix" holds "claix") is the one meant.
         const holdsExact = exactSpan.length > 0 && fuzzy.length === 1 && fuzzy[0]!.key.includes(words.filter((_, index) => exactSpan.includes(index)).join(' '));
-        if (fuzzy.length > 0 && (communes.length === 0 || score <= CLOSE_ENOUGH || holdsExact)) {
+        if (fuzzy.length > 0 && (communes.length === 0 || score <= CLOSE_ENOUGH || holdsExact) && named(fuzzy)) {
           communes = fuzzy;
           nameWords = [];
         }
