@@ -176,6 +176,15 @@ test.describe('on a phone', () => {
     await page.getByRole('button', { name: 'Modifier la recherche' }).click();
     await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toBeFocused();
   });
+
+  test('communes to choose from are on the first screen too', async ({ page }) => {
+    await page.goto('/');
+    await searchFor(page, 'Grigny');
+    const choice = page.getByRole('link', { name: 'Grigny (Essonne)' });
+    await expect(choice).toBeVisible();
+    expect((await choice.boundingBox())!.y).toBeLessThan(844 - 60);
+    await expect(page.getByRole('button', { name: 'Modifier la recherche' })).toBeVisible();
+  });
 });
 
 test('« Écouter » shows once the device has a voice, with one listener for the page however many searches', async ({ page }) => {

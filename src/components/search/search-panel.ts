@@ -232,9 +232,10 @@ class SearchPanel extends HTMLElement {
     if (reading) this.status.append(element('span', { class: 'search-reading', 'data-search-reading': '' }, reading), ' ');
     this.status.append(outcomeStatus(this.t, outcome));
     this.showChips(params);
-    const hasResults = (outcome.type === 'results' || outcome.type === 'by-name') && outcome.results.length > 0;
-    this.querySelector<HTMLElement>('[data-search-summary]')!.hidden = !hasResults;
-    if (hasResults) this.collapse(true);
+    // Results, or communes to choose from: the form shrinks, so that they are on the first screen of a phone.
+    const answered = ((outcome.type === 'results' || outcome.type === 'by-name') && outcome.results.length > 0) || outcome.type === 'choose';
+    this.querySelector<HTMLElement>('[data-search-summary]')!.hidden = !answered;
+    if (answered) this.collapse(true);
     if (outcome.type === 'none') {
       // « باريس », « Париж »: the communes' names are written in Latin letters only.
       if (/(?!\p{Script=Latin})\p{L}/u.test(outcome.query)) this.output.append(element('p', { 'data-latin-hint': '' }, this.t('search.latinLetters')));
