@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { t } from '../src/i18n/index.ts';
+import { joinFrench } from '../src/i18n/translate.ts';
 import { communeUrl, widgetUrl } from '../src/lib/routes.ts';
 import { TEMPLATE_DIR, type Near, type PlacelessCommune } from '../src/site/placeless.ts';
 
@@ -27,7 +28,8 @@ export function compile(template: string): (values: Record<string, string>) => s
       const value = values[parts[i]!];
       // A placeholder without a value is an error, never left on a page.
       if (value === undefined) throw new Error(`commune-pages: no value for ⟦${parts[i]}⟧`);
-      out += value + parts[i + 1]!;
+      // French joins « de » and « à » to a name, as t() does: « autour d’Évry », « au Havre ».
+      out = joinFrench(out, value) + parts[i + 1]!;
     }
     return out;
   };

@@ -25,8 +25,29 @@ export function formatNumber(value: number, locale: string): string {
   return format.format(value).replace(/\u202f/g, '\u00a0');
 }
 
+/** A word before a name, as French writes it: « de Évry » is « d’Évry », « à Le Havre » « au Havre ». */
+const BEFORE_NAME = /(?<!\p{L})(de|à) $/u;
+const VOWEL = /^[aeiouyâêîôûéèëïüœ]/iu;
+
+/**
+ * « de » or « à » and the words after it, joined as French writes them (elision and contraction):
+ * d’Évry, du Havre, des Mureaux, au Havre, aux Mureaux. Anything else is left as it is.
+ */
+export function frenchJoin(before: 'de' | 'à', value: string): string {
+  const article = /^(Les?) (.*)$/su.exec(value);
+  if (article) return `${{ de: { Le: 'du', Les: 'des' }, à: { Le: 'au', Les: 'aux' } }[before][article[1] as 'Le' | 'Les']} ${article[2]}`;
+  return before === 'de' && VOWEL.test(value) ? `d’${value}` : `${before} ${value}`;
+}
+
+/** Text that ends with « de » or « à » and a space, joined to what follows as French writes it (see frenchJoin()). */
+export function joinFrench(text: string, value: string): string {
+  const before = BEFORE_NAME.exec(text);
+  return before ? text.slice(0, before.index) + frenchJoin(before[1] as 'de' | 'à', value) : text + value;
+}
+
 export function createTranslator(base: Readonly<Record<string, string>>, override: Readonly<Record<string, string>> = {}, locale = 'fr'): Translate {
   const plurals = new Intl.PluralRules(locale);
+  const french = locale.startsWith('fr');
   const lookup = (key: string): string | undefined => override[key] ?? base[key];
   const translate = (key: Key, vars?: Vars): string => {
     let text = lookup(key);
@@ -35,7 +56,18 @@ export function createTranslator(base: Readonly<Record<string, string>>, overrid
       text = (count === 0 ? lookup(`${key}.zero`) : undefined) ?? lookup(`${key}.${plurals.select(count)}`) ?? lookup(`${key}.other`);
     }
     if (text === undefined) throw new Error(`missing word: ${key}`);
-    return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? format(vars[name]!) : whole)) : text;
+    if (!vars) return text;
+    if (!french) return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? format(vars[name]!) : whole));
+    // French joins « de » and « à » to the name after them: « autour d’Évry », « au Havre ».
+    let out = '';
+    let last = 0;
+    for (const match of text.matchAll(/\{(\w+)\}/g)) {
+      const name = match[1]!;
+      const value = name in vars ? format(vars[name]!) : match[0];
+      out = joinFrench(out + text.slice(last, match.index), value);
+      last = match.index + match[0].length;
+    }
+    return out + text.slice(last);
   };
   return Object.assign(translate, { locale });
   function format(value: string | number): string {

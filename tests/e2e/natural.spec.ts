@@ -57,7 +57,7 @@ test('communes as people name them: the larger namesakes first, with their dépa
     'Aix (Corrèze)',
   ]);
   await page.getByRole('link', { name: 'Aix-les-Bains (Savoie)' }).click();
-  await expect(status(page)).toContainText('autour de Aix-les-Bains');
+  await expect(status(page)).toContainText('autour d’Aix-les-Bains');
   // Choosing the commune keeps the rest of the query: the need is not lost.
   await searchFor(page, 'impôts aix');
   await page.getByRole('link', { name: 'Aix-en-Provence (Bouches-du-Rhône)' }).click();

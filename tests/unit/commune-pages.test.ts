@@ -82,3 +82,13 @@ describe('a commune without a place', () => {
     expect([COMMUNE_AROUND.km, PLACELESS_FALLBACK.km]).toEqual([50, 200]);
   });
 });
+
+describe('French around a name', () => {
+  test('a template joins « de » and « à » to the name as t() does: d’Évry, au Havre, des Mureaux', () => {
+    const page = compile('<h1>Aide au numérique à ⟦name⟧</h1><p>Depuis le centre de ⟦name⟧, à ⟦km⟧.</p>');
+    expect(page({ name: 'Le Havre', km: '3 km' })).toBe('<h1>Aide au numérique au Havre</h1><p>Depuis le centre du Havre, à 3 km.</p>');
+    expect(page({ name: 'Évry', km: '3 km' })).toBe('<h1>Aide au numérique à Évry</h1><p>Depuis le centre d’Évry, à 3 km.</p>');
+    expect(page({ name: 'Les Mureaux', km: '3 km' })).toBe('<h1>Aide au numérique aux Mureaux</h1><p>Depuis le centre des Mureaux, à 3 km.</p>');
+    expect(page({ name: 'Lille', km: '3 km' })).toBe('<h1>Aide au numérique à Lille</h1><p>Depuis le centre de Lille, à 3 km.</p>');
+  });
+});

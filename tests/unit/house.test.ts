@@ -25,6 +25,16 @@ describe('the translator', () => {
     expect(t('place.title', { name: 'Lieu fictif' })).toBe('Lieu fictif ({commune})');
   });
 
+  test('French joins « de » and « à » to a name: d’Évry, du Havre, aux Mureaux; other languages as written', () => {
+    expect(t('search.around', { origin: 'Évry-Courcouronnes' })).toBe(' autour d’Évry-Courcouronnes');
+    expect(t('commune.heading', { name: 'Le Havre' })).toBe('Aide au numérique au Havre');
+    expect(t('commune.asTheCrowFlies', { name: 'Les Mureaux' })).toBe('Distance à vol d’oiseau depuis le centre des Mureaux.');
+    expect(t('commune.heading', { name: 'La Rochelle' })).toBe('Aide au numérique à La Rochelle');
+    expect(t('commune.asTheCrowFlies', { name: 'Lille' })).toBe('Distance à vol d’oiseau depuis le centre de Lille.');
+    const en = createTranslator(fr, { 'x.de': 'de {name}' } as Record<string, string>, 'en');
+    expect(en('x.de' as Parameters<typeof en>[0], { name: 'Évry' })).toBe('de Évry');
+  });
+
   test('falls back to French for a word another locale lacks', () => {
     const en = createTranslator(fr, { 'site.skip': 'Skip to content' }, 'en');
     expect(en('site.skip')).toBe('Skip to content');
