@@ -180,6 +180,12 @@ describe('other ways in', () => {
     expect(await origin('turkoin')).toBe('Tourcoing');
     expect(await origin('vilerbane')).toBe('Villeurbanne');
     expect(await origin('lil')).toBe('Lille');
+    // A guess is marked, so that the page names its département (« Calais (Pas-de-Calais) »); a name written as it is, not.
+    const guessed = async (q: string) => {
+      const outcome = await search(q);
+      return outcome.type === 'results' && outcome.origin.kind === 'commune' && outcome.origin.guessed === true;
+    };
+    expect([await guessed('kalai'), await guessed('grenobel'), await guessed('Calais'), await guessed('59100')]).toEqual([true, true, false, false]);
     // Several communes sound so: the person chooses, the largest first.
     const saintDenis = await search('sin deni');
     expect(saintDenis.type === 'choose' && saintDenis.communes.map((commune) => `${commune.name} (${commune.departement})`).slice(0, 2)).toEqual(['Saint-Denis (974)', 'Saint-Denis (93)']);

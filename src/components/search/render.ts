@@ -7,7 +7,7 @@ import type { Key, Translate } from '../../i18n/translate.ts';
 import { conditions, placeCard, type CardDistance } from '../../lib/card.ts';
 import { cardElement, element } from '../card.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
-import type { CommuneMatch, Result, SearchOutcome } from '../../lib/search/engine.ts';
+import type { CommuneMatch, Origin, Result, SearchOutcome } from '../../lib/search/engine.ts';
 import { hasFilters } from '../../lib/search/judge.ts';
 import { placeViewUrl } from '../../lib/routes.ts';
 import { listenButton } from '../listen.ts';
@@ -141,6 +141,12 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
 }
 
 /** A commune as offered or searched from: "Aix-en-Provence", "Bellegarde-sur-Valserine (aujourd’hui Valserhône)". */
+/** The commune results are counted from; with its département when it was guessed from the words (see Origin). */
+function placeOf(t: Translate, origin: Extract<Origin, { kind: 'commune' }>): string {
+  const name = communeName(t, origin.commune);
+  return origin.guessed ? t('search.communeChoice', { name, departement: origin.commune.departementName ?? origin.commune.departement }) : name;
+}
+
 export function communeName(t: Translate, commune: Pick<CommuneMatch, 'name' | 'formerName' | 'arrondissement'>): string {
   if (commune.arrondissement) return commune.arrondissement;
   return commune.formerName ? t('search.communeFormer', { former: commune.formerName, name: commune.name }) : commune.name;
@@ -194,11 +200,7 @@ export function outcomeStatus(t: Translate, outcome: SearchOutcome, partial = tr
     case 'results':
     case 'by-name': {
       const origin =
-        outcome.type !== 'results'
-          ? null
-          : outcome.origin.kind === 'commune'
-            ? communeName(t, outcome.origin.commune)
-            : t(outcome.origin.kind === 'position' ? 'search.yourPosition' : 'search.mapArea');
+        outcome.type !== 'results' ? null : outcome.origin.kind === 'commune' ? placeOf(t, outcome.origin) : t(outcome.origin.kind === 'position' ? 'search.yourPosition' : 'search.mapArea');
       const where = origin === null ? '' : t('search.around', { origin });
       const { total, confirmed, toCheck } = outcome.counts;
       if (total === 0) return t(hasFilters(outcome.filters) ? 'search.noResultFilters' : 'search.noResult', { where });

@@ -117,7 +117,12 @@ export interface Result extends Omit<SearchPlace, 'schedule'> {
 }
 
 /** Where results are measured from. */
-export type Origin = { kind: 'commune'; commune: CommuneMatch } | { kind: 'position' | 'map-area' };
+/**
+ * Where the results are counted from. `guessed`: the commune was read from a name not written as
+ * it is (a typo, a name written by ear): the page names its département, so that a wrong guess
+ * shows (« marseye » → « Marey (Vosges) »).
+ */
+export type Origin = { kind: 'commune'; commune: CommuneMatch; guessed?: true } | { kind: 'position' | 'map-area' };
 
 export interface Counts {
   total: number;
@@ -519,6 +524,7 @@ export class SearchEngine {
     const consumed = new Set<number>();
     const masked = () => words.map((word, index) => (consumed.has(index) ? '' : word));
     let communes: CommuneMatch[] = [];
+    let guessed = false;
 
     // 1. A postcode, or an arrondissement of Paris, Lyon or Marseille ("Paris 19e").
     const arrondissement = arrondissementPostcode(words);
@@ -621,6 +627,7 @@ export class SearchEngine {
         const holdsExact = exactSpan.length > 0 && fuzzy.length === 1 && fuzzy[0]!.key.includes(words.filter((_, index) => exactSpan.includes(index)).join(' '));
         if (fuzzy.length > 0 && (communes.length === 0 || score <= CLOSE_ENOUGH || holdsExact) && named(fuzzy)) {
           communes = fuzzy;
+          guessed = !request.commune;
           nameWords = [];
         }
       }
@@ -664,8 +671,9 @@ export class SearchEngine {
     if (communes.length > 1) return { type: 'choose', communes: communes.slice(0, MOST_CHOICES).map((commune) => this.named(commune, meta)), filters, reading: reading([]) };
     if (communes.length === 1) {
       const commune = this.named(communes[0]!, meta);
-      const { found, known } = await this.around(commune, commune, filters, nameWords, request.now, first({ kind: 'commune', commune }));
-      return { type: 'results', origin: { kind: 'commune', commune }, ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : commune)), reading: reading(known) };
+      const origin: Origin = guessed ? { kind: 'commune', commune, guessed } : { kind: 'commune', commune };
+      const { found, known } = await this.around(commune, commune, filters, nameWords, request.now, first(origin));
+      return { type: 'results', origin, ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : commune)), reading: reading(known) };
     }
     if (nameWords.length > 0) {
       const { found, known } = await this.byName(nameWords, filters, request.now);
