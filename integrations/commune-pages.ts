@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { t } from '../src/i18n/index.ts';
-import { joinFrench } from '../src/i18n/translate.ts';
+import { joinFrench } from '../src/i18n/french.ts';
 import { communeUrl, widgetUrl } from '../src/lib/routes.ts';
 import { TEMPLATE_DIR, type Near, type PlacelessCommune } from '../src/site/placeless.ts';
 

@@ -25,29 +25,11 @@ export function formatNumber(value: number, locale: string): string {
   return format.format(value).replace(/\u202f/g, '\u00a0');
 }
 
-/** A word before a name, as French writes it: « de Évry » is « d’Évry », « à Le Havre » « au Havre ». */
-const BEFORE_NAME = /(?<!\p{L})(de|à) $/u;
-const VOWEL = /^[aeiouyâêîôûéèëïüœ]/iu;
+/** How a language joins a text to the value after it (French: « de Évry » is « d’Évry », see ./french.ts). */
+export type Join = (text: string, value: string) => string;
 
-/**
- * « de » or « à » and the words after it, joined as French writes them (elision and contraction):
- * d’Évry, du Havre, des Mureaux, au Havre, aux Mureaux. Anything else is left as it is.
- */
-export function frenchJoin(before: 'de' | 'à', value: string): string {
-  const article = /^(Les?) (.*)$/su.exec(value);
-  if (article) return `${{ de: { Le: 'du', Les: 'des' }, à: { Le: 'au', Les: 'aux' } }[before][article[1] as 'Le' | 'Les']} ${article[2]}`;
-  return before === 'de' && VOWEL.test(value) ? `d’${value}` : `${before} ${value}`;
-}
-
-/** Text that ends with « de » or « à » and a space, joined to what follows as French writes it (see frenchJoin()). */
-export function joinFrench(text: string, value: string): string {
-  const before = BEFORE_NAME.exec(text);
-  return before ? text.slice(0, before.index) + frenchJoin(before[1] as 'de' | 'à', value) : text + value;
-}
-
-export function createTranslator(base: Readonly<Record<string, string>>, override: Readonly<Record<string, string>> = {}, locale = 'fr'): Translate {
+export function createTranslator(base: Readonly<Record<string, string>>, override: Readonly<Record<string, string>> = {}, locale = 'fr', join?: Join): Translate {
   const plurals = new Intl.PluralRules(locale);
-  const french = locale.startsWith('fr');
   const lookup = (key: string): string | undefined => override[key] ?? base[key];
   const translate = (key: Key, vars?: Vars): string => {
     let text = lookup(key);
@@ -57,14 +39,13 @@ export function createTranslator(base: Readonly<Record<string, string>>, overrid
     }
     if (text === undefined) throw new Error(`missing word: ${key}`);
     if (!vars) return text;
-    if (!french) return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? format(vars[name]!) : whole));
-    // French joins « de » and « à » to the name after them: « autour d’Évry », « au Havre ».
+    if (!join) return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? format(vars[name]!) : whole));
     let out = '';
     let last = 0;
     for (const match of text.matchAll(/\{(\w+)\}/g)) {
       const name = match[1]!;
       const value = name in vars ? format(vars[name]!) : match[0];
-      out = joinFrench(out + text.slice(last, match.index), value);
+      out = join(out + text.slice(last, match.index), value);
       last = match.index + match[0].length;
     }
     return out + text.slice(last);
@@ -79,8 +60,9 @@ const picked = new WeakMap<object, Map<string, Record<string, string>>>();
 
 /**
  * The part of the dictionary under some prefixes: what a client script needs, sent in a data
- * attribute. Picked once per dictionary and prefixes: pages ask for the same parts thousands
- * of times a build (it was the build's most expensive function).
+ * attribute. « !key » leaves out that key, « !key. » the keys under it (« !search.when. »:
+ * search.when.lundi…). Picked once per dictionary and prefixes: pages ask for the
+ * same parts thousands of times a build (it was the build's most expensive function).
  */
 export function pick(dictionary: Readonly<Record<string, string>>, prefixes: readonly string[]): Record<string, string> {
   let cache = picked.get(dictionary);
@@ -88,7 +70,9 @@ export function pick(dictionary: Readonly<Record<string, string>>, prefixes: rea
   const key = prefixes.join('\u0000');
   let part = cache.get(key);
   if (!part) {
-    part = Object.fromEntries(Object.entries(dictionary).filter(([word]) => prefixes.some((prefix) => word.startsWith(prefix))));
+    const left = prefixes.filter((prefix) => prefix.startsWith('!')).map((prefix) => prefix.slice(1));
+    const out = (word: string) => left.some((key) => (key.endsWith('.') ? word.startsWith(key) : word === key));
+    part = Object.fromEntries(Object.entries(dictionary).filter(([word]) => !out(word) && prefixes.some((prefix) => !prefix.startsWith('!') && word.startsWith(prefix))));
     cache.set(key, part);
   }
   return part;
@@ -98,7 +82,7 @@ export function pick(dictionary: Readonly<Record<string, string>>, prefixes: rea
 export const LOCALE_KEY = 'i18n.locale';
 
 /** A client script's translator, from the words its page gave it (`data-i18n`), in their language. */
-export function clientTranslator(json: string): Translate {
+export function clientTranslator(json: string, join?: Join): Translate {
   const words = JSON.parse(json) as Record<string, string>;
-  return createTranslator(words, {}, words[LOCALE_KEY] ?? 'fr');
+  return createTranslator(words, {}, words[LOCALE_KEY] ?? 'fr', join);
 }

@@ -25,7 +25,7 @@ test('every page type reads without JavaScript', async ({ page }) => {
 test('without JavaScript, a place still prints with its QR code and shares by SMS, and the orientation form opens the results', async ({ page }) => {
   await page.goto('/lieux/espace-fictif-des-hirondelles/');
   // Drawn at build time: the code is in the page itself.
-  await expect(page.getByRole('img', { name: 'Code QR : la fiche de Espace fictif des Hirondelles sur internet' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Code QR : la fiche d’Espace fictif des Hirondelles sur internet' })).toBeVisible();
   const sms = await page.getByRole('link', { name: 'Par SMS' }).getAttribute('href');
   expect(decodeURIComponent(sms!.split('body=')[1]!)).toContain('Espace fictif des Hirondelles\n1 rue Imaginaire, 67000 Strasbourg\nTéléphone : 01 23 45 67 89');
   // What needs the device's storage is hidden, not broken.

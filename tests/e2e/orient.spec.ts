@@ -233,7 +233,9 @@ test('the orientation mode: a count at each step, the answers and the step in th
   await expect(count).toHaveText('2 lieux trouvés autour de Lille. Nous ne savons pas si ces lieux correspondent à vos choix. Vérifiez avec le lieu avant d’y aller.');
   await page.getByRole('button', { name: 'Voir les lieux' }).click();
   await expect(page).toHaveURL(/\/recherche\/\?service=usage-quotidien&q=Lille&fauteuil=1&quand=lundi$/);
-  await expect(page.locator('[data-search-status]').first()).toHaveText('2 lieux trouvés autour de Lille. Nous ne savons pas si ces lieux correspondent à vos choix. Vérifiez avec le lieu avant d’y aller.');
+  await expect(page.locator('[data-search-status]').first()).toHaveText(
+    '2 lieux trouvés autour de Lille. Nous ne savons pas si ces lieux correspondent à vos choix. Vérifiez avec le lieu avant d’y aller.',
+  );
 });
 
 test('the results print as a list: the usual week and a code to each place, never the form nor today’s status', async ({ page }) => {

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { fr } from '../../src/i18n/fr.ts';
 import { clientWords, label, t } from '../../src/i18n/index.ts';
 import { createTranslator, pick } from '../../src/i18n/translate.ts';
+import { SERVER_ONLY_SEARCH_WORDS } from '../../src/components/search/server-words.ts';
 import { KINDS } from '../../src/lib/kinds.ts';
 import * as vocab from '../../src/lib/vocab.ts';
 import { parseYaml } from '../../src/lib/dataset.ts';
@@ -44,6 +45,27 @@ describe('the translator', () => {
 
   test('refuses a word that does not exist, rather than showing a key', () => {
     expect(() => createTranslator({})('site.skip')).toThrow('missing word: site.skip');
+  });
+
+  test('leaves out the words a page shows only in its HTML, and no script asks for them', () => {
+    const part = pick(fr, ['search.', ...SERVER_ONLY_SEARCH_WORDS.map((key) => `!${key}`)]);
+    expect(part['search.sure.zero']).toBe(fr['search.sure.zero']);
+    expect(Object.keys(part).filter((key) => SERVER_ONLY_SEARCH_WORDS.some((left) => (left.endsWith('.') ? key.startsWith(left) : key === left)))).toEqual([]);
+    expect(Object.keys(part)).not.toContain('search.when.lundi');
+    // A key left out does not take the keys under it: the cards say « search.day.open ».
+    expect(part['search.day.open']).toBe(fr['search.day.open']);
+    // The scripts (TypeScript modules, and <script> in components) never name them.
+    const scripts = readdirSync('src', { recursive: true, encoding: 'utf8' })
+      .filter((path) => /\.(ts|astro)$/.test(path) && !path.startsWith('i18n') && !path.endsWith('server-words.ts'))
+      .map((path) => {
+        const text = readFileSync(join('src', path), 'utf8');
+        return path.endsWith('.astro') ? [...text.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join('\n') : text;
+      })
+      .join('\n');
+    for (const key of SERVER_ONLY_SEARCH_WORDS) {
+      const written = key.replaceAll('.', '\\.');
+      expect(scripts).not.toMatch(new RegExp(key.endsWith('.') ? `['"\`]${written}` : `['"\`]${written}(['"\`]|\\.\\$\\{)`));
+    }
   });
 
   test('gives a client script only the words it asks for', () => {
