@@ -4,24 +4,41 @@
  * text (the build's, and the search panel's for « autour de … »); the other pages' scripts do
  * without it (their JavaScript budgets).
  */
-import type { Join } from './translate.ts';
+import type { Fill } from './translate.ts';
 
-/** A word before a name: « de » or « à », then a space. */
-const BEFORE_NAME = /(?<!\p{L})(de|à) $/u;
+/** A word before a name, at the end of a text: « de » or « à » (« De », « À » starting a sentence), then a space. */
+const BEFORE_NAME = /(?<!\p{L})(de|De|à|À) $/u;
 const VOWEL = /^[aeiouyâêîôûéèëïüœ]/iu;
+const JOINED: Record<string, Record<'Le' | 'Les', string>> = { de: { Le: 'du', Les: 'des' }, à: { Le: 'au', Les: 'aux' } };
 
 /**
  * « de » or « à » and the words after it, joined as French writes them (elision and contraction):
- * d’Évry, du Havre, des Mureaux, au Havre, aux Mureaux. Anything else is left as it is.
+ * d’Évry, du Havre, des Mureaux, au Havre, aux Mureaux; « À Le Havre » starting a sentence is
+ * « Au Havre ». Anything else is left as it is.
  */
-export function frenchJoin(before: 'de' | 'à', value: string): string {
+export function frenchJoin(before: string, value: string): string {
+  const word = before.toLowerCase();
+  const capital = (text: string) => (before === word ? text : text.charAt(0).toUpperCase() + text.slice(1));
   const article = /^(Les?) (.*)$/su.exec(value);
-  if (article) return `${{ de: { Le: 'du', Les: 'des' }, à: { Le: 'au', Les: 'aux' } }[before][article[1] as 'Le' | 'Les']} ${article[2]}`;
-  return before === 'de' && VOWEL.test(value) ? `d’${value}` : `${before} ${value}`;
+  if (article) return `${capital(JOINED[word]![article[1] as 'Le' | 'Les'])} ${article[2]}`;
+  return word === 'de' && VOWEL.test(value) ? `${capital('d’')}${value}` : `${before} ${value}`;
 }
 
 /** Text that ends with « de » or « à » and a space, joined to what follows as French writes it (see frenchJoin()). */
-export const joinFrench: Join = (text, value) => {
-  const before = BEFORE_NAME.exec(text);
-  return before ? text.slice(0, before.index) + frenchJoin(before[1] as 'de' | 'à', value) : text + value;
+export function joinFrench(text: string, value: string): string {
+  // Only the end is read: a page of 20 kB is joined to 30 names (the placeless communes' templates).
+  const tail = text.slice(-4);
+  const before = BEFORE_NAME.exec(tail);
+  return before ? text.slice(0, text.length - tail.length + before.index) + frenchJoin(before[1]!, value) : text + value;
+}
+
+/** The values put into a French text, each joined to the « de » or « à » before it (see createTranslator()). */
+export const fillFrench: Fill = (text, valueOf) => {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(/\{(\w+)\}/g)) {
+    out = joinFrench(out + text.slice(last, match.index), valueOf(match[1]!) ?? match[0]);
+    last = match.index + match[0].length;
+  }
+  return out + text.slice(last);
 };

@@ -1,12 +1,12 @@
 /** The site's words. Pages and build code import `t`; browser code gets its part of the dictionary via data attributes. */
 import { fr } from './fr.ts';
 import { createTranslator, pick, type Key, type Translate } from './translate.ts';
-import { joinFrench } from './french.ts';
+import { fillFrench } from './french.ts';
 import { STATUS_WORDS } from './hours-status.ts';
 
 export type { Key, Translate } from './translate.ts';
 export const LOCALE = 'fr';
-export const t: Translate = createTranslator(fr, {}, 'fr', joinFrench);
+export const t: Translate = createTranslator(fr, {}, 'fr', fillFrench);
 
 const clientJson = new Map<string, string>();
 

@@ -25,10 +25,12 @@ export function formatNumber(value: number, locale: string): string {
   return format.format(value).replace(/\u202f/g, '\u00a0');
 }
 
-/** How a language joins a text to the value after it (French: « de Évry » is « d’Évry », see ./french.ts). */
-export type Join = (text: string, value: string) => string;
+/** How a language puts values into a text: French joins « de » and « à » to names (./french.ts). */
+export type Fill = (text: string, valueOf: (name: string) => string | undefined) => string;
 
-export function createTranslator(base: Readonly<Record<string, string>>, override: Readonly<Record<string, string>> = {}, locale = 'fr', join?: Join): Translate {
+const fillPlain: Fill = (text, valueOf) => text.replace(/\{(\w+)\}/g, (whole, name: string) => valueOf(name) ?? whole);
+
+export function createTranslator(base: Readonly<Record<string, string>>, override: Readonly<Record<string, string>> = {}, locale = 'fr', fill: Fill = fillPlain): Translate {
   const plurals = new Intl.PluralRules(locale);
   const lookup = (key: string): string | undefined => override[key] ?? base[key];
   const translate = (key: Key, vars?: Vars): string => {
@@ -38,17 +40,7 @@ export function createTranslator(base: Readonly<Record<string, string>>, overrid
       text = (count === 0 ? lookup(`${key}.zero`) : undefined) ?? lookup(`${key}.${plurals.select(count)}`) ?? lookup(`${key}.other`);
     }
     if (text === undefined) throw new Error(`missing word: ${key}`);
-    if (!vars) return text;
-    if (!join) return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? format(vars[name]!) : whole));
-    let out = '';
-    let last = 0;
-    for (const match of text.matchAll(/\{(\w+)\}/g)) {
-      const name = match[1]!;
-      const value = name in vars ? format(vars[name]!) : match[0];
-      out = join(out + text.slice(last, match.index), value);
-      last = match.index + match[0].length;
-    }
-    return out + text.slice(last);
+    return vars ? fill(text, (name) => (name in vars ? format(vars[name]!) : undefined)) : text;
   };
   return Object.assign(translate, { locale });
   function format(value: string | number): string {
@@ -82,7 +74,7 @@ export function pick(dictionary: Readonly<Record<string, string>>, prefixes: rea
 export const LOCALE_KEY = 'i18n.locale';
 
 /** A client script's translator, from the words its page gave it (`data-i18n`), in their language. */
-export function clientTranslator(json: string, join?: Join): Translate {
+export function clientTranslator(json: string, fill?: Fill): Translate {
   const words = JSON.parse(json) as Record<string, string>;
-  return createTranslator(words, {}, words[LOCALE_KEY] ?? 'fr', join);
+  return createTranslator(words, {}, words[LOCALE_KEY] ?? 'fr', fill);
 }

@@ -90,5 +90,7 @@ describe('French around a name', () => {
     expect(page({ name: 'Évry', km: '3 km' })).toBe('<h1>Aide au numérique à Évry</h1><p>Depuis le centre d’Évry, à 3 km.</p>');
     expect(page({ name: 'Les Mureaux', km: '3 km' })).toBe('<h1>Aide au numérique aux Mureaux</h1><p>Depuis le centre des Mureaux, à 3 km.</p>');
     expect(page({ name: 'Lille', km: '3 km' })).toBe('<h1>Aide au numérique à Lille</h1><p>Depuis le centre de Lille, à 3 km.</p>');
+    // Starting a sentence: « Au Havre, ces lieux… ».
+    expect(compile('<p>À ⟦name⟧, ces lieux peuvent vous aider.</p>')({ name: 'Le Havre' })).toBe('<p>Au Havre, ces lieux peuvent vous aider.</p>');
   });
 });

@@ -32,6 +32,7 @@ describe('the translator', () => {
     expect(t('commune.asTheCrowFlies', { name: 'Les Mureaux' })).toBe('Distance à vol d’oiseau depuis le centre des Mureaux.');
     expect(t('commune.heading', { name: 'La Rochelle' })).toBe('Aide au numérique à La Rochelle');
     expect(t('commune.asTheCrowFlies', { name: 'Lille' })).toBe('Distance à vol d’oiseau depuis le centre de Lille.');
+    expect(t('poster.lead', { name: 'Le Havre' })).toMatch(/^Au Havre, /);
     const en = createTranslator(fr, { 'x.de': 'de {name}' }, 'en');
     expect(en('x.de' as Parameters<typeof en>[0], { name: 'Évry' })).toBe('de Évry');
   });

@@ -401,14 +401,14 @@ export class SearchEngine {
     const fromHits = async () => ({ exact, fuzzy: largestFirst(await this.today(closestSpelling(key, hits.communes))), score: best });
     // A name written by ear (« bordo », « nansi »): the communes whose name sounds the same, and
     // those whose first words do when larger (« evri »: Évry-Courcouronnes, and Évry in Yonne),
-    // unless a larger commune is spelt close to it. « bordo » is Bordeaux, not Bords one letter
-    // away; « marsey » is Marseille, not Marcey-les-Grèves.
+    // unless a commune as large is spelt close to it. « bordo » is Bordeaux, not Bords one letter
+    // away; « marsey » is Marseille, not Marcey-les-Grèves; « renne » is Rennes, not a choice with Reynès.
     // A commune already found by its exact name (« emmaus lille »): only names of the same first letter, already read.
     const sounding = await this.soundingLike(key, options.anyFirstLetter !== false);
     const alike = sounding.same.length > 0 || sounding.starting.length > 0 ? withLargerNamesakes(sounding.same, sounding.starting) : [];
     const spelt = hits.communes.length > 0 && best <= WEAK ? closestSpelling(key, hits.communes) : [];
     const largest = (list: readonly CommuneMatch[]) => Math.max(0, ...list.map((commune) => commune.population));
-    if (alike.length > 0 && largest(alike) >= largest(spelt)) return { exact, fuzzy: largestFirst(await this.today(alike)), score: SOUNDS_ALIKE };
+    if (alike.length > 0 && largest(alike) > largest(spelt)) return { exact, fuzzy: largestFirst(await this.today(alike)), score: SOUNDS_ALIKE };
     if (spelt.length > 0) return fromHits();
     // No name close enough with this first letter: the first letter itself may be wrong ("frenoble").
     if (options.anyFirstLetter === false) return fromHits();
@@ -430,6 +430,17 @@ export class SearchEngine {
       return null;
     });
     return this.soundModule;
+  }
+
+  /** Whether a phrase names this commune: the start of its name, spelt close to it, or said like it. */
+  private async names(phrase: string, commune: CommuneMatch): Promise<boolean> {
+    const key = normalize(phrase);
+    if (!key) return false;
+    if (commune.key.startsWith(key) || closeNames(key, [commune]).communes.length > 0) return true;
+    const module = key.length >= SHORTEST_BY_SOUND ? await this.soundOfNames() : null;
+    if (!module) return false;
+    const [sound, its] = [module.soundOf(key), module.soundOf(commune.key)];
+    return its === sound || its.startsWith(`${sound} `);
   }
 
   /**
@@ -598,12 +609,18 @@ export class SearchEngine {
 
     // 6. A commune named by the start of its name ("florac", "cherbourg") or misspelt ("grenobel"),
     // also when a word of it is itself a commune ("le pon-tde-claix" is not Claix).
-    // A commune chosen among those offered (« sin deni » → Saint-Denis) is read the same way: the words
-    // that named it are then not a place's name as well (they kept 2 of Saint-Denis's 109 places).
-    const named = (found: readonly CommuneMatch[]) => !request.commune || found.some((commune) => commune.insee === request.commune);
-    if (!request.near && (communes.length === 0 ? nameWords.length > 0 : nameWords.length > 0 && exactSpan.length > 0)) {
-      // Articles begin many names ("Le Pont-de-Claix", "La Rochelle"): they stay in the phrase.
-      const phrase = words.filter((word, index) => (!consumed.has(index) || exactSpan.includes(index)) && (!fillers.has(word) || ARTICLES.has(word))).join(' ');
+    const sixth = !request.near && (communes.length === 0 ? nameWords.length > 0 : nameWords.length > 0 && exactSpan.length > 0);
+    // Articles begin many names ("Le Pont-de-Claix", "La Rochelle"): they stay in the phrase.
+    const phrase = words.filter((word, index) => (!consumed.has(index) || exactSpan.includes(index)) && (!fillers.has(word) || ARTICLES.has(word))).join(' ');
+    if (sixth && request.commune) {
+      // A commune chosen among those offered (« sin deni » → Saint-Denis): the words that named it are
+      // not a place's name as well (they kept 2 of Saint-Denis's 109 places). Compared with it alone.
+      const chosen = await this.commune(request.commune);
+      if (chosen && (await this.names(phrase, chosen))) {
+        communes = [chosen];
+        nameWords = [];
+      }
+    } else if (sixth) {
       // A name said without its article: « pont de claix » is Le Pont-de-Claix, not Pont-Croix (« pont claix » misspelt).
       const spokenWords = words.filter((word, index) => !consumed.has(index) || exactSpan.includes(index));
       // Small words before the name are not part of it (« aide pont de claix »).
@@ -616,18 +633,16 @@ export class SearchEngine {
       const withArticle = tryArticles ? (await Promise.all([...ARTICLES].map((article) => this.exactCommunes(`${article} ${spoken}`)))).flat() : [];
       const starting = withArticle.length > 0 ? withArticle : communes.length === 0 ? await this.communesStartingWithWords(phrase) : [];
       if (starting.length > 0) {
-        if (named(starting)) {
-          communes = starting;
-          nameWords = [];
-        }
+        communes = starting;
+        nameWords = [];
       } else {
         // A commune already found by its exact name: only a longer name of the same first letter may be meant, never every file read.
         const { fuzzy, score } = await this.findCommunes(phrase, { anyFirstLetter: communes.length === 0 });
         // A longer name that holds the exact one ("le pont de claix" holds "claix") is the one meant.
         const holdsExact = exactSpan.length > 0 && fuzzy.length === 1 && fuzzy[0]!.key.includes(words.filter((_, index) => exactSpan.includes(index)).join(' '));
-        if (fuzzy.length > 0 && (communes.length === 0 || score <= CLOSE_ENOUGH || holdsExact) && named(fuzzy)) {
+        if (fuzzy.length > 0 && (communes.length === 0 || score <= CLOSE_ENOUGH || holdsExact)) {
           communes = fuzzy;
-          guessed = !request.commune;
+          guessed = true;
           nameWords = [];
         }
       }
