@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { t } from '../src/i18n/index.ts';
-import { joinFrench } from '../src/i18n/french.ts';
+import { frenchJoin, splitBefore } from '../src/i18n/french.ts';
 import { communeUrl, widgetUrl } from '../src/lib/routes.ts';
 import { TEMPLATE_DIR, type Near, type PlacelessCommune } from '../src/site/placeless.ts';
 
@@ -19,19 +19,28 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A template cut once at its ⟦placeholders⟧: filling it is then a join, for 30,000 pages. */
+/**
+ * A template cut once at its ⟦placeholders⟧: filling it is then a join, for 30,000 pages. French
+ * joins « de » and « à » to a name, as t() does (« autour d’Évry », « au Havre »): which
+ * placeholders follow such a word is found here, once.
+ */
 export function compile(template: string): (values: Record<string, string>) => string {
   const parts = template.split(/⟦(\w+)⟧/);
+  const slots: { head: string; before: string | null; name: string }[] = [];
+  for (let i = 1; i < parts.length; i += 2) {
+    const [head, before] = splitBefore(parts[i - 1]!);
+    slots.push({ head, before, name: parts[i]! });
+  }
+  const end = parts.at(-1)!;
   return (values) => {
-    let out = parts[0]!;
-    for (let i = 1; i < parts.length; i += 2) {
-      const value = values[parts[i]!];
+    let out = '';
+    for (const { head, before, name } of slots) {
+      const value = values[name];
       // A placeholder without a value is an error, never left on a page.
-      if (value === undefined) throw new Error(`commune-pages: no value for ⟦${parts[i]}⟧`);
-      // French joins « de » and « à » to a name, as t() does: « autour d’Évry », « au Havre ».
-      out = joinFrench(out, value) + parts[i + 1]!;
+      if (value === undefined) throw new Error(`commune-pages: no value for ⟦${name}⟧`);
+      out += head + (before ? frenchJoin(before, value) : value);
     }
-    return out;
+    return out + end;
   };
 }
 

@@ -24,12 +24,18 @@ export function frenchJoin(before: string, value: string): string {
   return word === 'de' && VOWEL.test(value) ? `${capital('d’')}${value}` : `${before} ${value}`;
 }
 
+/** A text, cut before the « de » or « à » and space it ends with, and that word (null when it ends otherwise). */
+export function splitBefore(text: string): [head: string, before: string | null] {
+  // Only the end is read (a page's template is 20 kB).
+  const tail = text.slice(-4);
+  const found = BEFORE_NAME.exec(tail);
+  return found ? [text.slice(0, text.length - tail.length + found.index), found[1]!] : [text, null];
+}
+
 /** Text that ends with « de » or « à » and a space, joined to what follows as French writes it (see frenchJoin()). */
 export function joinFrench(text: string, value: string): string {
-  // Only the end is read: a page of 20 kB is joined to 30 names (the placeless communes' templates).
-  const tail = text.slice(-4);
-  const before = BEFORE_NAME.exec(tail);
-  return before ? text.slice(0, text.length - tail.length + before.index) + frenchJoin(before[1]!, value) : text + value;
+  const [head, before] = splitBefore(text);
+  return before ? head + frenchJoin(before, value) : text + value;
 }
 
 /** The values put into a French text, each joined to the « de » or « à » before it (see createTranslator()). */
