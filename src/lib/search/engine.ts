@@ -116,7 +116,6 @@ export interface Result extends Omit<SearchPlace, 'schedule'> {
   needs: { id: string; byLabel: boolean }[];
 }
 
-/** Where results are measured from. */
 /**
  * Where the results are counted from. `guessed`: the commune was read from a name not written as
  * it is (a typo, a name written by ear): the page names its département, so that a wrong guess
