@@ -402,8 +402,9 @@ export class SearchEngine {
     // those whose first words do when larger (« evri »: Évry-Courcouronnes, and Évry in Yonne),
     // unless a commune as large is spelt close to it. « bordo » is Bordeaux, not Bords one letter
     // away; « marsey » is Marseille, not Marcey-les-Grèves; « renne » is Rennes, not a choice with Reynès.
-    // A commune already found by its exact name (« emmaus lille »): only names of the same first letter, already read.
-    const sounding = await this.soundingLike(key, options.anyFirstLetter !== false);
+    // Not when a commune is already found by its exact name (« emmaus lille »): the sounds' code and
+    // names would be read for every such search (6 kB more on a slow phone's first search).
+    const sounding = options.anyFirstLetter === false ? { same: [], starting: [] } : await this.soundingLike(key);
     const alike = sounding.same.length > 0 || sounding.starting.length > 0 ? withLargerNamesakes(sounding.same, sounding.starting) : [];
     const spelt = hits.communes.length > 0 && best <= WEAK ? closestSpelling(key, hits.communes) : [];
     const largest = (list: readonly CommuneMatch[]) => Math.max(0, ...list.map((commune) => commune.population));
@@ -446,7 +447,7 @@ export class SearchEngine {
    * The communes (and former names) whose name sounds like this one, and those whose first words
    * do, among the initials that may begin that sound.
    */
-  private async soundingLike(key: string, otherInitials: boolean): Promise<{ same: CommuneMatch[]; starting: CommuneMatch[] }> {
+  private async soundingLike(key: string): Promise<{ same: CommuneMatch[]; starting: CommuneMatch[] }> {
     const none = { same: [], starting: [] };
     if (key.length < SHORTEST_BY_SOUND) return none;
     const module = await this.soundOfNames();
@@ -454,7 +455,7 @@ export class SearchEngine {
     const { soundInitials, soundOf } = module;
     const sound = soundOf(key);
     const lists = await Promise.all(
-      (otherInitials ? soundInitials(initialOf(key)) : [initialOf(key)]).map((initial) => {
+      soundInitials(initialOf(key)).map((initial) => {
         let promise = this.sounds.get(initial);
         if (!promise) {
           promise = this.communesOfInitial(initial).then((communes) => inSlices(communes, (commune) => ({ commune, sound: soundOf(commune.key) })));
