@@ -32,19 +32,20 @@ export function splitBefore(text: string): [head: string, before: string | null]
   return found ? [text.slice(0, text.length - tail.length + found.index), found[1]!] : [text, null];
 }
 
-/** Text that ends with « de » or « à » and a space, joined to what follows as French writes it (see frenchJoin()). */
-export function joinFrench(text: string, value: string): string {
-  const [head, before] = splitBefore(text);
-  return before ? head + frenchJoin(before, value) : text + value;
-}
-
 /** The values put into a French text, each joined to the « de » or « à » before it (see createTranslator()). */
 export const fillFrench: Fill = (text, valueOf) => {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(/\{(\w+)\}/g)) {
-    out = joinFrench(out + text.slice(last, match.index), valueOf(match[1]!) ?? match[0]);
+    const [head, before] = splitBefore(text.slice(last, match.index));
+    const value = valueOf(match[1]!) ?? match[0];
+    out += head + (before ? frenchJoin(before, value) : value);
     last = match.index + match[0].length;
   }
   return out + text.slice(last);
 };
+
+/** The fill of a language's translators: French joins names, the others put values as they are. */
+export function fillOf(locale: string): Fill | undefined {
+  return locale.startsWith('fr') ? fillFrench : undefined;
+}

@@ -8,7 +8,7 @@ import { fr } from './fr.ts';
 import type { LocaleMeta } from './locale.ts';
 import { FRENCH, intlLocale, localeFile, OTHER_LOCALES } from './locales/index.ts';
 import { createTranslator, LOCALE_KEY, pick, type Key, type Translate } from './translate.ts';
-import { fillFrench } from './french.ts';
+import { fillOf } from './french.ts';
 import { LOCALE_ROOTS, localeOfPath, localizedPath } from '../lib/routes.ts';
 
 export interface PageWords {
@@ -35,7 +35,7 @@ export function wordsFor(code: string): PageWords {
   const file = localeFile(code);
   const meta = file?.meta ?? FRENCH;
   const dictionary: Record<string, string> = file ? { ...fr, ...(file.words as Record<string, string>) } : fr;
-  const t = createTranslator(fr, file?.words ?? {}, intlLocale(meta.code), meta.code.startsWith('fr') ? fillFrench : undefined);
+  const t = createTranslator(fr, file?.words ?? {}, intlLocale(meta.code), fillOf(meta.code));
   const json = new Map<string, string>();
   words = {
     code: meta.code,

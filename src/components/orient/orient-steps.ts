@@ -3,7 +3,7 @@
  * (lib/orient/steps.ts), and a live count at each step: in France from the search's meta file
  * while no place is chosen, then the very count the results will show (the same engine).
  */
-import { fillFrench } from '../../i18n/french.ts';
+import { fillOf } from '../../i18n/french.ts';
 import { clientTranslator, type Translate } from '../../i18n/translate.ts';
 import { hasWhere, orientParams, searchParamsOf, STEPS, stepFrom } from '../../lib/orient/steps.ts';
 import { searchUrl } from '../../lib/routes.ts';
@@ -22,7 +22,7 @@ class OrientSteps extends HTMLElement {
 
   connectedCallback(): void {
     // The results' status says « autour de … » as the search page does: « autour du Havre ».
-    this.t = clientTranslator(this.dataset.i18n!, document.documentElement.lang === 'fr' ? fillFrench : undefined);
+    this.t = clientTranslator(this.dataset.i18n!, fillOf(document.documentElement.lang));
     this.form = this.querySelector('form')!;
     const params = new URLSearchParams(location.search);
     // fillForm needs a q field and fills selects and checkboxes by name.

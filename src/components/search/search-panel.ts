@@ -5,7 +5,7 @@
  * Its words come from its `data-i18n` attribute.
  */
 import { clientTranslator, type Translate } from '../../i18n/translate.ts';
-import { fillFrench } from '../../i18n/french.ts';
+import { fillOf } from '../../i18n/french.ts';
 import type { Result, SearchOutcome, SearchRequest } from '../../lib/search/engine.ts';
 import { engine } from './browser-engine.ts';
 import { MAX_QUERY } from '../../lib/search/query.ts';
@@ -55,7 +55,7 @@ class SearchPanel extends HTMLElement {
   private site = '';
 
   connectedCallback(): void {
-    this.t = clientTranslator(this.dataset.i18n!, document.documentElement.lang === 'fr' ? fillFrench : undefined);
+    this.t = clientTranslator(this.dataset.i18n!, fillOf(document.documentElement.lang));
     // The results' « Ouvert maintenant » needs the date formats: loaded off the page while the person types.
     void intlReady();
     this.form = this.querySelector('form')!;
