@@ -12,7 +12,7 @@ test.beforeEach(async ({ page }) => {
 
 test('a commune’s own places first, the most helpful first; a shelter named by a code comes last, with a readable title', async ({ page }) => {
   await page.goto('/recherche/?q=Grenoble');
-  await expect(status(page)).toHaveText('25 lieux trouvés autour de Grenoble. Voici les 20 premiers.');
+  await expect(status(page)).toHaveText('26 lieux trouvés autour de Grenoble. Voici les 20 premiers.');
   await expect(titles(page).first()).toHaveText('France services fictive de Grenoble');
   await expect(card(page, 'France services fictive de Grenoble')).toContainText('5 rue Fictive, Grenoble · Dans la commune');
   // The bus moves: no fixed status.
@@ -20,7 +20,7 @@ test('a commune’s own places first, the most helpful first; a shelter named by
   await expect(page.getByText('Centre d’hébergement (CHRS) · Grenoble')).toHaveCount(0);
   // « Voir plus »: the next ones, the shelter last, marked.
   await page.getByRole('button', { name: 'Voir plus de lieux' }).click();
-  await expect(page.locator('ol.results > li')).toHaveCount(25);
+  await expect(page.locator('ol.results > li')).toHaveCount(26);
   const shelter = page.locator('ol.results > li').last();
   await expect(shelter.locator('h3')).toHaveText('Centre d’hébergement (CHRS) · Grenoble');
   await expect(shelter).toContainText('Nom dans les données : AG_CHRS_FICTIF_test');
@@ -54,9 +54,18 @@ test('a need with no place near points to the nearest one further away', async (
   await expect(page.locator('ol.results').last().locator('h3')).toHaveText('Espace fictif des Hirondelles');
 });
 
-test('the cards come a few per frame, and the first page drawn is never taken out and put back: no long frame on a slow phone', async ({ page }) => {
-  // Each card put in a results list is noted with the frame it will be drawn in (frames are
-  // counted by requestAnimationFrame); each list taken out of the page is noted too.
+interface Seen {
+  cards: number[];
+  listsRemoved: number;
+  listsAdded: number;
+  statusWhenListAdded: string;
+}
+
+/**
+ * Each card put in a results list is noted with the frame it will be drawn in (frames are
+ * counted by requestAnimationFrame); each list put in or taken out of the page is noted too.
+ */
+async function watchCards(page: Page): Promise<() => Promise<Seen>> {
   await page.addInitScript(() => {
     const seen = { frame: 0, cards: [] as number[], listsRemoved: 0, listsAdded: 0, statusWhenListAdded: '' };
     (window as unknown as { seen: typeof seen }).seen = seen;
@@ -78,10 +87,15 @@ test('the cards come a few per frame, and the first page drawn is never taken ou
       }
     }).observe(document, { childList: true, subtree: true });
   });
+  return () => page.evaluate(() => (window as unknown as { seen: Seen }).seen);
+}
+
+test('the cards come a few per frame, and the first page drawn is never taken out and put back: no long frame on a slow phone', async ({ page }) => {
+  const seenNow = await watchCards(page);
   await page.goto('/recherche/?q=Grenoble');
   await expect(page.locator('ol.results > li')).toHaveCount(20);
   await expect(page.getByRole('button', { name: 'Voir plus de lieux' })).toBeVisible();
-  const seen = await page.evaluate(() => (window as unknown as { seen: { cards: number[]; listsRemoved: number; listsAdded: number; statusWhenListAdded: string } }).seen);
+  const seen = await seenNow();
   // The list was begun early, from the first files (Isère's), while the search was still running
   // (Savoie's file was still to be read): the case where it must be kept.
   expect(seen.statusWhenListAdded).toContain('Recherche en cours');
@@ -92,4 +106,13 @@ test('the cards come a few per frame, and the first page drawn is never taken ou
   expect(perFrame.size).toBeGreaterThanOrEqual(5);
   // One list, drawn once, never moved.
   expect(seen).toMatchObject({ listsAdded: 1, listsRemoved: 0 });
+});
+
+test('a first page that the nearest file gives in part: its start is drawn early, and the rest added to it', async ({ page }) => {
+  const seenNow = await watchCards(page);
+  await page.goto('/recherche/?q=bus+grenoble');
+  await expect(status(page)).toHaveText('Recherche : nom « bus » · à Grenoble. 2 lieux trouvés autour de Grenoble.');
+  await expect(titles(page)).toHaveText(['Bus numérique fictif', 'Bus fictif de Chambéry']);
+  // Grenoble's bus from the Isère's file, while the Savoie's was still to be read; then Chambéry's, in the same list.
+  expect(await seenNow()).toMatchObject({ listsAdded: 1, listsRemoved: 0, statusWhenListAdded: expect.stringContaining('Recherche en cours') });
 });

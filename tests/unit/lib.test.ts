@@ -330,7 +330,7 @@ describe('exports', () => {
     const directory = directoryOf(fixtures.dataset.places);
     const geo = JSON.parse(toGeoJson(directory.places, new URL('https://exemple.invalid'))) as { features: { geometry: { coordinates: number[] }; properties: Record<string, string> }[] };
     const hirondelles = geo.features.find((feature) => feature.properties.id === 'espace-fictif-des-hirondelles')!;
-    expect(geo.features).toHaveLength(33);
+    expect(geo.features).toHaveLength(34);
     expect(hirondelles.geometry.coordinates).toEqual([7.75, 48.58]);
     expect(hirondelles.properties).toEqual({
       id: 'espace-fictif-des-hirondelles',

@@ -439,12 +439,16 @@ describe('the first page from the nearest files, the counts after', () => {
     expect(outcome.partial).toBeUndefined();
   });
 
-  test('no early page when a place of a later file could belong on it: the page is not full, or ends with a place for residents only', async () => {
-    expect((await searched(5)).firsts).toEqual([]);
-    // The Rhône's file alone would end its page of four with the place for residents; Vienne's (open to all) comes before it.
-    const { outcome, firsts } = await searched(4);
-    expect(firsts).toEqual([]);
-    expect(outcome.results.at(-1)!.name).toBe('Lieu fictif de Vienne');
+  const names = (outcome: SearchOutcome) => (outcome.type === 'results' ? outcome.results.map((result) => result.name) : []);
+
+  test('a page not full, or ending with a place for residents only, is shown early up to where a place of a later file could come', async () => {
+    // The Rhône's file holds four places; Vienne's may come before the one for residents, and after the others.
+    const five = await searched(5);
+    expect(five.firsts.map(names)).toEqual([['Lieu fictif A', 'Lieu fictif B', 'Lieu fictif C']]);
+    expect(names(five.outcome)).toEqual(['Lieu fictif A', 'Lieu fictif B', 'Lieu fictif C', 'Lieu fictif de Vienne', 'AG_CHRS_FICTIF']);
+    const four = await searched(4);
+    expect(four.firsts.map(names)).toEqual([['Lieu fictif A', 'Lieu fictif B', 'Lieu fictif C']]);
+    expect(names(four.outcome).at(-1)).toBe('Lieu fictif de Vienne');
   });
 
   // In the Rhône: two places in Villeurbanne and one 20 km south; in the Isère, one 12 km away.
@@ -455,20 +459,12 @@ describe('the first page from the nearest files, the counts after', () => {
     place('Lieu fictif isérois', { insee: '38544', lat: 45.665, lon: 4.89 }),
   ];
 
-  test('no early page when a place of a later file may be nearer than the last of the page', async () => {
-    const engine = recordingEngine(searchFilesOf(rhoneAndIsere(), [], searchReference)).engine;
-    const firsts: SearchOutcome[] = [];
-    const outcome = await engine.search({ q: 'Villeurbanne', filters: NO_FILTERS, now: NOW, limit: 3, onFirst: (first) => firsts.push(first) });
-    expect(firsts).toEqual([]);
-    expect(outcome.type === 'results' && outcome.results.map((result) => result.name)).toEqual(['Lieu fictif A', 'Lieu fictif B', 'Lieu fictif isérois']);
-  });
-
-  test('when a later file may change the page, only the files that can are read before it is shown; the far ones after', async () => {
+  test('a place of a later file that may be nearer than the last of the page: the page is shown up to before it, then whole', async () => {
     // The Rhône's file gives A, B and a place 20 km south; the Isère's place, 12 km away, may come
     // before it, so its file is read; the Ain's place, 45 km away in Bourg-en-Bresse, cannot.
     const around = [...rhoneAndIsere(), place('Lieu fictif de l’Ain', { insee: '01053', lat: 46.2, lon: 5.22 })];
     const { engine, asked } = recordingEngine(searchFilesOf(around, [], searchReference));
-    let readBeforeFirst: string[] = [];
+    const readBefore: string[][] = [];
     const firsts: SearchOutcome[] = [];
     const outcome = await engine.search({
       q: 'Villeurbanne',
@@ -477,15 +473,38 @@ describe('the first page from the nearest files, the counts after', () => {
       limit: 3,
       onFirst: (first) => {
         firsts.push(first);
-        readBeforeFirst = asked.filter((file) => file.startsWith('/recherche/lieux/'));
+        readBefore.push(asked.filter((file) => file.startsWith('/recherche/lieux/')));
       },
     });
-    expect(readBeforeFirst).toEqual(['/recherche/lieux/69.json', '/recherche/lieux/38.json']);
+    // Villeurbanne's own places first, from the Rhône's file alone; then the Isère's place, which comes before the one 20 km south.
+    expect(firsts.map(names)).toEqual([
+      ['Lieu fictif A', 'Lieu fictif B'],
+      ['Lieu fictif A', 'Lieu fictif B', 'Lieu fictif isérois'],
+    ]);
+    expect(readBefore).toEqual([['/recherche/lieux/69.json'], ['/recherche/lieux/69.json', '/recherche/lieux/38.json']]);
     expect(asked.filter((file) => file.startsWith('/recherche/lieux/'))).toEqual(['/recherche/lieux/69.json', '/recherche/lieux/38.json', '/recherche/lieux/01.json']);
-    const names = ['Lieu fictif A', 'Lieu fictif B', 'Lieu fictif isérois'];
-    expect(firsts.map((first) => first.type === 'results' && first.results.map((result) => result.name))).toEqual([names]);
-    expect(outcome.type === 'results' && outcome.results.map((result) => result.name)).toEqual(names);
+    expect(names(outcome)).toEqual(['Lieu fictif A', 'Lieu fictif B', 'Lieu fictif isérois']);
     expect(outcome.type === 'results' && outcome.counts.total).toBe(5);
+  });
+
+  test('a name asked: its places of the nearest files come early when those files hold its words; otherwise not before every file is read', async () => {
+    const world = [
+      place('Lieu fictif Solidaire de Villeurbanne'),
+      place('Lieu fictif sans le mot', { lat: 45.766, lon: 4.88 }),
+      place('Lieu fictif Solidaire de Vienne', { insee: '38544', lat: 45.52, lon: 4.87 }),
+      place('Lieu fictif Hirondelle de Vienne', { insee: '38544', lat: 45.521, lon: 4.871 }),
+    ];
+    const search = async (q: string) => {
+      const firsts: SearchOutcome[] = [];
+      const outcome = await recordingEngine(searchFilesOf(world, [], searchReference)).engine.search({ q, filters: NO_FILTERS, now: NOW, limit: 10, onFirst: (first) => firsts.push(first) });
+      return { firsts: firsts.map(names), outcome: names(outcome) };
+    };
+    expect(await search('solidaire Villeurbanne')).toEqual({
+      firsts: [['Lieu fictif Solidaire de Villeurbanne']],
+      outcome: ['Lieu fictif Solidaire de Villeurbanne', 'Lieu fictif Solidaire de Vienne'],
+    });
+    // « hirondelle » is in no name of the Rhône's file: the early page would have left it out.
+    expect(await search('hirondelle Villeurbanne')).toEqual({ firsts: [], outcome: ['Lieu fictif Hirondelle de Vienne'] });
   });
 
   test('no early page when a need asked has no sure place on it (the whole search may look further)', async () => {

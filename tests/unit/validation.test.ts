@@ -22,6 +22,7 @@ describe('valid data', () => {
     ).toEqual([
       'ag-chrs-fictif-grenoble',
       'atelier-fictif-du-canal',
+      'bus-fictif-de-chambery',
       'bus-fictif-isere',
       'espace-fictif-des-hirondelles',
       'france-services-fictive-grenoble',
@@ -32,7 +33,7 @@ describe('valid data', () => {
       'point-fictif-paris-19',
       'relais-fictif-du-moulin',
     ]);
-    expect(result.dataset?.places).toHaveLength(33);
+    expect(result.dataset?.places).toHaveLength(34);
     expect(result.dataset?.labels.map((label) => label.id)).toEqual(['emmaus-connect', 'france-services', 'relais-emmaus-connect']);
     expect(result.dataset?.municipalities[0]?.commitments).toHaveLength(2);
   });

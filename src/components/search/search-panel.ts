@@ -205,7 +205,9 @@ class SearchPanel extends HTMLElement {
     // outcome comes before they are all drawn (a slow phone draws a few per frame).
     const ids = outcome.type === 'results' || outcome.type === 'by-name' ? outcome.results.map((result) => result.id).join(' ') : '';
     // Only this search's: a newer search's outcome with the same places has other distances, statuses or day.
-    const kept = !partial && ids !== '' && this.early?.run === mine && this.early.ids === ids ? this.early.list : null;
+    // The first page may come in parts (« Emmaüs Lille »: Lille's and Roubaix's places, then the others): each starts with the one before.
+    const early = this.early;
+    const kept = ids !== '' && early?.run === mine && (ids === early.ids || ids.startsWith(`${early.ids} `)) ? early.list : null;
     this.early = null;
     // The kept list stays where it is: taken out and put back, the browser would lay out all its
     // cards again (a slow phone's longest task, 650 objects).
@@ -219,8 +221,8 @@ class SearchPanel extends HTMLElement {
     if (partial) {
       // Only the cards: the status still says the search is running, as the counts are not known yet.
       if (outcome.results.length > 0) this.collapse(true);
-      const list = element('ol', { class: 'cards results' });
-      this.output.append(list);
+      const list = kept ?? element('ol', { class: 'cards results' });
+      if (!kept) this.output.append(list);
       this.early = { run: mine, ids, list };
       await this.drawCards(list, outcome.results, context, current);
       return;

@@ -89,7 +89,8 @@ export interface SearchRequest {
   /**
    * Called with the first page of results as soon as the nearest files give it for sure, before
    * the others are read for the counts: a slow phone shows the nearest places sooner. Its
-   * outcome says `partial` and counts only what it shows.
+   * outcome says `partial` and counts only what it shows. It may be called again with more of
+   * that page: each call's results start with the previous call's, and the whole outcome's with the last.
    */
   onFirst?: (outcome: Extract<SearchOutcome, { type: 'results' }>) => void;
 }
@@ -737,28 +738,35 @@ export class SearchEngine {
     const inReach = [...reach].filter(([, km]) => km <= MAX_KM).map(([code]) => code);
     // The nearest files first (and the commune's own): on a slow phone the first page of results
     // often comes from them alone ("paris 18": 3 files of 14), drawn while the others download.
-    const near = first && nameWords.length === 0 ? inReach.filter((code) => reach.get(code)! <= FIRST_FILES_KM || code === commune?.departement) : inReach;
+    const near = first ? inReach.filter((code) => reach.get(code)! <= FIRST_FILES_KM || code === commune?.departement) : inReach;
     let later = inReach.filter((code) => !near.includes(code));
     const shards = await load(near);
+    let shown = 0;
     // Only when some file is still to be read: once all are, the whole outcome is as quick.
     while (first && later.some((code) => !this.decoded.has(code))) {
+      // The words of a name: only once the files read hold them all, so that the whole search keeps them too (see `used` below).
+      if (!nameWords.every((word) => shards.some(({ shard }) => startsAWord(shard.nameParts, word)))) break;
       // The last file was unpacked in this task: the page is weighed in the next one (a slow phone, 4× slower than this machine, otherwise spends 35 ms on both).
       await yieldToPage();
-      const page = dedupe(rank(collectIn(shards, point, commune, filters, meta, now, []), now)).slice(0, first.limit);
-      const last = page.at(-1);
-      // That page is the whole search's first page when its last place is nearer than any place of
-      // the other files can be (they all come after it: see rank()), and it needs no place further.
+      const ranked = dedupe(rank(collectIn(shards, point, commune, filters, meta, now, nameWords), now));
+      const page = ranked.slice(0, first.limit);
       const beyond = Math.min(...later.map((code) => reach.get(code)!));
-      const sure = filters.services.length === 0 || page.some((item) => item.verdict.unknown.length === 0);
-      const full = page.length === first.limit && last !== undefined && !hasFlag(last.place, 'residentsOnly') && sure;
-      if (full && last.weight! < beyond) {
-        first.show(page);
-        break;
+      // The start of the whole search's first page: the places no place of the other files can come
+      // before (see rank()), being open to all and nearer than any of those can be, or in the commune
+      // named (« Emmaüs Lille »: Lille's and Roubaix's before the Somme's, Aisne's and Ardennes' files).
+      const before = page.findIndex((item) => hasFlag(item.place, 'residentsOnly') || !(item.weight! < beyond || (item.inCommune && item.weight === 0)));
+      const settled = before === -1 ? page : page.slice(0, before);
+      const sure = (list: Found[]) => filters.services.length === 0 || list.some((item) => item.verdict.unknown.length === 0);
+      if (settled.length > shown && sure(settled)) {
+        first.show(settled);
+        shown = settled.length;
       }
+      if (shown === first.limit) break;
       // Not sure yet: when only the files that may hold a place before the page's last one can
       // change it, those are read next, and the page weighed again ("imprimer un document
       // grenoble": the Drôme's and the Hautes-Alpes' files, not the nine others, 75 kB more).
-      if (!full) break;
+      const last = page.at(-1);
+      if (page.length < first.limit || !last || hasFlag(last.place, 'residentsOnly') || !sure(page)) break;
       const next = later.filter((code) => reach.get(code)! <= last.weight!);
       shards.push(...(await load(next)));
       later = later.filter((code) => !next.includes(code));
