@@ -694,7 +694,8 @@ export const fr = {
   'area.far.unknown': 'inconnue',
   'area.far.source':
     'Population : INSEE, populations légales, reprises dans le découpage administratif d’Etalab (version 6.0.0). Centres des communes : API Découpage administratif (geo.api.gouv.fr).',
-  'area.map.label': 'Carte de {name} : les communes loin d’un lieu d’aide et les lieux d’aide. Le tableau en dessous dit la même chose en mots.',
+  // « Carte : », as the titles write « Aide au numérique : Isère (38) »: « Carte de » would need each territory's article (« de l’Isère », « du Nord », « de la Métropole de Lyon »).
+  'area.map.label': 'Carte : {name}. Les communes loin d’un lieu d’aide et les lieux d’aide. Le tableau en dessous dit la même chose en mots.',
   'area.map.communeTitle': '{name} : le lieu d’aide le plus proche est à {distance}',
   'area.map.legend': 'Légende de la carte',
   'area.map.place': 'Lieu d’aide',
@@ -892,7 +893,7 @@ export const fr = {
   'notFound.title': 'Page introuvable',
   'notFound.text': 'Cette page n’existe pas, ou plus. Le lieu a peut-être changé d’adresse sur le site.',
   'notFound.back': 'Revenir à l’accueil pour chercher un lieu',
-  'offline.ready': 'C’est prêt : ce site marche maintenant sans internet. Vous pouvez chercher un lieu même sans réseau.',
+  'offline.ready': 'C’est prêt : vous pouvez chercher un lieu même sans internet.',
   'offline.noNetwork': 'Vous n’avez pas internet en ce moment. La recherche marche quand même.',
   'offline.update': 'Nouvelle version disponible.',
   'offline.reload': 'Recharger',

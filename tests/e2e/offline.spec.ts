@@ -21,7 +21,7 @@ const notice = (page: Page) => page.locator('app-notice');
 
 async function firstVisit(page: Page, path: string): Promise<void> {
   await page.goto(path);
-  await expect(notice(page)).toContainText('ce site marche maintenant sans internet', { timeout: 30_000 });
+  await expect(notice(page)).toContainText('vous pouvez chercher un lieu même sans internet', { timeout: 30_000 });
   await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready');
 }
 
@@ -97,6 +97,17 @@ test('the message that the site works offline is announced, readable and dismiss
   await expect.poll(async () => (await last.boundingBox())!.y + (await last.boundingBox())!.height).toBeLessThanOrEqual((await notice(page).boundingBox())!.y);
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(notice(page)).toBeEmpty();
+});
+
+test('on a phone, the message that the site is ready leaves the first result readable', async ({ page }) => {
+  // It comes just after the first results: its words and its « OK » on one line, over the bottom of the screen only.
+  await firstVisit(page, '/recherche/?q=Grenoble');
+  const box = (await notice(page).boundingBox())!;
+  const button = (await page.getByRole('button', { name: 'OK' }).boundingBox())!;
+  expect(button.y).toBeLessThan(box.y + box.height / 2);
+  expect(box.height).toBeLessThanOrEqual(130);
+  const title = (await results(page).first().boundingBox())!;
+  expect(title.y + title.height).toBeLessThanOrEqual(box.y);
 });
 
 test('what a person searched is never stored on the device', async ({ page }) => {
@@ -246,7 +257,7 @@ test('the page a person landed on from a shared link works offline afterwards, a
   // Landed from an SMS: a place page first, then a second page before the worker is ready.
   await page.goto('/lieux/relais-fictif-du-moulin/');
   await page.goto('/lieux/point-fictif-de-la-colline/');
-  await expect(notice(page)).toContainText('ce site marche maintenant sans internet', { timeout: 30_000 });
+  await expect(notice(page)).toContainText('vous pouvez chercher un lieu même sans internet', { timeout: 30_000 });
   await expect
     .poll(async () => (await cachedUrls(page)).filter((url) => url.startsWith(`${SERVED}/lieux/`)).sort(), { timeout: 15_000 })
     .toEqual([`${SERVED}/lieux/point-fictif-de-la-colline/`, `${SERVED}/lieux/relais-fictif-du-moulin/`]);
@@ -275,7 +286,7 @@ test('a phone that saves data downloads nothing for offline use until the person
   await page.goto('/lieux/point-fictif-de-la-colline/');
   await expect(notice(page)).toContainText('Votre téléphone économise les données.');
   await page.getByRole('button', { name: 'Garder le site sur ce téléphone' }).click();
-  await expect(notice(page)).toContainText('ce site marche maintenant sans internet', { timeout: 30_000 });
+  await expect(notice(page)).toContainText('vous pouvez chercher un lieu même sans internet', { timeout: 30_000 });
   // The page it was asked from is kept too.
   await expect.poll(async () => (await cachedUrls(page)).some((url) => url.endsWith('/lieux/point-fictif-de-la-colline/')), { timeout: 15_000 }).toBe(true);
 });

@@ -43,7 +43,7 @@ test('a département’s space counts the communes and people far from help, wit
   expect(counts[0]).toBeGreaterThanOrEqual(counts[1]!);
   expect(counts[1]).toBeGreaterThanOrEqual(counts[2]!);
   expect(counts[0]).toBeGreaterThan(0);
-  await expect(page.getByRole('img', { name: /Carte d’Isère \(38\) : les communes loin d’un lieu d’aide/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Carte : Isère \(38\)\. Les communes loin d’un lieu d’aide/ })).toBeVisible();
   // The far communes' table, folded when long, the furthest first.
   await page.getByText(/Voir les \d+ communes à plus de 5 km/).click();
   const far = page.locator('table.far-communes tbody tr');

@@ -525,7 +525,7 @@ export const en: LocaleFile = {
     'notFound.title': 'Page not found',
     'notFound.text': 'This page does not exist, or no longer exists. The place may have changed address on the site.',
     'notFound.back': 'Go back to the home page to search for a place',
-    'offline.ready': 'It is ready: this site now works without internet. You can search for a place even with no network.',
+    'offline.ready': 'It is ready: you can search for a place even without internet.',
     'offline.noNetwork': 'You have no internet right now. The search still works.',
     'offline.update': 'New version available.',
     'offline.reload': 'Reload',

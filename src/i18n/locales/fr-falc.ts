@@ -472,7 +472,7 @@ export const frFalc: LocaleFile = {
     'notFound.text': 'Cette page est introuvable. Le lieu a peut-être changé d’adresse sur le site.',
     'notFound.back': 'Revenir à l’accueil pour chercher un lieu',
 
-    'offline.ready': 'C’est prêt : ce site marche maintenant sans internet. Vous pouvez chercher un lieu même sans internet.',
+    'offline.ready': 'C’est prêt : vous pouvez chercher un lieu même sans internet.',
     'offline.noNetwork': 'Vous êtes sans internet en ce moment. La recherche marche quand même.',
     'offline.update': 'Une nouvelle version du site est prête.',
     'offline.reload': 'Recharger',
