@@ -125,6 +125,21 @@ async function throttleWorkers(port: number): Promise<WebSocket> {
   return socket;
 }
 
+/**
+ * Waits until an expression is true in the page, asked through DevTools only. Playwright's
+ * waitForFunction (and its locators) first put its own script in the page: evaluating it was
+ * a 65–75 ms task of the results page on the slow phone, counted as the page's longest.
+ */
+async function untilInPage(cdp: CDPSession, expression: string, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
+    if (result.value) return;
+    if (Date.now() > end) throw new Error(`not true after ${timeoutMs} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function once(browser: Browser, origin: string, query: string): Promise<PhoneRun> {
   const context = await browser.newContext({ ...PHONE_SCREEN, serviceWorkers: 'allow' });
   try {
@@ -152,11 +167,12 @@ async function once(browser: Browser, origin: string, query: string): Promise<Ph
     const submitEpoch = await page.evaluate(() => Date.now());
     await input.press('Enter');
     await page.waitForURL(/\/recherche\/\?/, { timeout: 60_000 });
-    await page.waitForFunction(() => (window as unknown as { __phone?: { firstCardAt: number } }).__phone?.firstCardAt, null, { timeout: 120_000, polling: 50 });
+    await untilInPage(cdp, 'window.__phone?.firstCardAt', 120_000);
     counting = false;
     // The rest of the results, drawn in slices after the first screenful: their tasks count too.
     await page.waitForTimeout(1500);
-    const probe = await page.evaluate(() => (window as unknown as { __phone: { longest: number; firstCardAt: number; firstCardEpoch: number; tasks: string[] } }).__phone);
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window.__phone', returnByValue: true });
+    const probe = result.value as { longest: number; firstCardAt: number; firstCardEpoch: number; tasks: string[] };
     if (process.env.PHONE_TASKS) console.error(`  long tasks (start+duration, ms; first card at ${Math.round(probe.firstCardAt)}): ${probe.tasks.join(' ')}`);
     const cards = await page.locator('ol.results > li.card').count();
     return {
