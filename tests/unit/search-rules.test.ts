@@ -291,6 +291,9 @@ describe('names written by ear', () => {
     ['vilerbane', 'Villeurbanne'],
     ['lil', 'Lille'],
     ['nansi', 'Nancy'],
+    ['marseye', 'Marseille'],
+    ['monpelier', 'Montpellier'],
+    ['rene', 'Rennes'],
   ])('« %s » sounds like %s', (written, name) => {
     expect(soundOf(normalize(written))).toBe(soundOf(normalize(name)));
   });
@@ -299,6 +302,7 @@ describe('names written by ear', () => {
     ['bords', 'Bordeaux'],
     ['paris', 'Pau'],
     ['lens', 'Lille'],
+    ['marey', 'Marseille'],
   ])('« %s » does not sound like %s', (written, name) => {
     expect(soundOf(normalize(written))).not.toBe(soundOf(normalize(name)));
   });

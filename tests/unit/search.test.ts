@@ -190,6 +190,22 @@ describe('other ways in', () => {
     expect(saintDenis.type === 'choose' && saintDenis.communes.map((commune) => `${commune.name} (${commune.departement})`).slice(0, 2)).toEqual(['Saint-Denis (974)', 'Saint-Denis (93)']);
   });
 
+  test('a village’s exact name said like a city’s offers both, the city first; a town’s name as written stays that town', async () => {
+    const choices = async (q: string) => {
+      const outcome = await search(q);
+      return outcome.type === 'choose' ? outcome.communes.map((commune) => `${commune.name} (${commune.departement})`) : outcome.type;
+    };
+    // Lent (Ain, 1,512 people) and Lens (32,920); Comigne (Aude, 328) and Comines (12,731). On the real data: « vanne » Vannes, « rene » Rennes.
+    expect(await choices('lent')).toEqual(['Lens (62)', 'Lent (01)']);
+    expect(await choices('comigne')).toEqual(['Comines (59)', 'Comigne (11)']);
+    // Lens is the city: « lens » is Lens, not a choice.
+    const lens = await search('lens');
+    expect(lens.type === 'results' && lens.origin.kind === 'commune' && lens.origin.commune.name).toBe('Lens');
+    // The village chosen from the list: its own places.
+    const lent = await search('lent', { commune: '01211' });
+    expect(lent.type === 'results' && lent.origin.kind === 'commune' && lent.origin.commune.name).toBe('Lent');
+  });
+
   test('a commune chosen among those a name written by ear offers keeps all its places: the words named it', async () => {
     const chosen = await search('lil', { commune: '59350' });
     const lille = await search('Lille');

@@ -167,6 +167,13 @@ export const SHORTEST_BY_SOUND = 4;
  */
 export const SOUNDS_ALIKE = 0.1;
 
+/**
+ * A village's exact name that sounds like a city's (« vanne », Vanne in Haute-Saône, and Vannes):
+ * the city is offered first when the village has fewer people than `village`, and the city at
+ * least `city` and `times` as many.
+ */
+export const CITY_SOUNDING_LIKE = { village: 2_000, city: 10_000, times: 10 } as const;
+
 /** Pairs of letters shared (Dice coefficient) for a name with a wrong first letter. */
 export const MIN_DICE = 0.6;
 

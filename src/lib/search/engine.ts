@@ -23,6 +23,7 @@ import { inSlices, SLICE_MS, yieldToPage } from '../yield.ts';
 import {
   ARTICLES,
   CLOSE_ENOUGH,
+  CITY_SOUNDING_LIKE,
   closeNames,
   closestSpelling,
   INITIALS,
@@ -473,6 +474,24 @@ export class SearchEngine {
     };
   }
 
+  /**
+   * The cities whose name sounds like a village's exact name (see CITY_SOUNDING_LIKE), among the
+   * names of its own file: they differ by silent letters (Vanne, Vannes) and sort side by side.
+   * No other file is read: the village's own people pay only for the sounds' code (2 kB). None for
+   * a larger commune's name, nor offline before the sounds' first use.
+   */
+  private async citiesSoundingLike(spoken: string, exact: readonly CommuneMatch[]): Promise<CommuneMatch[]> {
+    const largest = Math.max(...exact.map((commune) => commune.population));
+    const key = normalize(spoken);
+    if (largest >= CITY_SOUNDING_LIKE.village || key.length < SHORTEST_BY_SOUND) return [];
+    const least = Math.max(CITY_SOUNDING_LIKE.city, CITY_SOUNDING_LIKE.times * largest);
+    const cities = (await this.fileOfName(key)).communes.filter((commune) => commune.population >= least);
+    const module = cities.length > 0 ? await this.soundOfNames() : null;
+    if (!module) return [];
+    const sound = module.soundOf(key);
+    return cities.filter((commune) => module.soundOf(commune.key) === sound);
+  }
+
   /** The communes of one initial with their pairs of letters, built once per initial. */
   private readonly pairs = new Map<string, Promise<Paired[]>>();
 
@@ -600,9 +619,12 @@ export class SearchEngine {
     // 5. A name that is also the start of larger communes' names is not clearly meant: "aix" is
     // Aix in Corrèze (352 people) but most likely Aix-en-Provence or Aix-les-Bains. All are offered.
     // A commune chosen among them (a link that names it) is looked for among the same ones, by its code.
+    // A village's exact name said like a city's is offered with it, the city first: « vanne » is Vanne
+    // (Haute-Saône, 123 people) as written, but most likely Vannes; « rene » Rennes.
     if (exactSpan.length > 0) {
-      const longer = await this.communesStartingWithWords(words.slice(exactSpan[0], exactSpan.at(-1)! + 1).join(' '));
-      communes = request.commune ? [...communes, ...longer] : withLargerNamesakes(communes, longer);
+      const spoken = words.slice(exactSpan[0], exactSpan.at(-1)! + 1).join(' ');
+      const longer = await this.communesStartingWithWords(spoken);
+      communes = request.commune ? [...communes, ...longer] : withLargerNamesakes(communes, [...longer, ...(await this.citiesSoundingLike(spoken, communes))]);
     }
     // Each word once: "saint saint saint" asks no more than "saint".
     let nameWords = [...new Set(words.filter((word, index) => !consumed.has(index) && !fillers.has(word)))];

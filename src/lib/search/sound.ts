@@ -3,8 +3,8 @@
  * « nansi » Nancy, « kreteil » Créteil, « tuluz » Toulouse. The French phonetic algorithm Sonnex
  * (talisman's implementation), with a few sounds merged that such spellings mix up in town
  * names: « ou » and « u » (a confusion of many people whose first language is not French), « z »
- * and « s », a final « s », the silent « t » or « d » after a nasal sound (« saint », « mont »,
- * « ferrand »), and the « il » of « ville » and « Lille ».
+ * and « s », « é » and « è », a final « s », the silent « t » or « d » after a nasal sound (« saint »,
+ * « montpellier », « ferrand »), the « il » of « ville » and « Lille », the « eye » of « Marseille ».
  *
  * Loaded only when a name is not found as written (the engine imports it on demand): Sonnex is
  * 2 kB of the 12 kB search code, and the offline download leaves it out (integrations/offline.ts)
@@ -12,8 +12,8 @@
  */
 import sonnex from 'talisman/phonetics/french/sonnex.js';
 
-/** Sonnex's symbols for the nasal sounds (in, an, on, un). */
-const NASAL = '1234';
+/** A « t » or « d » after one of Sonnex's nasal sounds (1–4: in, an, on, un), before a consonant or at the end. */
+const SILENT_AFTER_NASAL = /([1-4])[td](?![aeiouy])/g;
 
 /** The sound of a normalized name (see normalize()), word by word. */
 export function soundOf(key: string): string {
@@ -21,11 +21,15 @@ export function soundOf(key: string): string {
     .split(' ')
     .map((word) => {
       // « ville » and « Lille » say « il », not the « ill » of « fille » that Sonnex reads in them.
-      let sound = sonnex(word === 'lille' ? 'lil' : word.replaceAll('vill', 'vil'))
+      // « eille » says « eye » (Marseille, « marseye »); Sonnex reads an « l » in it, not in « aille ».
+      let sound = sonnex(word === 'lille' ? 'lil' : word.replaceAll('vill', 'vil').replaceAll('eill', 'ey'))
         .replaceAll('U', 'u')
-        .replaceAll('z', 's');
+        .replaceAll('z', 's')
+        // « é » and « è » alike: « rene » is Rennes, « monpelier » Montpellier.
+        .replaceAll('E', 'e');
       if (sound.length > 1 && sound.endsWith('s')) sound = sound.slice(0, -1);
-      if (sound.length > 1 && /[td]$/.test(sound) && NASAL.includes(sound.at(-2)!)) sound = sound.slice(0, -1);
+      // A silent « t » or « d » after a nasal sound, at the end (« saint », « ferrand ») or before a consonant (« montpellier »).
+      sound = sound.replace(SILENT_AFTER_NASAL, '$1');
       return sound;
     })
     .filter(Boolean)
