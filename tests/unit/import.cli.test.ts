@@ -118,7 +118,7 @@ describe('import of a v0.1 export', () => {
 
   test('leaves data that passes the full validation', () => {
     const check = spawnSync(process.execPath, ['scripts/check-data.ts', dataDir], { encoding: 'utf8', env: { ...process.env, BUILD_DATE: '2026-03-01' } });
-    expect(check.stdout + check.stderr).toContain('Données valides : 36 lieux');
+    expect(check.stdout + check.stderr).toContain('Données valides : 37 lieux');
     expect(check.status).toBe(0);
   });
 });

@@ -198,6 +198,11 @@ describe('other ways in', () => {
     // Lent (Ain, 1,512 people) and Lens (32,920); Comigne (Aude, 328) and Comines (12,731). On the real data: « vanne » Vannes, « rene » Rennes.
     expect(await choices('lent')).toEqual(['Lens (62)', 'Lent (01)']);
     expect(await choices('comigne')).toEqual(['Comines (59)', 'Comigne (11)']);
+    // A city's name said by ear that ends with a village's: Clermont-Ferrand, not Ferran (Aude, 100 people) and « klermon » left over.
+    const clermont = await search('klermon ferran');
+    expect(
+      clermont.type === 'results' && [clermont.origin.kind === 'commune' && clermont.origin.commune.name, clermont.origin.kind === 'commune' && clermont.origin.guessed, clermont.reading.unknown],
+    ).toEqual(['Clermont-Ferrand', true, []]);
     // Lens is the city: « lens » is Lens, not a choice.
     const lens = await search('lens');
     expect(lens.type === 'results' && lens.origin.kind === 'commune' && lens.origin.commune.name).toBe('Lens');

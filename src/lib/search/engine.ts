@@ -475,21 +475,27 @@ export class SearchEngine {
   }
 
   /**
-   * The cities whose name sounds like a village's exact name (see CITY_SOUNDING_LIKE), among the
-   * names of its own file: they differ by silent letters (Vanne, Vannes) and sort side by side.
-   * No other file is read: the village's own people pay only for the sounds' code (2 kB). None for
-   * a larger commune's name, nor offline before the sounds' first use.
+   * The cities whose name sounds like words that hold a village's exact name (see
+   * CITY_SOUNDING_LIKE): « vanne » (Vanne, and Vannes), « klermon ferran » (Ferran, and
+   * Clermont-Ferrand). They differ by silent letters and sort side by side: only the file where
+   * the words would be is read, and with `anyLetter`, where they would be with each first letter
+   * said the same (« clermon ferran », « qlermon ferran »). None for a larger commune's name, nor
+   * offline before the sounds' first use.
    */
-  private async citiesSoundingLike(spoken: string, exact: readonly CommuneMatch[]): Promise<CommuneMatch[]> {
+  private async citiesSoundingLike(spoken: string, exact: readonly CommuneMatch[], anyLetter = false): Promise<CommuneMatch[]> {
     const largest = Math.max(...exact.map((commune) => commune.population));
     const key = normalize(spoken);
-    if (largest >= CITY_SOUNDING_LIKE.village || key.length < SHORTEST_BY_SOUND) return [];
-    const least = Math.max(CITY_SOUNDING_LIKE.city, CITY_SOUNDING_LIKE.times * largest);
-    const cities = (await this.fileOfName(key)).communes.filter((commune) => commune.population >= least);
-    const module = cities.length > 0 ? await this.soundOfNames() : null;
+    if (exact.length === 0 || largest >= CITY_SOUNDING_LIKE.village || key.length < SHORTEST_BY_SOUND) return [];
+    const module = await this.soundOfNames();
     if (!module) return [];
+    const least = Math.max(CITY_SOUNDING_LIKE.city, CITY_SOUNDING_LIKE.times * largest);
+    const initial = initialOf(key);
+    const keys = anyLetter && initial !== '0' ? [key, ...module.soundInitials(initial).map((letter) => letter + key.slice(1))] : [key];
+    const starts = await this.starts();
+    const files = await Promise.all([...new Set(keys.map((spelt) => communeFileOf(spelt, starts)))].map((file) => this.communesFile(file)));
+    const cities = files.flatMap((file) => file.communes.filter((commune) => commune.population >= least));
     const sound = module.soundOf(key);
-    return cities.filter((commune) => module.soundOf(commune.key) === sound);
+    return largestFirst(cities.filter((commune) => module.soundOf(commune.key) === sound));
   }
 
   /** The communes of one initial with their pairs of letters, built once per initial. */
@@ -663,8 +669,10 @@ export class SearchEngine {
         const { fuzzy, score } = await this.findCommunes(phrase, { anyFirstLetter: communes.length === 0 });
         // A longer name that holds the exact one ("le pont de claix" holds "claix") is the one meant.
         const holdsExact = exactSpan.length > 0 && fuzzy.length === 1 && fuzzy[0]!.key.includes(words.filter((_, index) => exactSpan.includes(index)).join(' '));
-        if (fuzzy.length > 0 && (communes.length === 0 || score <= CLOSE_ENOUGH || holdsExact)) {
-          communes = fuzzy;
+        // Or a city said by ear whose name ends with a village's (« klermon ferran »: Clermont-Ferrand, not Ferran in Aude and a word left over).
+        const cities = fuzzy.length > 0 && (communes.length === 0 || score <= CLOSE_ENOUGH || holdsExact) ? fuzzy : await this.citiesSoundingLike(phrase, communes, true);
+        if (cities.length > 0) {
+          communes = cities;
           guessed = true;
           nameWords = [];
         }
