@@ -226,6 +226,17 @@ describe('communes, postcodes and places files are written in columns and read b
     for (const shard of files.shards.values()) expect(unpackShard(asJson(packShard(shard)))).toEqual(JSON.parse(JSON.stringify(shard)));
     expect([...files.shards.values()].some((shard) => shard.schedules.length > 0)).toBe(true);
   });
+
+  test('a schedules’ field with the same value for all is written once, and read back for each', () => {
+    const schedule = (week: number[][], tz = 'Europe/Paris') => ({ tz, week, days: { '2026-05-01': [] }, from: '2026-03-01', until: '2026-08-28', holidaysClosedByDefault: true });
+    const monday = [[540, 720], [], [], [], [], [], []];
+    const tuesday = [[], [540, 720], [], [], [], [], []];
+    const shard = { departement: '974', places: [], communes: [], schedules: [schedule(monday, 'Indian/Reunion'), schedule(tuesday, 'Indian/Reunion'), schedule(monday)] };
+    const file = asJson(packShard(shard));
+    expect(file.schedules.map((column) => column.length)).toEqual([3, 3, 1, 1, 1, 1]);
+    expect(unpackShard(file).schedules).toEqual(shard.schedules);
+    for (const one of [[schedule(monday)], []]) expect(unpackShard(asJson(packShard({ ...shard, schedules: one }))).schedules).toEqual(one);
+  });
 });
 
 test('another language’s words for a need never take a French word from the need French gives it to', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { labelOffers } from '../../src/lib/directory.ts';
 import { allArrondissements, arrondissementOfPostcode } from '../../src/lib/arrondissements.ts';
-import { closestSpelling, letterPairs, LONGEST_COMMUNE_KEY, MOST_WORDS_IN_A_COMMUNE, shortlisted } from '../../src/lib/search/communes.ts';
+import { closestSpelling, endsSaid, letterPairs, LONGEST_COMMUNE_KEY, MOST_WORDS_IN_A_COMMUNE, shortlisted, silentForm } from '../../src/lib/search/communes.ts';
 import { NO_FILTERS } from '../../src/lib/search/engine.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
 import { soundInitials, soundOf } from '../../src/lib/search/sound.ts';
@@ -303,8 +303,28 @@ describe('names written by ear', () => {
     ['paris', 'Pau'],
     ['lens', 'Lille'],
     ['marey', 'Marseille'],
+    ['thieux', 'Thiais'],
+    ['dreux', 'Draix'],
+    ['anthon', 'Andon'],
   ])('« %s » does not sound like %s', (written, name) => {
     expect(soundOf(normalize(written))).not.toBe(soundOf(normalize(name)));
+  });
+
+  test.each([
+    ['vanne', 'Vannes', true],
+    ['rene', 'Rennes', true],
+    ['lent', 'Lens', true],
+    ['gace', 'Gap', false],
+    ['bree', 'Brest', false],
+    ['thieux', 'Thiais', false],
+    ['long', 'Lons', false],
+    ['sand', 'Sens', false],
+  ])('« %s » is written like %s but for silent letters: %s', (village, city, same) => {
+    expect(silentForm(normalize(village)) === silentForm(normalize(city))).toBe(same);
+  });
+
+  test('a name ending with a said vowel keeps its end: Pacé is not « pact », Avrillé not « avril »', () => {
+    expect([endsSaid('Pacé'), endsSaid('Avrillé'), endsSaid('Vannes'), endsSaid('Rennes')]).toEqual([true, true, false, false]);
   });
 
   test('a sound may begin names of other first letters: « k » for Calais, « s » for Cergy', () => {

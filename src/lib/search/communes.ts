@@ -168,11 +168,32 @@ export const SHORTEST_BY_SOUND = 4;
 export const SOUNDS_ALIKE = 0.1;
 
 /**
- * A village's exact name that sounds like a city's (« vanne », Vanne in Haute-Saône, and Vannes):
- * the city is offered first when the village has fewer people than `village`, and the city at
- * least `city` and `times` as many.
+ * A village's exact name that is also, said aloud, a city's (« vanne »: Vanne in Haute-Saône,
+ * and Vannes): the city is offered first when the village has fewer people than `village`, and
+ * the city at least `city` and `times` as many.
  */
-export const CITY_SOUNDING_LIKE = { village: 2_000, city: 10_000, times: 10 } as const;
+export const CITY_NAMESAKE = { village: 2_000, city: 10_000, times: 10 } as const;
+
+/** The fewest people a city must have to be offered before these exact namesakes; null when they are not villages (see CITY_NAMESAKE). */
+export function citySize(exact: readonly CommuneMatch[]): number | null {
+  if (exact.length === 0) return null;
+  const largest = Math.max(...exact.map((commune) => commune.population));
+  return largest < CITY_NAMESAKE.village ? Math.max(CITY_NAMESAKE.city, CITY_NAMESAKE.times * largest) : null;
+}
+
+/**
+ * A name without what French leaves silent at the end of a word and in doubled letters: « vanne »
+ * and « vannes » are both « van », « rene » and « rennes » « ren ». Only one ending goes (« es »,
+ * « e », « s », « x », « t » or « d »): Gacé and Gap, Brée and Brest stay apart.
+ */
+export function silentForm(key: string): string {
+  return key.replace(/(\p{L})\1+/gu, '$1').replace(/(es|e|s|x|t|d)$/, '');
+}
+
+/** A name that ends with a said vowel (Pacé, Avrillé): its end is not silent, whatever silentForm() makes of its key. */
+export function endsSaid(name: string): boolean {
+  return /[éèêàâîôûù]$/iu.test(name);
+}
 
 /** Pairs of letters shared (Dice coefficient) for a name with a wrong first letter. */
 export const MIN_DICE = 0.6;

@@ -23,7 +23,8 @@ import { inSlices, SLICE_MS, yieldToPage } from '../yield.ts';
 import {
   ARTICLES,
   CLOSE_ENOUGH,
-  CITY_SOUNDING_LIKE,
+  citySize,
+  endsSaid,
   closeNames,
   closestSpelling,
   INITIALS,
@@ -41,6 +42,7 @@ import {
   MOST_WORDS_IN_A_COMMUNE,
   sharedPairs,
   shortlisted,
+  silentForm,
   SHORTEST_BY_SOUND,
   SOUNDS_ALIKE,
   toCommune,
@@ -88,9 +90,9 @@ export interface SearchRequest {
   /** Only the counts matter (the orientation mode): no looking further for a confirmed place. */
   countOnly?: boolean;
   /**
-   * Called with the first page of results as soon as the nearest files give it for sure, before
-   * the others are read for the counts: a slow phone shows the nearest places sooner. Its
-   * outcome says `partial` and counts only what it shows. It may be called again with more of
+   * Called with the first page of results, or its start, as soon as the nearest files give it for
+   * sure, before the others are read for the counts: a slow phone shows the nearest places sooner.
+   * Its outcome says `partial` and counts only what it shows. It may be called again with more of
    * that page: each call's results start with the previous call's, and the whole outcome's with the last.
    */
   onFirst?: (outcome: Extract<SearchOutcome, { type: 'results' }>) => void;
@@ -475,27 +477,38 @@ export class SearchEngine {
   }
 
   /**
-   * The cities whose name sounds like words that hold a village's exact name (see
-   * CITY_SOUNDING_LIKE): « vanne » (Vanne, and Vannes), « klermon ferran » (Ferran, and
-   * Clermont-Ferrand). They differ by silent letters and sort side by side: only the file where
-   * the words would be is read, and with `anyLetter`, where they would be with each first letter
-   * said the same (« clermon ferran », « qlermon ferran »). None for a larger commune's name, nor
-   * offline before the sounds' first use.
+   * The cities written like a village's exact name but for silent letters (see
+   * CITY_NAMESAKE and silentForm()): « vanne » (Vanne, and Vannes), « rene » (René, and
+   * Rennes). They sort side by side: only the name's own file is read, and no sounds' code.
    */
-  private async citiesSoundingLike(spoken: string, exact: readonly CommuneMatch[], anyLetter = false): Promise<CommuneMatch[]> {
-    const largest = Math.max(...exact.map((commune) => commune.population));
+  private async citiesSpeltLike(spoken: string, exact: readonly CommuneMatch[]): Promise<CommuneMatch[]> {
     const key = normalize(spoken);
-    if (exact.length === 0 || largest >= CITY_SOUNDING_LIKE.village || key.length < SHORTEST_BY_SOUND) return [];
+    const least = citySize(exact);
+    if (least === null || key.length < SHORTEST_BY_SOUND) return [];
+    const form = silentForm(key);
+    const cities = (await this.fileOfName(key)).communes.filter((commune) => commune.population >= least && silentForm(commune.key) === form && !endsSaid(commune.name));
+    return largestFirst(await this.today(cities));
+  }
+
+  /**
+   * The cities said like words that end with a small village's exact name: « klermon ferran » is
+   * Clermont-Ferrand, not Ferran (Aude). Looked for where the words would sort with each first
+   * letter said the same (« clermon ferran », « qlermon ferran »). None offline before the sounds'
+   * first use.
+   */
+  private async citiesSaidLike(phrase: string, exact: readonly CommuneMatch[]): Promise<CommuneMatch[]> {
+    const key = normalize(phrase);
+    const least = citySize(exact);
+    if (least === null || key.length < SHORTEST_BY_SOUND) return [];
     const module = await this.soundOfNames();
     if (!module) return [];
-    const least = Math.max(CITY_SOUNDING_LIKE.city, CITY_SOUNDING_LIKE.times * largest);
     const initial = initialOf(key);
-    const keys = anyLetter && initial !== '0' ? [key, ...module.soundInitials(initial).map((letter) => letter + key.slice(1))] : [key];
+    const keys = initial === '0' ? [key] : module.soundInitials(initial).map((letter) => letter + key.slice(1));
     const starts = await this.starts();
     const files = await Promise.all([...new Set(keys.map((spelt) => communeFileOf(spelt, starts)))].map((file) => this.communesFile(file)));
-    const cities = files.flatMap((file) => file.communes.filter((commune) => commune.population >= least));
     const sound = module.soundOf(key);
-    return largestFirst(cities.filter((commune) => module.soundOf(commune.key) === sound));
+    const cities = files.flatMap((file) => file.communes.filter((commune) => commune.population >= least && module.soundOf(commune.key) === sound));
+    return largestFirst(await this.today(cities));
   }
 
   /** The communes of one initial with their pairs of letters, built once per initial. */
@@ -625,12 +638,12 @@ export class SearchEngine {
     // 5. A name that is also the start of larger communes' names is not clearly meant: "aix" is
     // Aix in Corrèze (352 people) but most likely Aix-en-Provence or Aix-les-Bains. All are offered.
     // A commune chosen among them (a link that names it) is looked for among the same ones, by its code.
-    // A village's exact name said like a city's is offered with it, the city first: « vanne » is Vanne
-    // (Haute-Saône, 123 people) as written, but most likely Vannes; « rene » Rennes.
+    // A village's exact name written like a city's but for silent letters is offered with it, the city
+    // first: « vanne » is Vanne (Haute-Saône, 123 people) as written, but most likely Vannes; « rene » Rennes.
     if (exactSpan.length > 0) {
       const spoken = words.slice(exactSpan[0], exactSpan.at(-1)! + 1).join(' ');
       const longer = await this.communesStartingWithWords(spoken);
-      communes = request.commune ? [...communes, ...longer] : withLargerNamesakes(communes, [...longer, ...(await this.citiesSoundingLike(spoken, communes))]);
+      communes = request.commune ? [...communes, ...longer] : withLargerNamesakes(communes, [...longer, ...(await this.citiesSpeltLike(spoken, communes))]);
     }
     // Each word once: "saint saint saint" asks no more than "saint".
     let nameWords = [...new Set(words.filter((word, index) => !consumed.has(index) && !fillers.has(word)))];
@@ -670,7 +683,7 @@ export class SearchEngine {
         // A longer name that holds the exact one ("le pont de claix" holds "claix") is the one meant.
         const holdsExact = exactSpan.length > 0 && fuzzy.length === 1 && fuzzy[0]!.key.includes(words.filter((_, index) => exactSpan.includes(index)).join(' '));
         // Or a city said by ear whose name ends with a village's (« klermon ferran »: Clermont-Ferrand, not Ferran in Aude and a word left over).
-        const cities = fuzzy.length > 0 && (communes.length === 0 || score <= CLOSE_ENOUGH || holdsExact) ? fuzzy : await this.citiesSoundingLike(phrase, communes, true);
+        const cities = fuzzy.length > 0 && (communes.length === 0 || score <= CLOSE_ENOUGH || holdsExact) ? fuzzy : await this.citiesSaidLike(phrase, communes);
         if (cities.length > 0) {
           communes = cities;
           guessed = true;
@@ -691,7 +704,7 @@ export class SearchEngine {
     const reading = (name: string[]): Reading => ({ needs: services, franceServices, name, unknown: [...unknown, ...nameWords.filter((word) => !name.includes(word))] });
 
     await yieldToPage();
-    // The first page, when the nearest files give it for sure (see around()); never for the counts alone.
+    // The first page, or its start, when the nearest files give it for sure (see around()); never for the counts alone.
     const first = (origin: Origin) =>
       request.onFirst && !request.countOnly
         ? {
@@ -782,9 +795,10 @@ export class SearchEngine {
       const page = ranked.slice(0, first.limit);
       const beyond = Math.min(...later.map((code) => reach.get(code)!));
       // The start of the whole search's first page: the places no place of the other files can come
-      // before (see rank()), being open to all and nearer than any of those can be, or in the commune
-      // named (« Emmaüs Lille »: Lille's and Roubaix's before the Somme's, Aisne's and Ardennes' files).
-      const before = page.findIndex((item) => hasFlag(item.place, 'residentsOnly') || !(item.weight! < beyond || (item.inCommune && item.weight === 0)));
+      // before (see rank()), being open to all and nearer than any of those can be (« Emmaüs Lille »:
+      // Lille's and Roubaix's before the Somme's, Aisne's and Ardennes' files). The commune's own
+      // file is read first: no place of the others is in the commune named.
+      const before = page.findIndex((item) => hasFlag(item.place, 'residentsOnly') || item.weight! >= beyond);
       const settled = before === -1 ? page : page.slice(0, before);
       const sure = (list: Found[]) => filters.services.length === 0 || list.some((item) => item.verdict.unknown.length === 0);
       if (settled.length > shown && sure(settled)) {

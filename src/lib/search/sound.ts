@@ -3,17 +3,18 @@
  * « nansi » Nancy, « kreteil » Créteil, « tuluz » Toulouse. The French phonetic algorithm Sonnex
  * (talisman's implementation), with a few sounds merged that such spellings mix up in town
  * names: « ou » and « u » (a confusion of many people whose first language is not French), « z »
- * and « s », « é » and « è », a final « s », the silent « t » or « d » after a nasal sound (« saint »,
+ * and « s », « è » and « e » before a consonant, a final « s », the silent « t » or « d » after a nasal sound (« saint »,
  * « montpellier », « ferrand »), the « il » of « ville » and « Lille », the « eye » of « Marseille ».
  *
- * Loaded only when a name is not found as written (the engine imports it on demand): Sonnex is
+ * Loaded only when a name is not found as written, or ends with a small village's (« klermon
+ * ferran », see SearchEngine.citiesSaidLike()); the engine imports it on demand: Sonnex is
  * 2 kB of the 12 kB search code, and the offline download leaves it out (integrations/offline.ts)
  * until it is first used online.
  */
 import sonnex from 'talisman/phonetics/french/sonnex.js';
 
-/** A « t » or « d » after one of Sonnex's nasal sounds (1–4: in, an, on, un), before a consonant or at the end. */
-const SILENT_AFTER_NASAL = /([1-4])[td](?![aeiouy])/g;
+/** A « t » or « d » after one of Sonnex's nasal sounds (1–4: in, an, on, un), before a consonant or at the end (not before a vowel: Menton, Antony). */
+const SILENT_AFTER_NASAL = /([1-4])[td](?![aeiouy1-4])/g;
 
 /** The sound of a normalized name (see normalize()), word by word. */
 export function soundOf(key: string): string {
@@ -25,8 +26,9 @@ export function soundOf(key: string): string {
       let sound = sonnex(word === 'lille' ? 'lil' : word.replaceAll('vill', 'vil').replaceAll('eill', 'ey'))
         .replaceAll('U', 'u')
         .replaceAll('z', 's')
-        // « é » and « è » alike: « rene » is Rennes, « monpelier » Montpellier.
-        .replaceAll('E', 'e');
+        // « è » before a consonant said as « e » (« rene » is Rennes, « monpelier » Montpellier);
+        // not at the end, where « eu » (Thieux) and « ai » (Thiais) differ.
+        .replace(/E(?=[^aeiouy1-4])/g, 'e');
       if (sound.length > 1 && sound.endsWith('s')) sound = sound.slice(0, -1);
       // A silent « t » or « d » after a nasal sound, at the end (« saint », « ferrand ») or before a consonant (« montpellier »).
       sound = sound.replace(SILENT_AFTER_NASAL, '$1');
