@@ -46,13 +46,11 @@ export const PRECACHE_PATTERNS = [
  *   gzip, a tenth of the download, for a map that has no tiles offline anyway, bar those seen);
  * - the correction form's code, and its page: a town hall that opened the form online finishes
  *   it offline, the page being kept without its query;
- * - how names sound (src/lib/search/sound.ts, 2 kB): offline before its first use, a name written
- *   by ear (« bordo ») is matched as spelt, like any typo.
  * Matched by the names Vite gives chunks (the module's name): a chunk renamed is precached again,
  * which the budget test notices. Also left out: the app's icons (the browser fetches them itself
  * when the app is installed) and other languages' words for paper.
  */
-const LEFT_OUT = /^(client|mount|LeafletMap|form-kit|sound)\./;
+const LEFT_OUT = /^(client|mount|LeafletMap|form-kit)\./;
 
 /** The pages whose code is precached: the French ones above and every language's app pages (kept once visited). */
 function appPages(): string[] {

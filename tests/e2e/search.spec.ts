@@ -86,17 +86,15 @@ test.describe('search, with the network cut once the page has loaded', () => {
   });
 });
 
-test('a town written by ear is found by its sound (« dransi » is Drancy), and still once the network is cut', async ({ page, context }) => {
+test('a town written by ear is found by its sound (« dransi » is Drancy), offline too from the first visit', async ({ page, context }) => {
   await page.goto('/recherche/');
   await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
-  const sounds = page.waitForRequest((request) => /\/_astro\/sound\.[\w-]+\.js$/.test(request.url()));
+  // The sounds' code is in the offline download: no name written by ear was searched online.
+  await context.setOffline(true);
+  await page.reload();
   await searchFor(page, 'dransi');
   // A guess says its département: a wrong one shows.
   await expect(status(page)).toContainText('autour de Drancy (Seine-Saint-Denis)');
-  // The sounds' code comes only when a name is not found as written; the device keeps it once used.
-  await sounds;
-  await context.setOffline(true);
-  await page.reload();
   await searchFor(page, 'turkoin');
   await expect(status(page)).toContainText('autour de Tourcoing');
 });
@@ -228,4 +226,43 @@ test('« Écouter » shows once the device has a voice, with one listener for th
   await page.evaluate(() => (window as unknown as Voices).voices.arrive());
   await expect(listenButtons).toHaveCount(3);
   expect(await page.evaluate(() => (window as unknown as Voices).voices.listeners())).toBe(1);
+});
+
+test.describe('on a phone, what a search answers is on the first screen', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('while it runs, and when nothing is found: the form shrinks at once, the status and its way out are on screen', async ({ page }) => {
+    await page.goto('/recherche/');
+    await searchFor(page, 'zzqqxx');
+    await expect(status(page)).toContainText('Aucun résultat pour « zzqqxx »');
+    await expect(status(page)).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('link', { name: 'Ou choisissez votre région dans la liste' })).toBeInViewport();
+    // Another search from there: « Modifier la recherche » opens the form, its field ready.
+    await page.getByRole('button', { name: 'Modifier la recherche' }).click();
+    await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toBeFocused();
+  });
+
+  test('a need with no place: the form opens again, its field ready for the commune', async ({ page }) => {
+    await page.goto('/recherche/');
+    await searchFor(page, 'recharge téléphone');
+    await expect(status(page)).toContainText('Dites-nous où vous cherchez');
+    await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Modifier la recherche' })).toBeHidden();
+  });
+
+  test('the buttons above the results are there before the first card: they never push the cards down', async ({ page }) => {
+    // When the first card is put in the page: are « Modifier la recherche » and « Voir sur la carte » already shown?
+    await page.addInitScript(() => {
+      const seen = { buttons: '' };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('ol.results > li')) return;
+        seen.buttons = [...document.querySelectorAll<HTMLElement>('[data-search-summary] .button')].map((button) => `${button.textContent} ${button.checkVisibility()}`).join(', ');
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto('/recherche/?q=Grenoble');
+    await expect(page.locator('ol.results > li')).toHaveCount(20);
+    expect(await page.evaluate(() => (window as unknown as { seen: { buttons: string } }).seen.buttons)).toBe('Modifier la recherche true, Voir sur la carte true');
+  });
 });

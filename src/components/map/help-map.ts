@@ -27,9 +27,12 @@ class HelpMap extends HTMLElement {
       () => {
         if (!section || section.hidden) return;
         section.hidden = true;
+        // Said apart from a section only waiting for its results (search-panel.ts): the link to it goes too (global.css).
+        section.dataset.mapFailed = '';
         addEventListener(
           'online',
           () => {
+            delete section.dataset.mapFailed;
             section.hidden = false;
             this.load();
           },

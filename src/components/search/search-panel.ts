@@ -18,6 +18,11 @@ import { communeName, outcomePoints, outcomeStatus, printCodes, readingLine, res
 import { SLICE_MS, yieldToFrame, yieldToPage } from '../../lib/yield.ts';
 import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
 
+/** The map's section, hidden on the search page until its results are drawn (or asked for with « Voir sur la carte »). */
+function showMapSection(): void {
+  document.querySelector('[data-map-section][hidden]:not([data-map-failed])')?.removeAttribute('hidden');
+}
+
 /** Results shown at first, and added by each "Voir plus". */
 const PAGE = 20;
 /**
@@ -74,6 +79,8 @@ class SearchPanel extends HTMLElement {
     this.form.addEventListener('change', (event) => this.onFilterChange(event));
     this.querySelector('[data-near-me]')!.addEventListener('click', () => void this.locate());
     this.querySelector('[data-search-edit]')!.addEventListener('click', () => this.collapse(this.dataset.collapsed !== 'true'));
+    // Shown with the first cards, before the map's section (see search()): asked for, the section comes.
+    this.querySelector('[data-search-map-link]')!.addEventListener('click', showMapSection);
     addEventListener('popstate', () => {
       const params = new URLSearchParams(location.search);
       fillForm(this.form, params);
@@ -87,7 +94,10 @@ class SearchPanel extends HTMLElement {
     if (this.onSearchPage) {
       const params = new URLSearchParams(location.search);
       fillForm(this.form, params);
-      if (params.size > 0) void this.search(params);
+      if (params.size > 0) {
+        this.showSummary(false);
+        void this.search(params);
+      }
     }
     // Ready: people (and tests) may search from here on, offline too once the data is cached.
     this.dataset.ready = 'true';
@@ -121,6 +131,17 @@ class SearchPanel extends HTMLElement {
 
   private say(text: string): void {
     this.status.textContent = text;
+  }
+
+  /**
+   * The form shrinks to « Modifier la recherche », with « Voir sur la carte » when there are places:
+   * both before the first card is drawn, so that they never push the cards down once there
+   * (a person about to tap a card would tap another).
+   */
+  private showSummary(mapped: boolean): void {
+    this.querySelector<HTMLElement>('[data-search-summary]')!.hidden = false;
+    this.querySelector<HTMLElement>('[data-search-map-link]')!.hidden = !mapped;
+    this.collapse(true);
   }
 
   /** After a search the form shrinks to a button, so that the first result shows on a phone's first screen. */
@@ -224,7 +245,7 @@ class SearchPanel extends HTMLElement {
     const current = () => mine === this.run && drawn === this.drawing;
     if (partial) {
       // Only the cards: the status still says the search is running, as the counts are not known yet.
-      if (outcome.results.length > 0) this.collapse(true);
+      if (outcome.results.length > 0) this.showSummary(true);
       const list = kept ?? element('ol', { class: 'cards results' });
       if (!kept) this.output.append(list);
       this.early = { run: mine, ids, list };
@@ -240,9 +261,14 @@ class SearchPanel extends HTMLElement {
     this.status.append(outcomeStatus(this.t, outcome));
     this.showChips(params);
     // Results, or communes to choose from: the form shrinks, so that they are on the first screen of a phone.
-    const answered = ((outcome.type === 'results' || outcome.type === 'by-name') && outcome.results.length > 0) || outcome.type === 'choose';
-    this.querySelector<HTMLElement>('[data-search-summary]')!.hidden = !answered;
-    if (answered) this.collapse(true);
+    // No place found: the form stays shrunk too, so that the status and its way out are on the first screen.
+    const found = (outcome.type === 'results' || outcome.type === 'by-name') && outcome.results.length > 0;
+    if (found || outcome.type === 'choose' || outcome.type === 'none') this.showSummary(found);
+    else {
+      // A commune to type (« Dites-nous où vous cherchez »): the form opens again, its field ready.
+      this.querySelector<HTMLElement>('[data-search-summary]')!.hidden = true;
+      if (this.dataset.collapsed === 'true') this.collapse(false);
+    }
     if (outcome.type === 'none') {
       // « باريس », « Париж »: the communes' names are written in Latin letters only.
       if (/(?!\p{Script=Latin})\p{L}/u.test(outcome.query)) this.output.append(element('p', { 'data-latin-hint': '' }, this.t('search.latinLetters')));
@@ -326,9 +352,7 @@ class SearchPanel extends HTMLElement {
       await this.show(outcome, params, mine);
       if (mine !== this.run) return;
       // The map's section shows once every card is drawn: a short list in the middle of its drawing would bring the map on screen, and load it, before the results.
-      const mapped = !!this.points && this.points.length > 0;
-      if (mapped) document.querySelector('[data-map-section][hidden]')?.removeAttribute('hidden');
-      this.querySelector<HTMLElement>('[data-search-map-link]')!.hidden = !mapped;
+      if (this.points && this.points.length > 0) showMapSection();
       emit('search:drawn', null);
       if (focusFrom !== undefined) this.output.querySelectorAll<HTMLElement>('ol.results > li a')[focusFrom]?.focus();
     } catch {
@@ -367,6 +391,10 @@ class SearchPanel extends HTMLElement {
     }
     if (push) history.pushState(null, '', this.searchUrl(params));
     else history.replaceState(null, '', this.searchUrl(params));
+    // Asked for (Enter, a commune chosen), not a filter ticked in the open form: the form shrinks at
+    // once, so that « Recherche en cours… » is on the first screen of a phone (a name looked for in
+    // all of France takes seconds on a slow one).
+    if (push) this.showSummary(false);
     void this.search(params);
   }
 

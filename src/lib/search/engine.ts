@@ -427,7 +427,7 @@ export class SearchEngine {
 
   private soundModule: Promise<typeof import('./sound.ts') | null> | undefined;
 
-  /** The sounds' module, loaded on demand; null when it cannot be (offline before its first use: names are then matched as spelt). */
+  /** The sounds' module, loaded on demand; null when it cannot be (offline with an old offline download: names are then matched as spelt). */
   private soundOfNames(): Promise<typeof import('./sound.ts') | null> {
     this.soundModule ??= import('./sound.ts').catch(() => {
       this.soundModule = undefined;
@@ -493,8 +493,8 @@ export class SearchEngine {
   /**
    * The cities said like words that end with a small village's exact name: « klermon ferran » is
    * Clermont-Ferrand, not Ferran (Aude). Looked for where the words would sort with each first
-   * letter said the same (« clermon ferran », « qlermon ferran »). None offline before the sounds'
-   * first use.
+   * letter said the same (« clermon ferran », « qlermon ferran »). None when the sounds' code
+   * cannot be loaded.
    */
   private async citiesSaidLike(phrase: string, exact: readonly CommuneMatch[]): Promise<CommuneMatch[]> {
     const key = normalize(phrase);

@@ -8,8 +8,7 @@
  *
  * Loaded only when a name is not found as written, or ends with a small village's (« klermon
  * ferran », see SearchEngine.citiesSaidLike()); the engine imports it on demand: Sonnex is
- * 2 kB of the 12 kB search code, and the offline download leaves it out (integrations/offline.ts)
- * until it is first used online.
+ * 2 kB of the 13 kB search code. The offline download has it (integrations/offline.ts).
  */
 import sonnex from 'talisman/phonetics/french/sonnex.js';
 
