@@ -833,6 +833,7 @@ export const fr = {
   'search.noJs': 'La recherche a besoin de JavaScript. Sans JavaScript, choisissez votre département, puis votre commune.',
   'search.departementLine': '{code} {name}',
   'search.running': 'Recherche en cours…',
+  'search.nearestFirst': 'Voici les lieux les plus proches. La recherche continue…',
   'search.none': 'Aucun résultat pour « {query} ». Vérifiez l’orthographe, ou tapez le nom de votre commune ou votre code postal.',
   'search.latinLetters': 'Écrivez le nom de la commune en lettres latines, comme sur les panneaux : Paris, Lyon, Marseille.',
   'search.chooseRegion': 'Ou choisissez votre région dans la liste',

@@ -265,4 +265,29 @@ test.describe('on a phone, what a search answers is on the first screen', () => 
     await expect(page.locator('ol.results > li')).toHaveCount(20);
     expect(await page.evaluate(() => (window as unknown as { seen: { buttons: string } }).seen.buttons)).toBe('Modifier la recherche true, Voir sur la carte true');
   });
+
+  test('the counts that end the search move the cards drawn before them little', async ({ page }) => {
+    // Where the first card's title is when it is put in the page, and once all is drawn.
+    await page.addInitScript(() => {
+      const seen = { firstTop: -1, status: '' };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver((_, observer) => {
+        const title = document.querySelector('ol.results > li h3');
+        if (!title) return;
+        seen.firstTop = title.getBoundingClientRect().top + scrollY;
+        seen.status = document.querySelector('[data-search-status]')?.textContent ?? '';
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto('/recherche/?q=Grenoble');
+    await expect(page.locator('ol.results > li')).toHaveCount(20);
+    const seen = await page.evaluate(() => (window as unknown as { seen: { firstTop: number; status: string } }).seen);
+    // Drawn early, while the rest was read: the status said so.
+    expect(seen.status).toBe('Voici les lieux les plus proches. La recherche continue…');
+    const now = await page
+      .locator('ol.results > li h3')
+      .first()
+      .evaluate((title) => title.getBoundingClientRect().top + scrollY);
+    expect(Math.abs(now - seen.firstTop)).toBeLessThanOrEqual(30);
+  });
 });

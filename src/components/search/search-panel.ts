@@ -133,6 +133,14 @@ class SearchPanel extends HTMLElement {
     this.status.textContent = text;
   }
 
+  /** The status of an outcome: what was understood of the query comes first, in the same live region, read out together. */
+  private writeStatus(outcome: SearchOutcome, text: string): void {
+    const reading = readingLine(this.t, outcome, this.serviceName);
+    this.status.replaceChildren();
+    if (reading) this.status.append(element('span', { class: 'search-reading', 'data-search-reading': '' }, reading), ' ');
+    this.status.append(text);
+  }
+
   /**
    * The form shrinks to « Modifier la recherche », with « Voir sur la carte » when there are places:
    * both before the first card is drawn, so that they never push the cards down once there
@@ -245,7 +253,11 @@ class SearchPanel extends HTMLElement {
     const current = () => mine === this.run && drawn === this.drawing;
     if (partial) {
       // Only the cards: the status still says the search is running, as the counts are not known yet.
-      if (outcome.results.length > 0) this.showSummary(true);
+      if (outcome.results.length > 0) {
+        this.showSummary(true);
+        // About as long as the counts that come after it: they move the cards little, if at all.
+        this.writeStatus(outcome, this.t('search.nearestFirst'));
+      }
       const list = kept ?? element('ol', { class: 'cards results' });
       if (!kept) this.output.append(list);
       this.early = { run: mine, ids, list };
@@ -254,11 +266,7 @@ class SearchPanel extends HTMLElement {
     }
     this.points = outcomePoints(this.t, outcome);
     emit('search:results', { points: this.points });
-    // What was understood of the query comes first, in the same live region: read out together.
-    const reading = readingLine(this.t, outcome, this.serviceName);
-    this.status.replaceChildren();
-    if (reading) this.status.append(element('span', { class: 'search-reading', 'data-search-reading': '' }, reading), ' ');
-    this.status.append(outcomeStatus(this.t, outcome));
+    this.writeStatus(outcome, outcomeStatus(this.t, outcome));
     this.showChips(params);
     // Results, or communes to choose from: the form shrinks, so that they are on the first screen of a phone.
     // No place found: the form stays shrunk too, so that the status and its way out are on the first screen.

@@ -482,6 +482,7 @@ export const en: LocaleFile = {
     'search.noJs': 'The search needs JavaScript. Without JavaScript, choose your département, then your town.',
     'search.departementLine': '{code} {name}',
     'search.running': 'Searching…',
+    'search.nearestFirst': 'Here are the nearest places. Still searching…',
     'search.none': 'No results for “{query}”. Check the spelling, or type the name of your town or your postcode.',
     'search.latinLetters': 'Write the name of the town in Latin letters, as on road signs: Paris, Lyon, Marseille.',
     'search.chooseRegion': 'Or choose your region from the list',

@@ -424,6 +424,7 @@ export const frFalc: LocaleFile = {
     'search.noJs': 'La recherche a besoin de JavaScript. Sinon, choisissez votre département. Puis choisissez votre commune.',
     'search.departementLine': '{code} {name}',
     'search.running': 'Recherche en cours…',
+    'search.nearestFirst': 'Voici les lieux les plus proches. La recherche continue…',
     'search.none': 'Aucun résultat pour « {query} ». Vérifiez l’orthographe. Ou tapez le nom de votre commune ou votre code postal.',
     'search.latinLetters': 'Écrivez le nom de la ville comme sur les panneaux. Par exemple : Paris.',
     'search.chooseRegion': 'Ou choisissez votre région dans la liste',

@@ -482,6 +482,7 @@ export const ps: LocaleFile = {
     'search.noJs': 'لټون JavaScript ته اړتیا لري. پرته له JavaScript، خپل ولایت وټاکئ، بیا خپل ښار.',
     'search.departementLine': '{code} {name}',
     'search.running': 'لټون روان دی…',
+    'search.nearestFirst': 'دا تر ټولو نږدې ځایونه دي. لټون روان دی…',
     'search.none': 'د «{query}» لپاره هیڅ پایله ونه موندل شوه. املا وګورئ، یا د خپل ښار نوم یا پوستي کوډ ولیکئ.',
     'search.latinLetters': 'د ښار نوم په لاتیني تورو ولیکئ، لکه د لارې په تختو: Paris, Lyon, Marseille.',
     'search.chooseRegion': 'یا له لیست څخه خپله سیمه (région) وټاکئ',

@@ -496,6 +496,7 @@ export const ru: LocaleFile = {
     'search.noJs': 'Для поиска нужен JavaScript. Без JavaScript выберите свой департамент, потом свою коммуну.',
     'search.departementLine': '{code} {name}',
     'search.running': 'Идёт поиск…',
+    'search.nearestFirst': 'Вот ближайшие места. Поиск продолжается…',
     'search.none': 'По запросу «{query}» ничего не найдено. Проверьте написание или введите название своего города или почтовый индекс.',
     'search.latinLetters': 'Напишите название города латинскими буквами, как на дорожных указателях: Paris, Lyon, Marseille.',
     'search.chooseRegion': 'Или выберите свой регион в списке',

@@ -711,7 +711,8 @@ export class SearchEngine {
             limit,
             show: (found: Found[]) => {
               const results = found.map((item) => toResult(item, request.now, filters.when));
-              request.onFirst!({ type: 'results', origin, results, counts: countsOf(found), filters, further: null, reading: reading([]), partial: true });
+              // Shown early only when the files read hold every word of the name (see around()): the whole search keeps them all.
+              request.onFirst!({ type: 'results', origin, results, counts: countsOf(found), filters, further: null, reading: reading(nameWords), partial: true });
             },
           }
         : undefined;
