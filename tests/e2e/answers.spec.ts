@@ -98,7 +98,7 @@ test('the cards come a few per frame, and the first page drawn is never taken ou
   const seen = await seenNow();
   // The list was begun early, from the first files (Isère's), while the search was still running
   // (Savoie's file was still to be read): the case where it must be kept.
-  expect(seen.statusWhenListAdded).toContain('Recherche en cours');
+  expect(seen.statusWhenListAdded).toContain('La recherche continue…');
   expect(seen.cards).toHaveLength(20);
   const perFrame = new Map<number, number>();
   for (const frame of seen.cards) perFrame.set(frame, (perFrame.get(frame) ?? 0) + 1);
@@ -114,5 +114,5 @@ test('a first page that the nearest file gives in part: its start is drawn early
   await expect(status(page)).toHaveText('Recherche : nom « bus » · à Grenoble. 2 lieux trouvés autour de Grenoble.');
   await expect(titles(page)).toHaveText(['Bus numérique fictif', 'Bus fictif de Chambéry']);
   // Grenoble's bus from the Isère's file, while the Savoie's was still to be read; then Chambéry's, in the same list.
-  expect(await seenNow()).toMatchObject({ listsAdded: 1, listsRemoved: 0, statusWhenListAdded: expect.stringContaining('Recherche en cours') });
+  expect(await seenNow()).toMatchObject({ listsAdded: 1, listsRemoved: 0, statusWhenListAdded: expect.stringContaining('La recherche continue…') });
 });
