@@ -252,7 +252,7 @@ class SearchPanel extends HTMLElement {
     const context: CardContext = { when: filtersFrom(params).when, site: this.site, locale: document.documentElement.dataset.locale ?? 'fr' };
     const current = () => mine === this.run && drawn === this.drawing;
     if (partial) {
-      // Only the cards: the status still says the search is running, as the counts are not known yet.
+      // The cards, and a status that says the rest is being read: the counts are not known yet.
       if (outcome.results.length > 0) {
         this.showSummary(true);
         // About as long as the counts that come after it: they move the cards little, if at all.
