@@ -833,6 +833,8 @@ export const fr = {
   'search.noJs': 'La recherche a besoin de JavaScript. Sans JavaScript, choisissez votre département, puis votre commune.',
   'search.departementLine': '{code} {name}',
   'search.running': 'Recherche en cours…',
+  'search.departementOnly': '{departement} est un département. Tapez le nom de votre commune, ou voyez tous les lieux du département :',
+  'search.departementLink': 'Les lieux du département : {departement}',
   'search.nearestFirst': 'Voici les lieux les plus proches. La recherche continue…',
   'search.none': 'Aucun résultat pour «\u00a0{query}\u00a0». Vérifiez l’orthographe, ou tapez le nom de votre commune ou votre code postal.',
   'search.latinLetters': 'Écrivez le nom de la commune en lettres latines, comme sur les panneaux : Paris, Lyon, Marseille.',

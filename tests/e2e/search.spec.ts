@@ -242,6 +242,20 @@ test.describe('on a phone, what a search answers is on the first screen', () => 
     await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toBeFocused();
   });
 
+  test('a département named, or numbered with a need: the way to its places, on the first screen', async ({ page }) => {
+    await page.goto('/recherche/');
+    await searchFor(page, 'isere');
+    await expect(status(page)).toHaveText('Isère (38) est un département. Tapez le nom de votre commune, ou voyez tous les lieux du département :');
+    const link = page.getByRole('link', { name: 'Les lieux du département : Isère (38)' });
+    await expect(link).toBeInViewport();
+    await page.getByRole('button', { name: 'Modifier la recherche' }).click();
+    await searchFor(page, 'recharge téléphone 38');
+    await expect(status(page)).toContainText('Dites-nous où vous cherchez');
+    await link.click();
+    await expect(page).toHaveURL(/\/departements\/38-isere\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Isère');
+  });
+
   test('a need with no place: the form opens again, its field ready for the commune', async ({ page }) => {
     await page.goto('/recherche/');
     await searchFor(page, 'recharge téléphone');

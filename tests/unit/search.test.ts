@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { NO_FILTERS, type Filters, type SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
 import { compactId, decodePlace, encodePlace, expandId } from '../../src/lib/search/row.ts';
+import { departementPage } from '../../src/components/search/departement-page.ts';
+import { departementUrl } from '../../src/lib/routes.ts';
 import { engineOver, fixtures, perTest, place, searchFilesOf } from './world.ts';
 
 const files = perTest(() => searchFilesOf(fixtures.dataset.places));
@@ -213,6 +215,22 @@ describe('other ways in', () => {
     expect(lent.type === 'results' && lent.origin.kind === 'commune' && lent.origin.commune.name).toBe('Lent');
   });
 
+  test('a département named or numbered where no commune is: the outcome names it, to lead to its page', async () => {
+    const isere = { code: '38', name: 'Isère' };
+    expect(await search('isere')).toEqual({ type: 'none', query: 'isere', filters: NO_FILTERS, departement: isere });
+    const need = await search('recharge telephone 38');
+    expect(need.type === 'need-location' && need.departement).toEqual(isere);
+    // Its name's words are not a commune's: not Saint-Denis, nor Selles-Saint-Denis misspelt.
+    const seineSaintDenis = await search('seine saint denis');
+    expect(seineSaintDenis.type === 'none' && seineSaintDenis.departement).toEqual({ code: '93', name: 'Seine-Saint-Denis' });
+    // A commune found keeps the number for its homonyms, and a commune's name stays a commune's.
+    const grenoble = await search('grenoble 38');
+    expect(grenoble.type === 'results' && grenoble.origin.kind === 'commune' && grenoble.origin.commune.name).toBe('Grenoble');
+    const saintDenis = await search('saint denis 93');
+    expect(saintDenis.type === 'results' && saintDenis.origin.kind === 'commune' && saintDenis.origin.commune.insee).toBe('93066');
+    expect(await search('xqzw')).toEqual({ type: 'none', query: 'xqzw', filters: NO_FILTERS });
+  });
+
   test('a commune chosen among those a name written by ear offers keeps all its places: the words named it', async () => {
     const chosen = await search('lil', { commune: '59350' });
     const lille = await search('Lille');
@@ -379,4 +397,10 @@ describe('compact ids', () => {
     expect(compactId(id, name)).toBe(compact);
     expect(expandId(compactId(id, name), name)).toBe(id);
   });
+});
+
+test('the search links a département it names to the page the build writes for it, for every département', () => {
+  const departements = [...fixtures.reference.departements.values()];
+  expect(departements.length).toBeGreaterThanOrEqual(101);
+  for (const departement of departements) expect(departementPage(departement.code, departement.name)).toBe(departementUrl(departement));
 });

@@ -6,10 +6,11 @@
  */
 import { clientTranslator, type Translate } from '../../i18n/translate.ts';
 import { fillOf } from '../../i18n/french.ts';
-import type { Result, SearchOutcome, SearchRequest } from '../../lib/search/engine.ts';
+import type { NamedDepartement, Result, SearchOutcome, SearchRequest } from '../../lib/search/engine.ts';
 import { engine } from './browser-engine.ts';
 import { MAX_QUERY } from '../../lib/search/query.ts';
 import { localizedPath, SEARCH_URL } from '../../lib/routes.ts';
+import { departementPage } from './departement-page.ts';
 import { emit } from '../events.ts';
 import { intlReady } from '../intl-ready.ts';
 import { currentPosition, PositionError } from './geolocation.ts';
@@ -21,6 +22,20 @@ import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, wi
 /** The map's section, hidden on the search page until its results are drawn (or asked for with « Voir sur la carte »). */
 function showMapSection(): void {
   document.querySelector('[data-map-section][hidden]:not([data-map-failed])')?.removeAttribute('hidden');
+}
+
+/**
+ * A link to the page of a département the query named: its places, commune by commune (« lozere »,
+ * « france services 12 »). Here, not in render.ts: the commune and département pages draw cards
+ * without it (their JavaScript budgets; see also departement-page.ts).
+ */
+/** « Lozère (48) ». */
+const departementLabel = (departement: NamedDepartement): string => `${departement.name} (${departement.code})`;
+
+function departementLink(t: Translate, departement: NamedDepartement): HTMLElement {
+  const line = element('p', { 'data-departement-link': '' });
+  line.append(element('a', { href: departementPage(departement.code, departement.name) }, t('search.departementLink', { departement: departementLabel(departement) })));
+  return line;
 }
 
 /** Results shown at first, and added by each "Voir plus". */
@@ -266,7 +281,9 @@ class SearchPanel extends HTMLElement {
     }
     this.points = outcomePoints(this.t, outcome);
     emit('search:results', { points: this.points });
-    this.writeStatus(outcome, outcomeStatus(this.t, outcome));
+    // A département named where no commune is (« lozere »): said so, its page linked below.
+    const departement = outcome.type === 'none' ? outcome.departement : undefined;
+    this.writeStatus(outcome, departement ? this.t('search.departementOnly', { departement: departementLabel(departement) }) : outcomeStatus(this.t, outcome));
     this.showChips(params);
     // Results, or communes to choose from: the form shrinks, so that they are on the first screen of a phone.
     // No place found: the form stays shrunk too, so that the status and its way out are on the first screen.
@@ -277,6 +294,7 @@ class SearchPanel extends HTMLElement {
       this.querySelector<HTMLElement>('[data-search-summary]')!.hidden = true;
       if (this.dataset.collapsed === 'true') this.collapse(false);
     }
+    if ((outcome.type === 'none' || outcome.type === 'need-location') && outcome.departement) this.output.append(departementLink(this.t, outcome.departement));
     if (outcome.type === 'none') {
       // « باريس », « Париж »: the communes' names are written in Latin letters only.
       if (/(?!\p{Script=Latin})\p{L}/u.test(outcome.query)) this.output.append(element('p', { 'data-latin-hint': '' }, this.t('search.latinLetters')));

@@ -510,6 +510,8 @@ const words: ArabicWords = {
   'search.noJs': 'يحتاج البحث إلى JavaScript. بدون JavaScript، اختاروا مقاطعتكم، ثم بلديتكم.',
   'search.departementLine': '{code} {name}',
   'search.running': 'جارٍ البحث…',
+  'search.departementOnly': '{departement} مقاطعة (département). اكتبوا اسم بلديتكم، أو شاهدوا كل أماكن المقاطعة:',
+  'search.departementLink': 'أماكن المقاطعة: {departement}',
   'search.nearestFirst': 'هذه أقرب الأماكن. البحث مستمر…',
   'search.none': 'لا توجد نتيجة لـ «{query}». تأكدوا من الكتابة، أو اكتبوا اسم بلديتكم أو رمزكم البريدي.',
   'search.latinLetters': 'اكتب اسم المدينة بالحروف اللاتينية، كما على اللافتات: Paris, Lyon, Marseille.',

@@ -482,6 +482,8 @@ export const en: LocaleFile = {
     'search.noJs': 'The search needs JavaScript. Without JavaScript, choose your département, then your town.',
     'search.departementLine': '{code} {name}',
     'search.running': 'Searching…',
+    'search.departementOnly': '{departement} is a département. Type the name of your town, or see all the places in the département:',
+    'search.departementLink': 'Places in the département: {departement}',
     'search.nearestFirst': 'Here are the nearest places. Still searching…',
     'search.none': 'No results for “{query}”. Check the spelling, or type the name of your town or your postcode.',
     'search.latinLetters': 'Write the name of the town in Latin letters, as on road signs: Paris, Lyon, Marseille.',

@@ -482,6 +482,8 @@ export const fa: LocaleFile = {
     'search.noJs': 'جستجو به JavaScript ضرورت دارد. بدون JavaScript، ولایت خود را انتخاب کنید، بعد شهر خود را.',
     'search.departementLine': '{code} {name}',
     'search.running': 'در حال جستجو…',
+    'search.departementOnly': '{departement} یک دپارتمان است. نام شهر خود را بنویسید، یا همه جای‌های دپارتمان را ببینید:',
+    'search.departementLink': 'جای‌های دپارتمان: {departement}',
     'search.nearestFirst': 'این‌ها نزدیک‌ترین جای‌ها هستند. جستجو ادامه دارد…',
     'search.none': 'برای «{query}» نتیجه‌ای نیست. املا را بررسی کنید، یا نام شهر یا کود پستی خود را بنویسید.',
     'search.latinLetters': 'نام شهر را با حروف لاتین بنویسید، مانند تابلوهای راه: Paris, Lyon, Marseille.',

@@ -424,6 +424,8 @@ export const frFalc: LocaleFile = {
     'search.noJs': 'La recherche a besoin de JavaScript. Sinon, choisissez votre département. Puis choisissez votre commune.',
     'search.departementLine': '{code} {name}',
     'search.running': 'Recherche en cours…',
+    'search.departementOnly': '{departement} est un département. Écrivez le nom de votre commune. Ou regardez tous les lieux du département :',
+    'search.departementLink': 'Les lieux du département : {departement}',
     'search.nearestFirst': 'Voici les lieux les plus proches. La recherche continue…',
     'search.none': 'Aucun résultat pour «\u00a0{query}\u00a0». Vérifiez l’orthographe. Ou tapez le nom de votre commune ou votre code postal.',
     'search.latinLetters': 'Écrivez le nom de la ville comme sur les panneaux. Par exemple : Paris.',

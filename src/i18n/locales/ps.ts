@@ -482,6 +482,8 @@ export const ps: LocaleFile = {
     'search.noJs': 'لټون JavaScript ته اړتیا لري. پرته له JavaScript، خپل ولایت وټاکئ، بیا خپل ښار.',
     'search.departementLine': '{code} {name}',
     'search.running': 'لټون روان دی…',
+    'search.departementOnly': '{departement} یو دیپارتمان دی. د خپلې ښاروالۍ نوم ولیکئ، یا د دیپارتمان ټول ځایونه وګورئ:',
+    'search.departementLink': 'د دیپارتمان ځایونه: {departement}',
     'search.nearestFirst': 'دا تر ټولو نږدې ځایونه دي. لټون روان دی…',
     'search.none': 'د «{query}» لپاره هیڅ پایله ونه موندل شوه. املا وګورئ، یا د خپل ښار نوم یا پوستي کوډ ولیکئ.',
     'search.latinLetters': 'د ښار نوم په لاتیني تورو ولیکئ، لکه د لارې په تختو: Paris, Lyon, Marseille.',

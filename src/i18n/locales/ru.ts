@@ -496,6 +496,8 @@ export const ru: LocaleFile = {
     'search.noJs': 'Для поиска нужен JavaScript. Без JavaScript выберите свой департамент, потом свою коммуну.',
     'search.departementLine': '{code} {name}',
     'search.running': 'Идёт поиск…',
+    'search.departementOnly': '{departement} — это департамент. Введите название своего города или посмотрите все места департамента:',
+    'search.departementLink': 'Места департамента: {departement}',
     'search.nearestFirst': 'Вот ближайшие места. Поиск продолжается…',
     'search.none': 'По запросу «{query}» ничего не найдено. Проверьте написание или введите название своего города или почтовый индекс.',
     'search.latinLetters': 'Напишите название города латинскими буквами, как на дорожных указателях: Paris, Lyon, Marseille.',

@@ -506,6 +506,8 @@ export const uk: LocaleFile = {
     'search.noJs': 'Для пошуку потрібен JavaScript. Без JavaScript виберіть свій департамент, потім населений пункт.',
     'search.departementLine': '{code} {name}',
     'search.running': 'Триває пошук…',
+    'search.departementOnly': '{departement} — це департамент. Введіть назву свого міста або перегляньте всі місця департаменту:',
+    'search.departementLink': 'Місця департаменту: {departement}',
     'search.nearestFirst': 'Ось найближчі місця. Пошук триває…',
     'search.none': 'Немає результатів для «{query}». Перевірте написання або введіть назву свого населеного пункту чи поштовий індекс.',
     'search.latinLetters': 'Напишіть назву міста латинськими літерами, як на дорожніх вказівниках: Paris, Lyon, Marseille.',

@@ -138,10 +138,36 @@ export interface Counts {
 export type SearchOutcome =
   | { type: 'results'; origin: Origin; results: Result[]; counts: Counts; filters: Filters; further: Result | null; reading: Reading; partial?: true }
   | { type: 'choose'; communes: CommuneMatch[]; filters: Filters; reading: Reading }
-  | { type: 'need-location'; filters: Filters; reading: Reading }
+  | { type: 'need-location'; filters: Filters; reading: Reading; departement?: NamedDepartement }
   | { type: 'by-name'; results: Result[]; counts: Counts; filters: Filters; reading: Reading }
   | { type: 'empty' }
-  | { type: 'none'; query: string; filters: Filters };
+  | { type: 'none'; query: string; filters: Filters; departement?: NamedDepartement };
+
+/** A département the query names where no commune is found (« lozere », « france services 12 »): the page leads to its own. */
+export interface NamedDepartement {
+  code: string;
+  name: string;
+}
+
+/**
+ * The département that words not read yet name, by its name (the longest run of words: « seine
+ * saint denis ») or by its number alone (« 12 », also when read as a number); null when none does.
+ */
+export function departementIn(words: readonly string[], consumed: ReadonlySet<number>, meta: Meta): (NamedDepartement & { span: number[] }) | null {
+  const byName = new Map(Object.entries(meta.departements).map(([code, departement]) => [normalize(departement.name), code]));
+  for (let size = Math.min(words.length, MOST_WORDS_IN_A_DEPARTEMENT); size >= 1; size--) {
+    for (let start = 0; start + size <= words.length; start++) {
+      const span = Array.from({ length: size }, (_, offset) => start + offset);
+      const code = span.some((index) => consumed.has(index)) ? undefined : byName.get(words.slice(start, start + size).join(' '));
+      if (code) return { code, name: meta.departements[code]!.name, span };
+    }
+  }
+  const index = words.findIndex((word) => /^(\d{2,3}|2[ab])$/.test(word) && meta.departements[word.toUpperCase()] !== undefined);
+  return index < 0 ? null : { code: words[index]!.toUpperCase(), name: meta.departements[words[index]!.toUpperCase()]!.name, span: [index] };
+}
+
+/** The most words in a département's name (« Provence Alpes Côte d'Azur » is a region; « Territoire de Belfort », « Seine Saint Denis »…). */
+const MOST_WORDS_IN_A_DEPARTEMENT = 4;
 
 const DEFAULT_LIMIT = 20;
 /** Files read together when a place is looked for by its id alone. */
@@ -605,6 +631,11 @@ export class SearchEngine {
     const needs = matchNeeds(forNeeds(), meta);
     for (const index of needs.used) consumed.add(index);
 
+    // 3a. A département's name of several words is read before the communes in it: « seine saint
+    // denis » is the département, not Saint-Denis, nor Selles-Saint-Denis misspelt.
+    const longName = departementIn(words, consumed, meta);
+    if (longName && longName.span.length > 1) for (const index of longName.span) consumed.add(index);
+
     // 3. A commune's exact name, today's or a former one, as the longest run of words ("saint denis",
     // "emmaus *lille*"); between runs of the same length, the largest commune ("aide en ligne
     // *montpellier*" is not Ligné).
@@ -628,6 +659,11 @@ export class SearchEngine {
       }
     }
     for (const index of exactSpan) consumed.add(index);
+    // 3b. A département named or numbered where no commune is: not a misspelt commune (« lozere »
+    // offered Lopérec and Luzeret). An outcome with no place leads to its page, its places commune by commune.
+    const departement = longName && longName.span.length > 1 ? longName : communes.length === 0 ? departementIn(words, consumed, meta) : null;
+    for (const index of departement?.span ?? []) consumed.add(index);
+    const named = departement ? { departement: { code: departement.code, name: departement.name } } : {};
 
     // 4. Needs misspelt, among the words left: "declaraton", "inpots", "scaner".
     const typos = matchNeeds(forNeeds(), meta, { typos: true });
@@ -751,8 +787,8 @@ export class SearchEngine {
         return withReading(outcome, { needs: services, franceServices, name: [], unknown });
       }
     }
-    if (filters.services.length > 0 || filters.franceServices) return { type: 'need-location', filters, reading: reading([]) };
-    return words.length === 0 ? { type: 'empty' } : { type: 'none', query: request.q, filters };
+    if (filters.services.length > 0 || filters.franceServices) return { type: 'need-location', filters, reading: reading([]), ...named };
+    return words.length === 0 ? { type: 'empty' } : { type: 'none', query: request.q, filters, ...named };
   }
 
   /** A commune as an outcome names it: with its département's name. */
