@@ -229,6 +229,9 @@ describe('other ways in', () => {
     const saintDenis = await search('saint denis 93');
     expect(saintDenis.type === 'results' && saintDenis.origin.kind === 'commune' && saintDenis.origin.commune.insee).toBe('93066');
     expect(await search('xqzw')).toEqual({ type: 'none', query: 'xqzw', filters: NO_FILTERS });
+    // A name with a département: its places only.
+    const fictif = await search('fictif isere');
+    expect(fictif.type === 'by-name' && [...new Set(fictif.results.map((result) => result.departement))]).toEqual(['38']);
   });
 
   test('a commune chosen among those a name written by ear offers keeps all its places: the words named it', async () => {

@@ -772,7 +772,7 @@ export class SearchEngine {
       return { type: 'results', origin, ...(await this.page(found, filters, limit, request.now, request.countOnly ? null : commune)), reading: reading(known) };
     }
     if (nameWords.length > 0) {
-      const { found, known } = await this.byName(nameWords, filters, request.now);
+      const { found, known } = await this.byName(nameWords, filters, request.now, departement?.code);
       if (found.length > 0) {
         const { results, counts } = await this.page(found, filters, limit, request.now, null);
         return { type: 'by-name', results, counts, filters, reading: reading(known) };
@@ -865,12 +865,12 @@ export class SearchEngine {
   }
 
   /** Places by the words of their name (or commune), in every département; words no place holds are left out. */
-  private async byName(nameWords: string[], filters: Filters, now: Date): Promise<{ found: Found[]; known: string[] }> {
-    // A name without a place: every département's places (cached offline like the rest).
+  private async byName(nameWords: string[], filters: Filters, now: Date, departement?: string): Promise<{ found: Found[]; known: string[] }> {
+    // A name without a place: every département's places (cached offline like the rest), or the named département's only (« mediatheque lozere »).
     const meta = await this.meta();
     const shards = await Promise.all(
       Object.entries(meta.departements)
-        .filter(([, departement]) => departement.places > 0)
+        .filter(([code, { places }]) => places > 0 && (departement === undefined || code === departement))
         .map(([code]) => this.shard(code)),
     );
     const used = nameWords.filter((word) => shards.some((shard) => startsAWord(shard.allParts, word)));
