@@ -168,9 +168,9 @@ export const SHORTEST_BY_SOUND = 4;
 export const SOUNDS_ALIKE = 0.1;
 
 /**
- * A village's exact name that is also, said aloud, a city's (« vanne »: Vanne in Haute-Saône,
- * and Vannes): the city is offered first when the village has fewer people than `village`, and
- * the city at least `city` and `times` as many.
+ * A village's exact name written like a city's but for silent letters (« vanne »: Vanne in
+ * Haute-Saône, and Vannes; see silentForm()): the city is offered first when the village has
+ * fewer people than `village`, and the city at least `city` and `times` as many.
  */
 export const CITY_NAMESAKE = { village: 2_000, city: 10_000, times: 10 } as const;
 
