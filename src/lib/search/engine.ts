@@ -661,7 +661,8 @@ export class SearchEngine {
     for (const index of exactSpan) consumed.add(index);
     // 3b. A département named or numbered where no commune is: not a misspelt commune (« lozere »
     // offered Lopérec and Luzeret). An outcome with no place leads to its page, its places commune by commune.
-    const departement = longName && longName.span.length > 1 ? longName : communes.length === 0 ? departementIn(words, consumed, meta) : null;
+    // Step 3 read no word of a one-word name when it found no commune: the département found in 3a is the one.
+    const departement = longName && (longName.span.length > 1 || communes.length === 0) ? longName : null;
     for (const index of departement?.span ?? []) consumed.add(index);
     const named = departement ? { departement: { code: departement.code, name: departement.name } } : {};
 
