@@ -158,10 +158,21 @@ test.describe('without JavaScript', () => {
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test('the home page’s search field is on the first screen', async ({ page }) => {
+  test('the home page’s search field is on the first screen, even on a small old phone', async ({ page }) => {
     await page.goto('/');
-    const box = await page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin').boundingBox();
+    const field = page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin');
+    const box = await field.boundingBox();
     expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+    // 360 × 640: the header keeps to three short rows, and the field comes with its button.
+    await page.setViewportSize({ width: 360, height: 640 });
+    for (const target of [field, page.getByRole('button', { name: 'Chercher' })]) {
+      const small = await target.boundingBox();
+      expect(small!.y + small!.height).toBeLessThanOrEqual(640);
+    }
+    // What the header leaves out on a phone is a tap away: the name leads home, the footer to the rest.
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Aide numérique près de chez moi' })).toHaveAttribute('href', '/');
+    await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Charte des maires' })).toBeVisible();
+    await expect(page.getByRole('contentinfo').getByRole('link', { name: 'À propos' })).toBeVisible();
   });
 
   test('after a search the form shrinks, and the first result is on the first screen', async ({ page }) => {
