@@ -1,6 +1,6 @@
 /** The site's words. Pages and build code import `t`; browser code gets its part of the dictionary via data attributes. */
 import { fr } from './fr.ts';
-import { createTranslator, pick, type Key, type Translate } from './translate.ts';
+import { createTranslator, encodeWords, pick, type Key, type Translate } from './translate.ts';
 import { fillFrench } from './french.ts';
 import { STATUS_WORDS } from './hours-status.ts';
 
@@ -10,11 +10,11 @@ export const t: Translate = createTranslator(fr, {}, 'fr', fillFrench);
 
 const clientJson = new Map<string, string>();
 
-/** The words a client script needs, as JSON for a `data-i18n` attribute (written once per build for each set of prefixes). */
+/** The words a client script needs, for a `data-i18n` attribute (`encodeWords`; written once per build for each set of prefixes). */
 export function clientWords(...prefixes: string[]): string {
   const key = prefixes.join('\u0000');
   let json = clientJson.get(key);
-  if (json === undefined) clientJson.set(key, (json = JSON.stringify(pick(fr, prefixes))));
+  if (json === undefined) clientJson.set(key, (json = encodeWords(pick(fr, prefixes))));
   return json;
 }
 

@@ -7,7 +7,7 @@
 import { fr } from './fr.ts';
 import type { LocaleMeta } from './locale.ts';
 import { FRENCH, intlLocale, localeFile, OTHER_LOCALES } from './locales/index.ts';
-import { createTranslator, LOCALE_KEY, pick, type Key, type Translate } from './translate.ts';
+import { createTranslator, encodeWords, LOCALE_KEY, pick, type Key, type Translate } from './translate.ts';
 import { fillOf } from './french.ts';
 import { LOCALE_ROOTS, localeOfPath, localizedPath } from '../lib/routes.ts';
 
@@ -18,8 +18,10 @@ export interface PageWords {
   lang: string;
   dir: 'ltr' | 'rtl';
   t: Translate;
-  /** The words a client script needs, as JSON for a `data-i18n` attribute. */
+  /** The words a client script needs, for a `data-i18n` attribute (`encodeWords`). */
   clientWords(...prefixes: string[]): string;
+  /** The same words, as a record (for a JSON file). */
+  clientRecord(...prefixes: string[]): Record<string, string>;
   label(vocabulary: string, id: string): string;
   /** A page of the site in this language when it has it (LOCALIZED_PATHS), else the French page. */
   href(path: string, search?: string): string;
@@ -36,7 +38,8 @@ export function wordsFor(code: string): PageWords {
   const meta = file?.meta ?? FRENCH;
   const dictionary: Record<string, string> = file ? { ...fr, ...(file.words as Record<string, string>) } : fr;
   const t = createTranslator(fr, file?.words ?? {}, intlLocale(meta.code), fillOf(meta.code));
-  const json = new Map<string, string>();
+  const encoded = new Map<string, string>();
+  const record = (prefixes: string[]) => ({ ...pick(dictionary, prefixes), [LOCALE_KEY]: intlLocale(meta.code) });
   words = {
     code: meta.code,
     meta,
@@ -45,10 +48,11 @@ export function wordsFor(code: string): PageWords {
     t,
     clientWords(...prefixes) {
       const key = prefixes.join('\u0000');
-      let text = json.get(key);
-      if (text === undefined) json.set(key, (text = JSON.stringify({ ...pick(dictionary, prefixes), [LOCALE_KEY]: intlLocale(meta.code) })));
+      let text = encoded.get(key);
+      if (text === undefined) encoded.set(key, (text = encodeWords(record(prefixes))));
       return text;
     },
+    clientRecord: (...prefixes) => record(prefixes),
     label: (vocabulary, id) => t(`${vocabulary}.${id}` as Key),
     href: (path, search = '') => localizedPath(path, meta.code, search) ?? `${path}${search}`,
     service: (service) => file?.services[service.id] ?? { label: service.label, description: service.description },

@@ -73,8 +73,31 @@ export function pick(dictionary: Readonly<Record<string, string>>, prefixes: rea
 /** The key a page adds to a client script's words: the Intl locale they are written in. */
 export const LOCALE_KEY = 'i18n.locale';
 
-/** A client script's translator, from the words its page gave it (`data-i18n`), in their language. */
-export function clientTranslator(json: string, fill?: Fill): Translate {
-  const words = JSON.parse(json) as Record<string, string>;
+/**
+ * Words written into a page for its scripts (`data-i18n`): keys and texts one after the other,
+ * each ended by a tab (no text holds one; a line break stays as it is). JSON's quotes would each
+ * be `&quot;` in an HTML attribute: this way the six pages every device keeps offline are 1 kB
+ * (gzip) lighter, and reading them takes one split.
+ */
+export function encodeWords(words: Readonly<Record<string, string>>): string {
+  return Object.entries(words)
+    .map(([key, text]) => {
+      if (`${key}${text}`.includes('\t')) throw new Error(`The words of ${key} hold a tab: write a space instead (${JSON.stringify(text)})`);
+      return `${key}\t${text}\t`;
+    })
+    .join('');
+}
+
+/** The words `encodeWords` wrote. */
+export function decodeWords(text: string): Record<string, string> {
+  const parts = text.split('\t');
+  const words: Record<string, string> = {};
+  for (let index = 0; index + 1 < parts.length; index += 2) words[parts[index]!] = parts[index + 1]!;
+  return words;
+}
+
+/** A client script's translator, from the words its page gave it (`data-i18n`, see encodeWords()), in their language. */
+export function clientTranslator(text: string, fill?: Fill): Translate {
+  const words = decodeWords(text);
   return createTranslator(words, {}, words[LOCALE_KEY] ?? 'fr', fill);
 }

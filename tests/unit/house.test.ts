@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fr } from '../../src/i18n/fr.ts';
 import { clientWords, label, t } from '../../src/i18n/index.ts';
-import { createTranslator, pick } from '../../src/i18n/translate.ts';
+import { createTranslator, decodeWords, encodeWords, pick } from '../../src/i18n/translate.ts';
 import { SERVER_ONLY_SEARCH_WORDS } from '../../src/components/search/server-words.ts';
 import { KINDS } from '../../src/lib/kinds.ts';
 import * as vocab from '../../src/lib/vocab.ts';
@@ -71,7 +71,17 @@ describe('the translator', () => {
 
   test('gives a client script only the words it asks for', () => {
     expect(Object.keys(pick(fr, ['weekday.'])).sort()).toEqual(['weekday.fr', 'weekday.mo', 'weekday.sa', 'weekday.su', 'weekday.th', 'weekday.tu', 'weekday.we']);
-    expect(JSON.parse(clientWords('hours.todayMarker'))).toEqual({ 'hours.todayMarker': ' (aujourd’hui)' });
+    expect(decodeWords(clientWords('hours.todayMarker'))).toEqual({ 'hours.todayMarker': ' (aujourd’hui)' });
+  });
+
+  test('writes a script’s words without quotes, and reads back every dictionary text as it was', () => {
+    // The whole French dictionary: line breaks (the e-mails), a backslash, quotes, « », braces.
+    const hard = { 'a.lines': 'Bonjour,\n\nLigne \\n pas un saut', 'a.quote': 'Dit "oui" & l’a écrit <ici>', 'a.empty': '', 'a.end': 'fin\\' };
+    for (const words of [fr as Record<string, string>, hard]) expect(decodeWords(encodeWords(words))).toEqual(words);
+    // An HTML attribute needs &quot; only for a quote in a text, not around every key and text.
+    expect(encodeWords({ 'b.c': 'd', 'b.e': 'f' })).toBe('b.c\td\tb.e\tf\t');
+    // A tab would cut the words: the build stops and says which.
+    expect(() => encodeWords({ 'b.c': 'une\ttabulation' })).toThrow(/b\.c hold a tab/);
   });
 });
 

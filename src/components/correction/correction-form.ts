@@ -6,7 +6,7 @@
  * Nothing leaves the device unless the person sends the e-mail.
  */
 import { weekdayName, weekLines } from '../../i18n/hours.ts';
-import { createTranslator, type Key, type Translate } from '../../i18n/translate.ts';
+import { createTranslator, decodeWords, type Key, type Translate } from '../../i18n/translate.ts';
 import { changesOf, correctedRecord, problemsOf, recordYaml, type Answers, type Change, type Problem } from '../../lib/correction/record.ts';
 import type { CorrectionRecord } from '../../lib/correction/records.ts';
 import { openingHoursOf, periodProblem, scheduleWeek, weekFromSchedule, type Period, type Week } from '../../lib/correction/week.ts';
@@ -53,7 +53,7 @@ class CorrectionForm extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.words = JSON.parse(this.dataset.i18n!) as Record<string, string>;
+    this.words = decodeWords(this.dataset.i18n!);
     this.t = createTranslator(this.words);
     for (const { id, label } of JSON.parse(this.dataset.services!) as { id: string; label: string }[]) this.services.set(id, label);
     // Shown only once it can be checked here: never submitted by the browser itself (typed words would go into the address).

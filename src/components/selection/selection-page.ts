@@ -85,7 +85,7 @@ class SelectionPage extends HTMLElement {
     let words = this.paperWords.get(code);
     if (!words) {
       try {
-        words = clientTranslator(await (await fetch(paperWordsUrl(code))).text());
+        words = clientTranslator((await (await fetch(paperWordsUrl(code))).json()) as string);
       } catch {
         return;
       }

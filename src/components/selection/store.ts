@@ -36,6 +36,6 @@ window.addEventListener('storage', (event) => {
 let words: Translate | undefined;
 /** The selection's words, carried once per page by <selection-count> in the header. */
 export function selectionWords(): Translate {
-  words ??= clientTranslator(document.querySelector<HTMLElement>('selection-count')?.dataset.i18n ?? '{}');
+  words ??= clientTranslator(document.querySelector<HTMLElement>('selection-count')?.dataset.i18n ?? '');
   return words;
 }
