@@ -294,6 +294,8 @@ describe('names written by ear', () => {
     ['marseye', 'Marseille'],
     ['monpelier', 'Montpellier'],
     ['rene', 'Rennes'],
+    ['kan', 'Caen'],
+    ['lan', 'Laon'],
   ])('« %s » sounds like %s', (written, name) => {
     expect(soundOf(normalize(written))).toBe(soundOf(normalize(name)));
   });

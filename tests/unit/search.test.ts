@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { NO_FILTERS, type Filters, type SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
+import { departementIn, NO_FILTERS, type Filters, type SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
 import { compactId, decodePlace, encodePlace, expandId } from '../../src/lib/search/row.ts';
 import { departementPage } from '../../src/components/search/departement-page.ts';
@@ -190,6 +190,24 @@ describe('other ways in', () => {
     // Several communes sound so: the person chooses, the largest first.
     const saintDenis = await search('sin deni');
     expect(saintDenis.type === 'choose' && saintDenis.communes.map((commune) => `${commune.name} (${commune.departement})`).slice(0, 2)).toEqual(['Saint-Denis (974)', 'Saint-Denis (93)']);
+  });
+
+  test('a misspelt name that ends « sur » a département’s name is a commune: the département is part of it', async () => {
+    const origin = async (q: string) => {
+      const outcome = await search(q);
+      return outcome.type === 'results' && outcome.origin.kind === 'commune' ? outcome.origin.commune.name : outcome.type;
+    };
+    // Read as the Ain and the Isère, the words left offered other Neuville and Saint-Quentin (Saint-Quantin-de-Rançanne on the real data).
+    expect(await origin('neuvile sur ain')).toBe('Neuville-sur-Ain');
+    expect(await origin('saint quantin sur isere')).toBe('Saint-Quentin-sur-Isère');
+    // « en » is not such a join: « emmaus en isere » still looks in the Isère.
+    expect(departementIn(['emmaus', 'en', 'isere'], new Set(), await engine().meta())).toMatchObject({ code: '38' });
+    expect(departementIn(['neuvile', 'sur', 'ain'], new Set(), await engine().meta())).toBeNull();
+  });
+
+  test('a three-letter name said like a city’s offers it first (« lan »: Lens; « kan » is Caen on the real data)', async () => {
+    const outcome = await search('lan');
+    expect(outcome.type === 'choose' && outcome.communes.map((commune) => commune.name).slice(0, 2)).toEqual(['Lens', 'Lent']);
   });
 
   test('a village’s exact name said like a city’s offers both, the city first; a town’s name as written stays that town', async () => {

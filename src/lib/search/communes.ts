@@ -158,8 +158,11 @@ export function closestSpelling(key: string, communes: CommuneMatch[]): CommuneM
   return communes.filter((_, index) => distances[index] === min);
 }
 
-/** Shorter names sound like too many others (« kan »: Quéant, Quend): only longer ones are compared by sound (see ./sound.ts). */
-export const SHORTEST_BY_SOUND = 4;
+/**
+ * Shorter names sound like too many others: names of three letters and more are compared by
+ * sound (see ./sound.ts). « kan » sounds like Caen, Quend and Quéant: all are offered, the city first.
+ */
+export const SHORTEST_BY_SOUND = 3;
 
 /**
  * How close a name that sounds the same counts (share of letters changed, 0 = exact): closer

@@ -149,16 +149,21 @@ export interface NamedDepartement {
   name: string;
 }
 
+/** Words after which a département's name is the end of a commune's: Saint-Ciers-sur-Gironde, Champigny-sur-Marne. */
+const NAME_JOINS = new Set(['sur', 'sous']);
+
 /**
  * The département that words not read yet name, by its name (the longest run of words: « seine
  * saint denis ») or by its number alone (« 12 », also when read as a number); null when none does.
+ * Not a name that follows « sur » or « sous »: « champigni sur marne » is a commune misspelt.
  */
 export function departementIn(words: readonly string[], consumed: ReadonlySet<number>, meta: Meta): (NamedDepartement & { span: number[] }) | null {
   const byName = new Map(Object.entries(meta.departements).map(([code, departement]) => [normalize(departement.name), code]));
   for (let size = Math.min(words.length, MOST_WORDS_IN_A_DEPARTEMENT); size >= 1; size--) {
     for (let start = 0; start + size <= words.length; start++) {
       const span = Array.from({ length: size }, (_, offset) => start + offset);
-      const code = span.some((index) => consumed.has(index)) ? undefined : byName.get(words.slice(start, start + size).join(' '));
+      const joined = start > 0 && NAME_JOINS.has(words[start - 1]!);
+      const code = joined || span.some((index) => consumed.has(index)) ? undefined : byName.get(words.slice(start, start + size).join(' '));
       if (code) return { code, name: meta.departements[code]!.name, span };
     }
   }
@@ -689,8 +694,11 @@ export class SearchEngine {
     // 6. A commune named by the start of its name ("florac", "cherbourg") or misspelt ("grenobel"),
     // also when a word of it is itself a commune ("le pon-tde-claix" is not Claix).
     const sixth = !request.near && (communes.length === 0 ? nameWords.length > 0 : nameWords.length > 0 && exactSpan.length > 0);
-    // Articles begin many names ("Le Pont-de-Claix", "La Rochelle"): they stay in the phrase.
-    const phrase = words.filter((word, index) => (!consumed.has(index) || exactSpan.includes(index)) && (!fillers.has(word) || ARTICLES.has(word))).join(' ');
+    // Articles begin many names ("Le Pont-de-Claix", "La Rochelle"): they stay in the phrase, and
+    // so does « sur » or « sous » between two words (« champigni sur marne », not « champigni marne »: Champs-sur-Marne).
+    const kept = (index: number) => (!consumed.has(index) || exactSpan.includes(index)) && (!fillers.has(words[index]!) || ARTICLES.has(words[index]!));
+    const joins = (index: number) => NAME_JOINS.has(words[index]!) && !consumed.has(index) && index > 0 && kept(index - 1) && index + 1 < words.length && kept(index + 1);
+    const phrase = words.filter((_, index) => kept(index) || joins(index)).join(' ');
     if (sixth && request.commune) {
       // A commune chosen among those offered (« sin deni » → Saint-Denis): the words that named it are
       // not a place's name as well (they kept 2 of Saint-Denis's 109 places). Compared with it alone.

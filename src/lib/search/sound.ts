@@ -4,7 +4,7 @@
  * (talisman's implementation), with a few sounds merged that such spellings mix up in town
  * names: « ou » and « u » (a confusion of many people whose first language is not French), « z »
  * and « s », « è » and « e » before a consonant, a final « s », the silent « t » or « d » after a nasal sound (« saint »,
- * « montpellier », « ferrand »), the « il » of « ville » and « Lille », the « eye » of « Marseille ».
+ * « montpellier », « ferrand »), the « il » of « ville » and « Lille », the « eye » of « Marseille », the « an » of Caen and Laon.
  *
  * Loaded only when a name is not found as written, or ends with a small village's (« klermon
  * ferran », see SearchEngine.citiesSaidLike()); the engine imports it on demand: Sonnex is
@@ -22,7 +22,15 @@ export function soundOf(key: string): string {
     .map((word) => {
       // « ville » and « Lille » say « il », not the « ill » of « fille » that Sonnex reads in them.
       // « eille » says « eye » (Marseille, « marseye »); Sonnex reads an « l » in it, not in « aille ».
-      let sound = sonnex(word === 'lille' ? 'lil' : word.replaceAll('vill', 'vil').replaceAll('eill', 'ey'))
+      // A final « aen » or « aon » says « an »: Caen (« kan »), Laon (« lan »), Craon.
+      let sound = sonnex(
+        word === 'lille'
+          ? 'lil'
+          : word
+              .replaceAll('vill', 'vil')
+              .replaceAll('eill', 'ey')
+              .replace(/a[eo]n$/, 'an'),
+      )
         .replaceAll('U', 'u')
         .replaceAll('z', 's')
         // « è » before a consonant said as « e » (« rene » is Rennes, « monpelier » Montpellier);
