@@ -5,7 +5,7 @@
  * while the worker's screen stays in French. Words come from the dictionaries, never written here.
  */
 import type { Locator, Page } from '@playwright/test';
-import { wordsFor } from '../../src/i18n/page.ts';
+import { PAPER_WORDS, wordsFor } from '../../src/i18n/page.ts';
 import { expect, SERVED, test } from './fixtures.ts';
 import { axeViolations } from './axe.ts';
 import { printed } from './paper.ts';
@@ -133,6 +133,28 @@ test('search understands needs in the person’s language: « help with taxes »
   const french = await page.locator('ol.results > li h3').allTextContents();
   expect(english.length).toBeGreaterThan(0);
   expect(english).toEqual(french);
+});
+
+test('on a phone, the language menu opens on the screen, in French and in Arabic', async ({ page }) => {
+  for (const path of ['/', '/ar/']) {
+    for (const width of [360, 320]) {
+      await page.setViewportSize({ width, height: 640 });
+      await page.goto(path);
+      await page.locator('.language-picker summary').click();
+      const menu = (await page.locator('.language-picker ul').boundingBox())!;
+      expect(menu.x, `${path} at ${width}px`).toBeGreaterThanOrEqual(0);
+      expect(menu.x + menu.width, `${path} at ${width}px`).toBeLessThanOrEqual(width);
+    }
+  }
+});
+
+test('the person’s words kept on a device in their former shape (a JSON object) still give the message in their language', async ({ page }) => {
+  await page.route('**/mots/en.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(wordsFor('en').clientRecord(...PAPER_WORDS)) }));
+  await page.goto('/selection/?lieux=59.point-fictif-de-la-colline,67.espace-fictif-des-hirondelles');
+  await expect(page.locator('ol[data-list] > li')).toHaveCount(2);
+  await page.getByLabel(wordsFor('fr').t('selection.personLanguage')).selectOption('en');
+  const sms = page.getByRole('link', { name: wordsFor('fr').t('share.sms') });
+  await expect.poll(async () => decodeURIComponent((await sms.getAttribute('href')) ?? '')).toContain(en('share.introMany', { count: 2 }));
 });
 
 test('a worker in French prints the fiche and sends the list in the person’s language (English); the screen stays French', async ({ page }) => {
