@@ -6,7 +6,7 @@
  * change, so the browser's own print menu prints them too.
  */
 import { statusLabel, weekCompact, weekSummary } from '../../i18n/hours.ts';
-import { clientTranslator, type Key, type Translate } from '../../i18n/translate.ts';
+import { clientTranslator, encodeWords, type Key, type Translate } from '../../i18n/translate.ts';
 import { statusAt } from '../../lib/hours/status.ts';
 import { wallClock } from '../../lib/dates.ts';
 import { qrSvg } from '../../lib/orient/qr.ts';
@@ -85,7 +85,9 @@ class SelectionPage extends HTMLElement {
     let words = this.paperWords.get(code);
     if (!words) {
       try {
-        words = clientTranslator((await (await fetch(paperWordsUrl(code))).json()) as string);
+        const body = (await (await fetch(paperWordsUrl(code))).json()) as string | Record<string, string>;
+        // A file kept on a device before 4 December 2026 holds the words as a JSON object, served from the cache once more.
+        words = clientTranslator(typeof body === 'string' ? body : encodeWords(body));
       } catch {
         return;
       }
