@@ -203,6 +203,19 @@ describe('other ways in', () => {
     // « en » is not such a join: « emmaus en isere » still looks in the Isère.
     expect(departementIn(['emmaus', 'en', 'isere'], new Set(), await engine().meta())).toMatchObject({ code: '38' });
     expect(departementIn(['neuvile', 'sur', 'ain'], new Set(), await engine().meta())).toBeNull();
+    // « sur » after a need or a small word, or alone, says where: « aide sur nord » is the Nord.
+    for (const q of ['aide sur nord', 'sur nord', 'aide sur seine saint denis']) {
+      const outcome = await search(q);
+      expect(outcome.type === 'none' && outcome.departement?.code, q).toBe(q.endsWith('nord') ? '59' : '93');
+    }
+    // And when no commune's name ends so after all, the département it is (« emmaus sur nord »).
+    const ids = async (q: string) => {
+      const outcome = await search(q);
+      return outcome.type === 'by-name' ? outcome.results.map((result) => result.id) : outcome.type;
+    };
+    const inNord = await ids('fictif nord');
+    expect(await ids('fictif sur nord')).toEqual(inNord);
+    expect((await ids('fictif')).length).toBeGreaterThan(inNord.length);
   });
 
   test('a three-letter name said like a city’s offers it first (« lan »: Lens; « kan » is Caen on the real data)', async () => {

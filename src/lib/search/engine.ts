@@ -149,20 +149,22 @@ export interface NamedDepartement {
   name: string;
 }
 
-/** Words after which a département's name is the end of a commune's: Saint-Ciers-sur-Gironde, Champigny-sur-Marne. */
-const NAME_JOINS = new Set(['sur', 'sous']);
+/** Words after which a département's name may end a commune's: Saint-Ciers-sur-Gironde, Champigny-sur-Marne. */
+const NAME_JOINS = new Set(['sur']);
 
 /**
  * The département that words not read yet name, by its name (the longest run of words: « seine
  * saint denis ») or by its number alone (« 12 », also when read as a number); null when none does.
- * Not a name that follows « sur » or « sous »: « champigni sur marne » is a commune misspelt.
+ * Not a name that follows « sur » after a word of a name (unless `fillers` is null: once no
+ * commune's name ends with it): « champigni sur marne » is a commune misspelt, « aide sur nord »
+ * the Nord (« sur » alone, or after a need or a small word).
  */
-export function departementIn(words: readonly string[], consumed: ReadonlySet<number>, meta: Meta): (NamedDepartement & { span: number[] }) | null {
+export function departementIn(words: readonly string[], consumed: ReadonlySet<number>, meta: Meta, fillers: ReadonlySet<string> | null = new Set()): (NamedDepartement & { span: number[] }) | null {
   const byName = new Map(Object.entries(meta.departements).map(([code, departement]) => [normalize(departement.name), code]));
   for (let size = Math.min(words.length, MOST_WORDS_IN_A_DEPARTEMENT); size >= 1; size--) {
     for (let start = 0; start + size <= words.length; start++) {
       const span = Array.from({ length: size }, (_, offset) => start + offset);
-      const joined = start > 0 && NAME_JOINS.has(words[start - 1]!);
+      const joined = fillers !== null && start > 1 && NAME_JOINS.has(words[start - 1]!) && !consumed.has(start - 2) && !fillers.has(words[start - 2]!);
       const code = joined || span.some((index) => consumed.has(index)) ? undefined : byName.get(words.slice(start, start + size).join(' '));
       if (code) return { code, name: meta.departements[code]!.name, span };
     }
@@ -638,7 +640,7 @@ export class SearchEngine {
 
     // 3a. A département's name of several words is read before the communes in it: « seine saint
     // denis » is the département, not Saint-Denis, nor Selles-Saint-Denis misspelt.
-    const longName = departementIn(words, consumed, meta);
+    const longName = departementIn(words, consumed, meta, fillers);
     if (longName && longName.span.length > 1) for (const index of longName.span) consumed.add(index);
 
     // 3. A commune's exact name, today's or a former one, as the longest run of words ("saint denis",
@@ -667,9 +669,8 @@ export class SearchEngine {
     // 3b. A département named or numbered where no commune is: not a misspelt commune (« lozere »
     // offered Lopérec and Luzeret). An outcome with no place leads to its page, its places commune by commune.
     // Step 3 read no word of a one-word name when it found no commune: the département found in 3a is the one.
-    const departement = longName && (longName.span.length > 1 || communes.length === 0) ? longName : null;
+    let departement = longName && (longName.span.length > 1 || communes.length === 0) ? longName : null;
     for (const index of departement?.span ?? []) consumed.add(index);
-    const named = departement ? { departement: { code: departement.code, name: departement.name } } : {};
 
     // 4. Needs misspelt, among the words left: "declaraton", "inpots", "scaner".
     const typos = matchNeeds(forNeeds(), meta, { typos: true });
@@ -695,7 +696,7 @@ export class SearchEngine {
     // also when a word of it is itself a commune ("le pon-tde-claix" is not Claix).
     const sixth = !request.near && (communes.length === 0 ? nameWords.length > 0 : nameWords.length > 0 && exactSpan.length > 0);
     // Articles begin many names ("Le Pont-de-Claix", "La Rochelle"): they stay in the phrase, and
-    // so does « sur » or « sous » between two words (« champigni sur marne », not « champigni marne »: Champs-sur-Marne).
+    // so does « sur » between two words (« champigni sur marne », not « champigni marne »: Champs-sur-Marne).
     const kept = (index: number) => (!consumed.has(index) || exactSpan.includes(index)) && (!fillers.has(words[index]!) || ARTICLES.has(words[index]!));
     const joins = (index: number) => NAME_JOINS.has(words[index]!) && !consumed.has(index) && index > 0 && kept(index - 1) && index + 1 < words.length && kept(index + 1);
     const phrase = words.filter((_, index) => kept(index) || joins(index)).join(' ');
@@ -736,6 +737,14 @@ export class SearchEngine {
         }
       }
     }
+
+    // A département's name after « sur » that ends no commune's name after all (« emmaus sur nord »): the département.
+    if (communes.length === 0 && !departement) {
+      departement = departementIn(words, consumed, meta, null);
+      const its = new Set(departement?.span.map((index) => words[index]));
+      nameWords = nameWords.filter((word) => !its.has(word));
+    }
+    const named = departement ? { departement: { code: departement.code, name: departement.name } } : {};
 
     if (request.commune) {
       const chosen = communes.find((commune) => commune.insee === request.commune) ?? (await this.commune(request.commune));
