@@ -214,11 +214,21 @@ class AppNotice extends HTMLElement {
     close.textContent = this.t(kind === 'offline.saveData' ? 'offline.later' : 'offline.close');
     close.addEventListener('click', () => this.clear());
     buttons.append(close);
+    this.classList.remove('at-top');
     this.replaceChildren(text, buttons);
+    // Never over the page's main action when it comes (the search field, a place's phone on a small
+    // screen): then over the top of the screen, the header, instead.
+    const notice = this.getBoundingClientRect();
+    const covers = [...document.querySelectorAll('#q, main a[href^="tel:"]')].some((element) => {
+      const box = element.getBoundingClientRect();
+      return box.height > 0 && box.bottom > notice.top && box.top < notice.bottom;
+    });
+    this.classList.toggle('at-top', covers);
   }
 
   private clear(): void {
     delete this.dataset.kind;
+    this.classList.remove('at-top');
     this.replaceChildren();
   }
 }

@@ -110,6 +110,35 @@ test('on a phone, the message that the site is ready leaves the first result rea
   expect(title.y + title.height).toBeLessThanOrEqual(box.y);
 });
 
+test('on a small phone, the message that the site is ready never covers the search field', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  const apart = async (target: string) => {
+    const [box, other] = [(await notice(page).boundingBox())!, (await page.locator(target).first().boundingBox())!];
+    return other.y >= box.y + box.height || other.y + other.height <= box.y;
+  };
+  await firstVisit(page, '/');
+  expect(await apart('#q')).toBe(true);
+  // The field takes what is typed (a tap on it reaches it).
+  await page.locator('#q').click();
+  await expect(page.locator('#q')).toBeFocused();
+  // The message is over the header then; after « OK » the header is there again.
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(notice(page)).toBeEmpty();
+  await expect(page.getByRole('link', { name: 'Aide numérique près de chez moi' })).toBeVisible();
+});
+
+test('on a small phone, a place’s phone stays in reach when the site gets ready', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  // A screen that ends just below the button, as on the real data (a longer top: a warning that the facts are old).
+  const call = page.locator('main a[href^="tel:"]').first();
+  const top = (await call.boundingBox())!;
+  await page.setViewportSize({ width: 360, height: Math.ceil(top.y + top.height + 30) });
+  await expect(notice(page)).toContainText('vous pouvez chercher un lieu même sans internet', { timeout: 30_000 });
+  const [box, button] = [(await notice(page).boundingBox())!, (await call.boundingBox())!];
+  expect(button.y >= box.y + box.height || button.y + button.height <= box.y).toBe(true);
+});
+
 test('what a person searched is never stored on the device', async ({ page }) => {
   await firstVisit(page, '/');
   await page.goto('/recherche/?q=12+rue+secrete+Lille');
