@@ -5,7 +5,7 @@ import { allArrondissements, arrondissementOfPostcode } from '../../src/lib/arro
 import { closestSpelling, endsSaid, letterPairs, LONGEST_COMMUNE_KEY, MOST_WORDS_IN_A_COMMUNE, shortlisted, silentForm } from '../../src/lib/search/communes.ts';
 import { NO_FILTERS } from '../../src/lib/search/engine.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
-import { soundInitials, soundOf } from '../../src/lib/search/sound.ts';
+import { soundInitials, soundOf, soundsOf } from '../../src/lib/search/sound.ts';
 import { editDistance } from '../../src/lib/text.ts';
 import { isResidentsOnly, readsAsCode } from '../../src/lib/search/audience.ts';
 import { arrondissementCentres, readableTitle } from '../../src/lib/search/build.ts';
@@ -323,6 +323,13 @@ describe('names written by ear', () => {
     ['sand', 'Sens', false],
   ])('« %s » is written like %s but for silent letters: %s', (village, city, same) => {
     expect(silentForm(normalize(village)) === silentForm(normalize(city))).toBe(same);
+  });
+
+  test('a name that ends with a vowel and « n » or « m » may stand for that vowel said with the consonant: « kan » is Caen or Cannes', () => {
+    const sounds = (key: string) => soundsOf(normalize(key));
+    expect(sounds('kan')).toEqual([soundOf('caen'), soundOf('cannes')]);
+    expect(sounds('nim')).toEqual([soundOf('nimes')]);
+    expect(sounds('bordo')).toEqual([soundOf('bordeaux')]);
   });
 
   test('a name ending with a said vowel keeps its end: Pacé is not « pact », Avrillé not « avril »', () => {

@@ -489,8 +489,8 @@ export class SearchEngine {
     if (key.length < SHORTEST_BY_SOUND) return none;
     const module = await this.soundOfNames();
     if (!module) return none;
-    const { soundInitials, soundOf } = module;
-    const sound = soundOf(key);
+    const { soundInitials, soundOf, soundsOf } = module;
+    const sounds = soundsOf(key);
     const lists = await Promise.all(
       soundInitials(initialOf(key)).map((initial) => {
         let promise = this.sounds.get(initial);
@@ -501,11 +501,11 @@ export class SearchEngine {
         return promise;
       }),
     );
-    const start = `${sound} `;
+    const starts = sounds.map((sound) => `${sound} `);
     const all = lists.flat();
     return {
-      same: all.flatMap((item) => (item.sound === sound ? [item.commune] : [])),
-      starting: all.flatMap((item) => (item.sound.startsWith(start) ? [item.commune] : [])),
+      same: all.flatMap((item) => (sounds.includes(item.sound) ? [item.commune] : [])),
+      starting: all.flatMap((item) => (starts.some((start) => item.sound.startsWith(start)) ? [item.commune] : [])),
     };
   }
 

@@ -46,6 +46,18 @@ export function soundOf(key: string): string {
 }
 
 /**
+ * The sounds a name written by ear may stand for: its own, and when it ends with a vowel and an
+ * « n » or « m », also that vowel said with the consonant (« kan » is Caen, or Cannes written as
+ * it sounds; « pon », Pons or Ponts).
+ */
+export function soundsOf(key: string): string[] {
+  const sound = soundOf(key);
+  if (!/[aeiouy][nm]$/.test(key)) return [sound];
+  const oral = soundOf(key + key.at(-1)!);
+  return oral === sound ? [sound] : [sound, oral];
+}
+
+/**
  * The first letters of names that may begin with the same sound as a name of this first letter.
  * Not « s » for « c »: a name said « s… » is written with an « s » far more often (5,600 names),
  * and reading them all for every « c… » typo cost 9 more files.
