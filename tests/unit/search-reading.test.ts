@@ -14,6 +14,7 @@ import { matchNeeds, queryWords, typosAllowed } from '../../src/lib/search/query
 import type { SearchFiles } from '../../src/lib/search/build.ts';
 import { formerNamesFrom } from '../../src/lib/territory/official.ts';
 import { packCommunes, packPostcodes, packShard } from '../../src/lib/search/data.ts';
+import { soundInitials } from '../../src/lib/search/sound.ts';
 import { fixtures, packed, perTest, place, searchFilesOf, searchReference } from './world.ts';
 
 const NOW = new Date('2026-03-03T10:00:00+01:00'); // a Tuesday morning
@@ -251,6 +252,30 @@ describe('communes as people name them', () => {
     // The words with an article would be looked for in other files than those of « lille » and of the initial « e ».
     expect(withArticles.some((file) => !needed.has(file))).toBe(true);
     expect(asked.filter((file) => file.startsWith('/recherche/communes/') && !needed.has(file))).toEqual([]);
+  });
+
+  test('a name and a département (« emmaus nord ») read the communes of the name’s first sound only; a commune misspelt from its first letter there is found after the places’ names', async () => {
+    const files = searchFilesOf([place('Espace fictif Emmaüs', { insee: '59350', lat: 50.63, lon: 3.06 })], [], reference());
+    const starts = files.meta.communeFiles;
+    // Those of « e », of the letters a name said « e… » may begin with (« a », « h »: see soundInitials()),
+    // and of « l » (« le emmaus », « la emmaus »…: a name said without its article). Not the 47 files of every letter.
+    const initial = new Set([...soundInitials('e'), 'l'].flatMap((letter) => communeFilesOfInitial(letter, starts).map((file) => `/recherche/communes/${file}.json`)));
+    for (const q of ['emmaus nord', 'emmaus sur nord']) {
+      const { engine, asked } = recordingEngine(files);
+      const outcome = await engine.search({ q, filters: NO_FILTERS, now: NOW });
+      expect(outcome.type === 'by-name' && outcome.results.map((result) => result.name), q).toEqual(['Espace fictif Emmaüs']);
+      // And the file of each run of words, looked for as a commune's exact name (« nord », « sur nord »…).
+      const words = q.split(' ');
+      const runs = words.flatMap((_, start) => words.slice(start).map((__, end) => words.slice(start, start + end + 1).join(' ')));
+      const allowed = new Set([...initial, ...runs.map((run) => `/recherche/communes/${communeFileOf(run, starts)}.json`)]);
+      expect(
+        asked.filter((file) => file.startsWith('/recherche/communes/') && !allowed.has(file)),
+        q,
+      ).toEqual([]);
+    }
+    // « frenoble isere »: no place is named so in the Isère; Grenoble is.
+    const { engine } = recordingEngine(files);
+    expect(origin(await engine.search({ q: 'frenoble isere', filters: NO_FILTERS, now: NOW }))).toBe('Grenoble');
   });
 
   test('a commune chosen among those offered keeps the rest of the query, and a former name its name', async () => {

@@ -700,6 +700,7 @@ export class SearchEngine {
     const kept = (index: number) => (!consumed.has(index) || exactSpan.includes(index)) && (!fillers.has(words[index]!) || ARTICLES.has(words[index]!));
     const joins = (index: number) => NAME_JOINS.has(words[index]!) && !consumed.has(index) && index > 0 && kept(index - 1) && index + 1 < words.length && kept(index + 1);
     const phrase = words.filter((_, index) => kept(index) || joins(index)).join(' ');
+    let everyFirstLetter = false;
     if (sixth && request.commune) {
       // A commune chosen among those offered (« sin deni » → Saint-Denis): the words that named it are
       // not a place's name as well (they kept 2 of Saint-Denis's 109 places). Compared with it alone.
@@ -725,7 +726,11 @@ export class SearchEngine {
         nameWords = [];
       } else {
         // A commune already found by its exact name: only a longer name of the same first letter may be meant, never every file read.
-        const { fuzzy, score } = await this.findCommunes(phrase, { anyFirstLetter: communes.length === 0 });
+        // Nor with a département named (« emmaus nord », « emmaus sur nord »): a name misspelt from its first letter on, there, is too rare to read 47 files for.
+        // Looked for after the places' names, below (« frenoble isere »).
+        const anyFirstLetter = communes.length === 0 && !departement && !departementIn(words, consumed, meta, null);
+        everyFirstLetter = communes.length === 0 && !anyFirstLetter;
+        const { fuzzy, score } = await this.findCommunes(phrase, { anyFirstLetter });
         // A longer name that holds the exact one ("le pont de claix" holds "claix") is the one meant.
         const holdsExact = exactSpan.length > 0 && fuzzy.length === 1 && fuzzy[0]!.key.includes(words.filter((_, index) => exactSpan.includes(index)).join(' '));
         // Or a city said by ear whose name ends with a village's (« klermon ferran »: Clermont-Ferrand, not Ferran in Aude and a word left over).
@@ -795,7 +800,13 @@ export class SearchEngine {
         const { results, counts } = await this.page(found, filters, limit, request.now, null);
         return { type: 'by-name', results, counts, filters, reading: reading(known) };
       }
-      // No place has these words in its name: maybe one of them is the start of a commune's name ("florac xyz").
+      // No place has these words in its name: maybe a commune misspelt from its first letter, in the département named.
+      if (everyFirstLetter && departement) {
+        const { fuzzy } = await this.findCommunes(phrase, { anyFirstLetter: true });
+        const there = fuzzy.find((commune) => commune.departement === departement.code);
+        if (there) return this.search({ ...request, q: phrase, commune: there.insee });
+      }
+      // Or one of them is the start of a commune's name ("florac xyz").
       for (const [index, word] of nameWords.entries()) {
         const starting = word.length >= 3 ? await this.communesStartingWithWords(word) : [];
         if (starting.length === 0) continue;
