@@ -148,6 +148,29 @@ test('on a phone, the language menu opens on the screen, in French and in Arabic
   }
 });
 
+test('on a narrow phone, the header’s buttons keep their words whole and inside them', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 568 });
+  for (const path of ['/facile/', '/ru/', '/']) {
+    await page.goto(path);
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.language-picker summary, .selection-count a')].flatMap((button) => {
+        const problems = button.scrollWidth > button.clientWidth ? [`${button.textContent} overflows`] : [];
+        const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of node.textContent!.matchAll(/[^\s\u00a0·]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            if (range.getClientRects().length > 1) problems.push(`${match[0]} is cut`);
+          }
+        }
+        return problems;
+      }),
+    );
+    expect(cut, path).toEqual([]);
+  }
+});
+
 test('the person’s words kept on a device in their former shape (a JSON object) still give the message in their language', async ({ page }) => {
   await page.route('**/mots/en.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(wordsFor('en').clientRecord(...PAPER_WORDS)) }));
   await page.goto('/selection/?lieux=59.point-fictif-de-la-colline,67.espace-fictif-des-hirondelles');
