@@ -276,6 +276,10 @@ describe('communes as people name them', () => {
     // « frenoble isere »: no place is named so in the Isère; Grenoble is.
     const { engine } = recordingEngine(files);
     expect(origin(await engine.search({ q: 'frenoble isere', filters: NO_FILTERS, now: NOW }))).toBe('Grenoble');
+    // A need asked with it stays asked, and read.
+    const withNeed = await engine.search({ q: 'impots frenoble isere', filters: NO_FILTERS, now: NOW });
+    expect(origin(withNeed)).toBe('Grenoble');
+    expect(withNeed.type === 'results' && [withNeed.filters.services, withNeed.reading.needs]).toEqual([['aide-demarches'], ['aide-demarches']]);
   });
 
   test('a commune chosen among those offered keeps the rest of the query, and a former name its name', async () => {

@@ -804,7 +804,7 @@ export class SearchEngine {
       if (everyFirstLetter && departement) {
         const { fuzzy } = await this.findCommunes(phrase, { anyFirstLetter: true });
         const there = fuzzy.find((commune) => commune.departement === departement.code);
-        if (there) return this.search({ ...request, q: phrase, commune: there.insee });
+        if (there) return withReading(await this.search({ ...request, q: phrase, commune: there.insee, filters }), { needs: services, franceServices, name: [], unknown });
       }
       // Or one of them is the start of a commune's name ("florac xyz").
       for (const [index, word] of nameWords.entries()) {
