@@ -8,14 +8,14 @@ export type { Key, Translate } from './translate.ts';
 export const LOCALE = 'fr';
 export const t: Translate = createTranslator(fr, {}, 'fr', fillFrench);
 
-const clientJson = new Map<string, string>();
+const clientText = new Map<string, string>();
 
 /** The words a client script needs, for a `data-i18n` attribute (`encodeWords`; written once per build for each set of prefixes). */
 export function clientWords(...prefixes: string[]): string {
   const key = prefixes.join('\u0000');
-  let json = clientJson.get(key);
-  if (json === undefined) clientJson.set(key, (json = encodeWords(pick(fr, prefixes))));
-  return json;
+  let text = clientText.get(key);
+  if (text === undefined) clientText.set(key, (text = encodeWords(pick(fr, prefixes))));
+  return text;
 }
 
 /** Label of a vocabulary value: `label('kind', 'relay')`. */
@@ -24,5 +24,5 @@ export function label(vocabulary: string, id: string): string {
 }
 
 /** The words <open-status> needs: on each element, or once on a list (`data-status-words`). Picked once per build. */
-let statusWordsJson: string | undefined;
-export const statusWords = (): string => (statusWordsJson ??= clientWords(...STATUS_WORDS));
+let statusWordsText: string | undefined;
+export const statusWords = (): string => (statusWordsText ??= clientWords(...STATUS_WORDS));
