@@ -15,6 +15,12 @@ async function search(q: string, extra: Partial<Parameters<SearchEngine['search'
   return engine().search({ q, filters: NO_FILTERS, now: NOW, ...extra });
 }
 
+/** The commune a query's results are around, or the outcome's type when none. */
+async function origin(q: string): Promise<string> {
+  const outcome = await search(q);
+  return outcome.type === 'results' && outcome.origin.kind === 'commune' ? outcome.origin.commune.name : outcome.type;
+}
+
 function names(outcome: SearchOutcome): string[] {
   return outcome.type === 'results' || outcome.type === 'by-name' ? outcome.results.map((result) => result.name) : [];
 }
@@ -173,10 +179,6 @@ describe('other ways in', () => {
   });
 
   test('a name written by ear is the commune that sounds so (« dransi » is Drancy, « turkoin » Tourcoing)', async () => {
-    const origin = async (q: string) => {
-      const outcome = await search(q);
-      return outcome.type === 'results' && outcome.origin.kind === 'commune' ? outcome.origin.commune.name : outcome.type;
-    };
     expect(await origin('kalai')).toBe('Calais');
     expect(await origin('dransi')).toBe('Drancy');
     expect(await origin('turkoin')).toBe('Tourcoing');
@@ -193,10 +195,6 @@ describe('other ways in', () => {
   });
 
   test('a misspelt name that ends « sur » a département’s name is a commune: the département is part of it', async () => {
-    const origin = async (q: string) => {
-      const outcome = await search(q);
-      return outcome.type === 'results' && outcome.origin.kind === 'commune' ? outcome.origin.commune.name : outcome.type;
-    };
     // Read as the Ain and the Isère, the words left offered other Neuville and Saint-Quentin (Saint-Quantin-de-Rançanne on the real data).
     expect(await origin('neuvile sur ain')).toBe('Neuville-sur-Ain');
     expect(await origin('saint quantin sur isere')).toBe('Saint-Quentin-sur-Isère');
