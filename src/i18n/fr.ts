@@ -856,6 +856,7 @@ export const fr = {
   'search.card.day': '{weekday} : {slots}',
   'search.card.share': 'Envoyer ce lieu',
   'search.around': ' autour de {origin}',
+  'search.inDepartement': ' dans le département {departement}',
   'search.noResult': 'Aucun lieu connu{where}.',
   'search.found.one': '{count} lieu trouvé{where}.',
   'search.found.other': '{count} lieux trouvés{where}.',

@@ -267,6 +267,13 @@ test.describe('on a phone, what a search answers is on the first screen', () => 
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Isère');
   });
 
+  test('a name with a département: its places there, and the status says where it looked', async ({ page }) => {
+    await page.goto('/recherche/');
+    await searchFor(page, 'fictif sur nord');
+    await expect(status(page)).toContainText('trouvés dans le département Nord (59).');
+    await expect(page.locator('ol.results > li')).not.toHaveCount(0);
+  });
+
   test('a need with no place: the form opens again, its field ready for the commune', async ({ page }) => {
     await page.goto('/recherche/');
     await searchFor(page, 'recharge téléphone');

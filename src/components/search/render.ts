@@ -7,7 +7,7 @@ import type { Key, Translate } from '../../i18n/translate.ts';
 import { conditions, placeCard, type CardDistance } from '../../lib/card.ts';
 import { cardElement, element } from '../card.ts';
 import { mapPoint, type MapPoint } from '../../lib/map/points.ts';
-import type { CommuneMatch, Origin, Result, SearchOutcome } from '../../lib/search/engine.ts';
+import type { CommuneMatch, NamedDepartement, Origin, Result, SearchOutcome } from '../../lib/search/engine.ts';
 import { hasFilters } from '../../lib/search/judge.ts';
 import { placeViewUrl } from '../../lib/routes.ts';
 import { listenButton } from '../listen.ts';
@@ -186,6 +186,9 @@ export function outcomePoints(t: Translate, outcome: SearchOutcome): MapPoint[] 
   return outcome.type === 'results' || outcome.type === 'by-name' ? outcome.results.map((result) => mapPoint(result, statusLabel(t, result.status))) : null;
 }
 
+/** A département as the status names it: « Nord (59) ». */
+export const departementLabel = (departement: NamedDepartement): string => `${departement.name} (${departement.code})`;
+
 /** The status line of an outcome; `partial`: say when only the first results are shown. */
 export function outcomeStatus(t: Translate, outcome: SearchOutcome, partial = true): string {
   switch (outcome.type) {
@@ -201,7 +204,9 @@ export function outcomeStatus(t: Translate, outcome: SearchOutcome, partial = tr
     case 'by-name': {
       const origin =
         outcome.type !== 'results' ? null : outcome.origin.kind === 'commune' ? placeOf(t, outcome.origin) : t(outcome.origin.kind === 'position' ? 'search.yourPosition' : 'search.mapArea');
-      const where = origin === null ? '' : t('search.around', { origin });
+      // A name looked for in a département named (« emmaus nord »): said, so that the person sees it was read.
+      const departement = outcome.type === 'by-name' ? outcome.departement : undefined;
+      const where = origin !== null ? t('search.around', { origin }) : departement ? t('search.inDepartement', { departement: departementLabel(departement) }) : '';
       const { total, confirmed, toCheck } = outcome.counts;
       if (total === 0) return t(hasFilters(outcome.filters) ? 'search.noResultFilters' : 'search.noResult', { where });
       const shown = outcome.results.length;

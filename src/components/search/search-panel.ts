@@ -15,7 +15,7 @@ import { emit } from '../events.ts';
 import { intlReady } from '../intl-ready.ts';
 import { currentPosition, PositionError } from './geolocation.ts';
 import { element } from '../card.ts';
-import { communeName, outcomePoints, outcomeStatus, printCodes, readingLine, resultCard, type CardContext } from './render.ts';
+import { communeName, departementLabel, outcomePoints, outcomeStatus, printCodes, readingLine, resultCard, type CardContext } from './render.ts';
 import { SLICE_MS, yieldToFrame, yieldToPage } from '../../lib/yield.ts';
 import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
 
@@ -30,7 +30,6 @@ function showMapSection(): void {
  * without it (their JavaScript budgets; see also departement-page.ts).
  */
 /** « Lozère (48) ». */
-const departementLabel = (departement: NamedDepartement): string => `${departement.name} (${departement.code})`;
 
 function departementLink(t: Translate, departement: NamedDepartement): HTMLElement {
   const line = element('p', { 'data-departement-link': '' });

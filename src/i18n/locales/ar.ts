@@ -520,6 +520,7 @@ const words: ArabicWords = {
   'search.choose': 'هناك عدة بلديات بهذا الاسم. أيّ بلدية تبحثون عنها؟',
   'search.communeChoice': '{name} ({departement})',
   'search.around': ' حول {origin}',
+  'search.inDepartement': ' في مقاطعة {departement}',
   'search.noResult': 'لا يوجد أي مكان معروف{where}.',
   'search.found.one': 'تم العثور على {count} مكان{where}.',
   'search.found.two': 'تم العثور على {count} مكانين{where}.',

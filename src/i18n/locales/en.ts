@@ -492,6 +492,7 @@ export const en: LocaleFile = {
     'search.choose': 'Several towns match. Which one are you looking for?',
     'search.communeChoice': '{name} ({departement})',
     'search.around': ' around {origin}',
+    'search.inDepartement': ' in the département {departement}',
     'search.noResult': 'No known place{where}.',
     'search.found.one': '{count} place found{where}.',
     'search.found.other': '{count} places found{where}.',

@@ -492,6 +492,7 @@ export const fa: LocaleFile = {
     'search.choose': 'چند شهر با این نام هست. کدام یک را می‌خواهید؟',
     'search.communeChoice': '{name} ({departement})',
     'search.around': ' در اطراف {origin}',
+    'search.inDepartement': ' در دپارتمان {departement}',
     'search.noResult': 'هیچ جای شناخته‌شده‌ای{where} نیست.',
     'search.found.one': '{count} جای{where} پیدا شد.',
     'search.found.other': '{count} جای{where} پیدا شد.',

@@ -434,6 +434,7 @@ export const frFalc: LocaleFile = {
     'search.choose': 'Nous trouvons plusieurs communes. Laquelle cherchez-vous ?',
     'search.communeChoice': '{name} ({departement})',
     'search.around': ' autour de {origin}',
+    'search.inDepartement': ' dans le département {departement}',
     'search.noResult': 'Aucun lieu connu{where}.',
     'search.found.one': '{count} lieu trouvé{where}.',
     'search.found.other': '{count} lieux trouvés{where}.',

@@ -492,6 +492,7 @@ export const ps: LocaleFile = {
     'search.choose': 'څو ښارونه سره سمون لري. تاسو کوم یو لټوئ؟',
     'search.communeChoice': '{name} ({departement})',
     'search.around': ' د {origin} شاوخوا',
+    'search.inDepartement': ' د {departement} په دیپارتمان کې',
     'search.noResult': 'هیڅ پېژندل شوی ځای{where} نشته.',
     'search.found.one': '{count} ځای{where} وموندل شو.',
     'search.found.other': '{count} ځایونه{where} وموندل شول.',

@@ -506,6 +506,7 @@ export const ru: LocaleFile = {
     'search.choose': 'Подходят несколько городов. Какой Вы ищете?',
     'search.communeChoice': '{name} ({departement})',
     'search.around': ' рядом с {origin}',
+    'search.inDepartement': ' в департаменте {departement}',
     'search.noResult': 'Нет известных мест{where}.',
     'search.found.one': 'Найдено {count} место{where}.',
     'search.found.few': 'Найдено {count} места{where}.',

@@ -516,6 +516,7 @@ export const uk: LocaleFile = {
     'search.choose': 'Є кілька населених пунктів із такою назвою. Який ви шукаєте?',
     'search.communeChoice': '{name} ({departement})',
     'search.around': ' поблизу {origin}',
+    'search.inDepartement': ' у департаменті {departement}',
     'search.noResult': 'Немає відомих місць{where}.',
     'search.found.one': 'Знайдено {count} місце{where}.',
     'search.found.few': 'Знайдено {count} місця{where}.',

@@ -139,7 +139,7 @@ export type SearchOutcome =
   | { type: 'results'; origin: Origin; results: Result[]; counts: Counts; filters: Filters; further: Result | null; reading: Reading; partial?: true }
   | { type: 'choose'; communes: CommuneMatch[]; filters: Filters; reading: Reading }
   | { type: 'need-location'; filters: Filters; reading: Reading; departement?: NamedDepartement }
-  | { type: 'by-name'; results: Result[]; counts: Counts; filters: Filters; reading: Reading }
+  | { type: 'by-name'; results: Result[]; counts: Counts; filters: Filters; reading: Reading; departement?: NamedDepartement }
   | { type: 'empty' }
   | { type: 'none'; query: string; filters: Filters; departement?: NamedDepartement };
 
@@ -798,7 +798,7 @@ export class SearchEngine {
       const { found, known } = await this.byName(nameWords, filters, request.now, departement?.code);
       if (found.length > 0) {
         const { results, counts } = await this.page(found, filters, limit, request.now, null);
-        return { type: 'by-name', results, counts, filters, reading: reading(known) };
+        return { type: 'by-name', results, counts, filters, reading: reading(known), ...named };
       }
       // No place has these words in its name: maybe a commune misspelt from its first letter, in the département named.
       if (everyFirstLetter && departement) {
