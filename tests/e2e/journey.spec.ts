@@ -16,6 +16,21 @@ test('home → région → département → commune → place', async ({ page })
   await expect(page.getByRole('navigation', { name: 'Fil d’Ariane' })).toContainText('Hauts-de-France');
 });
 
+test('on a phone the trail is one step up, on one line; on a wide screen, all of it', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  const trail = page.getByRole('navigation', { name: 'Fil d’Ariane' });
+  await expect(trail.getByRole('link')).toHaveCount(1);
+  await expect(trail.getByRole('link', { name: 'Lille' })).toBeVisible();
+  const box = (await trail.boundingBox())!;
+  expect(box.height).toBeLessThan(60);
+  await trail.getByRole('link', { name: 'Lille' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aide au numérique à Lille');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goBack();
+  await expect(trail.getByRole('link')).toHaveCount(4);
+});
+
 test('a commune page shows its places, the nearest ones around and its charter follow-up', async ({ page }) => {
   await page.goto('/communes/59350-lille/');
   const here = page.locator('h2#lieux ~ ul.cards').first();
