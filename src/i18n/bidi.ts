@@ -15,3 +15,11 @@ const RIGHT_TO_LEFT = /^(ar|fa|ps)(-|$)/;
 export function leftToRight(t: Pick<Translate, 'locale'>, text: string): string {
   return text && RIGHT_TO_LEFT.test(t.locale) ? `\u2066${text}\u2069` : text;
 }
+
+/**
+ * A phone number inside words written right to left: kept in its order, and on one line (cut at
+ * a line's end, an Arabic button showed « 57 » alone below the rest of 03 20 81 57 57).
+ */
+export function phoneLeftToRight(t: Pick<Translate, 'locale'>, display: string): string {
+  return RIGHT_TO_LEFT.test(t.locale) ? leftToRight(t, display.replaceAll(' ', '\u00a0')) : display;
+}

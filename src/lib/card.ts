@@ -6,7 +6,7 @@
  * the needs met, the buttons.
  */
 import type { Key, Translate } from '../i18n/translate.ts';
-import { leftToRight } from '../i18n/bidi.ts';
+import { leftToRight, phoneLeftToRight } from '../i18n/bidi.ts';
 import { formatDistance } from './format.ts';
 import type { Kind } from './kinds.ts';
 import { parsePhone } from './phone.ts';
@@ -78,7 +78,7 @@ export function placeCard(t: Translate, place: CardPlace, distance: CardDistance
   head.push({ class: 'where', text: whereLine(t, place, distance) });
   const tail: CardLine[] = [];
   const phone = parsePhone(place.phone);
-  if (phone) tail.push({ class: 'phone', text: t('search.place.phone'), link: { href: `tel:${phone.dial}`, text: leftToRight(t, phone.display) } });
+  if (phone) tail.push({ class: 'phone', text: t('search.place.phone'), link: { href: `tel:${phone.dial}`, text: phoneLeftToRight(t, phone.display) } });
   const asked = conditions(t, place);
   if (asked) tail.push({ class: 'conditions', text: asked });
   if (hasFlag(place, 'residentsOnly')) tail.push({ class: 'notice-inline', text: t('search.card.residentsOnly') });

@@ -89,7 +89,18 @@ test('in Arabic: search, a place in Arabic, the choice kept on French pages, and
   await expect(call).toHaveAttribute('href', 'tel:+33300000000');
   // Inside words written right to left, the number and the address keep their own order: the
   // number's first group on the left of its last, the street's number on the left of the town.
-  expect(await leftOf(call, '03', '00 00')).toBe(true);
+  expect(await leftOf(call, '03', '00\u00a000')).toBe(true);
+  // On a 360-pixel phone the number stays on one line (it was cut: « 00 » alone on the next one).
+  await page.setViewportSize({ width: 360, height: 640 });
+  const lines = await call.evaluate((link) => {
+    const text = link.firstChild!;
+    const start = text.textContent!.indexOf('03');
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, start + '03 00 00 00 00'.length);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+  expect(lines).toBe(1);
   const address = page.locator('[data-place] p').filter({ hasText: 'place Inventée' });
   expect(await leftOf(address, '2 place', 'Lille')).toBe(true);
   // A page that exists only in French says so, in Arabic, with the way back.
