@@ -281,6 +281,8 @@ test('a place is added to the selection from its page and from a map popup', asy
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/recherche/?q=Lille');
+  // The whole search drawn: the map's markers are those of every result, not of the first page.
+  await expect(page.locator('[data-search-status]').first()).toContainText('lieux trouvés autour de Lille');
   const frame = page.locator('.map-frame').first();
   await frame.scrollIntoViewIfNeeded();
   await expect(frame).toHaveAttribute('data-map-ready', 'true', { timeout: 20_000 });
