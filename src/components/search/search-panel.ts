@@ -29,8 +29,6 @@ function showMapSection(): void {
  * « france services 12 »). Here, not in render.ts: the commune and département pages draw cards
  * without it (their JavaScript budgets; see also departement-page.ts).
  */
-/** « Lozère (48) ». */
-
 function departementLink(t: Translate, departement: NamedDepartement): HTMLElement {
   const line = element('p', { 'data-departement-link': '' });
   line.append(element('a', { href: departementPage(departement.code, departement.name) }, t('search.departementLink', { departement: departementLabel(departement) })));

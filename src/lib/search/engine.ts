@@ -701,6 +701,9 @@ export class SearchEngine {
     const joins = (index: number) => NAME_JOINS.has(words[index]!) && !consumed.has(index) && index > 0 && kept(index - 1) && index + 1 < words.length && kept(index + 1);
     const phrase = words.filter((_, index) => kept(index) || joins(index)).join(' ');
     let everyFirstLetter = false;
+    // A département's name after « sur » (« emmaus sur nord »): read as the end of a commune's name
+    // first, as the département below when no commune ends so. Looked for once.
+    const afterSur = communes.length === 0 && !departement ? departementIn(words, consumed, meta, null) : null;
     if (sixth && request.commune) {
       // A commune chosen among those offered (« sin deni » → Saint-Denis): the words that named it are
       // not a place's name as well (they kept 2 of Saint-Denis's 109 places). Compared with it alone.
@@ -728,7 +731,7 @@ export class SearchEngine {
         // A commune already found by its exact name: only a longer name of the same first letter may be meant, never every file read.
         // Nor with a département named (« emmaus nord », « emmaus sur nord »): a name misspelt from its first letter on, there, is too rare to read 47 files for.
         // Looked for after the places' names, below (« frenoble isere »).
-        const anyFirstLetter = communes.length === 0 && !departement && !departementIn(words, consumed, meta, null);
+        const anyFirstLetter = communes.length === 0 && !departement && !afterSur;
         everyFirstLetter = communes.length === 0 && !anyFirstLetter;
         const { fuzzy, score } = await this.findCommunes(phrase, { anyFirstLetter });
         // A longer name that holds the exact one ("le pont de claix" holds "claix") is the one meant.
@@ -745,7 +748,7 @@ export class SearchEngine {
 
     // A département's name after « sur » that ends no commune's name after all (« emmaus sur nord »): the département.
     if (communes.length === 0 && !departement) {
-      departement = departementIn(words, consumed, meta, null);
+      departement = afterSur;
       const its = new Set(departement?.span.map((index) => words[index]));
       nameWords = nameWords.filter((word) => !its.has(word));
     }
