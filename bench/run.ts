@@ -275,7 +275,7 @@ for (const r of results.filter((item) => item.coverage)) {
   console.log(`| ${r.dataset} | ${c.communes} | ${c.places} | ${c.distancesMs} ms | ${c.totalsMs} ms | ${c.beyond.map((band) => band.communes).join(' / ')} |`);
 }
 console.log(
-  '\n| données | commune voulue en premier | 3 premiers résultats avec adresse, horaires ou téléphone | 1re page dessinée avant les comptes (fichiers les plus proches) | dont différente de la 1re page finale |',
+  '\n| données | commune voulue en premier | 3 premiers résultats avec adresse, horaires ou téléphone | 1re page dessinée avant les comptes (fichiers les plus proches) | dont pas un début de la 1re page finale |',
 );
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const r of results)

@@ -106,6 +106,8 @@ describe('the search files()', () => {
       places: 3,
       centre: { lat: 50.417, lon: 3.26 },
       box: [50.63, 3.04, 50.69, 3.18],
+      // One of its places is the network's (a search for « emmaus » reads this file).
+      emmaus: 1,
     });
     expect(files().meta.departements['2A']).toEqual({ name: 'Corse-du-Sud', neighbours: ['2B'], places: 0, centre: { lat: 41.902, lon: 8.949 } });
   });

@@ -282,6 +282,47 @@ describe('communes as people name them', () => {
     expect(withNeed.type === 'results' && [withNeed.filters.services, withNeed.reading.needs]).toEqual([['aide-demarches'], ['aide-demarches']]);
   });
 
+  test('the network’s name (« emmaus ») finds its places first, spaces then relays, in the départements that hold the name only, and reads no commune file but its first letter’s', async () => {
+    const world = [
+      place('Mairie fictive', { insee: '38185', lat: 45.19, lon: 5.72 }),
+      place('Communauté fictive Emmaüs', { insee: '69123', lat: 45.76, lon: 4.83 }),
+      place('Relais fictif du Beffroi', { insee: '59512', lat: 50.69, lon: 3.17, kind: 'relay' }),
+      place('Espace fictif du Vieux-Lille', { insee: '59350', lat: 50.63, lon: 3.06, kind: 'solidarity-space' }),
+    ];
+    const files = searchFilesOf(world, [], reference());
+    // The build counts, by département, the places the network's name may find: its own, and those named so.
+    expect(Object.entries(files.meta.departements).flatMap(([code, departement]) => (departement.emmaus ? [[code, departement.emmaus]] : []))).toEqual([
+      ['59', 2],
+      ['69', 1],
+    ]);
+    const initial = new Set(soundInitials('e').flatMap((letter) => communeFilesOfInitial(letter, files.meta.communeFiles).map((file) => `/recherche/communes/${file}.json`)));
+    for (const q of ['emmaus', 'Emmaüs Connect']) {
+      const { engine, asked } = recordingEngine(files);
+      const outcome = await engine.search({ q, filters: NO_FILTERS, now: NOW });
+      const names = outcome.type === 'by-name' && outcome.results.map((result) => result.name);
+      expect(names, q).toEqual(
+        q === 'emmaus' ? ['Espace fictif du Vieux-Lille', 'Relais fictif du Beffroi', 'Communauté fictive Emmaüs'] : ['Espace fictif du Vieux-Lille', 'Relais fictif du Beffroi'],
+      );
+      // The Isère's file holds no place the name may find: it is not read. Nor the files of communes of every letter.
+      expect(asked.filter((file) => file.startsWith('/recherche/lieux/')).sort(), q).toEqual(['/recherche/lieux/59.json', '/recherche/lieux/69.json']);
+      expect(
+        asked.filter((file) => file.startsWith('/recherche/communes/') && !initial.has(file) && file !== `/recherche/communes/${communeFileOf('emmaus connect', files.meta.communeFiles)}.json`),
+        q,
+      ).toEqual([]);
+    }
+    // With a commune, the network's relay near it comes with its space (it is not named « Emmaüs »).
+    const nearLille = await recordingEngine(files).engine.search({ q: 'emmaus lille', filters: NO_FILTERS, now: NOW });
+    expect(nearLille.type === 'results' && nearLille.results.map((result) => result.name)).toEqual(['Espace fictif du Vieux-Lille', 'Relais fictif du Beffroi']);
+    // A meta.json written before the counts: every département is read, as before.
+    const { engine, asked } = recordingEngine({
+      ...files,
+      meta: { ...files.meta, departements: Object.fromEntries(Object.entries(files.meta.departements).map(([code, { emmaus: _, ...departement }]) => [code, departement])) },
+    });
+    const old = await engine.search({ q: 'emmaus', filters: NO_FILTERS, now: NOW });
+    expect(old.type === 'by-name' && old.results.length).toBe(3);
+    expect(asked).toContain('/recherche/lieux/38.json');
+  });
+
   test('a commune chosen among those offered keeps the rest of the query, and a former name its name', async () => {
     const chosen = await engine().search({ q: 'aide papiers aix', commune: '13001', filters: NO_FILTERS, now: NOW });
     expect(origin(chosen)).toBe('Aix-en-Provence');

@@ -8,7 +8,7 @@ import { label } from '../../i18n/index.ts';
 import { SEARCH_FILES } from '../routes.ts';
 import { fnv1a } from '../text.ts';
 import { LANGUAGE_IDS, PROGRAMME_IDS } from '../vocab.ts';
-import { CITIES_WITH_ARRONDISSEMENTS, postcodeFile, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
+import { CITIES_WITH_ARRONDISSEMENTS, holdsNetworkWord, postcodeFile, type CommuneRow, type Meta, type PlaceShard, type PostcodeRow } from './data.ts';
 import { communeFileOf, communeFileStarts } from './communes.ts';
 import { normalize } from './normalize.ts';
 import { FILLER_WORDS } from './query.ts';
@@ -230,7 +230,12 @@ export function buildSearchFiles(
   }
 
   const placesOf = new Map<string, { lat: number; lon: number }[]>();
-  for (const place of directory.places) push(placesOf, place.departement.code, place);
+  const networkCounts = new Map<string, number>();
+  for (const place of directory.places) {
+    push(placesOf, place.departement.code, place);
+    if (isNetworkPlace(place) || holdsNetworkWord(`${normalize(place.name)} ${normalize(place.commune.name)}`.split(' ')))
+      networkCounts.set(place.departement.code, (networkCounts.get(place.departement.code) ?? 0) + 1);
+  }
   const departements: Meta['departements'] = {};
   for (const [code, departement] of reference.departements) {
     const box = boxes.get(code);
@@ -252,6 +257,7 @@ export function buildSearchFiles(
       places: shards.get(code)?.places.length ?? 0,
       centre: { lat: round(box.lat / box.n, 3), lon: round(box.lon / box.n, 3) },
       ...(places.length > 0 ? { box: placesBox(places) } : {}),
+      ...(networkCounts.has(code) ? { emmaus: networkCounts.get(code)! } : {}),
     };
   }
 

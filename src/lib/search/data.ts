@@ -39,6 +39,19 @@ export function postcodeFile(postcode: string): string {
   return postcode.charAt(0);
 }
 
+/**
+ * The words of the Emmaüs Connect network's name. Its places (solidarity spaces and relays) are
+ * found by them, whatever their own name (« CCAS de Haubourdin »). A search for the first one
+ * (« emmaus », « emmaus connect ») reads only the départements whose places hold a word starting
+ * so (Meta's `emmaus`), and shows the network's places first.
+ */
+export const NETWORK_WORDS = ['emmaus', 'connect'] as const;
+
+/** Does one of these words (normalized) start with « emmaus »? */
+export function holdsNetworkWord(words: readonly string[]): boolean {
+  return words.some((word) => word.startsWith(NETWORK_WORDS[0]));
+}
+
 /** The communes whose postcodes are their arrondissements. */
 export const CITIES_WITH_ARRONDISSEMENTS = ['75056', '69123', '13055'];
 
@@ -61,6 +74,11 @@ export interface Meta {
       places: number;
       centre: { lat: number; lon: number };
       /** Its places' box, [south, west, north, east] (none without places). */ box?: [number, number, number, number];
+      /**
+       * How many of its places are the network's, or have a word starting « emmaus » in their name or
+       * commune's (none when 0): a search for the network's name reads these départements only (see NETWORK_WORDS).
+       */
+      emmaus?: number;
     }
   >;
   languages: Record<string, string>;

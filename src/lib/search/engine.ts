@@ -14,7 +14,19 @@ import { wallClock } from '../dates.ts';
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
 import { SEARCH_FILES } from '../routes.ts';
-import { postcodeFile, unpackCommunes, unpackPostcodes, type CommunesFile, type Meta, type PostcodeRow, type PostcodesFile, type ShardFile, unpackShard } from './data.ts';
+import {
+  holdsNetworkWord,
+  NETWORK_WORDS,
+  postcodeFile,
+  unpackCommunes,
+  unpackPostcodes,
+  type CommunesFile,
+  type Meta,
+  type PostcodeRow,
+  type PostcodesFile,
+  type ShardFile,
+  unpackShard,
+} from './data.ts';
 import { normalize } from './normalize.ts';
 import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } from './judge.ts';
 import { arrondissementPostcode, communeNameWords, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
@@ -360,8 +372,11 @@ export class SearchEngine {
             if (communeKey === undefined) communeKeys.set(place.commune, (communeKey = normalize(place.commune)));
             places.push(place);
             keys.push(key);
-            nameWords.push(key.split(' '));
-            nameAndCommuneWords.push(`${key} ${communeKey}`.split(' '));
+            const words = key.split(' ');
+            // The network's places are found by its name too (« emmaus lille »: a relay near Lille).
+            if (hasFlag(place, 'emmaus')) words.push(...NETWORK_WORDS.filter((word) => !words.includes(word)));
+            nameWords.push(words);
+            nameAndCommuneWords.push([...words, ...communeKey.split(' ')]);
           }
           // Sorted when first asked for (a name in the query): most searches never need them.
           let nameParts: string[] | undefined;
@@ -721,7 +736,9 @@ export class SearchEngine {
       // Tried when no commune is found yet (« havre »), or when a small word joins the words as in a name
       // (« pont de claix »); not for « emmaus lille », where each article would read another file for nothing.
       const joined = spokenWords.slice(1, -1).some((word) => fillers.has(word));
-      const tryArticles = !ARTICLES.has(spokenWords[0]!) && (communes.length === 0 || joined);
+      // The network's name alone (« emmaus », « emmaus connect ») is no commune's, with an article or misspelt.
+      const networkOnly = spokenWords.every((word) => holdsNetworkWord([word]) || NETWORK_WORDS.some((name) => name.startsWith(word))) && networkDepartements(meta, spokenWords) !== null;
+      const tryArticles = !ARTICLES.has(spokenWords[0]!) && (communes.length === 0 || joined) && !networkOnly;
       const withArticle = tryArticles ? (await Promise.all([...ARTICLES].map((article) => this.exactCommunes(`${article} ${spoken}`)))).flat() : [];
       const starting = withArticle.length > 0 ? withArticle : communes.length === 0 ? await this.communesStartingWithWords(phrase) : [];
       if (starting.length > 0) {
@@ -731,7 +748,8 @@ export class SearchEngine {
         // A commune already found by its exact name: only a longer name of the same first letter may be meant, never every file read.
         // Nor with a département named (« emmaus nord », « emmaus sur nord »): a name misspelt from its first letter on, there, is too rare to read 47 files for.
         // Looked for after the places' names, below (« frenoble isere »).
-        const anyFirstLetter = communes.length === 0 && !departement && !afterSur;
+        // Nor for the network's name alone.
+        const anyFirstLetter = communes.length === 0 && !departement && !afterSur && !networkOnly;
         everyFirstLetter = communes.length === 0 && !anyFirstLetter;
         const { fuzzy, score } = await this.findCommunes(phrase, { anyFirstLetter });
         // A longer name that holds the exact one ("le pont de claix" holds "claix") is the one meant.
@@ -899,10 +917,12 @@ export class SearchEngine {
   /** Places by the words of their name (or commune), in every département; words no place holds are left out. */
   private async byName(nameWords: string[], filters: Filters, now: Date, departement?: string): Promise<{ found: Found[]; known: string[] }> {
     // A name without a place: every département's places (cached offline like the rest), or the named département's only (« mediatheque lozere »).
+    // The network's name: only the départements where a place holds it (its places, and names like « Emmaüs Solidarité »).
     const meta = await this.meta();
+    const network = networkDepartements(meta, nameWords);
     const shards = await Promise.all(
       Object.entries(meta.departements)
-        .filter(([code, { places }]) => places > 0 && (departement === undefined || code === departement))
+        .filter(([code, { places }]) => places > 0 && (departement === undefined || code === departement) && (!network || network.has(code)))
         .map(([code]) => this.shard(code)),
     );
     const used = nameWords.filter((word) => shards.some((shard) => startsAWord(shard.allParts, word)));
@@ -916,7 +936,8 @@ export class SearchEngine {
         if (verdict.keep) found.push({ place, km: null, inCommune: false, verdict, key: shard.keys[index]! });
       });
     }
-    return { found: found.sort((a, b) => frenchOrder(a.place.name, b.place.name)), known: used };
+    // The network's places first (its solidarity spaces, then its relays), then in the order of their names.
+    return { found: found.sort((a, b) => networkRank(a.place) - networkRank(b.place) || frenchOrder(a.place.name, b.place.name)), known: used };
   }
 
   /** The first `limit` results, the counts, and when a need has no confirmed place near, the nearest one further. */
@@ -1009,6 +1030,22 @@ function collectIn(
     });
   }
   return found;
+}
+
+/**
+ * The départements to read for a name with a word starting « emmaus »: those whose places the build
+ * counted as holding one (Meta's `emmaus`). Null for any other name, or when the build counted none.
+ */
+export function networkDepartements(meta: Meta, nameWords: readonly string[]): Set<string> | null {
+  if (!holdsNetworkWord(nameWords)) return null;
+  const codes = Object.entries(meta.departements).filter(([, departement]) => (departement.emmaus ?? 0) > 0);
+  return codes.length > 0 ? new Set(codes.map(([code]) => code)) : null;
+}
+
+/** Where a place comes in a list by name: the network's solidarity spaces, its relays, its other places, then any other. */
+function networkRank(place: SearchPlace): number {
+  if (!hasFlag(place, 'emmaus')) return 3;
+  return place.kind === 'solidarity-space' ? 0 : place.kind === 'relay' ? 1 : 2;
 }
 
 function containsWords(parts: readonly string[], words: string[]): boolean {
