@@ -60,6 +60,15 @@ test.describe('search, with the network cut once the page has loaded', () => {
     await expect(page.getByLabel('Recharges de téléphone à petit prix')).toBeChecked();
   });
 
+  test('the France Services label alone asks where, and stays asked when only the commune is typed then', async ({ page }) => {
+    await searchFor(page, 'france services');
+    await expect(status(page)).toContainText('Dites-nous où vous cherchez');
+    await searchFor(page, 'Grenoble');
+    await expect(status(page)).toHaveText('1 lieu trouvé autour de Grenoble.');
+    await expect(results(page)).toHaveText(['France services fictive de Grenoble']);
+    await expect(page.locator('input[name="france-services"]')).toBeChecked();
+  });
+
   test('filters narrow the results and live in the URL; back and reload restore them', async ({ page, context }) => {
     await searchFor(page, 'Lille');
     await expect(results(page)).toHaveCount(3);

@@ -299,10 +299,13 @@ class SearchPanel extends HTMLElement {
       line.append(element('a', { href: '/#regions' }, this.t('search.chooseRegion')));
       this.output.append(line);
     } else if (outcome.type === 'need-location') {
+      // What was asked stays asked when the person then types only a commune: its boxes are ticked.
       for (const id of outcome.filters.services) {
         const box = this.form.querySelector<HTMLInputElement>(`input[name="service"][value="${CSS.escape(id)}"]`);
         if (box) box.checked = true;
       }
+      const label = this.form.querySelector<HTMLInputElement>('input[name="france-services"]');
+      if (label && outcome.filters.franceServices) label.checked = true;
     } else if (outcome.type === 'choose') {
       const list = element('ul', { class: 'choices' });
       for (const commune of outcome.communes) {
