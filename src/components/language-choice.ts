@@ -8,6 +8,7 @@
  * Without JavaScript the menu still works: its links lead to the same page in each language.
  */
 import { siteLanguage } from '../i18n/locales/match.ts';
+import { localizedPath } from '../lib/routes.ts';
 
 const KEY = 'langue';
 const DISMISSED = 'langue-suggeree';
@@ -59,6 +60,16 @@ function notice(link: HTMLAnchorElement, text: string, actions: { label: string;
 
 for (const link of links) link.addEventListener('click', () => write(KEY, link.dataset.language!));
 
+// The build writes each language's link to the same page, but not what this one asks: the place
+// shown (« ?lieu= »), the list received (« ?lieux= »), the search. The links carry it, or the
+// person who changes language lands on an empty page (« Ce lieu est introuvable »).
+if (location.search || location.hash) {
+  for (const link of links) {
+    const same = link.dataset.exists === 'yes' ? localizedPath(location.pathname, link.dataset.language!, location.search) : null;
+    if (same) link.href = same + location.hash;
+  }
+}
+
 const chosen = read(KEY);
 if (page !== 'fr') {
   // Reading a page in a language keeps it: a shared link in Arabic opens the rest of the site in Arabic.
@@ -66,11 +77,8 @@ if (page !== 'fr') {
 } else if (chosen && chosen !== 'fr') {
   const link = links.find((item) => item.dataset.language === chosen);
   if (link?.dataset.exists === 'yes') {
-    // The same page in that language, with what this one asks (a search, a list received).
-    const target = new URL(link.href);
-    if (!target.search) target.search = location.search;
-    target.hash = location.hash;
-    location.replace(target.href);
+    // The same page in that language, with what this one asks (a search, a list received: see above).
+    location.replace(link.href);
   } else if (link) notice(link, link.dataset.onlyFrench!, [{ label: link.dataset.back!, href: link.getAttribute('href')! }]);
 } else if (!chosen && !read(DISMISSED)) {
   const offered = links.map((item) => item.dataset.language!).filter((code) => code !== 'fr' && code !== 'fr-falc');

@@ -115,6 +115,27 @@ test('in Arabic: search, a place in Arabic, the choice kept on French pages, and
   await expect(page).toHaveURL(/\/lieux\/point-fictif-de-la-colline\/$/);
 });
 
+test('changing language keeps what the page shows: the place, the list received, the search', async ({ page }) => {
+  await page.goto('/en/lieu/?lieu=59.point-fictif-de-la-colline');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
+  await chooseLanguage(page, 'Українська');
+  await expect(page).toHaveURL(/\/uk\/lieu\/\?lieu=59\.point-fictif-de-la-colline$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
+  // French: the place's own page.
+  await chooseLanguage(page, 'Français');
+  await expect(page).toHaveURL(/\/lieux\/point-fictif-de-la-colline\/$/);
+  // A list received in English, read in Arabic.
+  await page.goto('/en/selection/?lieux=59.point-fictif-de-la-colline,67.espace-fictif-des-hirondelles');
+  await chooseLanguage(page, 'العربية');
+  await expect(page).toHaveURL(/\/ar\/selection\/\?lieux=59\.point-fictif-de-la-colline,67\.espace-fictif-des-hirondelles$/);
+  await expect(page.getByRole('heading', { name: 'Espace fictif des Hirondelles' })).toBeVisible();
+  // A search, with its need.
+  await page.goto('/en/recherche/?q=lille&service=aide-demarches');
+  await chooseLanguage(page, 'Facile à lire');
+  await expect(page).toHaveURL(/\/facile\/recherche\/\?q=lille&service=aide-demarches$/);
+  await expect(page.locator('[data-search-status]').first()).toContainText('Lille');
+});
+
 test('the browser’s language only suggests: a Ukrainian phone is offered Ukrainian, in Ukrainian, and can stay in French', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'uk-UA', viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
