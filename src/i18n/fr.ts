@@ -853,6 +853,7 @@ export const fr = {
   'search.day.openMorning': 'Ouvert {date} au matin',
   'search.day.openAfternoon': 'Ouvert {date} l’après-midi',
   'search.day.unknown': 'Horaires du {weekday} non connus : appelez avant de venir.',
+  'search.day.unknownNoPhone': 'Horaires du {weekday} non connus.',
   'search.card.day': '{weekday} : {slots}',
   'search.card.share': 'Envoyer ce lieu',
   'search.around': ' autour de {origin}',

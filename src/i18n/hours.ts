@@ -53,8 +53,9 @@ export function weekCompact(t: Translate, week: readonly (readonly number[])[]):
 }
 
 /** "Horaires : Lundi : 9 h à 12 h ; …" on paper; a week closed every day reads "Fermé", an unknown week says so. */
-export function weekSummary(t: Translate, week: readonly (readonly number[])[] | null): string {
-  if (!week) return t('print.hoursUnknown');
+export function weekSummary(t: Translate, week: readonly (readonly number[])[] | null, callable: boolean): string {
+  // Unknown hours: « appelez avant de venir » only to a place with a phone number.
+  if (!week) return t(callable ? 'print.hoursUnknown' : 'hours.status.noHoursCheck');
   const lines = weekLines(t, week);
   return `${t('print.hours')}${lines.length > 0 ? lines.join(' ; ') : formatSlots(t, [])}`;
 }

@@ -321,7 +321,8 @@ export function posterPlaces(places: readonly PlaceEntry[], max: number): { show
 
 /** « 12 rue de la Gare, 59100 Roubaix »: the street when known, then the postcode and the commune (poster, widget). */
 export function postalAddress(place: Pick<PlaceEntry, 'address'>, communeName: string): string {
-  return [place.address.street, `${place.address.postcode ?? ''} ${communeName}`.trim()].filter(Boolean).join(', ');
+  // No street known: the building named in the address (as the search's cards: cardPlaceOf()).
+  return [place.address.street ?? place.address.complement, `${place.address.postcode ?? ''} ${communeName}`.trim()].filter(Boolean).join(', ');
 }
 
 /** A place as its poster prints it. */

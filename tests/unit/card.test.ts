@@ -2,6 +2,7 @@
 import { describe, expect, it, test } from 'vitest';
 import { fr } from '../../src/i18n/fr.ts';
 import { statusLabel, STATUS_WORDS } from '../../src/i18n/hours-status.ts';
+import { weekSummary } from '../../src/i18n/hours.ts';
 import { t } from '../../src/i18n/index.ts';
 import { createTranslator, pick } from '../../src/i18n/translate.ts';
 import { placeCard, whereLine } from '../../src/lib/card.ts';
@@ -15,6 +16,10 @@ const places = [
     access: { referral: 'required', appointment: 'walk-in', fees: ['free'] },
   }),
   place('AG_CHRS_FICTIF_0001', { address: { street: null, postcode: null, insee: '69266' }, location: { lat: 45.77, lon: 4.88, precision: 'commune' } }),
+  place('Permanence fictive du Mail', {
+    address: { street: null, complement: 'Maison fictive des quartiers', postcode: null, insee: '69266' },
+    location: { lat: 45.77, lon: 4.88, precision: 'commune' },
+  }),
 ];
 const directory = directoryOf(places);
 const files = buildSearchFiles(directory, BUILD_DATE);
@@ -44,6 +49,16 @@ describe('the one card of a place', () => {
     expect(card.head[0]).toEqual({ class: 'muted', text: 'Nom dans les données : AG_CHRS_FICTIF_0001' });
     expect(card.head.find((line) => line.class === 'where')!.text).toMatch(/^Villeurbanne · environ 2,4 km/);
     expect(card.tail.some((line) => line.class === 'phone')).toBe(false);
+  });
+
+  it('gives the building named in the address when the street is not known: where to go, on lists, paper and messages', () => {
+    const card = placeCard(t, cardPlaceOf(directory.placesById.get('permanence-fictive-du-mail')!));
+    expect(card.head.find((line) => line.class === 'where')!.text).toMatch(/^Maison fictive des quartiers, Villeurbanne/);
+  });
+
+  it('says to call before coming when hours are unknown only to a place that has a phone number', () => {
+    expect(weekSummary(t, null, true)).toBe('Horaires non renseignés : appelez avant de venir.');
+    expect(weekSummary(t, null, false)).toBe('Horaires non renseignés.');
   });
 
   it('writes a distance given as text (a template’s slot) as it writes a number', () => {

@@ -240,6 +240,8 @@ describe('the places a poster or a widget shows', () => {
 test('a postal address: the street when known, then the postcode and the commune', () => {
   expect(postalAddress({ address: { street: '1 rue Fictive', complement: null, postcode: '59100', insee: '59512' } }, 'Roubaix')).toBe('1 rue Fictive, 59100 Roubaix');
   expect(postalAddress({ address: { street: null, complement: null, postcode: null, insee: '59512' } }, 'Roubaix')).toBe('Roubaix');
+  // No street, but the building: where to go.
+  expect(postalAddress({ address: { street: null, complement: 'Maison fictive des quartiers', postcode: '59100', insee: '59512' } }, 'Roubaix')).toBe('Maison fictive des quartiers, 59100 Roubaix');
 });
 
 describe('the poster stays on one page', () => {

@@ -35,8 +35,8 @@ function capitalized(text: string): string {
 }
 
 /** The status of a place on the day asked for ("Ouvert le samedi 5 décembre au matin"), and its state. */
-export function dayStatus(t: Translate, day: NonNullable<Result['day']>, half: When['half']): { text: string; state: string } {
-  if (!day.slots) return { text: t('search.day.unknown', { weekday: weekdayName(t, weekdayOf(day.date)) }), state: 'unknown' };
+export function dayStatus(t: Translate, day: NonNullable<Result['day']>, half: When['half'], callable = true): { text: string; state: string } {
+  if (!day.slots) return { text: t(callable ? 'search.day.unknown' : 'search.day.unknownNoPhone', { weekday: weekdayName(t, weekdayOf(day.date)) }), state: 'unknown' };
   if (day.slots.length === 0) return { text: t('hours.closedAllDay'), state: 'closed' };
   const key = half === 'morning' ? 'search.day.openMorning' : half === 'afternoon' ? 'search.day.openAfternoon' : 'search.day.open';
   return { text: t(key, { date: dateName(t, day.date) }), state: 'open' };
@@ -98,13 +98,13 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
   const card = placeCard(t, result, resultDistance(result));
   const href = placeViewUrl(context.locale ?? 'fr', result);
   // A day asked for ("Samedi · le matin"): that day's status and hours, not today's.
-  const status = result.day ? dayStatus(t, result.day, context.when?.half ?? null) : { text: statusLabel(t, result.status), state: result.status.state };
+  const status = result.day ? dayStatus(t, result.day, context.when?.half ?? null, Boolean(result.phone)) : { text: statusLabel(t, result.status), state: result.status.state };
   const middle: HTMLElement[] = [element('p', { class: 'status', 'data-state': status.state }, status.text)];
   const day = result.day ? dayLabel(t, result.day) : todayLabel(t, result.today);
   if (day) middle.push(element('p', { class: 'today' }, day));
   // The usual week, on screen and on paper (where "today" means nothing); a code to the place's page on paper (see printCodes()).
   const week = weekLine(t, result.week);
-  middle.push(week ? element('p', { class: 'week' }, week) : element('p', { class: 'print-only' }, t('print.hoursUnknown')));
+  middle.push(week ? element('p', { class: 'week' }, week) : element('p', { class: 'print-only' }, t(result.phone ? 'print.hoursUnknown' : 'hours.status.noHoursCheck')));
   if (result.needs.length > 0) {
     const needs = result.needs.map((need) => (need.byLabel ? t('search.card.needByLabel', { need: serviceName(need.id), label: t('search.card.byLabel') }) : serviceName(need.id)));
     middle.push(element('p', { class: 'needs' }, t('search.card.needs', { needs: needs.join(' ; ') })));

@@ -242,7 +242,7 @@ class SelectionPage extends HTMLElement {
   private cardHours(place: SearchPlace): HTMLElement {
     const t = this.pt;
     const lines = place.schedule ? weekCompact(t, place.schedule.week) : [];
-    const text = !place.schedule ? weekSummary(t, null) : lines.length === 0 ? t('hours.closedAllDay') : lines.join(' ; ');
+    const text = !place.schedule ? weekSummary(t, null, Boolean(place.phone)) : lines.length === 0 ? t('hours.closedAllDay') : lines.join(' ; ');
     return element('p', { class: 'cut-hours' }, text.length > CARD_HOURS_MAX ? t('print.hoursScan') : text);
   }
 
@@ -277,7 +277,7 @@ class SelectionPage extends HTMLElement {
 
   /** The usual week, for paper (the list and the fiche): « Du lundi au vendredi : … », or unknown. */
   private week(place: SearchPlace, t: Translate): HTMLElement {
-    return element('p', {}, weekSummary(t, place.schedule?.week ?? null));
+    return element('p', {}, weekSummary(t, place.schedule?.week ?? null, Boolean(place.phone)));
   }
 
   /** A cut-out card: the card's name, address, phone and what the place asks (a referral, an appointment), the usual week, a code. */

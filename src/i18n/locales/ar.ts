@@ -717,6 +717,7 @@ const words: ArabicWords = {
   'search.day.openMorning': 'مفتوح يوم {date} في الصباح',
   'search.day.openAfternoon': 'مفتوح يوم {date} بعد الظهر',
   'search.day.unknown': 'أوقات العمل يوم {weekday} غير مذكورة: اتصلوا قبل المجيء.',
+  'search.day.unknownNoPhone': 'أوقات العمل يوم {weekday} غير مذكورة.',
   'search.card.day': '{weekday}: {slots}',
   'search.card.share': 'إرسال هذا المكان',
 };

@@ -687,6 +687,7 @@ export const en: LocaleFile = {
     'search.day.openMorning': 'Open {date} in the morning',
     'search.day.openAfternoon': 'Open {date} in the afternoon',
     'search.day.unknown': 'Opening hours for {weekday} not known: call before you come.',
+    'search.day.unknownNoPhone': 'Opening hours for {weekday} not known.',
     'search.card.day': '{weekday}: {slots}',
     'search.card.share': 'Send this place',
   },

@@ -687,6 +687,7 @@ export const fa: LocaleFile = {
     'search.day.openMorning': '{date} صبح باز است',
     'search.day.openAfternoon': '{date} بعد از چاشت باز است',
     'search.day.unknown': 'ساعات کار روز {weekday} معلوم نیست: قبل از آمدن زنگ بزنید.',
+    'search.day.unknownNoPhone': 'ساعات کار روز {weekday} معلوم نیست.',
     'search.card.day': '{weekday}: {slots}',
     'search.card.share': 'فرستادن این جای',
   },

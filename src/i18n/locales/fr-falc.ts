@@ -538,6 +538,7 @@ export const frFalc: LocaleFile = {
     'search.day.openMorning': 'Ouvert {date} le matin',
     'search.day.openAfternoon': 'Ouvert {date} l’après-midi',
     'search.day.unknown': 'Horaires du {weekday} inconnus. Appelez avant de venir.',
+    'search.day.unknownNoPhone': 'Horaires du {weekday} inconnus.',
     'search.card.day': '{weekday} : {slots}',
     'search.card.share': 'Envoyer ce lieu',
   },

@@ -687,6 +687,7 @@ export const ps: LocaleFile = {
     'search.day.openMorning': '{date} سهار خلاص دی',
     'search.day.openAfternoon': '{date} ماسپښین خلاص دی',
     'search.day.unknown': 'د {weekday} ورځې د کار وختونه معلوم نه دي: د راتلو مخکې زنګ ووهئ.',
+    'search.day.unknownNoPhone': 'د {weekday} ورځې د کار وختونه معلوم نه دي.',
     'search.card.day': '{weekday}: {slots}',
     'search.card.share': 'دا ځای ولېږئ',
   },

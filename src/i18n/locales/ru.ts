@@ -703,6 +703,7 @@ export const ru: LocaleFile = {
     'search.day.openMorning': 'Открыто: {date}, утром',
     'search.day.openAfternoon': 'Открыто: {date}, днём',
     'search.day.unknown': 'Часы работы в этот день ({weekday}) не указаны: позвоните, прежде чем прийти.',
+    'search.day.unknownNoPhone': 'Часы работы в этот день ({weekday}) не указаны.',
     'search.card.day': '{weekday}: {slots}',
     'search.card.share': 'Отправить это место',
   },

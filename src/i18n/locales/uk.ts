@@ -713,6 +713,7 @@ export const uk: LocaleFile = {
     'search.day.openMorning': 'Відчинено: {date}, зранку',
     'search.day.openAfternoon': 'Відчинено: {date}, після обіду',
     'search.day.unknown': 'Години роботи в цей день ({weekday}) не вказано: зателефонуйте, перш ніж прийти.',
+    'search.day.unknownNoPhone': 'Години роботи в цей день ({weekday}) не вказано.',
     'search.card.day': '{weekday}: {slots}',
     'search.card.share': 'Надіслати це місце',
   } satisfies UkWords,

@@ -70,7 +70,8 @@ function cardPlaceFields(place: PlaceEntry): CardPlace {
     name: place.name,
     title: readableTitle(place),
     kind: place.kind,
-    street: place.address.street ?? '',
+    // No street known: the building named in the address is still where to go (« Maison des services des quartiers Est »).
+    street: place.address.street ?? place.address.complement ?? '',
     commune: place.commune.name,
     phone: place.contacts.phone ? (parsePhone(place.contacts.phone)?.display ?? '') : '',
     flags: placeFlags(place),
