@@ -114,6 +114,8 @@ export interface CommunePage {
   stale: number;
   breadcrumbs: Crumb[];
   mapPoints: MapPoint[];
+  /** Its places, the likeliest to help first (helpRank()). */
+  places: PlaceEntry[];
 }
 
 export function communePage(directory: Directory, summary: CommuneSummary, today: string): CommunePage {
@@ -128,6 +130,7 @@ export function communePage(directory: Directory, summary: CommuneSummary, today
     stale: places.filter((place) => freshness(place, today) !== 'fresh').length,
     breadcrumbs: [...crumbs(region, departement), { label: commune.name }],
     mapPoints: [...places, ...around.map(({ item }) => item)].map(entryPoint),
+    places: [...places].sort(helpRank),
   };
 }
 
@@ -257,10 +260,11 @@ function weeklyMinutes(place: PlaceEntry): number {
 }
 
 /**
- * How likely a place is to help someone who reads about it on a poster or a town's site, most
- * likely first: one they can reach (a phone, an e-mail, or an address with hours), then the
- * network's own places (only when reachable), one they can call, whose hours are known, open to
- * all (not only its residents), open more hours a week, checked more recently. Never the alphabet.
+ * How likely a place is to help someone who reads about it on a poster, a commune's page or a
+ * town's site, most likely first: one open to all (a place only for its residents helps no one
+ * else: last), one they can reach (a phone, an e-mail, or an address with hours), then the
+ * network's own places (only when reachable), one they can call, whose hours are known, open more
+ * hours a week, checked more recently. Never the alphabet.
  */
 export function helpRank(a: PlaceEntry, b: PlaceEntry): number {
   return helpScore(a) - helpScore(b) || weeklyMinutes(b) - weeklyMinutes(a) || (b.verified ?? '').localeCompare(a.verified ?? '') || frenchOrder(a.name, b.name);
@@ -274,11 +278,11 @@ function helpScore(place: PlaceEntry): number {
   if (score === undefined) {
     const reachable = isReachable(reachFacts(place));
     score =
+      (isResidentsOnly({ name: place.name, typologie: place.national?.typologie ?? [] }) ? 32 : 0) +
       (reachable ? 0 : 16) +
       (reachable && isNetworkPlace(place) ? 0 : 8) +
       (place.contacts.phone ? 0 : 4) +
-      (place.schedule ? 0 : 2) +
-      (isResidentsOnly({ name: place.name, typologie: place.national?.typologie ?? [] }) ? 1 : 0);
+      (place.schedule ? 0 : 2);
     helpScores.set(place, score);
   }
   return score;

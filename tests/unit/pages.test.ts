@@ -85,6 +85,13 @@ describe('a commune page', () => {
     expect(page.mapPoints.map((point) => point.id)).toEqual(['point-fictif-de-la-colline', 'relais-fictif-du-moulin', 'atelier-fictif-du-canal']);
   });
 
+  test('lists its places the likeliest to help first, not in the order of their names', () => {
+    const built = directoryOf([place('A foyer fictif CHRS', { contacts: { phone: '01 02 03 04 05' } }), place('B lieu fictif', { contacts: { phone: '01 02 03 04 06' } })]);
+    const summary = built.communes.find((item) => item.commune.insee === '69266')!;
+    expect(summary.places.map((item) => item.name)).toEqual(['A foyer fictif CHRS', 'B lieu fictif']);
+    expect(communePage(built, summary, BUILD_DATE).places.map((item) => item.name)).toEqual(['B lieu fictif', 'A foyer fictif CHRS']);
+  });
+
   test.each([
     [0, 2, null],
     [1, 2, '1 de ces 2 lieux ont des informations de plus d’un an ou non datées : appelez avant de vous déplacer.'],
@@ -185,6 +192,11 @@ describe('the places a poster or a widget shows', () => {
       'open to all before residents only',
       [place('CHRS fictif des Tilleuls', phone('01 02 03 04 05')), place('Lieu fictif ouvert', phone('01 02 03 04 06'))],
       ['Lieu fictif ouvert', 'CHRS fictif des Tilleuls'],
+    ],
+    [
+      'a place for its residents only comes last, even when it can be called and its hours are known',
+      [place('CHRS fictif des Tilleuls', { ...phone('01 02 03 04 05'), ...hours('Mo-Fr 09:00-17:00') }), place('Lieu fictif sans contact', unreachable)],
+      ['Lieu fictif sans contact', 'CHRS fictif des Tilleuls'],
     ],
     [
       'open more hours a week, not first in the alphabet',
