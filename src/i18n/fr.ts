@@ -249,7 +249,6 @@ export const fr = {
   'orient.afterResults': 'Dans les résultats, ajoutez les bons lieux à votre sélection pour les imprimer ou les envoyer :',
   'orient.serviceCount': '({count})',
   'orient.count.where': 'Choisissez où pour compter les lieux qui font tout cela.',
-  'orient.count.chooseCommune': 'Plusieurs communes portent ce nom : ajoutez le code postal.',
   'orient.count.noCommune': 'Commune introuvable. Vérifiez l’orthographe ou tapez le code postal.',
 
   // --- Opening hours

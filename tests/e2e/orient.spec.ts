@@ -238,6 +238,27 @@ test('the orientation mode: a count at each step, the answers and the step in th
   );
 });
 
+test('the orientation mode: a town several communes match is chosen among them, and Enter goes to the next step', async ({ page }) => {
+  await page.goto('/orienter/?etape=2');
+  const count = page.locator('[data-count]');
+  const town = page.getByLabel('Une commune ou un code postal, ou autour de vous.');
+  await town.fill('Grigny');
+  await expect(count).toHaveText('Plusieurs communes correspondent. Laquelle cherchez-vous ?');
+  await page.getByRole('button', { name: 'Grigny (Rhône)' }).click();
+  await expect(count).toContainText('autour de Grigny');
+  await expect(page.getByRole('button', { name: 'Grigny (Essonne)' })).toBeHidden();
+  await expect(page).toHaveURL(/\/orienter\/\?q=Grigny&commune=69096&etape=2$/);
+  await town.press('Enter');
+  await expect(page.getByText('Étape 3 sur 4')).toBeVisible();
+  await page.getByRole('button', { name: 'Voir les lieux' }).click();
+  await expect(page).toHaveURL(/\/recherche\/\?q=Grigny&commune=69096$/);
+  await expect(page.locator('[data-search-status]').first()).toContainText('autour de Grigny');
+  // Typing again forgets the commune chosen.
+  await page.goto('/orienter/?q=Grigny&commune=69096&etape=2');
+  await town.fill('Lille');
+  await expect(page).toHaveURL(/\/orienter\/\?q=Lille&etape=2$/);
+});
+
 test('the results print as a list: the usual week and a code to each place, never the form nor today’s status', async ({ page }) => {
   await page.clock.setFixedTime(TUESDAY_10AM);
   await page.goto('/recherche/?q=Lille');

@@ -10,7 +10,8 @@ import { searchUrl } from '../../lib/routes.ts';
 import type { SearchRequest } from '../../lib/search/engine.ts';
 import { engine } from '../search/browser-engine.ts';
 import { currentPosition, PositionError } from '../search/geolocation.ts';
-import { outcomeStatus } from '../search/render.ts';
+import { communeName, outcomeStatus } from '../search/render.ts';
+import { element } from '../card.ts';
 import { fillForm, filtersFrom, paramsFromForm } from '../search/state.ts';
 
 class OrientSteps extends HTMLElement {
@@ -27,11 +28,22 @@ class OrientSteps extends HTMLElement {
     const params = new URLSearchParams(location.search);
     // fillForm needs a q field and fills selects and checkboxes by name.
     fillForm(this.form, params);
+    this.commune.value = params.get('commune') ?? '';
     this.step = stepFrom(params);
     this.querySelector('[data-back]')!.addEventListener('click', () => this.go(this.step - 1));
     this.querySelector('[data-next]')!.addEventListener('click', () => this.go(this.step + 1));
     this.form.addEventListener('change', () => this.update());
-    this.form.addEventListener('input', () => this.update());
+    this.form.addEventListener('input', (event) => {
+      // A commune chosen among several is for the words it was chosen for.
+      if (event.target === this.town) this.commune.value = '';
+      this.update();
+    });
+    // Enter in the town's field goes to the next step, as « Suivant » does: not to the results of an unfinished form.
+    this.town.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || event.isComposing) return;
+      event.preventDefault();
+      this.go(this.step + 1);
+    });
     this.form.addEventListener('submit', (event) => {
       // Only the search's own parameters go to the results.
       event.preventDefault();
@@ -71,6 +83,38 @@ class OrientSteps extends HTMLElement {
   /** The answers of the last count. */
   private counted = '';
 
+  private get town(): HTMLInputElement {
+    return this.form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  }
+
+  private get commune(): HTMLInputElement {
+    return this.form.querySelector<HTMLInputElement>('input[name="commune"]')!;
+  }
+
+  /** The communes that match what was typed, each a button that chooses it (none: the list goes). */
+  private offer(communes: readonly { insee: string; name: string; departement: string; departementName?: string; formerName?: string; arrondissement?: string }[]): void {
+    const list = this.querySelector<HTMLUListElement>('[data-choices]')!;
+    list.replaceChildren(
+      ...communes.map((commune) => {
+        const button = element(
+          'button',
+          { type: 'button', class: 'button secondary' },
+          this.t('search.communeChoice', { name: communeName(this.t, commune), departement: commune.departementName ?? commune.departement }),
+        );
+        button.addEventListener('click', () => {
+          this.town.value = commune.name;
+          this.commune.value = commune.insee;
+          this.update();
+          this.town.focus();
+        });
+        const item = element('li');
+        item.append(button);
+        return item;
+      }),
+    );
+    list.hidden = communes.length === 0;
+  }
+
   private async serviceCounts(): Promise<void> {
     try {
       const meta = await engine.meta();
@@ -95,6 +139,7 @@ class OrientSteps extends HTMLElement {
     const filters = filtersFrom(params);
     try {
       if (!hasWhere(params)) {
+        this.offer([]);
         const meta = await engine.meta();
         if (mine !== this.run) return;
         if (filters.services.length === 0) {
@@ -115,10 +160,11 @@ class OrientSteps extends HTMLElement {
       const request: SearchRequest =
         params.get('autour') === '1'
           ? { q: '', near: this.near, nearKind: 'position', filters, now: new Date(), limit: 1, countOnly: true }
-          : { q: params.get('q') ?? '', filters, now: new Date(), limit: 1, countOnly: true };
+          : { q: params.get('q') ?? '', commune: params.get('commune') || null, filters, now: new Date(), limit: 1, countOnly: true };
       const outcome = await engine.search(request).finally(() => clearTimeout(slow));
       if (mine !== this.run) return;
-      if (outcome.type === 'choose') this.say(this.t('orient.count.chooseCommune'));
+      this.offer(outcome.type === 'choose' ? outcome.communes : []);
+      if (outcome.type === 'choose') this.say(this.t('search.choose'));
       else if (outcome.type === 'none') this.say(this.t('orient.count.noCommune'));
       else this.say(outcomeStatus(this.t, outcome, false));
     } catch (error) {

@@ -255,7 +255,6 @@ const words: ArabicWords = {
   'orient.afterResults': 'في النتائج، أضيفوا الأماكن المناسبة إلى اختياراتكم لطباعتها أو إرسالها:',
   'orient.serviceCount': '({count})',
   'orient.count.where': 'اختاروا أين، لنحسب الأماكن التي تقدّم كل هذا.',
-  'orient.count.chooseCommune': 'هناك عدة بلديات بهذا الاسم: أضيفوا الرمز البريدي.',
   'orient.count.noCommune': 'لم نجد هذه البلدية. تأكدوا من الكتابة أو اكتبوا الرمز البريدي.',
   'weekday.mo': 'الاثنين',
   'weekday.tu': 'الثلاثاء',

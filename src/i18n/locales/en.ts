@@ -227,7 +227,6 @@ export const en: LocaleFile = {
     'orient.afterResults': 'In the results, add the right places to your selection, to print them or send them:',
     'orient.serviceCount': '({count})',
     'orient.count.where': 'Choose where, to count the places that do all this.',
-    'orient.count.chooseCommune': 'Several towns have this name: add the postcode.',
     'orient.count.noCommune': 'Town not found. Check the spelling or type the postcode.',
     'weekday.mo': 'Monday',
     'weekday.tu': 'Tuesday',

@@ -227,7 +227,6 @@ export const fa: LocaleFile = {
     'orient.afterResults': 'در نتیجه‌ها، جای‌های مناسب را به لیست خود اضافه کنید تا آن‌ها را چاپ کنید یا بفرستید:',
     'orient.serviceCount': '({count})',
     'orient.count.where': 'بگویید کجا، تا جای‌هایی را که همهٔ این‌ها را دارند بشماریم.',
-    'orient.count.chooseCommune': 'چند شهر همین نام را دارند: کود پستی را هم بنویسید.',
     'orient.count.noCommune': 'شهر پیدا نشد. املای آن را بررسی کنید یا کود پستی را بنویسید.',
     'weekday.mo': 'دوشنبه',
     'weekday.tu': 'سه‌شنبه',

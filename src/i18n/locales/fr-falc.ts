@@ -218,7 +218,6 @@ export const frFalc: LocaleFile = {
     'orient.afterResults': 'Dans les résultats, ajoutez les bons lieux à votre sélection. Ensuite, vous pouvez les imprimer ou les envoyer :',
     'orient.serviceCount': '({count})',
     'orient.count.where': 'Choisissez où. Nous comptons alors les lieux qui font tout cela.',
-    'orient.count.chooseCommune': 'Plusieurs communes ont ce nom. Ajoutez le code postal.',
     'orient.count.noCommune': 'Commune introuvable. Vérifiez l’orthographe ou tapez le code postal.',
 
     'weekday.mo': 'lundi',

@@ -227,7 +227,6 @@ export const ps: LocaleFile = {
     'orient.afterResults': 'په پایلو کې، سم ځایونه خپل لیست ته ورزیات کړئ ترڅو یې چاپ کړئ یا یې ولېږئ:',
     'orient.serviceCount': '({count})',
     'orient.count.where': 'وټاکئ چېرته، ترڅو هغه ځایونه وشمېرل شي چې دا ټول کارونه کوي.',
-    'orient.count.chooseCommune': 'څو ښارونه همدا نوم لري: پوستي کوډ ورزیات کړئ.',
     'orient.count.noCommune': 'ښار ونه موندل شو. املا یې وګورئ یا پوستي کوډ ولیکئ.',
     'weekday.mo': 'دوشنبه',
     'weekday.tu': 'سه‌شنبه',

@@ -10,7 +10,8 @@ export const STEP_PARAM = 'etape';
 /** The search parameters each step sets (the form's input names). */
 export const STEP_FIELDS: Record<Step, readonly string[]> = {
   need: ['service'],
-  where: ['q', 'autour'],
+  // « commune »: the one chosen when several match what was typed (« Grigny », « roubai »).
+  where: ['q', 'commune', 'autour'],
   conditions: ['langue', 'sans-orientation', 'fauteuil', 'gratuit', 'sans-rdv'],
   when: ['quand', 'moment'],
 };
