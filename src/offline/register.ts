@@ -175,9 +175,14 @@ class AppNotice extends HTMLElement {
         workbox.messageSkipWaiting();
       });
     });
-    void workbox.register().then(() => {
-      if (navigator.serviceWorker.controller) ready();
-    });
+    workbox
+      .register()
+      .then(() => {
+        if (navigator.serviceWorker.controller) ready();
+      })
+      .catch(() => {
+        // No worker (a private window may refuse it, or a browser's setting): the site works online, as without one.
+      });
     void activeWorker().then((worker) => keepLanguagePages(worker));
   }
 

@@ -139,6 +139,21 @@ test('on a small phone, a place’s phone stays in reach when the site gets read
   expect(button.y >= box.y + box.height || button.y + button.height <= box.y).toBe(true);
 });
 
+test('a browser that refuses the worker (a private window): no error, and the search works online', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/');
+  await page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin').fill('Lille');
+  await page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin').press('Enter');
+  await expect(page.locator('[data-search-status]').first()).toContainText('autour de Lille');
+  await page.goto('/lieux/point-fictif-de-la-colline/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('what a person searched is never stored on the device', async ({ page }) => {
   await firstVisit(page, '/');
   await page.goto('/recherche/?q=12+rue+secrete+Lille');
