@@ -587,6 +587,7 @@ export const fr = {
   'charterForm.title': 'Ma commune a signé la charte',
   'charterForm.description': 'Ajoutez votre commune signataire de la charte du Maire solidaire et le suivi de ses engagements. Sans compte.',
   'charterForm.intro': 'Remplissez ce formulaire. Il prépare le fichier de votre commune. Il est vérifié avant d’être publié.',
+  'charterForm.section.who': 'Qui envoie ces informations ?',
   'charterForm.section.commune': 'La commune',
   'charterForm.signed': 'Date de la signature',
   'charterForm.evidence': 'Lien qui prouve la signature (délibération, article, page de la mairie)',

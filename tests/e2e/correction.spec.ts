@@ -144,8 +144,12 @@ test('a commune that signed the charter prepares its file: it passes check:data;
   await page.goto('/charte/');
   await expect(page.getByRole('img', { name: /Carte des communes signataires/ })).toBeVisible();
   await expect(page.locator('svg .sketch-signatory')).toHaveCount(1);
+  // The commitments are read in words; their identifiers are given only to the person who writes the file.
+  await expect(page.locator('#ajouter ~ ul code').first()).toHaveText('accueil-fictif');
+  await expect(page.locator('li#accueil-fictif code')).toHaveCount(0);
   await page.getByRole('link', { name: 'Ajouter ma commune' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ma commune a signé la charte');
+  await expect(page.getByRole('group', { name: 'Qui envoie ces informations ?' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
   const errors = page.getByRole('alert');
