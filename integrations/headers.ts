@@ -18,7 +18,8 @@ export const FRAMEABLE = 'integrer';
 
 const COMMON = ['X-Content-Type-Options: nosniff', 'Referrer-Policy: no-referrer'];
 const REFUSE_FRAMING = ["Content-Security-Policy: frame-ancestors 'none'", 'X-Frame-Options: DENY', ...COMMON];
-const ALLOW_FRAMING = ['Content-Security-Policy: frame-ancestors *', ...COMMON];
+// « file: »: a town hall's page tried out from a file on a computer, before it is published (« * » is every web address only).
+const ALLOW_FRAMING = ['Content-Security-Policy: frame-ancestors * file:', ...COMMON];
 /** Scripts and styles named by their content's hash never change: a phone keeps them, the next page asks nothing again. */
 export const ASSETS = '_astro';
 const IMMUTABLE = [...REFUSE_FRAMING, 'Cache-Control: public, max-age=31536000, immutable'];

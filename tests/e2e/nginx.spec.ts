@@ -89,7 +89,7 @@ test('nginx sends the framing rules of _headers on every page: the widgets may b
     if (!path.startsWith('/integrer/')) expect(response.headers['x-frame-options'], path).toBe('DENY');
   }
   const widget = await get('/integrer/59350-lille/');
-  expect(widget.headers['content-security-policy']).toBe('frame-ancestors *');
+  expect(widget.headers['content-security-policy']).toBe('frame-ancestors * file:');
   expect(widget.headers['content-type']).toBe('text/html');
 });
 

@@ -170,6 +170,11 @@ test('a commune without a known place has its page: the nearest places with thei
   await expect(page.getByRole('link', { name: 'Proposer un lieu' }).first()).toHaveAttribute('href', '/corriger/');
   await expect(page.locator('.town-hall')).toContainText('Depuis le centre de Lambersart, le lieu d’aide le plus proche est à');
   await expect(page.locator('#widget-code')).toHaveValue(new RegExp(`^<iframe src="${SITE_URL}/integrer/59328-lambersart/"`));
+  // One button copies the code (on a phone, selecting it by hand is hard).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copier le code' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Code copié.' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('#widget-code').inputValue());
   // The poster: the nearest places with their distance, on one A4 page, with a code to this page.
   await page.evaluate(() => {
     document.documentElement.dataset.print = 'poster';

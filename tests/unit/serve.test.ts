@@ -67,7 +67,7 @@ describe('the static server', () => {
     expect(sneaky.headers['content-security-policy']).toBe("frame-ancestors 'none'");
     expect(sneaky.headers['x-frame-options']).toBe('DENY');
     const widget = await get('/integrer/59350-lille/');
-    expect(widget.headers['content-security-policy']).toBe('frame-ancestors *');
+    expect(widget.headers['content-security-policy']).toBe('frame-ancestors * file:');
     expect(widget.body).toBe('liste à intégrer');
   });
 

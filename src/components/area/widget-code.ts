@@ -10,6 +10,21 @@ class WidgetCode extends HTMLElement {
     const field = this.querySelector('textarea')!;
     // The public address when the page is served there; else where it is served (a copy, or not published yet).
     field.value = field.value.replace(/src="[^"]*"/, `src="${siteHref(this.dataset.path!)}"`);
+    // On a phone, selecting a code by hand is hard: one tap selects it all, one button copies it.
+    field.addEventListener('focus', () => field.select());
+    const status = this.querySelector<HTMLElement>('[data-copy-status]');
+    this.querySelector('[data-copy]')?.addEventListener('click', () => {
+      const copied = () => {
+        if (status) status.textContent = this.dataset.copied ?? '';
+      };
+      const byHand = () => {
+        // Without the clipboard's API (a page not served over https): the selection, copied.
+        field.select();
+        if (document.execCommand('copy')) copied();
+      };
+      if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(copied, byHand);
+      else byHand();
+    });
   }
 }
 
