@@ -1264,6 +1264,8 @@ export const fr = {
     'Exemple : publicUrl: https://aide-numerique.mairie-exemple.fr ; reportEmail: corrections@mairie-exemple.fr ; forge: { kind: github, url: https://github.com/organisation/depot, branch: main }',
   'config.publish.missing':
     'npm run build:publish : le site n’a pas d’adresse publique. Écrivez-la dans site.yaml (publicUrl: https://…). Sans elle, les codes QR imprimés et les liens envoyés ne mèneraient nulle part.',
+  'config.publish.noReport':
+    'npm run build:publish : le site n’a ni adresse qui reçoit les corrections (reportEmail) ni forge (forge) dans site.yaml. Sans l’une d’elles, une mairie qui corrige sa fiche, propose un lieu ou dit qu’elle a signé la charte obtient un fichier sans savoir à qui l’envoyer.',
   'config.publish.placeholder':
     'npm run build:publish : « {url} » n’est pas une vraie adresse publique (adresse d’exemple, adresse locale, ou sans https). Écrivez dans site.yaml l’adresse où le site sera en ligne.',
   // --- Languages: the picker, the person's choice kept, the page that says how each language is made

@@ -69,6 +69,8 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
 export function publishProblem(config: SiteConfig): string | null {
   if (!config.publicUrl) return t('config.publish.missing');
   if (isPlaceholderUrl(config.publicUrl)) return t('config.publish.placeholder', { url: config.publicUrl });
+  // The correction, new-place and charter forms would end with a file and nobody to send it to.
+  if (!config.reportEmail && !config.forge) return t('config.publish.noReport');
   return null;
 }
 

@@ -66,6 +66,7 @@ describe('the build that goes online (npm run build:publish)', () => {
   test.each([
     [{}, 'le site n’a pas d’adresse publique'],
     [{ SITE_URL: 'https://aide-numerique.example.org' }, '« https://aide-numerique.example.org/ » n’est pas une vraie adresse publique'],
+    [{ SITE_URL: 'https://aide.mairie-fictive.fr', PUBLIC_REPORT_EMAIL: undefined, FORGE_URL: undefined }, 'ni adresse qui reçoit les corrections (reportEmail) ni forge'],
   ])('refuses %o before building anything', (env, message) => {
     const outDir = 'dist-test-publish';
     rmSync(outDir, { recursive: true, force: true });

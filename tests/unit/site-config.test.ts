@@ -79,7 +79,12 @@ describe('the build that goes online', () => {
     expect(publishProblem({ publicUrl: 'https://aide-numerique.example.org/', reportEmail: null, forge: null })).toMatch(
       /« https:\/\/aide-numerique\.example\.org\/ » n’est pas une vraie adresse publique/,
     );
-    expect(publishProblem({ publicUrl: 'https://aide.mairie-fictive.fr/', reportEmail: null, forge: null })).toBeNull();
+    // A way to receive corrections: an e-mail address, or the forge.
+    expect(publishProblem({ publicUrl: 'https://aide.mairie-fictive.fr/', reportEmail: null, forge: null })).toMatch(/ni adresse qui reçoit les corrections \(reportEmail\) ni forge/);
+    expect(publishProblem({ publicUrl: 'https://aide.mairie-fictive.fr/', reportEmail: 'corrections@mairie-fictive.fr', forge: null })).toBeNull();
+    expect(
+      publishProblem({ publicUrl: 'https://aide.mairie-fictive.fr/', reportEmail: null, forge: { kind: 'github', url: 'https://github.com/collectif-fictif/annuaire', branch: 'main' } }),
+    ).toBeNull();
   });
 });
 
