@@ -221,14 +221,26 @@ class AppNotice extends HTMLElement {
     buttons.append(close);
     this.classList.remove('at-top');
     this.replaceChildren(text, buttons);
-    // Never over the page's main action when it comes (the search field, a place's phone on a small
-    // screen): then over the top of the screen, the header, instead.
-    const notice = this.getBoundingClientRect();
-    const covers = [...document.querySelectorAll('#q, main a[href^="tel:"]')].some((element) => {
-      const box = element.getBoundingClientRect();
-      return box.height > 0 && box.bottom > notice.top && box.top < notice.bottom;
-    });
-    this.classList.toggle('at-top', covers);
+    this.place();
+  }
+
+  /**
+   * Never over what a person came to do when it comes: the search field, a place's phone, the
+   * header's « Langue » and « Ma sélection » (a small screen has little room). At the bottom of the
+   * screen; else just under the header; else over the top of the screen.
+   */
+  private place(): void {
+    const { top, bottom } = this.getBoundingClientRect();
+    const height = bottom - top;
+    const kept = [...document.querySelectorAll('#q, main a[href^="tel:"], .language-picker summary, selection-count a')]
+      .map((element) => element.getBoundingClientRect())
+      .filter((box) => box.height > 0);
+    const free = (from: number) => kept.every((box) => box.bottom <= from || box.top >= from + height);
+    if (free(top)) return;
+    const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+    const under = Math.max(header, 0) + 8;
+    this.style.setProperty('--notice-top', `${free(under) ? under : 8}px`);
+    this.classList.add('at-top');
   }
 
   private clear(): void {

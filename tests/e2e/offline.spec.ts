@@ -118,10 +118,12 @@ test('on a small phone, the message that the site is ready never covers the sear
   };
   await firstVisit(page, '/');
   expect(await apart('#q')).toBe(true);
+  // Nor the header's buttons: it goes just under the header.
+  expect(await apart('.language-picker summary')).toBe(true);
+  expect(await apart('selection-count a')).toBe(true);
   // The field takes what is typed (a tap on it reaches it).
   await page.locator('#q').click();
   await expect(page.locator('#q')).toBeFocused();
-  // The message is over the header then; after « OK » the header is there again.
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(notice(page)).toBeEmpty();
   await expect(page.getByRole('link', { name: 'Aide numérique près de chez moi' })).toBeVisible();
@@ -137,6 +139,11 @@ test('on a small phone, a place’s phone stays in reach when the site gets read
   await expect(notice(page)).toContainText('vous pouvez chercher un lieu même sans internet', { timeout: 30_000 });
   const [box, button] = [(await notice(page).boundingBox())!, (await call.boundingBox())!];
   expect(button.y >= box.y + box.height || button.y + button.height <= box.y).toBe(true);
+  // Nor « Langue »: a person who reads another language needs it first.
+  const language = (await page.locator('.language-picker summary').boundingBox())!;
+  expect(language.y >= box.y + box.height || language.y + language.height <= box.y).toBe(true);
+  await page.locator('.language-picker summary').click();
+  await expect(page.locator('.language-picker')).toHaveAttribute('open', '');
 });
 
 test('a browser that refuses the worker (a private window): no error, and the search works online', async ({ browser }) => {
