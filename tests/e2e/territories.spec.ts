@@ -106,11 +106,18 @@ test('the widget is framed by another site and works there; any other page refus
 test('the widget reads well without JavaScript: each place with its week and phone', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
+  const failed: string[] = [];
+  page.on('response', (response) => void (response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`)));
   await page.goto('/integrer/59350-lille/');
   await expect(page.locator('header, footer, nav')).toHaveCount(0);
+  // Opened alone (« Voir la liste seule »): its icon too, no request that fails (the browser asked for /favicon.ico).
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg');
   await expect(page.getByText('Horaires : Mardi : 10 h à 18 h')).toBeVisible();
-  await expect(page.getByText('Horaires non renseignés : appelez avant de venir.')).toBeVisible();
+  // A place without hours nor phone: not told to call.
+  await expect(page.getByText('Horaires non renseignés.', { exact: true })).toBeVisible();
+  await expect(page.getByText('Horaires non renseignés : appelez avant de venir.')).toHaveCount(0);
   expect(await context.cookies()).toEqual([]);
+  expect(failed).toEqual([]);
   await context.close();
 });
 
