@@ -28,6 +28,10 @@ describe('places for their residents only', () => {
     ['Association Fictive', ['ASSO'], false],
     ['Médiathèque fictive', [], false],
     ['Altitude numérique', [], false],
+    // « Alt » is temporary housing (Allocation logement temporaire), but « Alt numérique » is a place that helps with the digital.
+    ['Alt CCAS fictif', [], true],
+    ['Alt numérique', [], false],
+    ['La Alt Numérique fictive', [], false],
     ['Chute libre', [], false],
   ] as const)('%s (%o): %s', (name, typologie, expected) => {
     expect(isResidentsOnly({ name, typologie })).toBe(expected);

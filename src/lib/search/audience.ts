@@ -33,7 +33,8 @@ const RESIDENTIAL_NAME = new RegExp(`(?:^| )(?:${RESIDENTIAL_WORDS.join('|')})(?
 export function isResidentsOnly(place: { name: string; typologie: readonly string[] }): boolean {
   if (place.typologie.some((code) => (RESIDENTIAL_TYPOLOGIES as readonly string[]).includes(code.toUpperCase()))) return true;
   if (/^AG_(?:ALT|CHRS|MR)(?:_|\b)/i.test(place.name)) return true;
-  return RESIDENTIAL_NAME.test(normalize(place.name.replace(/_/g, ' ')));
+  // « Alt numérique » (Saint-Hippolyte-du-Fort) helps with the digital: its « alt » is no housing.
+  return RESIDENTIAL_NAME.test(normalize(place.name.replace(/_/g, ' ')).replace(/(?:^| )alt numerique(?= |$)/, ''));
 }
 
 /**

@@ -41,9 +41,10 @@ export function postcodeFile(postcode: string): string {
 
 /**
  * The words of the Emmaüs Connect network's name. Its places (solidarity spaces and relays) are
- * found by them, whatever their own name (« CCAS de Haubourdin »). A search for the first one
- * (« emmaus », « emmaus connect ») reads only the départements whose places hold a word starting
- * so (Meta's `emmaus`), and shows the network's places first.
+ * found by the first, whatever their own name (« CCAS de Haubourdin »); « connect » after it is
+ * part of the name, not a word a place must hold. A search for it (« emmaus », « emmaus connect »)
+ * reads only the départements whose places hold a word starting so (Meta's `emmaus`), and shows
+ * the network's places first.
  */
 export const NETWORK_WORDS = ['emmaus', 'connect'] as const;
 

@@ -373,8 +373,8 @@ export class SearchEngine {
             places.push(place);
             keys.push(key);
             const words = key.split(' ');
-            // The network's places are found by its name too (« emmaus lille »: a relay near Lille).
-            if (hasFlag(place, 'emmaus')) words.push(...NETWORK_WORDS.filter((word) => !words.includes(word)));
+            // The network's places are found by its name too (« emmaus lille »: a relay near Lille), its relays by « relais ».
+            if (hasFlag(place, 'emmaus')) words.push(...networkWordsOf(place).filter((word) => !words.includes(word)));
             nameWords.push(words);
             nameAndCommuneWords.push([...words, ...communeKey.split(' ')]);
           }
@@ -704,7 +704,8 @@ export class SearchEngine {
       communes = request.commune ? [...communes, ...longer] : withLargerNamesakes(communes, [...longer, ...(await this.citiesSpeltLike(spoken, communes))]);
     }
     // Each word once: "saint saint saint" asks no more than "saint".
-    let nameWords = [...new Set(words.filter((word, index) => !consumed.has(index) && !fillers.has(word)))];
+    // « connect » after « emmaus » is the network's name: its places all hold « emmaus » (see NETWORK_WORDS), not all « connect ».
+    let nameWords = [...new Set(words.filter((word, index) => !consumed.has(index) && !fillers.has(word) && !(word === 'connect' && words[index - 1] === NETWORK_WORDS[0])))];
     const unknown: string[] = [];
 
     // 6. A commune named by the start of its name ("florac", "cherbourg") or misspelt ("grenobel"),
@@ -1040,6 +1041,11 @@ export function networkDepartements(meta: Meta, nameWords: readonly string[]): S
   if (!holdsNetworkWord(nameWords)) return null;
   const codes = Object.entries(meta.departements).filter(([, departement]) => (departement.emmaus ?? 0) > 0);
   return codes.length > 0 ? new Set(codes.map(([code]) => code)) : null;
+}
+
+/** The words a place of the network is found by besides its name's: « emmaus », and « relais » for a relay it trained. */
+function networkWordsOf(place: SearchPlace): string[] {
+  return place.kind === 'relay' ? [NETWORK_WORDS[0], 'relais'] : [NETWORK_WORDS[0]];
 }
 
 /** Where a place comes in a list by name: the network's solidarity spaces, its relays, its other places, then any other. */
