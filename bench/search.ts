@@ -268,14 +268,14 @@ export async function benchQuality(dir: string, queries: string[]): Promise<Qual
   for (const [index, q] of queries.entries()) {
     const outcome = await engine.search({ q, filters: NO_FILTERS, now });
     // As on a first visit (no file read yet): a first page drawn before the counts must be the whole search's first page.
-    // It may be the page's start only, the rest added below it (« Emmaüs Lille »): it must be a start of the final page.
-    let first: string[] | null = null;
+    // It may be the page's start only, the rest added below it (« Emmaüs Lille »): each part drawn must be a start of the final page.
+    const parts: string[][] = [];
     const fresh = new SearchEngine(loader);
-    const whole = await fresh.search({ q, filters: NO_FILTERS, now, onFirst: (page) => (first = page.results.map((result) => result.id)) });
-    if (first !== null) {
+    const whole = await fresh.search({ q, filters: NO_FILTERS, now, onFirst: (page) => void parts.push(page.results.map((result) => result.id)) });
+    if (parts.length > 0) {
       early++;
       const final = whole.type === 'results' ? whole.results.map((result) => result.id) : [];
-      if ((first as string[]).some((id, position) => final[position] !== id)) earlyWrong++;
+      if (parts.some((part) => part.some((id, position) => final[position] !== id))) earlyWrong++;
     }
     const wanted = expected[index] ?? [];
     if (outcome.type === 'results' && outcome.origin.kind === 'commune' && wanted.includes(outcome.origin.commune.insee)) top1++;

@@ -65,8 +65,11 @@ for (const link of links) link.addEventListener('click', () => write(KEY, link.d
 // person who changes language lands on an empty page (« Ce lieu est introuvable »).
 if (location.search || location.hash) {
   for (const link of links) {
-    const same = link.dataset.exists === 'yes' ? localizedPath(location.pathname, link.dataset.language!, location.search) : null;
-    if (same) link.href = same + location.hash;
+    if (link.dataset.exists !== 'yes') continue;
+    // A French place page's links already name the place (« ?lieu= »): only the part of the page read goes with them.
+    const same = new URL(localizedPath(location.pathname, link.dataset.language!, location.search) ?? link.href, location.href);
+    same.hash = location.hash;
+    link.href = same.href;
   }
 }
 

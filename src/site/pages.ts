@@ -4,7 +4,7 @@
  * tests/unit/pages.test.ts; templates only lay the result out.
  */
 import { t } from '../i18n/index.ts';
-import { weekCompact } from '../i18n/hours.ts';
+import { weekCompact, weekSummary } from '../i18n/hours.ts';
 import { formatDistance } from '../lib/format.ts';
 import type { CommuneSummary, DepartementSummary, Directory, PlaceEntry, RegionSummary } from '../lib/directory.ts';
 import { freshness, lastConfirmation, type Freshness } from '../lib/freshness.ts';
@@ -353,7 +353,7 @@ export function posterCard(place: PlaceEntry, km: number | null): PosterCard {
       id: place.id,
       name: place.name,
       address: postalAddress(place, place.commune.name),
-      hours: place.schedule ? weekCompact(t, place.schedule.week).join(' ; ') || t('hours.closedAllDay') : t(phone ? 'print.hoursUnknown' : 'hours.status.noHoursCheck'),
+      hours: place.schedule ? weekCompact(t, place.schedule.week).join(' ; ') || t('hours.closedAllDay') : weekSummary(t, null, phone !== null),
       phone: phone ? t('poster.phone', { phone: phone.display }) : place.contacts.email ? t('poster.email', { email: place.contacts.email }) : t('widget.noPhone'),
       asks: conditions(t, cardPlaceOf(place)),
     };

@@ -244,6 +244,10 @@ test('the orientation mode: a town several communes match is chosen among them, 
   const town = page.getByLabel('Une commune ou un code postal, ou autour de vous.');
   await town.fill('Grigny');
   await expect(count).toHaveText('Plusieurs communes correspondent. Laquelle cherchez-vous ?');
+  // Enter while a choice is asked: to the choices, not to the next step.
+  await town.press('Enter');
+  await expect(page.locator('[data-choices] button').first()).toBeFocused();
+  await expect(page.getByText('Étape 2 sur 4')).toBeVisible();
   await page.getByRole('button', { name: 'Grigny (Rhône)' }).click();
   await expect(count).toContainText('autour de Grigny');
   await expect(page.getByRole('button', { name: 'Grigny (Essonne)' })).toBeHidden();
@@ -257,6 +261,11 @@ test('the orientation mode: a town several communes match is chosen among them, 
   await page.goto('/orienter/?q=Grigny&commune=69096&etape=2');
   await town.fill('Lille');
   await expect(page).toHaveURL(/\/orienter\/\?q=Lille&etape=2$/);
+  // Gone on to the next step with the choice still asked: the choices are under the count there too.
+  await town.fill('Grigny');
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await expect(page.getByText('Étape 3 sur 4')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Grigny (Essonne)' })).toBeVisible();
 });
 
 test('the results print as a list: the usual week and a code to each place, never the form nor today’s status', async ({ page }) => {

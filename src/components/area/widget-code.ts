@@ -15,7 +15,10 @@ class WidgetCode extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-copy-status]');
     this.querySelector('[data-copy]')?.addEventListener('click', () => {
       const copied = () => {
-        if (status) status.textContent = this.dataset.copied ?? '';
+        if (!status) return;
+        // Emptied first: a second copy is said again.
+        status.textContent = '';
+        setTimeout(() => (status.textContent = this.dataset.copied ?? ''), 100);
       };
       const byHand = () => {
         // Without the clipboard's API (a page not served over https): the selection, copied.

@@ -39,10 +39,13 @@ class OrientSteps extends HTMLElement {
       this.update();
     });
     // Enter in the town's field goes to the next step, as « Suivant » does: not to the results of an unfinished form.
+    // With communes to choose from, to the first of them.
     this.town.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || event.isComposing) return;
       event.preventDefault();
-      this.go(this.step + 1);
+      const choice = this.querySelector<HTMLButtonElement>('[data-choices]:not([hidden]) button');
+      if (choice) choice.focus();
+      else this.go(this.step + 1);
     });
     this.form.addEventListener('submit', (event) => {
       // Only the search's own parameters go to the results.
@@ -105,7 +108,8 @@ class OrientSteps extends HTMLElement {
           this.town.value = commune.name;
           this.commune.value = commune.insee;
           this.update();
-          this.town.focus();
+          // Back to the field when on its step; the list may be chosen from later steps too.
+          (this.town.checkVisibility() ? this.town : (this.querySelector<HTMLElement>('[data-next]:not([hidden])') ?? this.querySelector<HTMLElement>('[data-results]')))?.focus();
         });
         const item = element('li');
         item.append(button);

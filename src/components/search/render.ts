@@ -1,5 +1,5 @@
 /** Search outcomes as DOM, built as text nodes (never HTML from the data), with the words of the dictionary. */
-import { dateName, formatSlots, statusLabel, todayLabel, weekCompact, weekdayName } from '../../i18n/hours.ts';
+import { dateName, formatSlots, statusLabel, todayLabel, weekCompact, weekdayName, weekSummary } from '../../i18n/hours.ts';
 import { weekdayOf } from '../../lib/dates.ts';
 import type { When } from '../../lib/search/judge.ts';
 import { placeMessage, shareLinks, type FromDay, type SharedPlace } from '../../lib/orient/share.ts';
@@ -104,7 +104,7 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
   if (day) middle.push(element('p', { class: 'today' }, day));
   // The usual week, on screen and on paper (where "today" means nothing); a code to the place's page on paper (see printCodes()).
   const week = weekLine(t, result.week);
-  middle.push(week ? element('p', { class: 'week' }, week) : element('p', { class: 'print-only' }, t(result.phone ? 'print.hoursUnknown' : 'hours.status.noHoursCheck')));
+  middle.push(week ? element('p', { class: 'week' }, week) : element('p', { class: 'print-only' }, weekSummary(t, null, Boolean(result.phone))));
   if (result.needs.length > 0) {
     const needs = result.needs.map((need) => (need.byLabel ? t('search.card.needByLabel', { need: serviceName(need.id), label: t('search.card.byLabel') }) : serviceName(need.id)));
     middle.push(element('p', { class: 'needs' }, t('search.card.needs', { needs: needs.join(' ; ') })));
