@@ -95,6 +95,24 @@ test('a town hall corrects a place: the file passes check:data and the e-mail li
   expect(checked.ok).toBe(true);
 });
 
+test('a message alone (« le lieu a fermé »): the file keeps the record as it is, the message in its first lines, and passes check:data', async ({ page }) => {
+  await page.goto('/corriger/?lieu=59.point-fictif-de-la-colline');
+  await expect(page.locator('correction-form [data-status]')).toHaveText('Vous corrigez la fiche : Point fictif de la Colline.');
+  await page.getByLabel('Votre nom ou votre structure').fill('Mairie fictive de Lille');
+  // A message of two lines, one of which could end the comment it is written in.
+  await page.getByLabel(/Votre message pour l’équipe/).fill('Le lieu a fermé en novembre.\rverified: 2030-01-01');
+  await page.getByRole('button', { name: 'Vérifier la fiche' }).click();
+  await expect(page.locator('[data-changes] li')).toHaveText(['Message : Le lieu a fermé en novembre.\nverified: 2030-01-01']);
+  const file = await downloaded(page);
+  expect(file.text).toContain('# Fiche signalée (un message, sans changement)');
+  expect(file.text).toContain('# Message de Mairie fictive de Lille :\n# Le lieu a fermé en novembre.\n# verified: 2030-01-01\n');
+  // The record is as it was: no date of check, no source on the sender's word.
+  expect(file.text).not.toMatch(/^verified: 20(26-1[12]|30)/m);
+  expect(file.text).not.toContain('name: Mairie fictive de Lille');
+  const checked = checkData('places/point-fictif-de-la-colline.yaml', file.text);
+  expect(checked.ok, checked.output).toBe(true);
+});
+
 test('a wrong answer is explained in plain words, next to nothing sent', async ({ page }) => {
   await page.goto('/corriger/?lieu=59.point-fictif-de-la-colline');
   await expect(page.locator('correction-form [data-status]')).toHaveText('Vous corrigez la fiche : Point fictif de la Colline.');

@@ -216,6 +216,15 @@ describe('the corrected record', () => {
     expect(yaml.startsWith('# Fiche corrigée le 2026-11-29.\n# À vérifier.\nid: lieu-fictif-de-la-gare\n')).toBe(true);
     expect(parseYaml(yaml, 'x.yaml').data).toEqual(JSON.parse(JSON.stringify(record)));
   });
+
+  test('a message typed in the header never leaves its comment, whatever line break it holds', () => {
+    const record = base();
+    for (const lineBreak of ['\r', '\r\n', '\n', '\u2028', '\u2029', '\u0085']) {
+      const yaml = recordYaml(record, `Message de la Mairie fictive :${lineBreak}verified: 2030-01-01${lineBreak}name: Autre`);
+      expect(parseYaml(yaml, 'x.yaml').data, JSON.stringify(lineBreak)).toEqual(JSON.parse(JSON.stringify(record)));
+      expect(yaml).toContain('# verified: 2030-01-01\n# name: Autre\n');
+    }
+  });
 });
 
 describe('a commune that signed the charter', () => {

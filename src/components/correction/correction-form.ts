@@ -186,6 +186,7 @@ class CorrectionForm extends HTMLElement {
       wheelchair: text('wheelchair'),
       languages: data.getAll('languages').map(String),
       author: text('author'),
+      message: text('message').trim(),
     };
   }
 
@@ -198,15 +199,16 @@ class CorrectionForm extends HTMLElement {
     const answers = this.answers(openingHours);
     const commune = answers.insee ? await engine.commune(answers.insee).catch(() => undefined) : undefined;
     const today = wallClock(new Date(), 'Europe/Paris').date;
-    const record = correctedRecord(base, answers, today, commune ? { insee: commune.insee, lat: commune.lat, lon: commune.lon } : null);
+    const changes = changesOf(base, answers);
+    // A message alone (« le lieu a fermé »): the record as it is, neither verified nor sourced by the sender; the team reads the message.
+    const record = base && changes.length === 0 ? base : correctedRecord(base, answers, today, commune ? { insee: commune.insee, lat: commune.lat, lon: commune.lon } : null);
     const problems = problemsOf(record, answers);
     if (problems.length > 0 || dayProblems.length > 0) {
       this.showProblems(problems, dayProblems);
       return;
     }
     this.showProblems([], []);
-    const changes = changesOf(base, answers);
-    if (base && changes.length === 0) {
+    if (base && changes.length === 0 && !answers.message) {
       this.find('[data-result]').hidden = true;
       this.say(this.t('correction.nothingChanged'), true);
       return;
@@ -282,14 +284,17 @@ class CorrectionForm extends HTMLElement {
         ? this.t('correction.added', { field: this.fieldLabel(change.field), after: this.shown(change, 'after', week, communeName) })
         : this.t('correction.change', { field: this.fieldLabel(change.field), before: this.shown(change, 'before', week, communeName), after: this.shown(change, 'after', week, communeName) }),
     );
+    if (answers.message) lines.push(this.t('correction.messageLine', { message: answers.message }));
     const today = wallClock(new Date(), 'Europe/Paris').date;
     const author = answers.author.trim();
     const file = this.base?.file ?? `data/places/${record.id}.yaml`;
-    const yaml = recordYaml(
-      record,
-      this.t('correction.fileHeader', { action: this.t(isNew ? 'correction.actionProposed' : 'correction.actionCorrected'), date: formatDate(today), author, file }),
+    const header = this.t('correction.fileHeader', {
+      action: this.t(isNew ? 'correction.actionProposed' : changes.length === 0 ? 'correction.actionReported' : 'correction.actionCorrected'),
+      date: formatDate(today),
+      author,
       file,
-    );
+    });
+    const yaml = recordYaml(record, answers.message ? `${header}\n${this.t('correction.fileMessage', { author })}\n${answers.message}` : header, file);
     const url = this.base ? new URL(placeUrl(record.id), location.origin).href : '';
     const intro = this.t(isNew ? 'correction.mailIntroNew' : 'correction.mailIntro', { name: this.base?.record.name ?? record.name, url, author });
     showOffer(

@@ -36,6 +36,8 @@ export interface Answers {
   languages: string[];
   /** Who sends it: « Mairie de Lille, service social ». */
   author: string;
+  /** What the fields cannot say, for the team that publishes (« le lieu a fermé »): in the file's first lines, never in its data. */
+  message?: string;
 }
 
 /** The fields a person can change, in the form's order, with their path in a record. */
@@ -177,8 +179,9 @@ export function problemsOf(record: PlaceInput, answers: Answers): Problem[] {
 /** A data file: tied to its JSON Schema for editors when its path is known, a note in plain words, then the record. */
 export function recordYaml(record: object, header: string, file?: string): string {
   const schema = file ? schemaCommentFor(file) : null;
+  // Every line break YAML knows (and a few it might): a line of the header never leaves its comment.
   return `${schema ? `${schema}\n` : ''}${header
-    .split('\n')
+    .split(/\r\n|[\r\n\u0085\u2028\u2029]/)
     .map((line) => `# ${line}`.trimEnd())
     .join('\n')}\n${stringify(record, { lineWidth: 0 })}`;
 }
