@@ -300,6 +300,8 @@ describe('names written by ear', () => {
     ['rene', 'Rennes'],
     ['kan', 'Caen'],
     ['lan', 'Laon'],
+    ['ajaxio', 'Ajaccio'],
+    ['ajaksio', 'Ajaccio'],
   ])('« %s » sounds like %s', (written, name) => {
     expect(soundOf(normalize(written))).toBe(soundOf(normalize(name)));
   });

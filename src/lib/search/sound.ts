@@ -4,7 +4,8 @@
  * (talisman's implementation), with a few sounds merged that such spellings mix up in town
  * names: « ou » and « u » (a confusion of many people whose first language is not French), « z »
  * and « s », « è » and « e » before a consonant, a final « s », the silent « t » or « d » after a nasal sound (« saint »,
- * « montpellier », « ferrand »), the « il » of « ville » and « Lille », the « eye » of « Marseille », the « an » of Caen and Laon.
+ * « montpellier », « ferrand »), the « il » of « ville » and « Lille », the « eye » of « Marseille », the « an » of Caen and Laon,
+ * the « ks » of Ajaccio.
  *
  * Loaded only when a name is not found as written, or ends with a small village's (« klermon
  * ferran », see SearchEngine.citiesSaidLike()); the engine imports it on demand: Sonnex is
@@ -29,6 +30,8 @@ export function soundOf(key: string): string {
           : word
               .replaceAll('vill', 'vil')
               .replaceAll('eill', 'ey')
+              // « cc » before « e » or « i » says « ks » (Ajaccio, « ajaxio »); Sonnex drops the « i » after it.
+              .replace(/cc(?=[ei])/g, 'ks')
               .replace(/a[eo]n$/, 'an'),
       )
         .replaceAll('U', 'u')
