@@ -60,6 +60,22 @@ test.describe('search, with the network cut once the page has loaded', () => {
     await expect(page.getByLabel('Recharges de téléphone à petit prix')).toBeChecked();
   });
 
+  test('filters ticked one after another in the open form: it stays open, the box keeps the focus', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await searchFor(page, 'Lille');
+    await expect(results(page)).toHaveCount(3);
+    await page.getByRole('button', { name: 'Modifier la recherche' }).click();
+    await page.getByText('Affiner la recherche').click();
+    const free = page.getByLabel('gratuits', { exact: true });
+    await free.check();
+    await expect(status(page)).toContainText('1 lieu correspond sûrement à vos choix');
+    await expect(free).toBeFocused();
+    // The next box is still there to tick.
+    await page.getByLabel('sans rendez-vous', { exact: true }).check();
+    await expect(page).toHaveURL(/gratuit=1/);
+    await expect(page).toHaveURL(/sans-rdv=1/);
+  });
+
   test('the France Services label alone asks where, and stays asked when only the commune is typed then', async ({ page }) => {
     await searchFor(page, 'france services');
     await expect(status(page)).toContainText('Dites-nous où vous cherchez');

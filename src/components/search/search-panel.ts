@@ -131,8 +131,12 @@ class SearchPanel extends HTMLElement {
     });
   }
 
+  /** The search under way comes from a filter ticked in the open form: the form stays open (see showSummary()). */
+  private filtering = false;
+
   private onFilterChange(event: Event): void {
     if (!this.onSearchPage || event.target === this.input) return;
+    this.filtering = this.dataset.collapsed !== 'true';
     const params = paramsFromForm(this.form);
     const current = new URLSearchParams(location.search);
     if (current.get('autour') === '1') params.set('autour', '1');
@@ -161,7 +165,8 @@ class SearchPanel extends HTMLElement {
   private showSummary(mapped: boolean): void {
     this.querySelector<HTMLElement>('[data-search-summary]')!.hidden = false;
     this.querySelector<HTMLElement>('[data-search-map-link]')!.hidden = !mapped;
-    this.collapse(true);
+    // A filter just ticked: the person may tick another; the box keeps the focus, the page does not jump.
+    if (!this.filtering) this.collapse(true);
   }
 
   /** After a search the form shrinks to a button, so that the first result shows on a phone's first screen. */
@@ -415,8 +420,10 @@ class SearchPanel extends HTMLElement {
       void this.leaveFor(params);
       return;
     }
-    if (push) history.pushState(null, '', this.searchUrl(params));
-    else history.replaceState(null, '', this.searchUrl(params));
+    if (push) {
+      this.filtering = false;
+      history.pushState(null, '', this.searchUrl(params));
+    } else history.replaceState(null, '', this.searchUrl(params));
     // Asked for (Enter, a commune chosen), not a filter ticked in the open form: the form shrinks at
     // once, so that « Recherche en cours… » is on the first screen of a phone (a name looked for in
     // all of France takes seconds on a slow one).
