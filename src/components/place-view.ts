@@ -70,6 +70,12 @@ class PlaceView extends HTMLElement {
     parts.push(element('p', { class: 'status', 'data-state': status.state }, statusLabel(t, status)));
 
     const phone = parsePhone(place.phone);
+    // Facts over a year old, or never dated: said as on the French page, in the person's language.
+    if (!hasFlag(place, 'fresh')) {
+      const notice = element('div', { class: 'notice' });
+      notice.append(element('p', {}, `${t(hasFlag(place, 'undated') ? 'check.undated' : 'check.stale')} ${t(phone ? 'check.call' : 'check.verify')}`));
+      parts.push(notice);
+    }
     const actions = element('div', { class: 'actions' });
     if (phone) actions.append(element('a', { class: 'button', href: `tel:${phone.dial}` }, t('place.call', { phone: phoneLeftToRight(t, phone.display) })));
     if (hasFlag(place, 'exactPoint'))

@@ -118,6 +118,8 @@ test('in Arabic: search, a place in Arabic, the choice kept on French pages, and
 test('changing language keeps what the page shows: the place, the list received, the search', async ({ page }) => {
   await page.goto('/en/lieu/?lieu=59.point-fictif-de-la-colline');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
+  // Checked on 10 January 2025, built on 1 March 2026: said, as on the French page.
+  await expect(page.locator('[data-place] .notice')).toHaveText('This information is more than one year old. Call before you go.');
   await chooseLanguage(page, 'Українська');
   await expect(page).toHaveURL(/\/uk\/lieu\/\?lieu=59\.point-fictif-de-la-colline$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');

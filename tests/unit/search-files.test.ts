@@ -156,6 +156,21 @@ describe('the directory()', () => {
   });
 });
 
+describe('how old a place’s facts are, on the build’s day (a translated place view warns as the French page does)', () => {
+  test('checked within a year: fresh; longer ago: neither; never: undated', () => {
+    const files = searchFilesOf([
+      place('Lieu fictif récent', { verified: '2026-02-01' }),
+      place('Lieu fictif ancien', { verified: '2024-01-10' }),
+      place('Lieu fictif sans date', { verified: null, sources: [{ name: 'Source fictive', date: null }] }),
+    ]);
+    const rows = [...files.shards.values()].flatMap((shard) => shard.places.map((row) => decodePlace(row, shard)));
+    const flags = (name: string) => rows.find((row) => row.name === name)!.flags & (FLAG.fresh | FLAG.undated);
+    expect(flags('Lieu fictif récent')).toBe(FLAG.fresh);
+    expect(flags('Lieu fictif ancien')).toBe(0);
+    expect(flags('Lieu fictif sans date')).toBe(FLAG.undated);
+  });
+});
+
 describe('a place’s row', () => {
   const sameWeek = { openingHours: 'Mo-Fr 09:00-12:00', closures: [] };
   const world = [

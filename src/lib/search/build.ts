@@ -3,6 +3,7 @@ import type { CardPlace } from '../card.ts';
 import type { Directory, PlaceEntry } from '../directory.ts';
 import type { Schedule } from '../hours/types.ts';
 import { parsePhone } from '../phone.ts';
+import { freshness } from '../freshness.ts';
 import { isNetworkPlace } from '../kinds.ts';
 import { label } from '../../i18n/index.ts';
 import { SEARCH_FILES } from '../routes.ts';
@@ -218,6 +219,8 @@ export function buildSearchFiles(
     shard.places.push(
       encodePlace({
         ...card,
+        // How old its facts are on the build's day: a translated place view warns as the French page does.
+        flags: card.flags | (freshness(place, built) === 'fresh' ? FLAG.fresh : 0) | (place.verified ? 0 : FLAG.undated),
         id: place.id,
         lat: place.lat,
         lon: place.lon,

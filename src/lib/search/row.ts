@@ -34,6 +34,10 @@ export const FLAG = {
   /** A bus or a mobile service: it has no fixed place. */
   itinerant: 4096,
   franceServices: 8192,
+  /** Checked less than a year before the build (see lib/freshness.ts): most places are not, so the bit is rare and costs little. */
+  fresh: 16384,
+  /** No date of check at all (the page says « Nous ne savons pas quand… »). */
+  undated: 32768,
 } as const;
 export type FlagName = keyof typeof FLAG;
 
