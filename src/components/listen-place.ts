@@ -9,6 +9,8 @@ class ListenPlace extends HTMLElement {
       [
         this.dataset.name!,
         document.querySelector('open-status')?.textContent?.trim() ?? '',
+        // What to know before going, said as a list: « · » is no word.
+        (this.dataset.conditions ?? '').replaceAll(' · ', ', '),
         this.dataset.address ? t('listen.address', { address: this.dataset.address }) : '',
         this.dataset.phone ? t('listen.phone', { digits: this.dataset.phone }) : '',
       ].filter(Boolean),

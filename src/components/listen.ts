@@ -47,7 +47,12 @@ export function listenButton(t: Translate, texts: () => string[]): HTMLButtonEle
       return;
     }
     const voice = voiceFor(speechSynthesis.getVoices(), language) as SpeechSynthesisVoice | undefined;
-    const utterance = new SpeechSynthesisUtterance(texts().join('. '));
+    // Each part a sentence: one full stop after it, never two (« … 59000 Lille.. Téléphone »).
+    const utterance = new SpeechSynthesisUtterance(
+      texts()
+        .map((text) => (/[.!?…]$/.test(text) ? text : `${text}.`))
+        .join(' '),
+    );
     utterance.lang = voice?.lang ?? language;
     if (voice) utterance.voice = voice;
     utterance.addEventListener('end', () => (button.textContent = t('listen.button')));

@@ -52,8 +52,14 @@ class PlaceView extends HTMLElement {
   }
 
   private say(key: Key): void {
-    this.querySelector('[data-status]')!.textContent = this.t(key);
-    if (key === 'placeView.notFound') this.querySelector<HTMLElement>('[data-not-found]')!.hidden = false;
+    const status = this.querySelector<HTMLElement>('[data-status]')!;
+    status.textContent = this.t(key);
+    if (key !== 'placeView.notFound') return;
+    this.querySelector<HTMLElement>('[data-not-found]')!.hidden = false;
+    // The page's title and heading say it too (it said « Chargement du lieu… », with no heading); the status, read out, is not shown twice.
+    document.title = status.textContent;
+    status.before(element('h1', {}, status.textContent));
+    status.classList.add('visually-hidden');
   }
 
   private show(place: SearchPlace, serviceIds: readonly string[]): void {
@@ -107,12 +113,7 @@ class PlaceView extends HTMLElement {
     parts.push(offered.length > 0 ? listOf([...new Set(offered)] as string[]) : element('p', {}, t(phone ? 'place.servicesUnknown' : 'place.servicesUnknownNoPhone')));
 
     parts.push(element('h2', {}, t('place.conditions')));
-    const conditions: string[] = [];
-    if (hasFlag(place, 'referralRequired')) conditions.push(t('referral.required'));
-    if (hasFlag(place, 'noReferral')) conditions.push(t('place.referralShort'));
-    if (hasFlag(place, 'appointmentRequired')) conditions.push(t('appointment.required'));
-    if (hasFlag(place, 'walkIn')) conditions.push(t('appointment.walk-in'));
-    if (hasFlag(place, 'free')) conditions.push(t('fee.free'));
+    const conditions = this.conditions(place);
     parts.push(conditions.length > 0 ? listOf(conditions) : element('p', {}, t('site.notProvided')));
     if (place.languages.length > 0) {
       parts.push(element('h2', {}, t('place.languages')));
@@ -127,6 +128,18 @@ class PlaceView extends HTMLElement {
     void import('./selection/selection-toggle.ts');
   }
 
+  /** What the place asks before coming, as the rows say it. */
+  private conditions(place: SearchPlace): string[] {
+    const t = this.t;
+    const conditions: string[] = [];
+    if (hasFlag(place, 'referralRequired')) conditions.push(t('referral.required'));
+    if (hasFlag(place, 'noReferral')) conditions.push(t('place.referralShort'));
+    if (hasFlag(place, 'appointmentRequired')) conditions.push(t('appointment.required'));
+    if (hasFlag(place, 'walkIn')) conditions.push(t('appointment.walk-in'));
+    if (hasFlag(place, 'free')) conditions.push(t('fee.free'));
+    return conditions;
+  }
+
   /** What is read aloud: the name, whether it is open, today's hours, the address, the phone in pairs of digits. */
   private spoken(place: SearchPlace, status: string): string[] {
     const t = this.t;
@@ -136,6 +149,7 @@ class PlaceView extends HTMLElement {
       place.title || place.name,
       status,
       today ? t('hours.todaySlots', { slots: formatSlots(t, today) }) : '',
+      this.conditions(place).join(', '),
       t('listen.address', { address: [place.street, place.commune].filter(Boolean).join(', ') }),
       phone ? t('listen.phone', { digits: phone.display.replace(/^\+33 ?/, '0') }) : '',
     ].filter(Boolean);

@@ -283,4 +283,11 @@ test('a place the search files no longer hold: said in the person’s language, 
   await page.goto('/en/lieu/?lieu=59.lieu-qui-n-existe-pas');
   await expect(page.locator('place-view [data-status]')).toHaveText(en('placeView.notFound'));
   await expect(page.getByRole('main').getByRole('link', { name: en('site.nav.home') })).toHaveAttribute('href', '/en/');
+  // A heading and a title that say so (the page kept « Loading the place… », with no heading).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en('placeView.notFound'));
+  await expect(page).toHaveTitle(en('placeView.notFound'));
+  // An address that names no place at all, in easy-to-read French: the same.
+  await page.goto('/facile/lieu/?lieu=xyz');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(wordsFor('fr-falc').t('placeView.notFound'));
+  expect(await axeViolations(page)).toEqual([]);
 });

@@ -133,6 +133,40 @@ test('a place prints on one A4 page: its facts, a QR code to its page, the date 
   expect(paper.text.replaceAll('/ ', '/')).toMatch(new RegExp(`${SERVED_HOST}/lieux/espace-fictif-?des-hirondelles/`));
 });
 
+test('« Écouter » says what the place asks before coming, each part once ended (French page and translated view)', async ({ page }) => {
+  // A device with a French and an English voice, that keeps what it is asked to say.
+  await page.addInitScript(() => {
+    const said: string[] = [];
+    const synthesis = Object.assign(new EventTarget(), {
+      speaking: false,
+      getVoices: () => [{ lang: 'fr-FR' }, { lang: 'en-GB' }],
+      cancel: () => undefined,
+      speak: (utterance: { text: string }) => void said.push(utterance.text),
+    });
+    Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: synthesis });
+    // An utterance that takes any voice (the real one wants a SpeechSynthesisVoice).
+    class Utterance extends EventTarget {
+      lang = '';
+      voice: unknown = null;
+      text: string;
+      constructor(text: string) {
+        super();
+        this.text = text;
+      }
+    }
+    Object.assign(window, { said, SpeechSynthesisUtterance: Utterance });
+  });
+  const said = () => page.evaluate(() => (window as unknown as { said: string[] }).said.at(-1) ?? '');
+  await page.goto('/lieux/espace-fictif-des-hirondelles/');
+  await page.getByRole('button', { name: 'Écouter' }).click();
+  expect(await said()).toContain('Il faut être orienté par un travailleur social, Sans rendez-vous, Gratuit.');
+  expect(await said()).not.toMatch(/\.\./);
+  await page.goto('/en/lieu/?lieu=67.espace-fictif-des-hirondelles');
+  await page.getByRole('button', { name: 'Listen' }).click();
+  expect(await said()).toContain('You need to be referred by a social worker');
+  expect(await said()).not.toMatch(/\.\./);
+});
+
 test('SMS, WhatsApp and e-mail carry the name, address, phone, what the place asks, next opening as a date, and the link', async ({ page }) => {
   // Tuesday 18:00: closed, opens on Wednesday 4 March at 9:00.
   await page.clock.setFixedTime(new Date('2026-03-03T18:00:00+01:00'));
