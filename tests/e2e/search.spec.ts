@@ -76,6 +76,17 @@ test.describe('search, with the network cut once the page has loaded', () => {
     await expect(page).toHaveURL(/sans-rdv=1/);
   });
 
+  test('a filter removed by its chip: the focus goes to the next chip, then to « Modifier la recherche », never to the top of the page', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/recherche/?q=Lille&gratuit=1&sans-rdv=1');
+    await page.getByRole('button', { name: 'Enlever : gratuits' }).click();
+    await expect(page).not.toHaveURL(/gratuit=1/);
+    await expect(page.getByRole('button', { name: 'Enlever : sans rendez-vous' })).toBeFocused();
+    await page.getByRole('button', { name: 'Enlever : sans rendez-vous' }).click();
+    await expect(status(page)).toHaveText('3 lieux trouvés autour de Lille.');
+    await expect(page.getByRole('button', { name: 'Modifier la recherche' })).toBeFocused();
+  });
+
   test('the France Services label alone asks where, and stays asked when only the commune is typed then', async ({ page }) => {
     await searchFor(page, 'france services');
     await expect(status(page)).toContainText('Dites-nous où vous cherchez');

@@ -179,12 +179,26 @@ class SearchPanel extends HTMLElement {
   /** The name a service has in the form (its checkbox's label). */
   private serviceName = (id: string): string => this.form.querySelector(`input[name="service"][value="${CSS.escape(id)}"]`)?.parentElement?.textContent?.trim() ?? id;
 
+  /** A chip was tapped: its button goes with the search it asks, the focus goes to the chips left (see showChips()). */
+  private chipTapped = false;
+
   /** The active filters, each a button that removes it, and "Tout effacer". */
   private showChips(params: URLSearchParams): void {
     const chips = this.querySelector<HTMLElement>('[data-search-chips]')!;
     chips.replaceChildren();
+    // The chip tapped is gone: the focus goes to the first one left, else to « Modifier la recherche », never to the top of the page.
+    const refocus = this.chipTapped;
+    this.chipTapped = false;
+    const focusLeft = () => {
+      if (!refocus) return;
+      const edit = this.querySelector<HTMLElement>('[data-search-edit]')!;
+      (chips.querySelector<HTMLElement>('button') ?? (edit.checkVisibility() ? edit : this.input)).focus();
+    };
     const active = activeFilters(params);
-    if (active.length === 0) return;
+    if (active.length === 0) {
+      focusLeft();
+      return;
+    }
     const list = element('ul');
     for (const chip of active) {
       const control = this.form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${chip.name}"]${chip.name === 'service' ? `[value="${CSS.escape(chip.value)}"]` : ''}`);
@@ -196,6 +210,7 @@ class SearchPanel extends HTMLElement {
       button.addEventListener('click', () => {
         const next = withoutFilter(params, chip);
         fillForm(this.form, next);
+        this.chipTapped = true;
         this.go(next, true);
       });
       const item = element('li');
@@ -206,12 +221,14 @@ class SearchPanel extends HTMLElement {
     clear.addEventListener('click', () => {
       const next = withoutFilters(params);
       fillForm(this.form, next);
+      this.chipTapped = true;
       this.go(next, true);
     });
     const item = element('li');
     item.append(clear);
     list.append(item);
     chips.append(list);
+    focusLeft();
   }
 
   /**
