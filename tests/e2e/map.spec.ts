@@ -146,4 +146,8 @@ test('a marker’s popup opens clear of the map’s buttons, its name readable',
       }),
     )
     .toBe(true);
+  // The map's own buttons speak the page's language (Leaflet says « Close popup », « Zoom in »).
+  await expect(frame.getByRole('button', { name: 'Fermer' })).toBeVisible();
+  await expect(frame.getByRole('button', { name: 'Voir la carte de plus près' })).toBeVisible();
+  await expect(frame.getByRole('button', { name: 'Voir la carte de plus loin' })).toBeVisible();
 });

@@ -4,7 +4,7 @@
  */
 import L from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
+import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEvents, ZoomControl } from 'react-leaflet';
 import type { FeatureCollection } from 'geojson';
 import { createTranslator, formatNumber, type Key, type Translate } from '../../i18n/translate.ts';
 import { leftToRight } from '../../i18n/bidi.ts';
@@ -304,7 +304,7 @@ function Markers({
  * Leaflet makes the map's own element focusable (arrow keys pan it): a named region, so that
  * reaching it by Tab says what it is (MapContainer passes no ARIA attribute to its element).
  */
-function Named({ label }: { label: string }) {
+function Named({ label, closeLabel }: { label: string; closeLabel: string }) {
   const map = useMap();
   useEffect(
     function name() {
@@ -314,6 +314,8 @@ function Named({ label }: { label: string }) {
     },
     [map, label],
   );
+  // A popup's close button, in the page's language.
+  useMapEvents({ popupopen: (event) => event.popup.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', closeLabel) });
   return null;
 }
 
@@ -372,8 +374,10 @@ export function LeafletMap({ mode, points: staticPoints, current, tiles, label, 
 
   return (
     <div ref={frame} className={`map-inner${mode === 'search' ? ' search-map' : ''}`}>
-      <MapContainer bounds={FRANCE} className="map" attributionControl zoomControl keyboard minZoom={2} maxZoom={18}>
-        <Named label={label} />
+      <MapContainer bounds={FRANCE} className="map" attributionControl zoomControl={false} keyboard minZoom={2} maxZoom={18}>
+        <Named label={label} closeLabel={t('map.closePopup')} />
+        {/* Leaflet's own words are English (« Zoom in », « Close popup »): the page's language instead. */}
+        <ZoomControl position="topleft" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
         <Outline />
         <TileLayer url={tiles.url} attribution={tiles.attribution} crossOrigin="anonymous" eventHandlers={{ tileerror: () => setTilesFailed(true) }} />
         <FitTo points={fitted} />
