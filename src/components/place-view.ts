@@ -14,6 +14,7 @@ import { parsePhone } from '../lib/phone.ts';
 import { CORRECTION_PARAM, placeUrl } from '../lib/routes.ts';
 import { placeIdOfPath } from '../lib/place-view-url.ts';
 import { hasFlag, type SearchPlace } from '../lib/search/row.ts';
+import { conditionLines } from '../lib/card.ts';
 import { engine } from './search/browser-engine.ts';
 import { listenButton } from './listen.ts';
 
@@ -113,7 +114,7 @@ class PlaceView extends HTMLElement {
     parts.push(offered.length > 0 ? listOf([...new Set(offered)] as string[]) : element('p', {}, t(phone ? 'place.servicesUnknown' : 'place.servicesUnknownNoPhone')));
 
     parts.push(element('h2', {}, t('place.conditions')));
-    const conditions = this.conditions(place);
+    const conditions = conditionLines(t, place);
     parts.push(conditions.length > 0 ? listOf(conditions) : element('p', {}, t('site.notProvided')));
     if (place.languages.length > 0) {
       parts.push(element('h2', {}, t('place.languages')));
@@ -128,18 +129,6 @@ class PlaceView extends HTMLElement {
     void import('./selection/selection-toggle.ts');
   }
 
-  /** What the place asks before coming, as the rows say it. */
-  private conditions(place: SearchPlace): string[] {
-    const t = this.t;
-    const conditions: string[] = [];
-    if (hasFlag(place, 'referralRequired')) conditions.push(t('referral.required'));
-    if (hasFlag(place, 'noReferral')) conditions.push(t('place.referralShort'));
-    if (hasFlag(place, 'appointmentRequired')) conditions.push(t('appointment.required'));
-    if (hasFlag(place, 'walkIn')) conditions.push(t('appointment.walk-in'));
-    if (hasFlag(place, 'free')) conditions.push(t('fee.free'));
-    return conditions;
-  }
-
   /** What is read aloud: the name, whether it is open, today's hours, the address, the phone in pairs of digits. */
   private spoken(place: SearchPlace, status: string): string[] {
     const t = this.t;
@@ -149,7 +138,7 @@ class PlaceView extends HTMLElement {
       place.title || place.name,
       status,
       today ? t('hours.todaySlots', { slots: formatSlots(t, today) }) : '',
-      this.conditions(place).join(', '),
+      conditionLines(t, place).join(', '),
       t('listen.address', { address: [place.street, place.commune].filter(Boolean).join(', ') }),
       phone ? t('listen.phone', { digits: phone.display.replace(/^\+33 ?/, '0') }) : '',
     ].filter(Boolean);

@@ -46,15 +46,20 @@ export function referralKey(place: Pick<SearchPlace, 'flags'>): Key | null {
   return hasFlag(place, 'noReferral') ? 'place.referralShort' : null;
 }
 
-/** « Pas besoin d’être orienté · Sans rendez-vous · Gratuit »: what a person must know before going, on one line ('' when the place does not say). The same on cards, paper, posters and messages. */
-export function conditions(t: Translate, place: Pick<SearchPlace, 'flags'>): string {
+/** What a person must know before going, one line each: the referral, the appointment, the fees (none when the place does not say). */
+export function conditionLines(t: Translate, place: Pick<SearchPlace, 'flags'>): string[] {
   const lines: string[] = [];
   const referral = referralKey(place);
   if (referral) lines.push(t(referral));
   if (hasFlag(place, 'appointmentRequired')) lines.push(t('appointment.required'));
   else if (hasFlag(place, 'walkIn')) lines.push(t('appointment.walk-in'));
   if (hasFlag(place, 'free')) lines.push(t('fee.free'));
-  return lines.join(' · ');
+  return lines;
+}
+
+/** « Pas besoin d’être orienté · Sans rendez-vous · Gratuit »: the same on one line ('' when the place does not say). The same on cards, paper, posters and messages. */
+export function conditions(t: Translate, place: Pick<SearchPlace, 'flags'>): string {
+  return conditionLines(t, place).join(' · ');
 }
 
 /** Where a place is: « 3 rue X, Lille », « … · Dans la commune », « Lille · à 900 m », or roughly when its point is the commune's centre. */
