@@ -1039,9 +1039,16 @@ function collectIn(
  */
 export function networkDepartements(meta: Meta, nameWords: readonly string[]): Set<string> | null {
   if (!holdsNetworkWord(nameWords)) return null;
-  const codes = Object.entries(meta.departements).filter(([, departement]) => (departement.emmaus ?? 0) > 0);
-  return codes.length > 0 ? new Set(codes.map(([code]) => code)) : null;
+  let codes = networkSets.get(meta);
+  if (codes === undefined) {
+    const counted = Object.entries(meta.departements).filter(([, departement]) => (departement.emmaus ?? 0) > 0);
+    networkSets.set(meta, (codes = counted.length > 0 ? new Set(counted.map(([code]) => code)) : null));
+  }
+  return codes;
 }
+
+/** networkDepartements()'s set, once per build's meta (a search asks it twice: the commune files to skip, the places to read). */
+const networkSets = new WeakMap<Meta, Set<string> | null>();
 
 /** The words a place of the network is found by besides its name's: « emmaus », and « relais » for a relay it trained. */
 function networkWordsOf(place: SearchPlace): string[] {
