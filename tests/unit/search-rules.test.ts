@@ -9,7 +9,7 @@ import { soundInitials, soundOf, soundsOf } from '../../src/lib/search/sound.ts'
 import { editDistance } from '../../src/lib/text.ts';
 import { isResidentsOnly, readsAsCode } from '../../src/lib/search/audience.ts';
 import { arrondissementCentres, readableTitle } from '../../src/lib/search/build.ts';
-import { arrondissementPostcode, matchNeeds, MAX_QUERY, queryWords } from '../../src/lib/search/query.ts';
+import { arrondissementPostcode, latinOf, matchNeeds, MAX_QUERY, queryWords } from '../../src/lib/search/query.ts';
 import type { Label } from '../../src/lib/schemas/label.ts';
 import { engineOver, fixtures, perTest, place, searchFilesOf } from './world.ts';
 
@@ -283,6 +283,41 @@ describe('arrondissements, from the official reference', () => {
   test('a postcode of another city has none', () => {
     expect(arrondissementOfPostcode('59000')).toBeUndefined();
     expect(allArrondissements()).toHaveLength(45);
+  });
+});
+
+describe('names written in Cyrillic', () => {
+  test.each([
+    ['Бордо', 'bordo', 'Bordeaux'],
+    ['Нанси', 'nansi', 'Nancy'],
+    ['Рубе', 'roubai', 'Roubaix'],
+    ['Кале', 'kalai', 'Calais'],
+    ['Монпелье', 'monpelier', 'Montpellier'],
+    ['Монпельє', 'monpelier', 'Montpellier'],
+    ['Версаль', 'versaill', 'Versailles'],
+    ['Лион', 'lyon', 'Lyon'],
+    ['Ліон', 'lyon', 'Lyon'],
+    ['Мюлуз', 'mulouz', 'Mulhouse'],
+    ['Лимож', 'limoj', 'Limoges'],
+  ])('« %s » is written « %s », and sounds like %s', (cyrillic, latin, name) => {
+    expect(latinOf(normalize(cyrillic))).toBe(latin);
+    expect(soundOf(latin)).toBe(soundOf(normalize(name)));
+  });
+
+  // Close to the sound, found by their spelling (« Гренобль »: see search.test.ts).
+  test.each([
+    ['Тулуза', 'toulouza'],
+    ['Марсель', 'marseill'],
+    ['Перпиньян', 'perpinian'],
+    ['Гренобль', 'grenobill'],
+  ])('« %s » is written « %s »', (cyrillic, latin) => {
+    expect(latinOf(normalize(cyrillic))).toBe(latin);
+  });
+
+  test('Сен and Сент are Saint; a word in Latin letters, Arabic or numbers is kept', () => {
+    expect(normalize('Сен-Дени').split(' ').map(latinOf)).toEqual(['saint', 'deni']);
+    expect(normalize('Сент-Этьен').split(' ').map(latinOf)).toEqual(['saint', 'etien']);
+    expect(['lille', 'باريس', '59000', 'ле'].map(latinOf)).toEqual(['lille', 'باريس', '59000', 'le']);
   });
 });
 

@@ -194,6 +194,27 @@ describe('other ways in', () => {
     expect(saintDenis.type === 'choose' && saintDenis.communes.map((commune) => `${commune.name} (${commune.departement})`).slice(0, 2)).toEqual(['Saint-Denis (974)', 'Saint-Denis (93)']);
   });
 
+  test('a town typed in Cyrillic is found as it sounds, with a need in Russian or Ukrainian; a word not understood is said as typed', async () => {
+    expect(await origin('Париж')).toBe('Paris');
+    expect(await origin('Лион')).toBe('Lyon');
+    expect(await origin('Гренобль')).toBe('Grenoble');
+    expect(await origin('Клермон-Ферран')).toBe('Clermont-Ferrand');
+    const roubaix = await search('Рубе');
+    expect(roubaix.type === 'choose' && roubaix.communes[0]!.name).toBe('Roubaix');
+    const saintDenis = await search('Сен-Дени');
+    expect(saintDenis.type === 'choose' && saintDenis.communes.map((commune) => commune.name).slice(0, 2)).toEqual(['Saint-Denis', 'Saint-Denis']);
+    // The needs' words in Russian (src/i18n/locales/ru.ts gives them to the real build).
+    const russian = engineOver(searchFilesOf(fixtures.dataset.places, [], undefined, { 'acces-internet-materiel': ['принтер', 'печать'] }));
+    const inRussian = (q: string) => russian.search({ q, filters: NO_FILTERS, now: NOW });
+    const outcome = await inRussian('принтер Гренобль');
+    expect(outcome.type === 'results' && [outcome.origin.kind === 'commune' && outcome.origin.commune.name, outcome.reading.needs]).toEqual(['Grenoble', ['acces-internet-materiel']]);
+    // A need misspelt in Cyrillic is a need, not a commune's name read in Latin letters.
+    const misspelt = await inRussian('пичать Лион');
+    expect(misspelt.type === 'results' && [misspelt.origin.kind === 'commune' && misspelt.origin.commune.name, misspelt.reading.needs]).toEqual(['Lyon', ['acces-internet-materiel']]);
+    const lost = await inRussian('Лион абвгдж');
+    expect(lost.type === 'results' && lost.reading.unknown).toEqual(['абвгдж']);
+  });
+
   test('a misspelt name that ends « sur » a département’s name is a commune: the département is part of it', async () => {
     // Read as the Ain and the Isère, the words left offered other Neuville and Saint-Quentin (Saint-Quantin-de-Rançanne on the real data).
     expect(await origin('neuvile sur ain')).toBe('Neuville-sur-Ain');

@@ -84,8 +84,8 @@ export const searchReference: typeof fixtures.reference = {
   communes: new Map([...fixtures.reference.communes].filter(([, commune]) => SEARCH_DEPARTEMENTS.has(commune.departementCode))),
 };
 
-export function searchFilesOf(places: Dataset['places'], labels: Dataset['labels'] = [], reference = searchReference): SearchFiles {
-  return buildSearchFiles(buildDirectory({ ...fixtures.dataset, places, labels }, reference, scheduleStartFor(BUILD_DATE)), BUILD_DATE);
+export function searchFilesOf(places: Dataset['places'], labels: Dataset['labels'] = [], reference = searchReference, otherWords: Record<string, string[]> = {}): SearchFiles {
+  return buildSearchFiles(buildDirectory({ ...fixtures.dataset, places, labels }, reference, scheduleStartFor(BUILD_DATE)), BUILD_DATE, undefined, otherWords);
 }
 
 /** The rows of the standard export of a data folder, and the places left out with the reason. */

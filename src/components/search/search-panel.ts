@@ -314,9 +314,10 @@ class SearchPanel extends HTMLElement {
       if (this.dataset.collapsed === 'true') this.collapse(false);
     }
     if ((outcome.type === 'none' || outcome.type === 'need-location') && outcome.departement) this.output.append(departementLink(this.t, outcome.departement));
+    // « باريس », « طباعة مرسيليا »: the communes' names are written in Latin letters (Cyrillic is read so, see latinOf()).
+    const notLatin = outcome.type === 'none' ? outcome.query : outcome.type === 'need-location' ? outcome.reading.unknown.join(' ') : '';
+    if (/(?!\p{Script=Latin})\p{L}/u.test(notLatin)) this.output.append(element('p', { 'data-latin-hint': '' }, this.t('search.latinLetters')));
     if (outcome.type === 'none') {
-      // « باريس », « Париж »: the communes' names are written in Latin letters only.
-      if (/(?!\p{Script=Latin})\p{L}/u.test(outcome.query)) this.output.append(element('p', { 'data-latin-hint': '' }, this.t('search.latinLetters')));
       const line = element('p');
       line.append(element('a', { href: '/#regions' }, this.t('search.chooseRegion')));
       this.output.append(line);

@@ -29,7 +29,7 @@ import {
 } from './data.ts';
 import { normalize } from './normalize.ts';
 import { dateOf, judge, NO_FILTERS, type FilterName, type Filters, type When } from './judge.ts';
-import { arrondissementPostcode, communeNameWords, FILLER_WORDS, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
+import { arrondissementPostcode, communeNameWords, FILLER_WORDS, latinOf, matchNeeds, MAX_QUERY, queryWords } from './query.ts';
 import { decodePlace, hasFlag, type SearchPlace } from './row.ts';
 import { inSlices, SLICE_MS, yieldToPage } from '../yield.ts';
 import {
@@ -609,7 +609,7 @@ export class SearchEngine {
     const postcode = words.find((word) => /^\d{5}$/.test(word)) ?? arrondissementPostcode(words)?.postcode;
     if (postcode) paths.add(SEARCH_FILES.postcodes(postcodeFile(postcode)));
     words.forEach((word, index) => {
-      if (!needs.has(index) && !fillers.has(word) && !/^\d/.test(word)) paths.add(SEARCH_FILES.communes(communeFileOf(word, meta.communeFiles)));
+      if (!needs.has(index) && !fillers.has(word) && !/^\d/.test(word)) paths.add(SEARCH_FILES.communes(communeFileOf(latinOf(word), meta.communeFiles)));
     });
     const kept = await Promise.all([...paths].map(async (path) => ((await this.hasFile(path)) ? `${path}?v=${meta.version}` : null)));
     return kept.filter((path): path is string => path !== null);
@@ -652,6 +652,21 @@ export class SearchEngine {
     const forNeeds = () => masked().map((word, index) => (programme.has(index) ? '' : word));
     const needs = matchNeeds(forNeeds(), meta);
     for (const index of needs.used) consumed.add(index);
+    // 2b. Words left in Cyrillic: a need misspelt, or else a commune's name, read in Latin letters as it sounds
+    // (« Тулуза » is « toulouza », Toulouse; see latinOf()). A word not understood is said as it was typed.
+    const cyrillic = matchNeeds(
+      forNeeds().map((word) => (latinOf(word) === word ? '' : word)),
+      meta,
+      { typos: true },
+    );
+    for (const index of cyrillic.used) consumed.add(index);
+    const typed = new Map<string, string>();
+    words.forEach((word, index) => {
+      if (consumed.has(index)) return;
+      words[index] = latinOf(word);
+      typed.set(words[index], word);
+    });
+    const said = (list: string[]) => list.map((word) => typed.get(word) ?? word);
 
     // 3a. A département's name of several words is read before the communes in it: « seine saint
     // denis » is the département, not Saint-Denis, nor Selles-Saint-Denis misspelt.
@@ -690,8 +705,8 @@ export class SearchEngine {
     // 4. Needs misspelt, among the words left: "declaraton", "inpots", "scaner".
     const typos = matchNeeds(forNeeds(), meta, { typos: true });
     for (const index of typos.used) consumed.add(index);
-    const services = [...new Set([...needs.services, ...typos.services])];
-    const franceServices = needs.franceServices || typos.franceServices;
+    const services = [...new Set([...needs.services, ...cyrillic.services, ...typos.services])];
+    const franceServices = needs.franceServices || cyrillic.franceServices || typos.franceServices;
 
     // 5. A name that is also the start of larger communes' names is not clearly meant: "aix" is
     // Aix in Corrèze (352 people) but most likely Aix-en-Provence or Aix-les-Bains. All are offered.
@@ -782,7 +797,7 @@ export class SearchEngine {
       services: [...new Set([...services, ...request.filters.services])],
       franceServices: request.filters.franceServices || franceServices,
     };
-    const reading = (name: string[]): Reading => ({ needs: services, franceServices, name, unknown: [...unknown, ...nameWords.filter((word) => !name.includes(word))] });
+    const reading = (name: string[]): Reading => ({ needs: services, franceServices, name, unknown: said([...unknown, ...nameWords.filter((word) => !name.includes(word))]) });
 
     await yieldToPage();
     // The first page, or its start, when the nearest files give it for sure (see around()); never for the counts alone.
@@ -826,7 +841,7 @@ export class SearchEngine {
       if (everyFirstLetter && departement) {
         const { fuzzy } = await this.findCommunes(phrase, { anyFirstLetter: true });
         const there = fuzzy.find((commune) => commune.departement === departement.code);
-        if (there) return withReading(await this.search({ ...request, q: phrase, commune: there.insee, filters }), { needs: services, franceServices, name: [], unknown });
+        if (there) return withReading(await this.search({ ...request, q: phrase, commune: there.insee, filters }), { needs: services, franceServices, name: [], unknown: said(unknown) });
       }
       // Or one of them is the start of a commune's name ("florac xyz").
       for (const [index, word] of nameWords.entries()) {
@@ -835,7 +850,7 @@ export class SearchEngine {
         unknown.push(...nameWords.filter((_, other) => other !== index));
         nameWords = [];
         const outcome = await this.search({ ...request, q: word, filters });
-        return withReading(outcome, { needs: services, franceServices, name: [], unknown });
+        return withReading(outcome, { needs: services, franceServices, name: [], unknown: said(unknown) });
       }
     }
     if (filters.services.length > 0 || filters.franceServices) return { type: 'need-location', filters, reading: reading([]), ...named };

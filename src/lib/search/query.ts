@@ -129,3 +129,29 @@ export function matchNeeds(words: readonly string[], meta: Pick<Meta, 'services'
 export function queryWords(q: string): string[] {
   return normalize(q).split(' ').filter(Boolean);
 }
+
+/** Cyrillic letters (Russian and Ukrainian, folded: й is и), each as a French ear writes its sound; ь and ъ are silent. */
+const CYRILLIC = 'абвгґдеєжзиіклмнопрстуфхцчшщыэюяьъ';
+const LATIN = 'a b v g g d e ie j z i i k l m n o p r s t ou f kh ts tch ch chtch i e u ia  '.split(' ');
+
+/**
+ * A commune's name typed in Cyrillic, in Latin letters as it sounds, for the search by sound
+ * (see sound.ts): « Тулуза » is « toulouza » (Toulouse), « Марсель » « marseill » (Marseille),
+ * « Рубе » « roubai » (Roubaix), « Сен-Дени » « saint deni ». The usual ways French names are
+ * written in Cyrillic: a final е says « é » (Рубе, Кале), a final ль the « ille » of Marseille or
+ * Versailles, ье « ier » at the end (Монпелье), ио the « yo » of Lyon (Лион), Сен and Сент are Saint.
+ * Other words are kept.
+ */
+export function latinOf(word: string): string {
+  if (!/\p{Script=Cyrillic}/u.test(word)) return word;
+  if (word === 'сен' || word === 'сент') return 'saint';
+  let latin = '';
+  for (const letter of word
+    .replace(/ь[еє]$/, 'ier')
+    .replace(/(?<=..)е$/, 'ai')
+    .replace(/(?<!л)ль$/, 'ill')
+    .replace(/ье/g, 'ие')
+    .replace(/[иі]о/g, 'yo'))
+    latin += LATIN[CYRILLIC.indexOf(letter)] ?? letter;
+  return latin;
+}
