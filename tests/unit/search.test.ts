@@ -197,6 +197,9 @@ describe('other ways in', () => {
   test('a town typed in Cyrillic is found as it sounds, with a need in Russian or Ukrainian; a word not understood is said as typed', async () => {
     expect(await origin('Париж')).toBe('Paris');
     expect(await origin('Лион')).toBe('Lyon');
+    // Read from Cyrillic, even a commune's exact name is a guess: the page names its département (« Lyon (Rhône) »).
+    const lyon = await search('Лион');
+    expect(lyon.type === 'results' && lyon.origin.kind === 'commune' && lyon.origin.guessed).toBe(true);
     expect(await origin('Гренобль')).toBe('Grenoble');
     expect(await origin('Клермон-Ферран')).toBe('Clermont-Ferrand');
     const roubaix = await search('Рубе');

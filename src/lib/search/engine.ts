@@ -664,7 +664,7 @@ export class SearchEngine {
     words.forEach((word, index) => {
       if (consumed.has(index)) return;
       words[index] = latinOf(word);
-      typed.set(words[index], word);
+      if (words[index] !== word) typed.set(words[index], word);
     });
     const said = (list: string[]) => list.map((word) => typed.get(word) ?? word);
 
@@ -696,6 +696,8 @@ export class SearchEngine {
       }
     }
     for (const index of exactSpan) consumed.add(index);
+    // A name read from Cyrillic is a guess, even when it is a commune's exact name (« Нант » is Nant, a village, when Nantes is meant): the page names its département.
+    if (exactSpan.some((index) => typed.has(words[index]!))) guessed = true;
     // 3b. A département named or numbered where no commune is: not a misspelt commune (« lozere »
     // offered Lopérec and Luzeret). An outcome with no place leads to its page, its places commune by commune.
     // Step 3 read no word of a one-word name when it found no commune: the département found in 3a is the one.
