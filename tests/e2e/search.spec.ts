@@ -76,6 +76,23 @@ test.describe('search, with the network cut once the page has loaded', () => {
     await expect(page).toHaveURL(/sans-rdv=1/);
   });
 
+  test('filters typed with the rest, from the home page or a link, become filters the person can see and remove', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin').fill('gratuit Lille');
+    await page.keyboard.press('Enter');
+    await expect(status(page)).toHaveText('3 lieux trouvés autour de Lille. 1 lieu correspond sûrement à vos choix. Pour les autres, vérifiez avec le lieu.');
+    await expect(page).toHaveURL(/gratuit=1/);
+    await expect(page.getByRole('button', { name: 'Enlever : gratuits' })).toBeVisible();
+    await expect(page.locator('[data-search-reading]')).toHaveCount(0);
+    // A link that says it in its words: the same.
+    await page.goto(`/recherche/?q=${encodeURIComponent('Lille ouvert samedi')}`);
+    await expect(page).toHaveURL(/quand=samedi/);
+    await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toHaveValue('Lille');
+    await expect(page.getByRole('button', { name: /^Enlever : .*samedi/i })).toBeVisible();
+    await expect(status(page)).toContainText('autour de Lille');
+    await expect(status(page)).not.toContainText('non compris');
+  });
+
   test('a filter removed by its chip: the focus goes to the next chip, then to « Modifier la recherche », never to the top of the page', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/recherche/?q=Lille&gratuit=1&sans-rdv=1');

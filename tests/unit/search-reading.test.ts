@@ -12,6 +12,7 @@ import { NO_FILTERS, SearchEngine, startsAWord, type CommuneMatch, type Filters,
 import { MOST_UNKNOWN_KM, rankKm, UNKNOWN_KM } from '../../src/lib/search/rank.ts';
 import { matchNeeds, queryWords, typosAllowed } from '../../src/lib/search/query.ts';
 import type { SearchFiles } from '../../src/lib/search/build.ts';
+import { filtersFrom, filtersSaid } from '../../src/components/search/state.ts';
 import { formerNamesFrom } from '../../src/lib/territory/official.ts';
 import { packCommunes, packPostcodes, packShard } from '../../src/lib/search/data.ts';
 import { soundInitials } from '../../src/lib/search/sound.ts';
@@ -583,5 +584,32 @@ describe('the first page from the nearest files, the counts after', () => {
 
   test('no early page when a need asked has no sure place on it (the whole search may look further)', async () => {
     expect((await searched(2, { ...NO_FILTERS, services: ['impression'] })).firsts).toEqual([]);
+  });
+});
+
+describe('filters said in the words typed', () => {
+  const said = (q: string, others: Record<string, string> = {}) => filtersSaid(new URLSearchParams({ q, ...others }));
+  test.each([
+    ['wifi gratuit lille', 'wifi lille', { free: true }],
+    ['Gratuites', null, { free: true }],
+    ['ouvert samedi matin Saint-Étienne', 'Saint-Étienne', { when: { day: 5, half: 'morning' } }],
+    ['ouvert lille', 'lille', { openNow: true }],
+    ["ouvert aujourd'hui lille", 'lille', { when: { day: 'today', half: null } }],
+    ['après-midi roubaix', 'roubaix', { when: { day: 'today', half: 'afternoon' } }],
+    ['aide en arabe Marseille', 'aide Marseille', { language: 'ar' }],
+    ['qui parle en anglais lyon', 'qui lyon', { language: 'en' }],
+    ['langue des signes paris', 'paris', { language: 'lsf' }],
+    ['fauteuil roulant grenoble', 'grenoble', { wheelchair: true }],
+    // A word kept where it is not said of a language; communes named like a filter word.
+    ['aix en provence gratuit', 'aix en provence', { free: true }],
+  ])('« %s » searches « %s » with %o', (q, left, filters) => {
+    const params = said(q);
+    expect(params.get('q')).toBe(left);
+    expect(filtersFrom(params)).toMatchObject(filters);
+  });
+
+  test('nothing said: the same query; a filter already chosen keeps its value; Persan and Signes are communes', () => {
+    for (const q of ['imprimer grenoble', 'Persan', 'Signes', 'saint etienne']) expect(said(q).toString()).toBe(new URLSearchParams({ q }).toString());
+    expect(said('samedi lille', { quand: 'lundi' }).get('quand')).toBe('lundi');
   });
 });

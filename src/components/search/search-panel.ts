@@ -17,7 +17,7 @@ import { currentPosition, PositionError } from './geolocation.ts';
 import { element } from '../card.ts';
 import { communeName, departementLabel, outcomePoints, outcomeStatus, printCodes, readingLine, resultCard, type CardContext } from './render.ts';
 import { SLICE_MS, yieldToFrame, yieldToPage } from '../../lib/yield.ts';
-import { activeFilters, fillForm, filtersFrom, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
+import { activeFilters, fillForm, filtersFrom, filtersSaid, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
 
 /** The map's section, hidden on the search page until its results are drawn (or asked for with « Voir sur la carte »). */
 function showMapSection(): void {
@@ -104,7 +104,9 @@ class SearchPanel extends HTMLElement {
     addEventListener('beforeprint', () => printCodes(this.t, this.output, this.site, true));
 
     if (this.onSearchPage) {
-      const params = new URLSearchParams(location.search);
+      // A link may say filters in its words (« ?q=wifi gratuit lille »): moved to their fields, as from the form.
+      const params = filtersSaid(new URLSearchParams(location.search));
+      if (params.toString() !== new URLSearchParams(location.search).toString()) history.replaceState(null, '', this.searchUrl(params));
       fillForm(this.form, params);
       if (params.size > 0) {
         this.showSummary(false);
