@@ -240,6 +240,22 @@ test.describe('on a phone', () => {
     await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toBeFocused();
   });
 
+  test('a card’s phone number is never cut across two lines, down to 320 pixels, nor in easy-to-read French', async ({ page }) => {
+    for (const [width, path] of [
+      [360, '/recherche/?q=Lille'],
+      [320, '/recherche/?q=Lille'],
+      [320, '/facile/recherche/?q=Lille'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 640 });
+      await page.goto(path);
+      const phones = page.locator('ol.results a[href^="tel:"]');
+      await expect(phones.first()).toBeVisible();
+      // One line: all the link's boxes at the same height (it was « 03 20 81 57 » then « 57 » on the real data).
+      const lines = await phones.evaluateAll((links) => links.map((link) => new Set([...link.getClientRects()].map((rect) => Math.round(rect.top))).size));
+      expect(lines, `${path} at ${width}px`).toEqual(lines.map(() => 1));
+    }
+  });
+
   test('communes to choose from are on the first screen too', async ({ page }) => {
     await page.goto('/');
     await searchFor(page, 'Grigny');
