@@ -91,6 +91,10 @@ test.describe('search, with the network cut once the page has loaded', () => {
     await expect(page.getByRole('button', { name: /^Enlever : .*samedi/i })).toBeVisible();
     await expect(status(page)).toContainText('autour de Lille');
     await expect(status(page)).not.toContainText('non compris');
+    // A filter alone: the page asks where, as for a need alone (it said nothing).
+    await searchFor(page, 'gratuit');
+    await expect(status(page)).toContainText('Dites-nous où vous cherchez');
+    await expect(page.getByRole('button', { name: 'Enlever : gratuits' })).toBeVisible();
   });
 
   test('a filter removed by its chip: the focus goes to the next chip, then to « Modifier la recherche », never to the top of the page', async ({ page }) => {

@@ -9,6 +9,7 @@ import { fillOf } from '../../i18n/french.ts';
 import type { NamedDepartement, Result, SearchOutcome, SearchRequest } from '../../lib/search/engine.ts';
 import { engine } from './browser-engine.ts';
 import { MAX_QUERY } from '../../lib/search/query.ts';
+import { hasFilters } from '../../lib/search/judge.ts';
 import { localizedPath, SEARCH_URL } from '../../lib/routes.ts';
 import { departementPage } from './departement-page.ts';
 import { emit } from '../events.ts';
@@ -392,8 +393,12 @@ class SearchPanel extends HTMLElement {
     const zone = zoneFrom(params);
     let request: SearchRequest;
     if (zone) request = { q, near: zone, nearKind: 'map-area', filters: filtersFrom(params), now: new Date(), limit: this.limit };
-    else if (!q && !wantsNear) return this.show({ type: 'empty' }, params, mine);
-    else if (wantsNear && !this.near) return this.locate();
+    else if (!q && !wantsNear) {
+      // Filters alone (« gratuit » typed, a link with « ?gratuit=1 »): the page asks where, as for a need alone.
+      const filters = filtersFrom(params);
+      const reading = { needs: [], franceServices: false, name: [], unknown: [] };
+      return this.show(hasFilters(filters) ? { type: 'need-location', filters, reading } : { type: 'empty' }, params, mine);
+    } else if (wantsNear && !this.near) return this.locate();
     else request = { q, commune: params.get('commune'), near: wantsNear ? this.near : null, filters: filtersFrom(params), now: new Date(), limit: this.limit };
     this.say(this.t('search.running'));
     try {
