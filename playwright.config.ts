@@ -28,6 +28,8 @@ export default defineConfig({
       DATA_DIR: 'tests/fixtures/site',
       OUT_DIR: 'dist-test',
       BUILD_DATE: '2026-03-01',
+      // A service of 2 places is « too many to list »: its pages by département are built and tested too.
+      SERVICE_LIST_MAX: '1',
       // Its public address is where it is served, as for a real deployment (tests/e2e/links.spec.ts serves it elsewhere too).
       SITE_URL: `http://localhost:${PORT}`,
       PUBLIC_REPORT_EMAIL: 'corrections@exemple.invalid',

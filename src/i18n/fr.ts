@@ -715,6 +715,10 @@ export const fr = {
   'service.networkOffer': 'Offre du réseau Emmaüs Connect.',
   'service.where': 'Où trouver ce service ({count})',
   'service.none': 'Aucun lieu connu ne dit proposer ce service pour l’instant.',
+  'service.searchNear': 'Chercher ce service près de chez vous',
+  'service.departementTitle': '{service} : {departement}',
+  'service.departementLead': '{places} dans ce département. Les lieux sont rangés par commune.',
+  'service.allPlaces': 'Tous les lieux du département {departement}',
 
   // --- Charter
   'charter.description': 'La charte du Maire solidaire : les engagements des communes pour l’inclusion numérique, et leur suivi.',

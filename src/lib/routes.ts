@@ -41,6 +41,8 @@ export const communeUrl = (commune: Pick<Commune, 'insee' | 'slug'>): string => 
 export const departementUrl = (departement: Pick<Departement, 'code' | 'slug'>): string => `/departements/${departementKey(departement)}/`;
 export const regionUrl = (region: Pick<Region, 'code' | 'slug'>): string => `/regions/${regionKey(region)}/`;
 export const serviceUrl = (id: string): string => `${SERVICES_URL}${id}/`;
+/** A service's places in one département, commune by commune (a service's page links there when it has too many places to list). */
+export const serviceDepartementUrl = (id: string, departement: Pick<Departement, 'code' | 'slug'>): string => `${SERVICES_URL}${id}/${departementKey(departement)}/`;
 /** For town halls, intercommunalities and départements: checklists and who is far from help. */
 export const AREAS_URL = '/collectivites/';
 export const areaDepartementUrl = (departement: Pick<Departement, 'code' | 'slug'>): string => `${AREAS_URL}departements/${departementKey(departement)}/`;

@@ -34,8 +34,12 @@ export interface Crumb {
 export const PLACE_NEARBY = { count: 3, km: 30 } as const;
 /** Nearest places around a commune: this many, within this distance. */
 export const COMMUNE_AROUND = { count: 5, km: 50 } as const;
-/** Past this many places a service page lists départements only, to stay light on a phone. */
-export const SERVICE_MAX_LISTED = 300;
+/**
+ * Past this many places a service page lists départements only, to stay light on a phone; each
+ * leads to that service's places in the département (serviceDepartementPages()).
+ * `SERVICE_LIST_MAX` lowers it for a trial build (the end-to-end tests' few places).
+ */
+export const SERVICE_MAX_LISTED = Number(process.env.SERVICE_LIST_MAX ?? 300);
 
 /** A directory entry on the map (its phone is in its contacts). */
 export function entryPoint(place: PlaceEntry): MapPoint {
@@ -176,6 +180,28 @@ export function servicePage(directory: Directory, service: Service): ServicePage
     .map(([code, list]) => ({ departement: directory.reference.departements.get(code)!, places: list }))
     .sort((a, b) => a.departement.code.localeCompare(b.departement.code));
   return { places, groups, listPlaces: places.length <= SERVICE_MAX_LISTED };
+}
+
+/** A service's places in one département (see serviceDepartementUrl()): commune by commune, in the French order, each commune's likeliest to help first. */
+export interface ServiceDepartementPage {
+  service: Service;
+  departement: Departement;
+  count: number;
+  communes: { name: string; places: PlaceEntry[] }[];
+}
+
+/** Every service too large to list on its page, in each département where it has places. */
+export function serviceDepartementPages(directory: Directory): ServiceDepartementPage[] {
+  return directory.dataset.services.flatMap((service) => {
+    const page = servicePage(directory, service);
+    if (page.listPlaces) return [];
+    return page.groups.map(({ departement, places }) => {
+      const byCommune = new Map<string, PlaceEntry[]>();
+      for (const place of places) byCommune.set(place.commune.insee, [...(byCommune.get(place.commune.insee) ?? []), place]);
+      const communes = [...byCommune.values()].map((list) => ({ name: list[0]!.commune.name, places: list.sort(helpRank) })).sort((a, b) => frenchOrder(a.name, b.name));
+      return { service, departement, count: places.length, communes };
+    });
+  });
 }
 
 export interface Signatory {

@@ -16,6 +16,7 @@ const PAGES = {
   'lieu sans adresse': '/lieux/relais-fictif-du-moulin/',
   services: '/services/',
   service: '/services/aide-demarches/',
+  'un service dans un département': '/services/aide-demarches/67-bas-rhin/',
   charte: '/charte/',
   'à propos': '/a-propos/',
   données: '/donnees/',

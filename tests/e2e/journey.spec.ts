@@ -115,6 +115,21 @@ test('service and charter pages list what they should', async ({ page }) => {
   await expect(page.getByRole('row', { name: /Lille \(59\)/ })).toContainText('Fait : 1 · En cours : 1');
 });
 
+test('a service with too many places to list leads to its places in each département, and to the search with the service asked', async ({ page }) => {
+  // The end-to-end build lists at most one place on a service's page (SERVICE_LIST_MAX in playwright.config.ts).
+  await page.goto('/services/aide-demarches/');
+  await page.getByRole('link', { name: 'Bas-Rhin (67)' }).click();
+  await expect(page).toHaveURL(/\/services\/aide-demarches\/67-bas-rhin\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aide pour les démarches en ligne : Bas-Rhin (67)');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Strasbourg']);
+  await expect(page.getByRole('main').getByRole('link', { name: 'Espace fictif des Hirondelles' })).toHaveAttribute('href', '/lieux/espace-fictif-des-hirondelles/');
+  await expect(page.getByRole('main').getByRole('link', { name: 'Tous les lieux du département Bas-Rhin (67)' })).toHaveAttribute('href', '/departements/67-bas-rhin/');
+  // The search with the service ticked asks where.
+  await page.getByRole('link', { name: 'Chercher ce service près de chez vous' }).click();
+  await expect(page.locator('[data-search-status]').first()).toContainText('Dites-nous où vous cherchez');
+  await expect(page.getByLabel('Aide pour les démarches en ligne', { exact: true })).toBeChecked();
+});
+
 test('any page, not only the search, makes the site ready for offline use', async ({ page }) => {
   await page.goto('/charte/');
   await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });

@@ -9,6 +9,7 @@ import {
   placePage,
   regionPage,
   servicePage,
+  serviceDepartementPages,
   staleNotice,
   upcomingClosures,
   posterPlaces,
@@ -124,6 +125,11 @@ describe('département, région, service, charter and home pages', () => {
     expect(page.listPlaces).toBe(true);
     const crowded = directoryOf(Array.from({ length: 301 }, (_, n) => place(`Lieu fictif ${n}`, { services: ['aide-demarches'], lat: 45.77 + n / 100_000 })));
     expect(servicePage(crowded, crowded.dataset.services[0]!).listPlaces).toBe(false);
+    // Its places in each département: commune by commune, in the French order.
+    const pages = serviceDepartementPages(crowded).filter((item) => item.service.id === 'aide-demarches');
+    expect(pages.map((item) => [item.departement.code, item.count])).toEqual([['69', 301]]);
+    expect(pages[0]!.communes.flatMap((item) => item.places)).toHaveLength(301);
+    expect(serviceDepartementPages(directory())).toEqual([]);
   });
 
   test('the charter counts each signatory’s commitments by status', () => {
