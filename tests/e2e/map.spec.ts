@@ -151,3 +151,28 @@ test('a marker’s popup opens clear of the map’s buttons, its name readable',
   await expect(frame.getByRole('button', { name: 'Voir la carte de plus près' })).toBeVisible();
   await expect(frame.getByRole('button', { name: 'Voir la carte de plus loin' })).toBeVisible();
 });
+
+test('a marker’s popup, opened from the keyboard, closes with Escape from the marker or from inside it, and its « Fermer » is a large target', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/recherche/?q=Lille');
+  await expect(page.locator('ol.results > li')).toHaveCount(3);
+  const frame = await mapReady(page);
+  const marker = frame.locator('.map-marker').first();
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  const popup = frame.locator('.leaflet-popup');
+  await expect(popup).toHaveCount(1);
+  const close = frame.getByRole('button', { name: 'Fermer' });
+  const box = (await close.boundingBox())!;
+  expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+  // From the marker (Leaflet's own Escape needs the whole map to have the focus).
+  await page.keyboard.press('Escape');
+  await expect(popup).toHaveCount(0);
+  await expect(marker).toBeFocused();
+  // From a link inside the popup: closed, and the focus back on its marker.
+  await page.keyboard.press('Enter');
+  await frame.locator('.leaflet-popup .map-popup-title a').focus();
+  await page.keyboard.press('Escape');
+  await expect(popup).toHaveCount(0);
+  await expect(marker).toBeFocused();
+});

@@ -67,17 +67,30 @@ function clusterIcon(count: number, t: Translate): L.DivIcon {
 /**
  * Leaflet makes markers focusable; this names them for screen readers and makes Enter and
  * Space act like a click, as on any button (Leaflet only listens to the old keypress event).
+ * Escape closes the marker's popup, from the marker or from inside the popup, and the focus
+ * comes back to the marker: Leaflet's own Escape works only when the whole map has the focus.
  */
 function describe(marker: L.Marker, label: string): void {
   const element = marker.getElement();
   if (!element) return;
   element.setAttribute('role', 'button');
   element.setAttribute('aria-label', label);
+  const closeOnEscape = (event: KeyboardEvent): boolean => {
+    if (event.key !== 'Escape' || !marker.isPopupOpen()) return false;
+    event.preventDefault();
+    marker.closePopup();
+    element.focus();
+    return true;
+  };
   element.onkeydown = (event) => {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
+    if (closeOnEscape(event) || (event.key !== 'Enter' && event.key !== ' ')) return;
     event.preventDefault();
     marker.fire('click', { latlng: marker.getLatLng(), originalEvent: event });
   };
+  marker.on('popupopen', ({ popup }) => {
+    const box = popup.getElement();
+    if (box) box.onkeydown = closeOnEscape;
+  });
 }
 
 async function fetchJson<T>(path: string): Promise<T> {
