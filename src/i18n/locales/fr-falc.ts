@@ -400,7 +400,7 @@ export const frFalc: LocaleFile = {
     'search.card.toCheck': 'À vérifier avec le lieu : {what}.',
     'search.card.needByLabel': '{need} ({label})',
     'search.card.needs': 'Pour votre besoin : {needs}',
-    'search.card.byLabel': 'proposé par son réseau ou son label : à vérifier avec le lieu',
+    'search.card.byLabel': 'son réseau le propose : demandez au lieu',
     'search.check.services': 'votre besoin',
     'search.check.franceServices': 'France Services',
     'search.check.openNow': 'les horaires',
