@@ -67,8 +67,8 @@ function clusterIcon(count: number, t: Translate): L.DivIcon {
 /**
  * Leaflet makes markers focusable; this names them for screen readers and makes Enter and
  * Space act like a click, as on any button (Leaflet only listens to the old keypress event).
- * Escape closes the marker's popup, from the marker or from inside the popup, and the focus
- * comes back to the marker: Leaflet's own Escape works only when the whole map has the focus.
+ * A popup opened so takes the focus; Escape closes it, from inside or from the marker, and the
+ * focus comes back to the marker: Leaflet's own Escape works only when the whole map has the focus.
  */
 function describe(marker: L.Marker, label: string): void {
   const element = marker.getElement();
@@ -86,10 +86,20 @@ function describe(marker: L.Marker, label: string): void {
     if (closeOnEscape(event) || (event.key !== 'Enter' && event.key !== ' ')) return;
     event.preventDefault();
     marker.fire('click', { latlng: marker.getLatLng(), originalEvent: event });
+    // Opened from the keyboard, the popup takes the focus: its links follow the markers in the page, out of Tab's reach.
+    // React writes its content a moment after it opens: looked for at each frame, for a second at most.
+    const until = performance.now() + 1000;
+    const focusPopup = () => {
+      const link = marker.isPopupOpen() ? marker.getPopup()?.getElement()?.querySelector<HTMLElement>('.leaflet-popup-content a') : null;
+      if (link) link.focus();
+      else if (marker.isPopupOpen() && performance.now() < until) requestAnimationFrame(focusPopup);
+    };
+    focusPopup();
   };
   marker.on('popupopen', ({ popup }) => {
     const box = popup.getElement();
-    if (box) box.onkeydown = closeOnEscape;
+    // Not closeOnEscape itself: a handler that returns false cancels the key (Tab did nothing in the popup).
+    if (box) box.onkeydown = (event) => void closeOnEscape(event);
   });
 }
 
