@@ -207,7 +207,7 @@ describe('other ways in', () => {
     const saintDenis = await search('Сен-Дени');
     expect(saintDenis.type === 'choose' && saintDenis.communes.map((commune) => commune.name).slice(0, 2)).toEqual(['Saint-Denis', 'Saint-Denis']);
     // The needs' words in Russian (src/i18n/locales/ru.ts gives them to the real build).
-    const russian = engineOver(searchFilesOf(fixtures.dataset.places, [], undefined, { 'acces-internet-materiel': ['принтер', 'печать'] }));
+    const russian = engineOver(searchFilesOf(fixtures.dataset.places, [], undefined, { 'acces-internet-materiel': ['принтер', 'печать'], '(fillers)': ['помощь', 'в'] }));
     const inRussian = (q: string) => russian.search({ q, filters: NO_FILTERS, now: NOW });
     const outcome = await inRussian('принтер Гренобль');
     expect(outcome.type === 'results' && [outcome.origin.kind === 'commune' && outcome.origin.commune.name, outcome.reading.needs]).toEqual(['Grenoble', ['acces-internet-materiel']]);
@@ -216,6 +216,16 @@ describe('other ways in', () => {
     expect(misspelt.type === 'results' && [misspelt.origin.kind === 'commune' && misspelt.origin.commune.name, misspelt.reading.needs]).toEqual(['Lyon', ['acces-internet-materiel']]);
     const lost = await inRussian('Лион абвгдж');
     expect(lost.type === 'results' && lost.reading.unknown).toEqual(['абвгдж']);
+    // « в Лионе »: « в » is a small word (read « v », it kept the places named « V… »), and « Лионе » is Lyon said after it.
+    const inLyon = await inRussian('помощь в Лионе');
+    expect(inLyon.type === 'results' && [inLyon.origin.kind === 'commune' && inLyon.origin.commune.name, inLyon.reading.name, inLyon.reading.unknown]).toEqual(['Lyon', [], []]);
+    // A word we lack before the town (« факс »: fax): the town alone, the word said not understood, never a name to look for.
+    for (const q of ['факс Гренобль', 'Гренобль факс']) {
+      const fax = await inRussian(q);
+      expect(fax.type === 'results' && [fax.origin.kind === 'commune' && fax.origin.commune.name, fax.reading.name, fax.reading.unknown], q).toEqual(['Grenoble', [], ['факс']]);
+    }
+    // Hyphens keep a name's words together.
+    expect(await origin('Клермон-Ферран')).toBe('Clermont-Ferrand');
   });
 
   test('a misspelt name that ends « sur » a département’s name is a commune: the département is part of it', async () => {

@@ -662,11 +662,26 @@ export class SearchEngine {
     for (const index of cyrillic.used) consumed.add(index);
     const typed = new Map<string, string>();
     words.forEach((word, index) => {
-      if (consumed.has(index)) return;
-      words[index] = latinOf(word);
+      if (consumed.has(index) || fillers.has(word)) return;
+      // « в Париже », « у Ліоні »: a town after « in » ends as it does there; its name is without that end.
+      const said = /^(в|во|у)$/.test(words[index - 1] ?? '') && /\p{Script=Cyrillic}{3}[еі]$/u.test(word) ? word.slice(0, -1) : word;
+      words[index] = latinOf(said);
       if (words[index] !== word) typed.set(words[index], word);
     });
     const said = (list: string[]) => list.map((word) => typed.get(word) ?? word);
+    // 2c. Several words in Cyrillic left, apart (« факс Марсель »: a need we lack, and the town): each alone may be
+    // the town, the last first; together they read as no town (« faks marseill » was Os-Marsillon). Hyphens keep
+    // a name's words together (« Клермон-Ферран »).
+    const apart = cyrillicChunks(request.q.slice(0, MAX_QUERY), words.length).filter((chunk) => chunk.span.every((index) => typed.has(words[index]!)));
+    if (apart.length > 1 && !request.commune && !request.near) {
+      const asked = { ...request.filters, services: [...new Set([...request.filters.services, ...needs.services, ...cyrillic.services])], franceServices: request.filters.franceServices || needs.franceServices || cyrillic.franceServices };
+      for (const chunk of apart.toReversed()) {
+        const alone = await this.search({ ...request, q: chunk.text, filters: asked });
+        if (alone.type !== 'results' && alone.type !== 'choose') continue;
+        const others = apart.filter((other) => other !== chunk).map((other) => other.text);
+        return withReading(alone, { needs: asked.services, franceServices: asked.franceServices, name: [], unknown: others });
+      }
+    }
 
     // 3a. A département's name of several words is read before the communes in it: « seine saint
     // denis » is the département, not Saint-Denis, nor Selles-Saint-Denis misspelt.
@@ -781,6 +796,10 @@ export class SearchEngine {
         }
       }
     }
+
+    // Words read from Cyrillic and left: no place's name is in Cyrillic, so they are words not understood, never a name to look for (« в » read « v » kept places named « V… »).
+    unknown.push(...nameWords.filter((word) => typed.has(word)));
+    nameWords = nameWords.filter((word) => !typed.has(word));
 
     // A département's name after « sur » that ends no commune's name after all (« emmaus sur nord »): the département.
     if (communes.length === 0 && !departement) {
@@ -997,6 +1016,18 @@ const FURTHEST_KM = 1200;
 const DEPARTEMENT_REACH_KM = 300;
 
 /** An outcome found from part of the words: says what was used and what was not. */
+/** The query's chunks between spaces that hold Cyrillic letters, with their words' places among the query's words; none when they cannot be told apart. */
+function cyrillicChunks(q: string, count: number): { text: string; span: number[] }[] {
+  const chunks: { text: string; span: number[] }[] = [];
+  let at = 0;
+  for (const text of q.split(/\s+/)) {
+    const length = queryWords(text).length;
+    if (/\p{Script=Cyrillic}/u.test(text)) chunks.push({ text, span: Array.from({ length }, (_, offset) => at + offset) });
+    at += length;
+  }
+  return at === count ? chunks : [];
+}
+
 function withReading(outcome: SearchOutcome, reading: Reading): SearchOutcome {
   return 'reading' in outcome ? { ...outcome, reading: { ...reading, name: outcome.reading.name, unknown: [...reading.unknown, ...outcome.reading.unknown] } } : outcome;
 }
