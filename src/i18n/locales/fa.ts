@@ -773,7 +773,7 @@ export const fa: LocaleFile = {
     securite: ['امنیت', 'فریب', 'فریبکاری', 'کلاهبرداری', 'چال', 'رمز', 'پسورد', 'ویروس', 'هک', 'حفاظت', 'securite', 'arnaque', 'mot de passe', 'virus'],
     parentalite: ['والدین', 'پدر و مادر', 'اطفال', 'کودکان', 'بچه ها', 'اولاد', 'مکتب', 'مکتب آنلاین', 'صفحه نمایش', 'pronote', 'ecole', 'parents', 'enfants', 'ecrans'],
     loisirs: ['سرگرمی', 'تفریح', 'عکس', 'ویدیو', 'فلم', 'ساختن', 'بازی', 'ورکشاپ', 'چاپ سه بعدی', 'loisirs', 'photo', 'video', 'fablab'],
-    'comprendre-numerique': ['فهمیدن', 'دیجیتال', 'دنیای دیجیتال', 'انترنت', 'شبکه های اجتماعی', 'فیسبوک', 'خبر', 'اخبار', 'معلومات', 'reseaux sociaux', 'numerique', 'information'],
+    'comprendre-numerique': ['فهمیدن', 'دیجیتال', 'دنیای دیجیتال', 'شبکه های اجتماعی', 'فیسبوک', 'خبر', 'اخبار', 'معلومات', 'reseaux sociaux', 'numerique', 'information'],
     'acces-internet-materiel': [
       'کمپیوتر',
       'کامپیوتر',
