@@ -674,7 +674,11 @@ export class SearchEngine {
     // a name's words together (« Клермон-Ферран »).
     const apart = cyrillicChunks(request.q.slice(0, MAX_QUERY), words.length).filter((chunk) => chunk.span.every((index) => typed.has(words[index]!)));
     if (apart.length > 1 && !request.commune && !request.near) {
-      const asked = { ...request.filters, services: [...new Set([...request.filters.services, ...needs.services, ...cyrillic.services])], franceServices: request.filters.franceServices || needs.franceServices || cyrillic.franceServices };
+      const asked = {
+        ...request.filters,
+        services: [...new Set([...request.filters.services, ...needs.services, ...cyrillic.services])],
+        franceServices: request.filters.franceServices || needs.franceServices || cyrillic.franceServices,
+      };
       for (const chunk of apart.toReversed()) {
         const alone = await this.search({ ...request, q: chunk.text, filters: asked });
         if (alone.type !== 'results' && alone.type !== 'choose') continue;
