@@ -63,14 +63,18 @@ for (const link of links) link.addEventListener('click', () => write(KEY, link.d
 // The build writes each language's link to the same page, but not what this one asks: the place
 // shown (« ?lieu= »), the list received (« ?lieux= »), the search. The links carry it, or the
 // person who changes language lands on an empty page (« Ce lieu est introuvable »).
-if (location.search || location.hash) {
-  for (const link of links) {
-    if (link.dataset.exists !== 'yes') continue;
-    // A French place page's links already name the place (« ?lieu= »): only the part of the page read goes with them.
-    const same = new URL(localizedPath(location.pathname, link.dataset.language!, location.search) ?? link.href, location.href);
-    same.hash = location.hash;
-    link.href = same.href;
-  }
+// Worked out again as the link is used: a search's filters ticked or typed change the address after the page opened.
+const built = new Map(links.map((link) => [link, link.href]));
+const carry = (link: HTMLAnchorElement) => {
+  if (link.dataset.exists !== 'yes') return;
+  // A French place page's links already name the place (« ?lieu= »): only the part of the page read goes with them.
+  const same = new URL(localizedPath(location.pathname, link.dataset.language!, location.search) ?? built.get(link)!, location.href);
+  same.hash = location.hash;
+  link.href = same.href;
+};
+for (const link of links) {
+  if (location.search || location.hash) carry(link);
+  for (const type of ['pointerdown', 'focus', 'click']) link.addEventListener(type, () => carry(link));
 }
 
 const chosen = read(KEY);

@@ -14,6 +14,7 @@ test.use({ viewport: { width: 390, height: 844 } });
 const ar = wordsFor('ar').t;
 const en = wordsFor('en').t;
 const uk = wordsFor('uk').t;
+const ru = wordsFor('ru').t;
 const SEARCH = wordsFor('fr').t('search.label');
 
 async function chooseLanguage(page: Page, name: string): Promise<void> {
@@ -136,6 +137,16 @@ test('changing language keeps what the page shows: the place, the list received,
   await chooseLanguage(page, 'Facile à lire');
   await expect(page).toHaveURL(/\/facile\/recherche\/\?q=lille&service=aide-demarches$/);
   await expect(page.locator('[data-search-status]').first()).toContainText('Lille');
+  // A filter ticked after the page opened goes too (the menu's links were written when it opened: found by a walk in Russian).
+  await page.goto('/ru/recherche/?q=lille');
+  await expect(page.locator('ol.results > li').first()).toBeVisible();
+  await page.getByRole('button', { name: ru('search.edit') }).click();
+  await page.getByText(ru('search.filters')).click();
+  await page.getByLabel(ru('search.filter.free'), { exact: true }).check();
+  await expect(page).toHaveURL(/gratuit=1/);
+  await chooseLanguage(page, 'العربية');
+  await expect(page).toHaveURL(/\/ar\/recherche\/\?q=lille&gratuit=1$/);
+  await expect(page.getByRole('button', { name: ar('search.removeFilter', { label: ar('search.filter.free') }) })).toBeVisible();
 });
 
 test('the browser’s language only suggests: a Ukrainian phone is offered Ukrainian, in Ukrainian, and can stay in French', async ({ browser }) => {
