@@ -85,6 +85,17 @@ function keepLanguagePages(worker: ServiceWorker): void {
   worker.postMessage({ type: SW_MESSAGES.keepPages, urls });
 }
 
+/** « No internet » closed by the person, for this tab, until the connection comes back; read (no argument) or set. */
+function quiet(closed?: boolean): boolean {
+  try {
+    if (closed === true) sessionStorage.setItem('offline-notice-closed', '1');
+    else if (closed === false) sessionStorage.removeItem('offline-notice-closed');
+    return sessionStorage.getItem('offline-notice-closed') === '1';
+  } catch {
+    return false;
+  }
+}
+
 class AppNotice extends HTMLElement {
   private t!: Translate;
 
@@ -97,11 +108,15 @@ class AppNotice extends HTMLElement {
       new ResizeObserver(([entry]) => {
         document.body.style.paddingBottom = entry && entry.contentRect.height > 0 ? `${Math.ceil(entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height) + 16}px` : '';
       }).observe(this);
-    addEventListener('offline', () => this.show('offline.noNetwork'));
+    // Closed once, « no internet » is not said again on each page until the connection comes back (it covered the first results on every page).
+    addEventListener('offline', () => {
+      if (!quiet()) this.show('offline.noNetwork');
+    });
     addEventListener('online', () => {
+      quiet(false);
       if (this.dataset.kind === 'offline.noNetwork') this.clear();
     });
-    if (!navigator.onLine) this.show('offline.noNetwork');
+    if (!navigator.onLine && !quiet()) this.show('offline.noNetwork');
     if (!('serviceWorker' in navigator)) return;
     if (!navigator.serviceWorker.controller) rememberPage();
     if (navigator.serviceWorker.controller) this.register();
@@ -217,7 +232,10 @@ class AppNotice extends HTMLElement {
     close.type = 'button';
     close.className = 'button secondary';
     close.textContent = this.t(kind === 'offline.saveData' ? 'offline.later' : 'offline.close');
-    close.addEventListener('click', () => this.clear());
+    close.addEventListener('click', () => {
+      if (kind === 'offline.noNetwork') quiet(true);
+      this.clear();
+    });
     buttons.append(close);
     this.classList.remove('at-top');
     this.replaceChildren(text, buttons);

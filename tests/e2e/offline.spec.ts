@@ -99,6 +99,24 @@ test('the message that the site works offline is announced, readable and dismiss
   await expect(notice(page)).toBeEmpty();
 });
 
+test('« no internet », once closed, is not said again on each page until the connection comes back', async ({ page, context }) => {
+  await firstVisit(page, '/');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await context.setOffline(true);
+  await expect(notice(page)).toContainText('Vous n’avez pas internet en ce moment');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(notice(page)).toBeEmpty();
+  // The next pages, from the device: the results, free of it (it covered the count and the first result on a small phone).
+  await page.goto('/recherche/?q=Grenoble');
+  await expect(results(page).first()).toBeVisible();
+  await expect(notice(page)).toBeEmpty();
+  // The connection back, then lost again: said again.
+  await context.setOffline(false);
+  await page.evaluate(() => dispatchEvent(new Event('online')));
+  await context.setOffline(true);
+  await expect(notice(page)).toContainText('Vous n’avez pas internet en ce moment');
+});
+
 test('on a phone, the message that the site is ready leaves the first result readable', async ({ page }) => {
   // It comes just after the first results: its words and its « OK » on one line, over the bottom of the screen only.
   await firstVisit(page, '/recherche/?q=Grenoble');
