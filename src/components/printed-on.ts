@@ -4,14 +4,14 @@
  * and a page need not load the date formats (a long task on a slow phone) for it.
  */
 import { clientTranslator, type Translate } from '../i18n/translate.ts';
-import { formatDate } from '../lib/format.ts';
+import { formatDate, oneFullStop } from '../lib/format.ts';
 import { wallClock } from '../lib/dates.ts';
 
 class PrintedOn extends HTMLElement {
   private t!: Translate;
   private readonly write = () => {
     const today = wallClock(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone).date;
-    this.textContent = this.t('print.printedOn', { date: formatDate(today) });
+    this.textContent = oneFullStop(this.t('print.printedOn', { date: formatDate(today, this.t.locale) }));
   };
 
   connectedCallback(): void {

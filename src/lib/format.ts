@@ -2,8 +2,12 @@
 import type { Translate } from '../i18n/translate.ts';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-/** A day in words: "22 juin 2023". */
-export const DATE_IN_WORDS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+/**
+ * A day in words: "22 juin 2023". Always in the calendar of France, the one of appointments and of
+ * the papers on a place's door: Persian and Pashto otherwise give the Solar Hijri date (« Azar 13
+ * 1405 » on a printed list in Pashto).
+ */
+export const DATE_IN_WORDS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC', calendar: 'gregory' };
 
 /** "22 juin 2023" from "2023-06-22" ("1er" for the first of the month, in French). */
 export function formatDate(iso: string, locale = 'fr'): string {
@@ -14,6 +18,11 @@ export function formatDate(iso: string, locale = 'fr'): string {
   }
   const text = format.format(new Date(`${iso}T00:00:00Z`));
   return locale.startsWith('fr') ? text.replace(/^1 /, '1er ') : text;
+}
+
+/** « Напечатано 4 декабря 2026 г.. »: a sentence whose last word already ends with a full stop keeps one. */
+export function oneFullStop(sentence: string): string {
+  return sentence.replace(/\.\.$/, '.');
 }
 
 /** Distances already written, by translator: a build writes a million of them, of a few hundred values. */

@@ -132,6 +132,10 @@ test('changing language keeps what the page shows: the place, the list received,
   await chooseLanguage(page, 'العربية');
   await expect(page).toHaveURL(/\/ar\/selection\/\?lieux=59\.point-fictif-de-la-colline,67\.espace-fictif-des-hirondelles$/);
   await expect(page.getByRole('heading', { name: 'Espace fictif des Hirondelles' })).toBeVisible();
+  // Its phone line reads right to left like the others (it was left to right, at the left edge of the paper); the number itself left to right.
+  const phoneLine = page.locator('p.phone').first();
+  expect(await phoneLine.evaluate((line) => getComputedStyle(line).direction)).toBe('rtl');
+  expect(await phoneLine.locator('a[href^="tel:"]').evaluate((link) => getComputedStyle(link).direction)).toBe('ltr');
   // A search, with its need.
   await page.goto('/en/recherche/?q=lille&service=aide-demarches');
   await chooseLanguage(page, 'Facile à lire');

@@ -1,7 +1,7 @@
 /** Behaviours of the smaller modules of src/lib, each table row able to catch one breakage. */
 import { describe, expect, test } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { formatDate, formatList } from '../../src/lib/format.ts';
+import { formatDate, formatList, oneFullStop } from '../../src/lib/format.ts';
 import { daysBetween } from '../../src/lib/dates.ts';
 import { freshness, isStale, lastUpdate } from '../../src/lib/freshness.ts';
 import { kindCode, kindOfCode, kindSymbol } from '../../src/lib/kinds.ts';
@@ -116,8 +116,15 @@ describe('formats', () => {
     expect(daysBetween('2026-02-27', '2026-03-01')).toBe(2);
     expect(daysBetween('2026-03-01', '2026-02-27')).toBe(-2);
   });
-  test('writes dates in other locales without "1er"', () => {
+  test('writes dates in other locales without "1er", always in the calendar of France', () => {
     expect(formatDate('2026-01-01', 'en')).toBe('January 1, 2026');
+    // Persian and Pashto give the Solar Hijri year (1405) unless asked.
+    expect(formatDate('2026-12-04', 'fa')).toContain('۲۰۲۶');
+    expect(formatDate('2026-12-04', 'ps')).toMatch(/۲۰۲۶|2026/);
+  });
+  test('a sentence that ends with a date ending with a full stop keeps one', () => {
+    expect(oneFullStop(`Напечатано ${formatDate('2026-12-04', 'ru')}.`)).toBe('Напечатано 4 декабря 2026 г.');
+    expect(oneFullStop('Imprimé le 4 décembre 2026.')).toBe('Imprimé le 4 décembre 2026.');
   });
 });
 

@@ -13,7 +13,7 @@ import { qrSvg } from '../../lib/orient/qr.ts';
 import { moveEntry, parseSelection, SELECTION_PARAM, serializeSelection, withEntry, withoutEntry, type SelectionEntry } from '../../lib/orient/selection.ts';
 import { selectionMessage, type SharedPlace } from '../../lib/orient/share.ts';
 import { localizedPath, paperWordsUrl, placeViewUrl, SELECTION_URL, selectionUrl } from '../../lib/routes.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, oneFullStop } from '../../lib/format.ts';
 import { engine } from '../search/browser-engine.ts';
 import type { SearchPlace } from '../../lib/search/row.ts';
 import { conditions, placeCard } from '../../lib/card.ts';
@@ -342,7 +342,8 @@ class SelectionPage extends HTMLElement {
   /** The views are drawn as things change: printing only chooses one. */
   /** « Imprimé le … »: the day it is printed (from the browser's menu too), in the person's language. */
   private stampDate(): void {
-    for (const node of this.querySelectorAll('[data-printed-on]')) node.textContent = this.pt('print.printedOn', { date: formatDate(wallClock(new Date(), 'Europe/Paris').date, this.pt.locale) });
+    for (const node of this.querySelectorAll('[data-printed-on]'))
+      node.textContent = oneFullStop(this.pt('print.printedOn', { date: formatDate(wallClock(new Date(), 'Europe/Paris').date, this.pt.locale) }));
   }
 
   private async print(view: View): Promise<void> {
