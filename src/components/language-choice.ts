@@ -8,7 +8,8 @@
  * Without JavaScript the menu still works: its links lead to the same page in each language.
  */
 import { siteLanguage } from '../i18n/locales/match.ts';
-import { localizedPath } from '../lib/routes.ts';
+import { localizedPath, paperWordsUrl } from '../lib/routes.ts';
+import { clientTranslator } from '../i18n/translate.ts';
 
 const KEY = 'langue';
 const DISMISSED = 'langue-suggeree';
@@ -91,15 +92,22 @@ if (page !== 'fr') {
   const offered = links.map((item) => item.dataset.language!).filter((code) => code !== 'fr' && code !== 'fr-falc');
   const wanted = navigator.languages.map((language) => siteLanguage(language, offered)).find((code) => code !== null);
   const link = wanted ? links.find((item) => item.dataset.language === wanted) : undefined;
-  if (link) {
-    notice(
-      link,
-      link.dataset.suggest!,
-      [
-        { label: link.dataset.suggestGo!, href: link.getAttribute('href')!, onClick: () => write(KEY, wanted!) },
-        { label: link.dataset.stay!, onClick: () => write(DISMISSED, '1') },
-      ],
-      true,
-    );
-  }
+  // Said in that language: its words come with the words of paper (/mots/), fetched only then, not carried by every page for every language.
+  if (link)
+    void fetch(paperWordsUrl(wanted!))
+      .then((response) => response.json() as Promise<unknown>)
+      .then((body) => {
+        if (typeof body !== 'string') return;
+        const t = clientTranslator(body);
+        notice(
+          link,
+          t('languages.suggest'),
+          [
+            { label: t('languages.suggestGo'), href: link.getAttribute('href')!, onClick: () => write(KEY, wanted!) },
+            { label: t('languages.stay'), onClick: () => write(DISMISSED, '1') },
+          ],
+          true,
+        );
+      })
+      .catch(() => undefined);
 }

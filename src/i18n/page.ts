@@ -94,7 +94,22 @@ export const CARD_WORDS = [
   'distance.',
 ] as const;
 
-export const PAPER_WORDS = [...CARD_WORDS, 'selection.', 'share.', 'print.', 'sheet.', 'hours.', 'weekday.', 'referral.', 'appointment.', 'fee.', 'wheelchair.', 'list.'] as const;
+export const PAPER_WORDS = [
+  ...CARD_WORDS,
+  'selection.',
+  'share.',
+  'print.',
+  'sheet.',
+  'hours.',
+  'weekday.',
+  'referral.',
+  'appointment.',
+  'fee.',
+  'wheelchair.',
+  'list.',
+  'languages.suggest',
+  'languages.stay',
+] as const;
 
 /** Every language but French, for the pages built once per language (a new list for each route: Astro keeps each route's own). */
 export function localePaths() {
