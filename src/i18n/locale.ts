@@ -38,4 +38,10 @@ export interface LocaleFile {
   keywords: Record<string, string[]>;
   /** Small words of a sentence that name nothing ("help", "with", "I need"): never make a search fail. */
   fillers?: string[];
+  /**
+   * Towns as people write them in this language when it is not as in French, by their French name
+   * (« Marseille: ['مرسيليا'] », « Marseille: ['Marseilles'] »): the search reads them as the town.
+   * A name written as it sounds in Cyrillic needs none (see latinOf()).
+   */
+  towns?: Record<string, string[]>;
 }

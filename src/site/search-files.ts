@@ -4,7 +4,7 @@
  * weighs them on the real data without building the site. No Astro import: plain Node reads it.
  */
 import { OTHER_LOCALES } from '../i18n/locales/index.ts';
-import { FILLERS, type SearchFiles } from '../lib/search/build.ts';
+import { FILLERS, TOWNS, type SearchFiles } from '../lib/search/build.ts';
 import { packCommunes, packPostcodes, packShard } from '../lib/search/data.ts';
 import { SEARCH_FILES } from '../lib/routes.ts';
 
@@ -15,6 +15,7 @@ export function otherLanguagesWords(): Record<string, string[]> {
     for (const [id, list] of Object.entries(file.keywords)) (words[id] ??= []).push(...list);
     for (const [id, service] of Object.entries(file.services)) (words[id] ??= []).push(service.label);
     (words[FILLERS] ??= []).push(...(file.fillers ?? []));
+    for (const [name, list] of Object.entries(file.towns ?? {})) (words[`${TOWNS}${name}`] ??= []).push(...list);
   }
   return words;
 }

@@ -283,23 +283,29 @@ for (const [name, path] of [
   });
 }
 
-test('a town written in Cyrillic letters is read as it sounds; one that is not found gets the advice to write it in Latin letters, in the person’s language', async ({ page }) => {
+test('a town written in Cyrillic letters is read as it sounds, one in Arabic letters found by the dictionary’s names; one that is not found gets the advice to write it in Latin letters, in the person’s language', async ({
+  page,
+}) => {
   // A word in Latin letters that names nothing gets no such advice.
   await page.goto('/recherche/?q=xqzw');
   await expect(page.locator('[data-search-status]').first()).toContainText('Aucun résultat');
   await expect(page.locator('[data-latin-hint]')).toHaveCount(0);
+  // A town the dictionary names in Arabic (« باريس »: src/i18n/locales/ar.ts `towns`) is found; one it does not name gets the advice.
   await page.goto(`/ar/recherche/?q=${encodeURIComponent('باريس')}`);
+  await expect(page.locator('[data-search-status]').first()).toContainText('Paris');
+  await expect(page.locator('[data-latin-hint]')).toHaveCount(0);
+  await page.goto(`/ar/recherche/?q=${encodeURIComponent('قرطبة')}`);
   await expect(page.locator('[data-latin-hint]')).toHaveText(ar('search.latinLetters'));
-  // A need understood and a town in Arabic letters: the page asks where, and says how to write it.
-  await page.goto(`/ar/recherche/?q=${encodeURIComponent('طباعة مرسيليا')}`);
+  // A need understood and a town in Arabic letters that the dictionary does not name: the page asks where, and says how to write it.
+  await page.goto(`/ar/recherche/?q=${encodeURIComponent('طباعة قرطبة')}`);
   await expect(page.locator('[data-search-status]').first()).toContainText(ar('search.needLocation'));
   await expect(page.locator('[data-latin-hint]')).toHaveText(ar('search.latinLetters'));
   // « Париж » sounds like Paris: its places are found, with no advice.
   await page.goto(`/uk/recherche/?q=${encodeURIComponent('Париж')}`);
   await expect(page.locator('[data-search-status]').first()).toContainText('Paris');
   await expect(page.locator('[data-latin-hint]')).toHaveCount(0);
-  // « Ницца » (Nice) does not: the advice.
-  await page.goto(`/uk/recherche/?q=${encodeURIComponent('Ницца')}`);
+  // « Ужгород » names no town of France: the advice.
+  await page.goto(`/uk/recherche/?q=${encodeURIComponent('Ужгород')}`);
   await expect(page.locator('[data-latin-hint]')).toHaveText(uk('search.latinLetters'));
 });
 

@@ -11,6 +11,7 @@ import { dateName, formatTime } from '../../src/i18n/hours.ts';
 import { frenchPath, localeOfPath, localizedPath, placeUrlIn } from '../../src/lib/routes.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
 import { siteLanguage } from '../../src/i18n/locales/match.ts';
+import { fixtures } from './world.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 /** The prefixes a person meets (the rest is for the people who edit the data, in French). */
@@ -132,5 +133,18 @@ describe('search words in every script', () => {
   ])('« %s » and « %s » read the same', (a, b) => {
     expect(normalize(a)).toBe(normalize(b));
     expect(normalize(a)).not.toBe('');
+  });
+});
+
+describe('towns as people write them in other languages', () => {
+  // The whole of France's communes (the search tests know only a few départements).
+  const communes = new Set([...fixtures.reference.communes.values()].map((commune) => normalize(commune.name)));
+  const needs = new Set(OTHER_LOCALES.flatMap((file) => [...Object.values(file.keywords).flat(), ...(file.fillers ?? [])]).map(normalize));
+
+  test.each(OTHER_LOCALES.filter((file) => file.towns).map((file) => [file.meta.code, file] as const))('%s: each name leads to a commune of France, and is no need nor small word', (code, file) => {
+    for (const [french, names] of Object.entries(file.towns!)) {
+      expect(communes.has(normalize(french)), `${code}: ${french} is no commune`).toBe(true);
+      for (const name of names) expect(needs.has(normalize(name)), `${code}: « ${name} » is also a need's word or a small word`).toBe(false);
+    }
   });
 });

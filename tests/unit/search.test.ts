@@ -228,6 +228,26 @@ describe('other ways in', () => {
     expect(await origin('Клермон-Ферран')).toBe('Clermont-Ferrand');
   });
 
+  test('a town written as people write it in another language is that town (the languages’ `towns`), a need with it', async () => {
+    const towns = engineOver(
+      searchFilesOf(fixtures.dataset.places, [], undefined, {
+        '(town) Lyon': ['ليون', 'Lyons'],
+        '(town) Clermont-Ferrand': ['كليرمون فيران'],
+        'acces-internet-materiel': ['طباعة'],
+        '(fillers)': ['في'],
+      }),
+    );
+    const where = async (q: string) => {
+      const outcome = await towns.search({ q, filters: NO_FILTERS, now: NOW });
+      return outcome.type === 'results' && outcome.origin.kind === 'commune' ? [outcome.origin.commune.name, outcome.reading.needs, outcome.reading.unknown] : outcome.type;
+    };
+    expect(await where('ليون')).toEqual(['Lyon', [], []]);
+    expect(await where('Lyons')).toEqual(['Lyon', [], []]);
+    expect(await where('طباعة في كليرمون فيران')).toEqual(['Clermont-Ferrand', ['acces-internet-materiel'], []]);
+    // Without the dictionaries' names, none is found (Arabic letters are not read as they sound: most vowels are not written).
+    expect(await origin('ليون')).toBe('none');
+  });
+
   test('a misspelt name that ends « sur » a département’s name is a commune: the département is part of it', async () => {
     // Read as the Ain and the Isère, the words left offered other Neuville and Saint-Quentin (Saint-Quantin-de-Rançanne on the real data).
     expect(await origin('neuvile sur ain')).toBe('Neuville-sur-Ain');

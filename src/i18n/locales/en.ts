@@ -937,4 +937,12 @@ export const en: LocaleFile = {
     'places',
     'office',
   ],
+  // Towns as people write them in this language, when not as in French (machine-assisted, not reviewed).
+  towns: {
+    Marseille: ['Marseilles'],
+    Lyon: ['Lyons'],
+    Dunkerque: ['Dunkirk'],
+    Reims: ['Rheims'],
+    Strasbourg: ['Strasburg'],
+  },
 };

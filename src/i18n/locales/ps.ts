@@ -879,4 +879,17 @@ export const ps: LocaleFile = {
     ],
   },
   fillers: ['مرسته', 'مرستې', 'غواړم', 'زه', 'د', 'په', 'له', 'سره', 'ته', 'چیرته', 'چېرته', 'ځای', 'نږدې', 'مې', 'مهرباني', 'وکړئ', 'څنګه', 'یو'],
+  // Towns as people write them in this language, when not as in French (machine-assisted, not reviewed).
+  towns: {
+    Paris: ['پاریس'],
+    Marseille: ['مارسیل'],
+    Lyon: ['لیون'],
+    Toulouse: ['تولوز'],
+    Strasbourg: ['ستراسبورګ'],
+    Grenoble: ['ګرنوبل'],
+    Bordeaux: ['بوردو'],
+    Lille: ['لیل'],
+    Nantes: ['نانت'],
+    Nice: ['نیس'],
+  },
 };

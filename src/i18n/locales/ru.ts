@@ -886,4 +886,20 @@ export const ru: LocaleFile = {
     'france-services': ['france services', 'франс сервис', 'франс сервисез', 'госуслуги', 'центр госуслуг', 'мфц', 'государственные услуги', 'государственные службы', 'административные услуги'],
   },
   fillers: ['помощь', 'помочь', 'помогите', 'нужна', 'нужно', 'надо', 'мне', 'я', 'ищу', 'где', 'с', 'со', 'в', 'во', 'на', 'для', 'рядом', 'около', 'пожалуйста', 'как', 'кто', 'место'],
+  // Towns as people write them in this language, when not as in French (machine-assisted, not reviewed).
+  towns: {
+    Nice: ['Ницца'],
+    'Le Havre': ['Гавр'],
+    Cannes: ['Канны'],
+    'Aix-en-Provence': ['Экс-ан-Прованс'],
+    Ajaccio: ['Аяччо'],
+    Tourcoing: ['Туркуэн'],
+    Argenteuil: ['Аржантёй'],
+    Lourdes: ['Лурд'],
+    Poitiers: ['Пуатье'],
+    Angers: ['Анже'],
+    Tours: ['Тур'],
+    Nantes: ['Нант'],
+    Nanterre: ['Нантер'],
+  },
 };

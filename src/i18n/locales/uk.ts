@@ -901,4 +901,17 @@ export const uk: LocaleFile = {
     'хто',
     'місце',
   ],
+  // Towns as people write them in this language, when not as in French (machine-assisted, not reviewed).
+  towns: {
+    Nice: ['Ніцца'],
+    'Le Havre': ['Гавр'],
+    Cannes: ['Канни'],
+    'Aix-en-Provence': ['Екс-ан-Прованс'],
+    Ajaccio: ['Аяччо'],
+    Lourdes: ['Лурд'],
+    Poitiers: ['Пуатьє'],
+    Angers: ['Анже'],
+    Tours: ['Тур'],
+    Nantes: ['Нант'],
+  },
 };

@@ -139,6 +139,8 @@ function foreign(words: readonly string[] = [], french: ReadonlySet<string> = ne
 
 /** The key of `otherWords` that lists filler words (never a service id). */
 export const FILLERS = '(fillers)';
+/** The start of the keys of `otherWords` that list a town's names in other languages, the French name after it (« (town) Marseille »). */
+export const TOWNS = '(town) ';
 
 /**
  * `otherWords`: the words people type in the site's other languages for each need (service id)
@@ -287,6 +289,10 @@ export function buildSearchFiles(
     franceServices: [...new Set(foreign(otherWords['france-services']).map(normalize).filter(Boolean))],
     fillers: [...new Set((otherWords[FILLERS] ?? []).flatMap((word) => normalize(word).split(' ')).filter(Boolean))],
   };
+  const towns = Object.entries(otherWords)
+    .filter(([key]) => key.startsWith(TOWNS))
+    .map(([key, names]) => [normalize(key.slice(TOWNS.length)), [...new Set(names.map(normalize))].filter(Boolean)] as const);
+  if (towns.length > 0) meta.towns = Object.fromEntries(towns);
   // The names of the national programmes that name places ("Emmaüs Connect", "Aidants Connect"), France Services aside (a label the search reads as such).
   meta.programmeNames = [...new Set(PROGRAMME_IDS.filter((id) => id !== 'france-services').map((id) => normalize(label('programme', id))))].filter((name) => name.includes(' '));
   return { meta, communes, postcodes, shards };

@@ -95,6 +95,8 @@ export interface Meta {
    * they are a name, never needs ("emmaus connect roubaix" is not « connexion » at Roubaix).
    */
   programmeNames?: string[];
+  /** Towns as people write them in the site's other languages, when not as in French: each French name (normalized) and its other names (normalized). */
+  towns?: Record<string, string[]>;
 }
 
 export interface PlaceShard {

@@ -652,6 +652,23 @@ export class SearchEngine {
     const forNeeds = () => masked().map((word, index) => (programme.has(index) ? '' : word));
     const needs = matchNeeds(forNeeds(), meta);
     for (const index of needs.used) consumed.add(index);
+    // 2a. A town named as people write it in another language (« باريس », « Marseilles », « Ницца »): its French
+    // name, from the languages' dictionaries (`towns`). The words typed are kept to say them (`typed`).
+    const typed = new Map<string, string>();
+    const towns = townNames(meta);
+    for (let start = 0; start < words.length && towns.size > 0; start++) {
+      for (let size = Math.min(3, words.length - start); size >= 1; size--) {
+        const span = Array.from({ length: size }, (_, offset) => start + offset);
+        const said = words.slice(start, start + size).join(' ');
+        const french = span.some((index) => consumed.has(index)) ? undefined : towns.get(said);
+        if (!french) continue;
+        words[start] = french;
+        typed.set(french, said);
+        for (const index of span.slice(1)) consumed.add(index);
+        start += size - 1;
+        break;
+      }
+    }
     // 2b. Words left in Cyrillic: a need misspelt, or else a commune's name, read in Latin letters as it sounds
     // (« Тулуза » is « toulouza », Toulouse; see latinOf()). A word not understood is said as it was typed.
     const cyrillic = matchNeeds(
@@ -660,7 +677,6 @@ export class SearchEngine {
       { typos: true },
     );
     for (const index of cyrillic.used) consumed.add(index);
-    const typed = new Map<string, string>();
     words.forEach((word, index) => {
       if (consumed.has(index) || fillers.has(word)) return;
       // « в Париже », « у Ліоні »: a town after « in » ends as it does there; its name is without that end.
@@ -1020,6 +1036,14 @@ const FURTHEST_KM = 1200;
 const DEPARTEMENT_REACH_KM = 300;
 
 /** An outcome found from part of the words: says what was used and what was not. */
+/** Each town's names in other languages (meta.towns), to its French name: worked out once per meta. */
+const townsByMeta = new WeakMap<Meta, Map<string, string>>();
+function townNames(meta: Meta): Map<string, string> {
+  let towns = townsByMeta.get(meta);
+  if (!towns) townsByMeta.set(meta, (towns = new Map(Object.entries(meta.towns ?? {}).flatMap(([french, names]) => names.map((name) => [name, french] as const)))));
+  return towns;
+}
+
 /** The query's chunks between spaces that hold Cyrillic letters, with their words' places among the query's words; none when they cannot be told apart. */
 function cyrillicChunks(q: string, count: number): { text: string; span: number[] }[] {
   const chunks: { text: string; span: number[] }[] = [];
