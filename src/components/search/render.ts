@@ -13,6 +13,7 @@ import { placeViewUrl } from '../../lib/routes.ts';
 import { listenButton } from '../listen.ts';
 import { entryToken } from '../../lib/orient/selection.ts';
 import { whenIdle } from '../../lib/idle.ts';
+import { leftToRight } from '../../i18n/bidi.ts';
 
 /** Where a result is, from the search's origin: see lib/card.ts. */
 export function resultDistance(result: Pick<Result, 'km' | 'inCommune'>): CardDistance | null {
@@ -142,9 +143,10 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
 
 /** A commune as offered or searched from: "Aix-en-Provence", "Bellegarde-sur-Valserine (aujourd’hui Valserhône)". */
 /** The commune results are counted from; with its département when it was guessed from the words (see Origin). */
+/** The commune, kept whole inside words written right to left (« حول Lyon. 226 … » read « 226 » before the town). */
 function placeOf(t: Translate, origin: Extract<Origin, { kind: 'commune' }>): string {
-  const name = communeName(t, origin.commune);
-  return origin.guessed ? t('search.communeChoice', { name, departement: origin.commune.departementName ?? origin.commune.departement }) : name;
+  const name = leftToRight(t, communeName(t, origin.commune));
+  return origin.guessed ? t('search.communeChoice', { name, departement: leftToRight(t, origin.commune.departementName ?? origin.commune.departement) }) : name;
 }
 
 export function communeName(t: Translate, commune: Pick<CommuneMatch, 'name' | 'formerName' | 'arrondissement'>): string {
