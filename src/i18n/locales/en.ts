@@ -844,6 +844,8 @@ export const en: LocaleFile = {
       'prix solidaire',
     ],
     'recharges-solidaires': [
+      'top up phone',
+      'top up my phone',
       'top up',
       'topup',
       'phone top up',
