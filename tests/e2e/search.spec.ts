@@ -176,6 +176,26 @@ test.describe('around me', () => {
     expect(page.url()).not.toMatch(/50\.69|3\.17/);
   });
 
+  test('on a phone, a search that finds nothing offers the places around the person, a way out with no word of French', async ({ page, context }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ latitude: 50.69, longitude: 3.17 });
+    await page.goto('/recherche/?q=xqzw');
+    await expect(status(page)).toContainText('Aucun résultat');
+    await page.getByRole('button', { name: 'Autour de moi' }).click();
+    await expect(status(page)).toContainText('autour de votre position');
+    await expect(results(page).first()).toHaveText('Atelier fictif du Canal');
+    // Refused: the field comes back to type a commune.
+    await page.goto('/recherche/?q=xqzw');
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, 'geolocation', {
+        value: { getCurrentPosition: (_: unknown, fail: (error: { code: number }) => void) => fail({ code: 1 }) },
+      });
+    });
+    await page.getByRole('button', { name: 'Autour de moi' }).click();
+    await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toBeFocused();
+  });
+
   test('says kindly when the position is refused, and points to the commune search', async ({ page }) => {
     await page.goto('/recherche/');
     await page.evaluate(() => {

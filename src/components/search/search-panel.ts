@@ -321,9 +321,16 @@ class SearchPanel extends HTMLElement {
     const notLatin = outcome.type === 'none' ? outcome.query : outcome.type === 'need-location' ? outcome.reading.unknown.join(' ') : '';
     if (/(?!\p{Script=Latin})\p{L}/u.test(notLatin)) this.output.append(element('p', { 'data-latin-hint': '' }, this.t('search.latinLetters')));
     if (outcome.type === 'none') {
+      // Ways out that need no word of French: the places around the person (the régions' pages are in French only).
+      // Its words are the form's own button's (the page's script carries only the words it writes).
+      // Shown only while the form, and its own « Autour de moi », is shrunk away (a phone: see global.css).
+      const near = element('button', { type: 'button', class: 'button secondary', 'data-none-near-me': '' }, this.querySelector('[data-near-me]')!.textContent.trim());
+      near.addEventListener('click', () => void this.locate());
+      const nearLine = element('p');
+      nearLine.append(near);
       const line = element('p');
       line.append(element('a', { href: '/#regions' }, this.t('search.chooseRegion')));
-      this.output.append(line);
+      this.output.append(nearLine, line);
     } else if (outcome.type === 'need-location') {
       // What was asked stays asked when the person then types only a commune: its boxes are ticked.
       for (const id of outcome.filters.services) {
@@ -462,6 +469,8 @@ class SearchPanel extends HTMLElement {
       this.near = await currentPosition();
     } catch (error) {
       this.say(this.t(`search.geo.${error instanceof PositionError ? error.failure : 'other'}`) + this.t('search.geo.fallback'));
+      // The field to type the commune in, shown if the form was shrunk (« Autour de moi » offered under « Aucun résultat »).
+      if (this.dataset.collapsed === 'true') this.collapse(false);
       this.input.focus();
       return;
     }
