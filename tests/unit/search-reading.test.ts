@@ -611,5 +611,10 @@ describe('filters said in the words typed', () => {
   test('nothing said: the same query; a filter already chosen keeps its value; Persan and Signes are communes', () => {
     for (const q of ['imprimer grenoble', 'Persan', 'Signes', 'saint etienne']) expect(said(q).toString()).toBe(new URLSearchParams({ q }).toString());
     expect(said('samedi lille', { quand: 'lundi' }).get('quand')).toBe('lundi');
+    // A filter whose field is set stays in the words, to be seen: it is not silently dropped.
+    expect(said('arabe lyon', { langue: 'en' }).get('q')).toBe('arabe lyon');
+    // Denied, or joined to a word that is no filter: left as typed.
+    for (const q of ['pas gratuit lille', 'ouvert après-demain lille']) expect(filtersFrom(said(q))).toMatchObject({ free: false, when: null });
+    expect(said('ouvert après-demain lille').get('q')).toBe('ouvert après-demain lille');
   });
 });

@@ -1,6 +1,6 @@
 /** The search's state lives in the URL: shareable, back button, reload. Form ↔ URL ↔ filters. */
 import { NO_FILTERS, type Filters, type When } from '../../lib/search/judge.ts';
-import { MAX_QUERY } from '../../lib/search/query.ts';
+import { BEFORE_LANGUAGE, FILTER_WORDS, MAX_QUERY, NOT_WORDS, OPEN } from '../../lib/search/query.ts';
 import { normalize } from '../../lib/search/normalize.ts';
 
 /** Yes/no filters and their URL parameter (the form's input names). */
@@ -38,56 +38,11 @@ export function paramsFromForm(form: HTMLFormElement): URLSearchParams {
 }
 
 /**
- * The filters people type with the rest (« wifi gratuit lille », « ouvert samedi matin », « arabe
- * marseille », « fauteuil roulant »), in French, each phrase with its field and value. Not
- * « persan » nor « signes » alone: Persan and Signes are communes.
- */
-const SAID: Record<string, string> = {
-  gratuit: 'gratuit=1',
-  gratuite: 'gratuit=1',
-  gratuits: 'gratuit=1',
-  gratuites: 'gratuit=1',
-  gratuitement: 'gratuit=1',
-  'fauteuil roulant': 'fauteuil=1',
-  fauteuil: 'fauteuil=1',
-  pmr: 'fauteuil=1',
-  maintenant: 'quand=maintenant',
-  'en ce moment': 'quand=maintenant',
-  'aujourd hui': 'quand=aujourdhui',
-  aujourdhui: 'quand=aujourdhui',
-  demain: 'quand=demain',
-  matin: 'moment=matin',
-  'apres midi': 'moment=apres-midi',
-  anglais: 'langue=en',
-  arabe: 'langue=ar',
-  espagnol: 'langue=es',
-  portugais: 'langue=pt',
-  roumain: 'langue=ro',
-  russe: 'langue=ru',
-  ukrainien: 'langue=uk',
-  turc: 'langue=tr',
-  farsi: 'langue=fa',
-  dari: 'langue=fa',
-  pachto: 'langue=ps',
-  pashto: 'langue=ps',
-  tamoul: 'langue=ta',
-  chinois: 'langue=zh',
-  wolof: 'langue=wo',
-  allemand: 'langue=de',
-  italien: 'langue=it',
-  'langue des signes': 'langue=lsf',
-  lsf: 'langue=lsf',
-};
-for (const day of DAYS) SAID[day] = `quand=${day}`;
-/** « ouvert » says nothing more with a day (« ouvert le samedi »); alone, it is « open now ». */
-const OPEN = /^ouverte?s?$/;
-/** Just before a language, these words say nothing more (« qui parle arabe », « aide en anglais »), and are kept elsewhere (« aix en provence »). */
-const BEFORE_LANGUAGE = new Set(['parle', 'parlent', 'langue', 'en']);
-
-/**
- * The filters said in the words typed, moved to their fields: each then shows as a filter the
- * person can remove, and the search does not call them « mots non compris ». A field already
- * set keeps its value. The words left keep their spelling (« Saint-Étienne »).
+ * The filters said in the words typed (FILTER_WORDS, in query.ts), moved to their fields: each
+ * then shows as a filter the person can remove, and the search does not call them « mots non
+ * compris ». Left in the words: a filter whose field is already set, one said « pas », « sans » or
+ * « non » (« pas gratuit »), and a word joined to others that are no filter (« après-demain »). The
+ * words left keep their spelling (« Saint-Étienne »).
  */
 export function filtersSaid(params: URLSearchParams): URLSearchParams {
   const q = params.get('q');
@@ -96,34 +51,43 @@ export function filtersSaid(params: URLSearchParams): URLSearchParams {
   const chunks = q.split(/\s+/).map((text) => ({ text, words: normalize(text).split(' ').filter(Boolean), used: false }));
   const words = chunks.flatMap((chunk, at) => chunk.words.map((word) => ({ word, at })));
   const found = new Map<string, string>();
+  /** Fields of filters left in the words: « ouvert après-demain » is not « open now ». */
+  const left = new Set<string>();
+  const said = (name: string, value: string, span: { at: number }[]) => {
+    if (params.get(name) || (found.has(name) && found.get(name) !== value)) return;
+    found.set(name, value);
+    for (const { at } of span) chunks[at]!.used = true;
+  };
   for (let start = 0; start < words.length; start++) {
     for (let size = 3; size >= 1; size--) {
       const span = words.slice(start, start + size);
-      const said = span.length === size ? SAID[span.map(({ word }) => word).join(' ')] : undefined;
-      if (!said) continue;
-      const [name, value] = said.split('=') as [string, string];
-      if (!params.get(name) && !found.has(name)) found.set(name, value);
-      for (const { at } of span) chunks[at]!.used = true;
+      const field = span.length === size ? FILTER_WORDS.get(span.map(({ word }) => word).join(' ')) : undefined;
+      if (!field) continue;
+      // Whole chunks only (« après-demain » is not « demain »), and never denied.
+      const whole = span.every(({ at }) => words.filter((word) => word.at === at).every((word) => span.includes(word)));
+      const [name, value] = field.split('=') as [string, string];
+      if (whole && !NOT_WORDS.has(words[start - 1]?.word ?? '')) said(name, value, span);
+      else left.add(name);
       start += size - 1;
       break;
     }
   }
   const open = chunks.filter((chunk) => chunk.words.length === 1 && OPEN.test(chunk.words[0]!));
-  if (open.length > 0 && !params.get('quand')) found.set('quand', found.get('quand') ?? 'maintenant');
+  if (open.length > 0 && !left.has('quand')) said('quand', found.get('quand') ?? 'maintenant', []);
   if (found.size === 0) return params;
-  for (const chunk of open) chunk.used = true;
+  if (found.has('quand')) for (const chunk of open) chunk.used = true;
   let languageNext = false;
   for (const chunk of chunks.toReversed()) {
-    if (chunk.used && SAID[chunk.words.join(' ')]?.startsWith('langue')) languageNext = true;
+    if (chunk.used && FILTER_WORDS.get(chunk.words.join(' '))?.startsWith('langue')) languageNext = true;
     else if (languageNext && chunk.words.length === 1 && BEFORE_LANGUAGE.has(chunk.words[0]!)) chunk.used = true;
     else languageNext = false;
   }
   const next = new URLSearchParams(params);
-  const left = chunks
+  const rest = chunks
     .filter((chunk) => !chunk.used)
     .map((chunk) => chunk.text)
     .join(' ');
-  if (left) next.set('q', left);
+  if (rest) next.set('q', rest);
   else next.delete('q');
   for (const [name, value] of found) next.set(name, value);
   return next;

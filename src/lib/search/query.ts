@@ -22,6 +22,48 @@ export const FILLER_WORDS = new Set(
   ),
 );
 
+/**
+ * The filters people type with the rest (« wifi gratuit lille », « ouvert samedi matin », « arabe
+ * marseille », « fauteuil roulant »), in French, each phrase and its field (see filtersSaid() in
+ * components/search/state.ts). Not « persan » nor « signes » alone: Persan and Signes are communes.
+ */
+export const FILTER_WORDS = new Map<string, string>([
+  ...['gratuit', 'gratuite', 'gratuits', 'gratuites', 'gratuitement'].map((word) => [word, 'gratuit=1'] as const),
+  ...['fauteuil roulant', 'fauteuil', 'pmr'].map((word) => [word, 'fauteuil=1'] as const),
+  ...['maintenant', 'en ce moment'].map((word) => [word, 'quand=maintenant'] as const),
+  ...['aujourd hui', 'aujourdhui'].map((word) => [word, 'quand=aujourdhui'] as const),
+  ...['demain', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'].map((word) => [word, `quand=${word}`] as const),
+  ['matin', 'moment=matin'],
+  ['apres midi', 'moment=apres-midi'],
+  ...Object.entries({
+    anglais: 'en',
+    arabe: 'ar',
+    espagnol: 'es',
+    portugais: 'pt',
+    roumain: 'ro',
+    russe: 'ru',
+    ukrainien: 'uk',
+    turc: 'tr',
+    farsi: 'fa',
+    dari: 'fa',
+    pachto: 'ps',
+    pashto: 'ps',
+    tamoul: 'ta',
+    chinois: 'zh',
+    wolof: 'wo',
+    allemand: 'de',
+    italien: 'it',
+    'langue des signes': 'lsf',
+    lsf: 'lsf',
+  }).map(([word, code]) => [word, `langue=${code}`] as const),
+]);
+/** « ouvert » says nothing more with a day (« ouvert le samedi »); alone, it is « open now ». */
+export const OPEN = /^ouverte?s?$/;
+/** Just before a language, these words say nothing more (« qui parle arabe », « aide en anglais »), and are kept elsewhere (« aix en provence »). */
+export const BEFORE_LANGUAGE = new Set(['parle', 'parlent', 'langue', 'en']);
+/** A filter said after these is denied (« pas gratuit »): left in the words. */
+export const NOT_WORDS = new Set(['pas', 'sans', 'non']);
+
 const PLM: Record<string, { count: number; postcode: (n: number) => string }> = {
   paris: { count: 20, postcode: (n) => `750${String(n).padStart(2, '0')}` },
   lyon: { count: 9, postcode: (n) => `6900${n}` },
