@@ -224,8 +224,11 @@ describe('other ways in', () => {
       const fax = await inRussian(q);
       expect(fax.type === 'results' && [fax.origin.kind === 'commune' && fax.origin.commune.name, fax.reading.name, fax.reading.unknown], q).toEqual(['Grenoble', [], ['факс']]);
     }
-    // Hyphens keep a name's words together.
-    expect(await origin('Клермон-Ферран')).toBe('Clermont-Ferrand');
+    // A name's words typed apart stay together when they name the town (« Клермон Ферран » is not Ferran, in Aude).
+    expect(await origin('Клермон Ферран')).toBe('Clermont-Ferrand');
+    // A word not understood is said as typed, capitals and all.
+    const typedSo = await inRussian('Гренобль Абвгдж');
+    expect(typedSo.type === 'results' && typedSo.reading.unknown).toEqual(['Абвгдж']);
   });
 
   test('a town written as people write it in another language is that town (the languages’ `towns`), a need with it', async () => {

@@ -66,7 +66,7 @@ import {
   type Paired,
 } from './communes.ts';
 import { dedupe, rank, type Found } from './rank.ts';
-import { frenchOrder } from '../text.ts';
+import { editDistance, frenchOrder } from '../text.ts';
 
 export type { CommuneMatch } from './communes.ts';
 
@@ -108,6 +108,8 @@ export interface SearchRequest {
    * that page: each call's results start with the previous call's, and the whole outcome's with the last.
    */
   onFirst?: (outcome: Extract<SearchOutcome, { type: 'results' }>) => void;
+  /** Words in Cyrillic already tried apart, as one run (see search(), 2c): not split again. */
+  together?: boolean;
 }
 
 export interface Result extends Omit<SearchPlace, 'schedule'> {
@@ -652,25 +654,47 @@ export class SearchEngine {
     const forNeeds = () => masked().map((word, index) => (programme.has(index) ? '' : word));
     const needs = matchNeeds(forNeeds(), meta);
     for (const index of needs.used) consumed.add(index);
+    // What each word was, as typed: a word not understood is said so (« Абвгдж », not « абвгдж »).
+    const chunks = queryChunks(request.q.slice(0, MAX_QUERY), words.length);
+    const asTyped = (span: number[]) => {
+      const covering = chunks.filter((chunk) => chunk.span.some((index) => span.includes(index)));
+      const whole = covering.every((chunk) => chunk.span.every((index) => span.includes(index)));
+      return whole && covering.length > 0 ? covering.map((chunk) => chunk.text).join(' ') : span.map((index) => words[index]).join(' ');
+    };
+    // « в Париже », « у Ліоні », « в Ницце »: a town after « in » takes an ending there; its name is without it,
+    // or with « а » or « ь » in its place (Ницца, Марсель). Not a short name, nor « ье » (« в Кале », « в Монпелье »).
+    const locative = (index: number): string[] => {
+      const word = words[index]!;
+      if (!/^(в|во|у)$/.test(words[index - 1] ?? '') || !/\p{Script=Cyrillic}{4}[еі]$/u.test(word) || /ь[еє]$/.test(word)) return [];
+      const stem = word.slice(0, -1);
+      return [stem, `${stem}а`, `${stem}ь`];
+    };
+
     // 2a. A town named as people write it in another language (« باريس », « Marseilles », « Ницца »): its French
     // name, from the languages' dictionaries (`towns`). The words typed are kept to say them (`typed`).
     const typed = new Map<string, string>();
     const towns = townNames(meta);
+    let namesakes: CommuneMatch[] = [];
+    const townSpans: number[][] = [];
     for (let start = 0; start < words.length && towns.size > 0; start++) {
       for (let size = Math.min(3, words.length - start); size >= 1; size--) {
         const span = Array.from({ length: size }, (_, offset) => start + offset);
+        if (span.some((index) => consumed.has(index))) continue;
         const said = words.slice(start, start + size).join(' ');
-        const french = span.some((index) => consumed.has(index)) ? undefined : towns.get(said);
+        const french = [said, ...(size === 1 ? locative(start) : [])].map((form) => towns.get(form)).find(Boolean);
         if (!french) continue;
+        // A name in Latin letters may also begin communes' names (« lyons »: Lyons-la-Forêt): they are offered too.
+        if (!/[^\p{Script=Latin}\s]/u.test(said)) namesakes = await this.communesStartingWithWords(said);
         words[start] = french;
-        typed.set(french, said);
+        typed.set(french, asTyped(span));
+        townSpans.push(span);
         for (const index of span.slice(1)) consumed.add(index);
         start += size - 1;
         break;
       }
     }
     // 2b. Words left in Cyrillic: a need misspelt, or else a commune's name, read in Latin letters as it sounds
-    // (« Тулуза » is « toulouza », Toulouse; see latinOf()). A word not understood is said as it was typed.
+    // (« Тулуза » is « toulouza », Toulouse; see latinOf()).
     const cyrillic = matchNeeds(
       forNeeds().map((word) => (latinOf(word) === word ? '' : word)),
       meta,
@@ -679,27 +703,41 @@ export class SearchEngine {
     for (const index of cyrillic.used) consumed.add(index);
     words.forEach((word, index) => {
       if (consumed.has(index) || fillers.has(word)) return;
-      // « в Париже », « у Ліоні »: a town after « in » ends as it does there; its name is without that end.
-      const said = /^(в|во|у)$/.test(words[index - 1] ?? '') && /\p{Script=Cyrillic}{3}[еі]$/u.test(word) ? word.slice(0, -1) : word;
-      words[index] = latinOf(said);
-      if (words[index] !== word) typed.set(words[index], word);
+      words[index] = latinOf(locative(index)[0] ?? word);
+      if (words[index] !== word) typed.set(words[index], asTyped([index]));
     });
     const said = (list: string[]) => list.map((word) => typed.get(word) ?? word);
-    // 2c. Several words in Cyrillic left, apart (« факс Марсель »: a need we lack, and the town): each alone may be
-    // the town, the last first; together they read as no town (« faks marseill » was Os-Marsillon). Hyphens keep
-    // a name's words together (« Клермон-Ферран »).
-    const apart = cyrillicChunks(request.q.slice(0, MAX_QUERY), words.length).filter((chunk) => chunk.span.every((index) => typed.has(words[index]!)));
-    if (apart.length > 1 && !request.commune && !request.near) {
-      const asked = {
-        ...request.filters,
-        services: [...new Set([...request.filters.services, ...needs.services, ...cyrillic.services])],
-        franceServices: request.filters.franceServices || needs.franceServices || cyrillic.franceServices,
-      };
-      for (const chunk of apart.toReversed()) {
-        const alone = await this.search({ ...request, q: chunk.text, filters: asked });
-        if (alone.type !== 'results' && alone.type !== 'choose') continue;
-        const others = apart.filter((other) => other !== chunk).map((other) => other.text);
-        return withReading(alone, { needs: asked.services, franceServices: asked.franceServices, name: [], unknown: others });
+    // 2c. Several chunks in Cyrillic left, apart (« факс Марсель »: a need we lack, and the town; « Клермон Ферран »):
+    // read together they may be no town (« faks marseill » was Os-Marsillon). Runs of neighbouring chunks are tried
+    // as the town, the longest first, then the last: the first whose town has each of their words is the one.
+    // A town's name of several words from the dictionaries (« Экс ан Прованс ») is one chunk.
+    const apart = chunks
+      .flatMap((chunk) => {
+        const town = townSpans.find((span) => span.includes(chunk.span[0]!));
+        if (town) return town[0] === chunk.span[0] ? [{ text: asTyped(town), span: town, read: words[town[0]!]!.split(' ') }] : [];
+        return chunk.span.every((index) => typed.has(words[index]!) && !consumed.has(index)) ? [{ ...chunk, read: chunk.span.map((index) => words[index]!) }] : [];
+      })
+      .filter((chunk) => !consumed.has(chunk.span[0]!));
+    if (apart.length > 1 && apart.length <= 4 && !request.commune && !request.near && !request.together) {
+      const others = words.map((word, index) => (consumed.has(index) || fillers.has(word) || apart.some((chunk) => chunk.span.includes(index)) ? '' : word));
+      const typos = matchNeeds(others, meta, { typos: true });
+      const services = [...new Set([...needs.services, ...cyrillic.services, ...typos.services])];
+      const franceServices = needs.franceServices || cyrillic.franceServices || typos.franceServices;
+      const asked = { ...request.filters, services: [...new Set([...request.filters.services, ...services])], franceServices: request.filters.franceServices || franceServices };
+      for (let size = apart.length; size >= 1; size--) {
+        for (let first = apart.length - size; first >= 0; first--) {
+          const run = apart.slice(first, first + size);
+          const alone = await this.search({ ...request, q: run.map((chunk) => chunk.text).join(' '), filters: asked, together: true });
+          if (
+            !namesTown(
+              alone,
+              run.flatMap((chunk) => chunk.read),
+            )
+          )
+            continue;
+          const left = [...apart.filter((chunk) => !run.includes(chunk)).map((chunk) => chunk.text), ...said(others.filter((word, index) => word && !typos.used.has(index)))];
+          return withReading(alone, { needs: services, franceServices, name: [], unknown: left });
+        }
       }
     }
 
@@ -731,7 +769,8 @@ export class SearchEngine {
       }
     }
     for (const index of exactSpan) consumed.add(index);
-    // A name read from Cyrillic is a guess, even when it is a commune's exact name (« Нант » is Nant, a village, when Nantes is meant): the page names its département.
+    // A name read from another script is a guess, even when it is a commune's exact name (« Брест » read « brest »: a village could
+    // bear the name read, not the town meant): the page names its département, so that a wrong one is seen.
     if (exactSpan.some((index) => typed.has(words[index]!))) guessed = true;
     // 3b. A département named or numbered where no commune is: not a misspelt commune (« lozere »
     // offered Lopérec and Luzeret). An outcome with no place leads to its page, its places commune by commune.
@@ -755,6 +794,8 @@ export class SearchEngine {
       const longer = await this.communesStartingWithWords(spoken);
       communes = request.commune ? [...communes, ...longer] : withLargerNamesakes(communes, [...longer, ...(await this.citiesSpeltLike(spoken, communes))]);
     }
+    // A town's other name that begins communes' names too (« lyons »): the person chooses, the town first.
+    if (namesakes.length > 0 && !request.commune && communes.length === 1) communes = [...communes, ...namesakes.filter((other) => other.insee !== communes[0]!.insee)];
     // Each word once: "saint saint saint" asks no more than "saint".
     // « connect » after « emmaus » is the network's name: its places all hold « emmaus » (see NETWORK_WORDS), not all « connect ».
     let nameWords = [...new Set(words.filter((word, index) => !consumed.has(index) && !fillers.has(word) && !(word === 'connect' && words[index - 1] === NETWORK_WORDS[0])))];
@@ -1035,7 +1076,6 @@ const FURTHEST_KM = 1200;
 /** No place of a département is further than this from its centre (Guyane's reach is about 250 km). */
 const DEPARTEMENT_REACH_KM = 300;
 
-/** An outcome found from part of the words: says what was used and what was not. */
 /** Each town's names in other languages (meta.towns), to its French name: worked out once per meta. */
 const townsByMeta = new WeakMap<Meta, Map<string, string>>();
 function townNames(meta: Meta): Map<string, string> {
@@ -1044,18 +1084,34 @@ function townNames(meta: Meta): Map<string, string> {
   return towns;
 }
 
-/** The query's chunks between spaces that hold Cyrillic letters, with their words' places among the query's words; none when they cannot be told apart. */
-function cyrillicChunks(q: string, count: number): { text: string; span: number[] }[] {
+/** The query's chunks between spaces, with their words' places among the query's words; none when they cannot be told apart. */
+function queryChunks(q: string, count: number): { text: string; span: number[] }[] {
   const chunks: { text: string; span: number[] }[] = [];
   let at = 0;
   for (const text of q.split(/\s+/)) {
     const length = queryWords(text).length;
-    if (/\p{Script=Cyrillic}/u.test(text)) chunks.push({ text, span: Array.from({ length }, (_, offset) => at + offset) });
+    if (length > 0) chunks.push({ text, span: Array.from({ length }, (_, offset) => at + offset) });
     at += length;
   }
   return at === count ? chunks : [];
 }
 
+/** Close enough to be the same name read from Cyrillic (« klermon » Clermont, « bordo » Bordeaux); « faks » is no part of Os-Marsillon. */
+function sameName(read: string, name: string): boolean {
+  const [a, b] = [read, name].map((word) => word.replaceAll('k', 'c').replaceAll('ou', 'u'));
+  return editDistance(a!, b!) <= Math.ceil(a!.length / 3) || b!.startsWith(a!.slice(0, 3));
+}
+
+/** An outcome whose town (or one of those offered) has each of these words in its name. */
+function namesTown(outcome: SearchOutcome, read: string[]): boolean {
+  const communes = outcome.type === 'choose' ? outcome.communes : outcome.type === 'results' && outcome.origin.kind === 'commune' ? [outcome.origin.commune] : [];
+  return communes.some((commune) => {
+    const names = normalize(commune.name).split(' ');
+    return read.every((word) => names.some((name) => sameName(word, name)));
+  });
+}
+
+/** An outcome found from part of the words: says what was used and what was not. */
 function withReading(outcome: SearchOutcome, reading: Reading): SearchOutcome {
   return 'reading' in outcome ? { ...outcome, reading: { ...reading, name: outcome.reading.name, unknown: [...reading.unknown, ...outcome.reading.unknown] } } : outcome;
 }
