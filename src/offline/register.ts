@@ -116,7 +116,9 @@ class AppNotice extends HTMLElement {
       quiet(false);
       if (this.dataset.kind === 'offline.noNetwork') this.clear();
     });
-    if (!navigator.onLine && !quiet()) this.show('offline.noNetwork');
+    // Online at load: the connection came back while no page listened (a page change, a tab asleep).
+    if (navigator.onLine) quiet(false);
+    else if (!quiet()) this.show('offline.noNetwork');
     if (!('serviceWorker' in navigator)) return;
     if (!navigator.serviceWorker.controller) rememberPage();
     if (navigator.serviceWorker.controller) this.register();

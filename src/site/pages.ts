@@ -37,9 +37,9 @@ export const COMMUNE_AROUND = { count: 5, km: 50 } as const;
 /**
  * Past this many places a service page lists départements only, to stay light on a phone; each
  * leads to that service's places in the département (serviceDepartementPages()).
- * `SERVICE_LIST_MAX` lowers it for a trial build (the end-to-end tests' few places).
+ * `SERVICE_LIST_MAX` (a whole number from 1) lowers it for a trial build (the end-to-end tests' few places).
  */
-export const SERVICE_MAX_LISTED = Number(process.env.SERVICE_LIST_MAX ?? 300);
+export const SERVICE_MAX_LISTED = /^[1-9]\d*$/.test(process.env.SERVICE_LIST_MAX ?? '') ? Number(process.env.SERVICE_LIST_MAX) : 300;
 
 /** A directory entry on the map (its phone is in its contacts). */
 export function entryPoint(place: PlaceEntry): MapPoint {

@@ -64,6 +64,9 @@ function clusterIcon(count: number, t: Translate): L.DivIcon {
   });
 }
 
+/** The markers whose popup already listens for Escape. */
+const escaping = new WeakSet<L.Marker>();
+
 /**
  * Leaflet makes markers focusable; this names them for screen readers and makes Enter and
  * Space act like a click, as on any button (Leaflet only listens to the old keypress event).
@@ -79,7 +82,7 @@ function describe(marker: L.Marker, label: string): void {
     if (event.key !== 'Escape' || !marker.isPopupOpen()) return false;
     event.preventDefault();
     marker.closePopup();
-    element.focus();
+    marker.getElement()?.focus();
     return true;
   };
   element.onkeydown = (event) => {
@@ -96,6 +99,9 @@ function describe(marker: L.Marker, label: string): void {
     };
     focusPopup();
   };
+  // Once per marker (a marker is added again each time the map redraws its groups).
+  if (escaping.has(marker)) return;
+  escaping.add(marker);
   marker.on('popupopen', ({ popup }) => {
     const box = popup.getElement();
     // Not closeOnEscape itself: a handler that returns false cancels the key (Tab did nothing in the popup).

@@ -141,17 +141,21 @@ export function resultCard(t: Translate, result: Result, serviceName: ServiceNam
   return item;
 }
 
-/** A commune as offered or searched from: "Aix-en-Provence", "Bellegarde-sur-Valserine (aujourd’hui Valserhône)". */
 /** The commune results are counted from; with its département when it was guessed from the words (see Origin). */
-/** The commune, kept whole inside words written right to left (« حول Lyon. 226 … » read « 226 » before the town). */
 function placeOf(t: Translate, origin: Extract<Origin, { kind: 'commune' }>): string {
-  const name = leftToRight(t, communeName(t, origin.commune));
+  const name = communeName(t, origin.commune);
   return origin.guessed ? t('search.communeChoice', { name, departement: leftToRight(t, origin.commune.departementName ?? origin.commune.departement) }) : name;
 }
 
+/**
+ * A commune as offered or searched from: "Aix-en-Provence", "Bellegarde-sur-Valserine (aujourd’hui
+ * Valserhône)". Each French name kept whole inside words written right to left (« حول Lyon. 226 … »
+ * read « 226 » before the town), not the words around it.
+ */
 export function communeName(t: Translate, commune: Pick<CommuneMatch, 'name' | 'formerName' | 'arrondissement'>): string {
-  if (commune.arrondissement) return commune.arrondissement;
-  return commune.formerName ? t('search.communeFormer', { former: commune.formerName, name: commune.name }) : commune.name;
+  if (commune.arrondissement) return leftToRight(t, commune.arrondissement);
+  const name = leftToRight(t, commune.name);
+  return commune.formerName ? t('search.communeFormer', { former: leftToRight(t, commune.formerName), name }) : name;
 }
 
 /**

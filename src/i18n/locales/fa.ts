@@ -858,7 +858,6 @@ export const fa: LocaleFile = {
     Grenoble: ['گرنوبل'],
     Dijon: ['دیژون'],
     Angers: ['آنژه'],
-    Nîmes: ['نیم'],
     'Clermont-Ferrand': ['کلرمون فران'],
     'Le Mans': ['لومان'],
     'Aix-en-Provence': ['اکس آن پروانس'],
