@@ -727,7 +727,8 @@ export class SearchEngine {
       for (let size = apart.length; size >= 1; size--) {
         for (let first = apart.length - size; first >= 0; first--) {
           const run = apart.slice(first, first + size);
-          const alone = await this.search({ ...request, q: run.map((chunk) => chunk.text).join(' '), filters: asked, together: true });
+          // Never drawn early: a run may be the wrong town (« факс Марсель » read together is Os-Marsillon).
+          const alone = await this.search({ ...request, q: run.map((chunk) => chunk.text).join(' '), filters: asked, together: true, onFirst: undefined });
           if (
             !namesTown(
               alone,
