@@ -832,6 +832,10 @@ export const fr = {
   'search.check.language': 'la langue',
   'search.check.emmaus': 'le réseau',
   'search.filter.free': 'gratuits',
+  // The words people type for a filter, in the page's language, « | » between them (see filtersSaid()): never shown.
+  'search.said.free': 'gratuit|gratuite|gratuits|gratuites|gratuitement',
+  'search.said.now': 'ouvert maintenant|maintenant|en ce moment',
+  'search.said.wheelchair': 'fauteuil roulant|fauteuil|pmr',
   'search.filter.noReferral': 'où l’on peut venir sans être orienté par un travailleur social',
   'search.filter.walkIn': 'sans rendez-vous',
   'search.filter.wheelchair': 'accessibles en fauteuil roulant',

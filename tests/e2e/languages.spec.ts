@@ -310,6 +310,14 @@ test('a town written in Cyrillic letters is read as it sounds, one in Arabic let
   await expect(page.locator('[data-latin-hint]')).toHaveText(uk('search.latinLetters'));
 });
 
+test('a filter typed in the page’s language becomes a filter the person can see and remove (« free » in English)', async ({ page }) => {
+  await page.goto('/en/');
+  await page.getByLabel(en('search.label')).fill('free Lille');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/en\/recherche\/\?q=Lille&gratuit=1$/);
+  await expect(page.getByRole('button', { name: en('search.removeFilter', { label: en('search.filter.free') }) })).toBeVisible();
+});
+
 test('a place the search files no longer hold: said in the person’s language, with the way to the search', async ({ page }) => {
   await page.goto('/en/lieu/?lieu=59.lieu-qui-n-existe-pas');
   await expect(page.locator('place-view [data-status]')).toHaveText(en('placeView.notFound'));

@@ -12,7 +12,8 @@ import { NO_FILTERS, SearchEngine, startsAWord, type CommuneMatch, type Filters,
 import { MOST_UNKNOWN_KM, rankKm, UNKNOWN_KM } from '../../src/lib/search/rank.ts';
 import { matchNeeds, queryWords, typosAllowed } from '../../src/lib/search/query.ts';
 import type { SearchFiles } from '../../src/lib/search/build.ts';
-import { filtersFrom, filtersSaid } from '../../src/components/search/state.ts';
+import { filtersFrom, filtersSaid, filterWordsOf } from '../../src/components/search/state.ts';
+import { wordsFor } from '../../src/i18n/page.ts';
 import { formerNamesFrom } from '../../src/lib/territory/official.ts';
 import { packCommunes, packPostcodes, packShard } from '../../src/lib/search/data.ts';
 import { soundInitials } from '../../src/lib/search/sound.ts';
@@ -604,6 +605,19 @@ describe('filters said in the words typed', () => {
     ['aix en provence gratuit', 'aix en provence', { free: true }],
   ])('« %s » searches « %s » with %o', (q, left, filters) => {
     const params = said(q);
+    expect(params.get('q')).toBe(left);
+    expect(filtersFrom(params)).toMatchObject(filters);
+  });
+
+  test.each([
+    ['en', 'free wifi Lille', 'wifi Lille', { free: true }],
+    ['en', 'open now Lyon', 'Lyon', { openNow: true }],
+    ['ru', 'бесплатно принтер Лион', 'принтер Лион', { free: true }],
+    ['uk', 'Ліон зараз', 'Ліон', { openNow: true }],
+    ['ar', 'طباعة مجانا باريس', 'طباعة باريس', { free: true }],
+    ['fa', 'ویلچر پاریس', 'پاریس', { wheelchair: true }],
+  ] as const)('in %s, « %s » searches « %s » with %o (the words of that language)', (code, q, left, filters) => {
+    const params = filtersSaid(new URLSearchParams({ q }), filterWordsOf(wordsFor(code).t));
     expect(params.get('q')).toBe(left);
     expect(filtersFrom(params)).toMatchObject(filters);
   });

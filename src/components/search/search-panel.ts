@@ -18,7 +18,7 @@ import { currentPosition, PositionError } from './geolocation.ts';
 import { element } from '../card.ts';
 import { communeName, departementLabel, outcomePoints, outcomeStatus, printCodes, readingLine, resultCard, type CardContext } from './render.ts';
 import { SLICE_MS, yieldToFrame, yieldToPage } from '../../lib/yield.ts';
-import { activeFilters, fillForm, filtersFrom, filtersSaid, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
+import { activeFilters, fillForm, filtersFrom, filtersSaid, filterWordsOf, paramsFromForm, withoutFilter, withoutFilters, zoneFrom } from './state.ts';
 
 /** The map's section, hidden on the search page until its results are drawn (or asked for with « Voir sur la carte »). */
 function showMapSection(): void {
@@ -53,6 +53,7 @@ const CARDS_PER_FRAME = 4;
 
 class SearchPanel extends HTMLElement {
   private t!: Translate;
+  private filterWords = new Map<string, string>();
   private form!: HTMLFormElement;
   private input!: HTMLInputElement;
   private status!: HTMLElement;
@@ -78,6 +79,7 @@ class SearchPanel extends HTMLElement {
 
   connectedCallback(): void {
     this.t = clientTranslator(this.dataset.i18n!, fillOf(document.documentElement.lang));
+    this.filterWords = filterWordsOf(this.t);
     // The results' « Ouvert maintenant » needs the date formats: loaded off the page while the person types.
     void intlReady();
     this.form = this.querySelector('form')!;
@@ -106,7 +108,7 @@ class SearchPanel extends HTMLElement {
 
     if (this.onSearchPage) {
       // A link may say filters in its words (« ?q=wifi gratuit lille »): moved to their fields, as from the form.
-      const params = filtersSaid(new URLSearchParams(location.search));
+      const params = filtersSaid(new URLSearchParams(location.search), this.filterWords);
       if (params.toString() !== new URLSearchParams(location.search).toString()) history.replaceState(null, '', this.searchUrl(params));
       fillForm(this.form, params);
       if (params.size > 0) {
@@ -447,7 +449,9 @@ class SearchPanel extends HTMLElement {
     location.assign(this.searchUrl(params));
   }
 
-  private go(params: URLSearchParams, push: boolean): void {
+  private go(typed: URLSearchParams, push: boolean): void {
+    // Filters said in the page's language too (« free », « бесплатно »), not only in French.
+    const params = filtersSaid(typed, this.filterWords);
     if (!this.onSearchPage) {
       void this.leaveFor(params);
       return;

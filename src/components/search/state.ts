@@ -2,6 +2,7 @@
 import { NO_FILTERS, type Filters, type When } from '../../lib/search/judge.ts';
 import { BEFORE_LANGUAGE, FILTER_WORDS, MAX_QUERY, NOT_WORDS, OPEN } from '../../lib/search/query.ts';
 import { normalize } from '../../lib/search/normalize.ts';
+import type { Translate } from '../../i18n/translate.ts';
 
 /** Yes/no filters and their URL parameter (the form's input names). */
 export const CHECKBOXES = [
@@ -37,14 +38,26 @@ export function paramsFromForm(form: HTMLFormElement): URLSearchParams {
   return filtersSaid(params);
 }
 
+/** The words people type for a filter in the page's language (« free », « бесплатно »: `search.said.*` of the dictionaries), normalized, to their field. */
+export function filterWordsOf(t: Translate): Map<string, string> {
+  const fields = { 'search.said.free': 'gratuit=1', 'search.said.now': 'quand=maintenant', 'search.said.wheelchair': 'fauteuil=1' } as const;
+  return new Map(
+    Object.entries(fields).flatMap(([key, field]) =>
+      t(key as keyof typeof fields)
+        .split('|')
+        .map((words) => [normalize(words), field] as const),
+    ),
+  );
+}
+
 /**
- * The filters said in the words typed (FILTER_WORDS, in query.ts), moved to their fields: each
+ * The filters said in the words typed (FILTER_WORDS, in query.ts, and `inLanguage`, those of the page's language), moved to their fields: each
  * then shows as a filter the person can remove, and the search does not call them « mots non
  * compris ». Left in the words: a filter whose field is already set, one said « pas », « sans » or
  * « non » (« pas gratuit »), and a word joined to others that are no filter (« après-demain »). The
  * words left keep their spelling (« Saint-Étienne »).
  */
-export function filtersSaid(params: URLSearchParams): URLSearchParams {
+export function filtersSaid(params: URLSearchParams, inLanguage: ReadonlyMap<string, string> = new Map()): URLSearchParams {
   const q = params.get('q');
   if (!q) return params;
   // Each typed chunk and its words once normalized (« après-midi » is two words).
@@ -61,7 +74,8 @@ export function filtersSaid(params: URLSearchParams): URLSearchParams {
   for (let start = 0; start < words.length; start++) {
     for (let size = 3; size >= 1; size--) {
       const span = words.slice(start, start + size);
-      const field = span.length === size ? FILTER_WORDS.get(span.map(({ word }) => word).join(' ')) : undefined;
+      const phrase = span.map(({ word }) => word).join(' ');
+      const field = span.length === size ? (inLanguage.get(phrase) ?? FILTER_WORDS.get(phrase)) : undefined;
       if (!field) continue;
       // Whole chunks only (« après-demain » is not « demain »), and never denied.
       const whole = span.every(({ at }) => words.filter((word) => word.at === at).every((word) => span.includes(word)));
