@@ -77,6 +77,7 @@ test.describe('search, with the network cut once the page has loaded', () => {
   });
 
   test('filters typed with the rest, from the home page or a link, become filters the person can see and remove', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/');
     await page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin').fill('gratuit Lille');
     await page.keyboard.press('Enter');
@@ -91,6 +92,16 @@ test.describe('search, with the network cut once the page has loaded', () => {
     await expect(page.getByRole('button', { name: /^Enlever : .*samedi/i })).toBeVisible();
     await expect(status(page)).toContainText('autour de Lille');
     await expect(status(page)).not.toContainText('non compris');
+    // Typed again on the results page: the field keeps the other words and the box is ticked, so that unticking it removes the filter.
+    await page.getByRole('button', { name: 'Modifier la recherche' }).click();
+    await searchFor(page, 'gratuit Lille');
+    await expect(page).toHaveURL(/q=Lille&quand=samedi&gratuit=1/);
+    await page.getByRole('button', { name: 'Modifier la recherche' }).click();
+    await expect(page.getByLabel('Votre commune, votre code postal, un nom de lieu ou ce dont vous avez besoin')).toHaveValue('Lille');
+    await expect(page.getByLabel('gratuits', { exact: true })).toBeChecked();
+    await page.getByText('Affiner la recherche').click();
+    await page.getByLabel('gratuits', { exact: true }).uncheck();
+    await expect(page).not.toHaveURL(/gratuit=1/);
     // A filter alone: the page asks where, as for a need alone (it said nothing).
     await searchFor(page, 'gratuit');
     await expect(status(page)).toContainText('Dites-nous où vous cherchez');

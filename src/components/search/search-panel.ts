@@ -450,8 +450,11 @@ class SearchPanel extends HTMLElement {
   }
 
   private go(typed: URLSearchParams, push: boolean): void {
-    // Filters said in the page's language too (« free », « бесплатно »), not only in French.
+    // Filters said in the words (« gratuit », and in the page's language « free », « бесплатно »): moved to their
+    // fields, and the form shows them so (the field keeps the other words, the box is ticked), or the next
+    // change of the form would say them again.
     const params = filtersSaid(typed, this.filterWords);
+    if (params.toString() !== typed.toString()) fillForm(this.form, params);
     if (!this.onSearchPage) {
       void this.leaveFor(params);
       return;

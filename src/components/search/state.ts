@@ -35,7 +35,7 @@ export function filtersFrom(params: URLSearchParams): Filters {
 export function paramsFromForm(form: HTMLFormElement): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value.trim()) params.append(name, value.trim());
-  return filtersSaid(params);
+  return params;
 }
 
 /** The words people type for a filter in the page's language (« free », « бесплатно »: `search.said.*` of the dictionaries), normalized, to their field. */
