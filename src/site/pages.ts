@@ -174,9 +174,7 @@ export interface ServicePage {
 
 export function servicePage(directory: Directory, service: Service): ServicePage {
   const places = directory.placesByService.get(service.id) ?? [];
-  const byDepartement = new Map<string, PlaceEntry[]>();
-  for (const place of places) byDepartement.set(place.departement.code, [...(byDepartement.get(place.departement.code) ?? []), place]);
-  const groups = [...byDepartement.entries()]
+  const groups = [...Map.groupBy(places, (place) => place.departement.code).entries()]
     .map(([code, list]) => ({ departement: directory.reference.departements.get(code)!, places: list }))
     .sort((a, b) => a.departement.code.localeCompare(b.departement.code));
   return { places, groups, listPlaces: places.length <= SERVICE_MAX_LISTED };
@@ -196,9 +194,9 @@ export function serviceDepartementPages(directory: Directory): ServiceDepartemen
     const page = servicePage(directory, service);
     if (page.listPlaces) return [];
     return page.groups.map(({ departement, places }) => {
-      const byCommune = new Map<string, PlaceEntry[]>();
-      for (const place of places) byCommune.set(place.commune.insee, [...(byCommune.get(place.commune.insee) ?? []), place]);
-      const communes = [...byCommune.values()].map((list) => ({ name: list[0]!.commune.name, places: list.sort(helpRank) })).sort((a, b) => frenchOrder(a.name, b.name));
+      const communes = [...Map.groupBy(places, (place) => place.commune.insee).values()]
+        .map((list) => ({ name: list[0]!.commune.name, places: list.sort(helpRank) }))
+        .sort((a, b) => frenchOrder(a.name, b.name));
       return { service, departement, count: places.length, communes };
     });
   });
