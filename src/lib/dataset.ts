@@ -9,6 +9,7 @@ import { CORE_SCHEMA, load, Type } from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { t } from '../i18n/index.ts';
 import { todayIso } from './dates.ts';
+import { releaseParsedHours } from './hours/schedule.ts';
 import { parseReference, type Reference } from './reference.ts';
 import { HISTORY_FILE } from './schemas/history.ts';
 import { DataError, validateDataset, YAML_FILE, type DataIssue, type Dataset, type RawDataset, type RawFile } from './validate.ts';
@@ -189,6 +190,8 @@ export async function loadData(options: { dataDir: string; referenceDataDir?: st
   const root = options.root ?? process.cwd();
   const [raw, reference] = await Promise.all([readRawDataset(options.dataDir, root), readReference(options.referenceDataDir ?? options.dataDir)]);
   const result = validateDataset(raw, reference, { today: options.today ?? todayIso() });
+  // The parsed opening hours served the checks; the schedules (buildDirectory) parse what they need.
+  releaseParsedHours();
   if (!result.dataset) throw new DataError(result.issues);
   return { dataset: result.dataset, reference, warnings: result.warnings };
 }

@@ -4,7 +4,7 @@
  */
 import { shiftDate } from './dates.ts';
 import { timeZoneOfDepartement } from './geo.ts';
-import { buildSchedule } from './hours/schedule.ts';
+import { buildSchedule, releaseParsedHours } from './hours/schedule.ts';
 import type { Schedule } from './hours/types.ts';
 import { NearestIndex, type Nearby } from './nearest.ts';
 import { canBeContacted } from './reach.ts';
@@ -134,6 +134,7 @@ export function buildDirectory(dataset: Dataset, reference: Reference, scheduleS
       };
     })
     .sort((a, b) => byName.compare(a.name, b.name));
+  releaseParsedHours();
 
   const communesByInsee = new Map<string, CommuneSummary>();
   const summaryOf = (commune: Commune): CommuneSummary => {

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildSchedule, checkOpeningHours, isWeekly } from '../../src/lib/hours/schedule.ts';
+import { buildSchedule, checkOpeningHours, isWeekly, parsedHoursKept } from '../../src/lib/hours/schedule.ts';
+import { loadData } from '../../src/lib/dataset.ts';
+import { buildDirectory } from '../../src/lib/directory.ts';
 import { formatSlots, statusLabel, todayLabel, weekCompact } from '../../src/i18n/hours.ts';
 import { t } from '../../src/i18n/index.ts';
 import { statusAt, todaySlots } from '../../src/lib/hours/status.ts';
@@ -201,5 +203,17 @@ describe('the week in fewer lines (posters)', () => {
     expect(weekdays).toEqual(['Du lundi au vendredi : 9 h à 12 h']);
     expect(weekCompact(t, [morning, [], morning, [], [], [], []]).map((line) => line.replace(/\u00a0/g, ' '))).toEqual(['Lundi et mercredi : 9 h à 12 h']);
     expect(weekCompact(t, [[], [], [], [], [], [], []])).toEqual([]);
+  });
+});
+
+describe('the build does not keep the parsed hours', () => {
+  // Each parsed value keeps the library's whole state: kept, they were 140 MB of the real build, twice.
+  test('none once the data are read, none once the schedules are made; a value asked again is read again', async () => {
+    const { dataset, reference } = await loadData({ dataDir: 'tests/fixtures/site', referenceDataDir: 'data', today: '2026-03-01' });
+    expect(parsedHoursKept()).toBe(0);
+    const directory = buildDirectory(dataset, reference, '2026-02-28');
+    expect(directory.places.filter((place) => place.schedule).length).toBeGreaterThan(3);
+    expect(parsedHoursKept()).toBe(0);
+    expect(checkOpeningHours('Mo-Fr 09:00-12:00,14:00-17:00 ; Sa 10:00-12:00')).toEqual({ ok: false, suggestion: 'Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-12:00' });
   });
 });

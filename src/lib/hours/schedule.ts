@@ -55,7 +55,20 @@ export function checkOpeningHours(value: string): HoursCheck {
 
 const parsedValues = new Map<string, OpeningHours | Error>();
 
-/** Parsing is the library's slow part: each distinct value is parsed once per process. */
+/**
+ * Forgets the parsed values. Each one keeps the library's whole state (tens of kB): kept for the
+ * whole build, the few thousand distinct values of the real data were 140 MB of the build's
+ * memory, twice (Astro's config and its pages each load this module). Called once the data are
+ * checked and once the schedules are made; a value asked again later is parsed again.
+ */
+export function releaseParsedHours(): void {
+  parsedValues.clear();
+}
+
+/** How many parsed values are kept (tests: none once the data are read). */
+export const parsedHoursKept = (): number => parsedValues.size;
+
+/** Parsing is the library's slow part: each distinct value is parsed once while the data are read. */
 function parseGeneric(value: string): OpeningHours | Error {
   let parsed = parsedValues.get(value);
   if (!parsed) {
