@@ -3,7 +3,7 @@ import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { atomicOutput } from './integrations/atomic-output.ts';
 import { hostHeaders } from './integrations/headers.ts';
-import { communeFiles } from './integrations/commune-files.ts';
+import { dataFiles } from './integrations/data-files.ts';
 import { data } from './integrations/data.ts';
 import { communePages } from './integrations/commune-pages.ts';
 import { precompressed } from './integrations/precompress.ts';
@@ -34,7 +34,7 @@ export default defineConfig({
   cacheDir,
   trailingSlash: 'always',
   // Order matters: the service worker is written into the new site before it is moved into place.
-  integrations: [data(), react(), communePages(), offline({ tileOrigin }), communeFiles(), precompressed(), hostHeaders(), atomicOutput()],
+  integrations: [data(), react(), communePages(), offline({ tileOrigin }), dataFiles(), precompressed(), hostHeaders(), atomicOutput()],
   build: {
     // External stylesheets: cached once, and no inline style for the CSP to allow.
     inlineStylesheets: 'never',

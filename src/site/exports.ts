@@ -1,4 +1,5 @@
 import { missingForStandard, rowsByCommune, toStandardRow, type MissingForStandard, type StandardRow } from '../lib/interop/export.ts';
+import type { Directory } from '../lib/directory.ts';
 import { getDirectory } from './data.ts';
 
 export interface StandardExport {
@@ -9,24 +10,33 @@ export interface StandardExport {
   byCommune: Map<string, StandardRow[]>;
 }
 
-let cached: Promise<StandardExport> | undefined;
+/**
+ * Computed once per build: three files, a page and each commune's files (integrations/commune-files.ts)
+ * share it. Astro's config and its pages are two copies of this module: the export is kept on
+ * `globalThis`, by directory, so that the integration takes the rows the pages made. It read
+ * them back from the whole export before, 50,000 rows parsed at once at the end of the build.
+ */
+const SHARED = Symbol.for('aide-numerique.export');
+const made = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new WeakMap()) as WeakMap<Directory, StandardExport>;
 
-/** Computed once per build: three files and a page share it. */
-export function standardExport(): Promise<StandardExport> {
-  cached ??= (async () => {
-    const directory = await getDirectory();
-    const services = new Map(directory.dataset.services.map((service) => [service.id, service]));
-    const rows: StandardRow[] = [];
-    const left = new Map<MissingForStandard, number>();
-    for (const place of directory.places) {
-      const missing = missingForStandard(place);
-      if (missing) {
-        left.set(missing, (left.get(missing) ?? 0) + 1);
-        continue;
-      }
-      rows.push(toStandardRow(place, services));
+export async function standardExport(): Promise<StandardExport> {
+  const directory = await getDirectory();
+  let standard = made.get(directory);
+  if (!standard) made.set(directory, (standard = exportOf(directory)));
+  return standard;
+}
+
+function exportOf(directory: Directory): StandardExport {
+  const services = new Map(directory.dataset.services.map((service) => [service.id, service]));
+  const rows: StandardRow[] = [];
+  const left = new Map<MissingForStandard, number>();
+  for (const place of directory.places) {
+    const missing = missingForStandard(place);
+    if (missing) {
+      left.set(missing, (left.get(missing) ?? 0) + 1);
+      continue;
     }
-    return { rows, left, byCommune: rowsByCommune(rows) };
-  })();
-  return cached;
+    rows.push(toStandardRow(place, services));
+  }
+  return { rows, left, byCommune: rowsByCommune(rows) };
 }

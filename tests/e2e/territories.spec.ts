@@ -165,6 +165,25 @@ test('a commune’s data downloads in the national standard, with its own places
   expect(csv.trim().split('\n')).toHaveLength(2);
 });
 
+test('the whole directory downloads in the national standard and as GeoJSON, and each commune’s file holds its rows of it', async ({ request }) => {
+  const whole = await request.get('/donnees/lieux.json');
+  expect(whole.headers()['content-type']).toMatch(/^application\/json/);
+  const rows = (await whole.json()) as { id: string; code_insee: string }[];
+  expect(rows.length).toBeGreaterThan(20);
+  expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length);
+  const csv = (await (await request.get('/donnees/lieux.csv')).text()).split('\r\n');
+  expect(csv[0]).toMatch(/^id,pivot,nom,/);
+  expect(csv.at(-1)).toBe('');
+  expect(csv.slice(1, -1).map((line) => line.split(',')[0])).toEqual(rows.map((row) => row.id));
+  const geo = (await (await request.get('/donnees/lieux.geojson')).json()) as { type: string; features: { properties: { id: string; page: string } }[] };
+  expect(geo.type).toBe('FeatureCollection');
+  // Every place, those the standard leaves out (no street address) included.
+  expect(geo.features.length).toBeGreaterThanOrEqual(rows.length);
+  expect(geo.features.find((feature) => feature.properties.id === 'espace-fictif-des-hirondelles')?.properties.page).toBe(`${SITE_URL}/lieux/espace-fictif-des-hirondelles/`);
+  const lille = (await (await request.get('/donnees/communes/59350.json')).json()) as unknown[];
+  expect(lille).toEqual(rows.filter((row) => row.code_insee === '59350'));
+});
+
 test('a commune without a known place has its page: the nearest places with their distance, « Proposer un lieu », its poster and its widget', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/communes/59328-lambersart/');

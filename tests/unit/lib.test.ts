@@ -8,7 +8,7 @@ import { kindCode, kindOfCode, kindSymbol } from '../../src/lib/kinds.ts';
 import { ClusterIndex, groupBubbles } from '../../src/lib/map/clusters.ts';
 import { mapPoint } from '../../src/lib/map/points.ts';
 import { mergePlaces, nameTokens, PlaceMatcher } from '../../src/lib/interop/merge.ts';
-import { toCsv, toGeoJson, toJson, type StandardRow } from '../../src/lib/interop/export.ts';
+import { csvPieces, geoJsonPieces, jsonPieces, toCsv, toGeoJson, toJson, type StandardRow } from '../../src/lib/interop/export.ts';
 import { STANDARD_COLUMNS } from '../../src/lib/interop/standard.ts';
 import { placeToYaml } from '../../src/lib/interop/yamlOut.ts';
 import { parseYaml, parseYamlSlowly } from '../../src/lib/dataset.ts';
@@ -348,6 +348,22 @@ describe('exports', () => {
       precision: 'address',
       page: 'https://exemple.invalid/lieux/espace-fictif-des-hirondelles/',
     });
+  });
+  test('a whole export written in pieces of a thousand rows is one valid file, every row once, in order', () => {
+    const empty = Object.fromEntries(STANDARD_COLUMNS.map((column) => [column, null])) as StandardRow;
+    const rows = Array.from({ length: 2_345 }, (_, index) => ({ ...empty, id: `lieu-fictif-${index}`, nom: `Lieu fictif, n° ${index}` }));
+    const pieces = [...jsonPieces(rows)];
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(JSON.parse(pieces.join(''))).toEqual(rows.map(({ id, nom }) => ({ id, nom })));
+    const csv = [...csvPieces(rows)].join('');
+    expect(csv.split('\r\n')).toHaveLength(rows.length + 2);
+    expect(csv.split('\r\n')[1_001]).toBe(`lieu-fictif-1000,,"Lieu fictif, n° 1000"${','.repeat(STANDARD_COLUMNS.length - 3)}`);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const places = directoryOf(fixtures.dataset.places).places;
+    const many = Array.from({ length: 70 }, () => places).flat();
+    const geo = JSON.parse([...geoJsonPieces(many, undefined)].join('')) as { type: string; features: { properties: { id: string } }[] };
+    expect(geo.type).toBe('FeatureCollection');
+    expect(geo.features.map((feature) => feature.properties.id)).toEqual(many.map((item) => item.id));
   });
 });
 

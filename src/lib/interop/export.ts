@@ -131,36 +131,64 @@ export function toStandardRow(place: ExportablePlace, services: ReadonlyMap<stri
   };
 }
 
-export function toCsv(rows: readonly StandardRow[]): string {
-  const lines = [STANDARD_COLUMNS.join(',')];
-  for (const row of rows) lines.push(STANDARD_COLUMNS.map((column) => csvCell(row[column] ?? null)).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+/**
+ * The whole exports are written piece by piece, a thousand rows at a time (integrations/data-files.ts):
+ * at 50,000 places each file is tens of megabytes, which a single string, then its bytes, held twice.
+ */
+const ROWS_PER_PIECE = 1000;
+
+/** A list in pieces of ROWS_PER_PIECE, each turned into text by `write`. */
+function* inPieces<T>(items: readonly T[], write: (item: T) => string, separator: string): Generator<string> {
+  for (let start = 0; start < items.length; start += ROWS_PER_PIECE) {
+    yield (
+      (start > 0 ? separator : '') +
+      items
+        .slice(start, start + ROWS_PER_PIECE)
+        .map(write)
+        .join(separator)
+    );
+  }
+}
+
+export function* csvPieces(rows: readonly StandardRow[]): Generator<string> {
+  yield `${STANDARD_COLUMNS.join(',')}\r\n`;
+  yield* inPieces(rows, (row) => `${STANDARD_COLUMNS.map((column) => csvCell(row[column] ?? null)).join(',')}\r\n`, '');
 }
 
 /** JSON export: the same rows, empty fields left out. */
-export function toJson(rows: readonly StandardRow[]): string {
-  return JSON.stringify(rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null && value !== ''))));
+export function* jsonPieces(rows: readonly StandardRow[]): Generator<string> {
+  yield '[';
+  yield* inPieces(rows, (row) => JSON.stringify(Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null && value !== ''))), ',');
+  yield ']';
 }
 
 /** `siteUrl`: the public address; without one, each page is given by its path on the site. */
-export function toGeoJson(places: readonly ExportablePlace[], siteUrl: URL | undefined): string {
-  return JSON.stringify({
-    type: 'FeatureCollection',
-    features: places.map((place) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [place.location.lon, place.location.lat] },
-      properties: {
-        id: place.id,
-        nom: place.name,
-        type: place.kind,
-        commune: place.commune.name,
-        code_insee: place.commune.insee,
-        precision: place.location.precision,
-        page: siteUrl ? new URL(placeUrl(place.id), siteUrl).href : placeUrl(place.id),
-      },
-    })),
-  });
+export function* geoJsonPieces(places: readonly ExportablePlace[], siteUrl: URL | undefined): Generator<string> {
+  yield '{"type":"FeatureCollection","features":[';
+  yield* inPieces(
+    places,
+    (place) =>
+      JSON.stringify({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [place.location.lon, place.location.lat] },
+        properties: {
+          id: place.id,
+          nom: place.name,
+          type: place.kind,
+          commune: place.commune.name,
+          code_insee: place.commune.insee,
+          precision: place.location.precision,
+          page: siteUrl ? new URL(placeUrl(place.id), siteUrl).href : placeUrl(place.id),
+        },
+      }),
+    ',',
+  );
+  yield ']}';
 }
+
+export const toCsv = (rows: readonly StandardRow[]): string => [...csvPieces(rows)].join('');
+export const toJson = (rows: readonly StandardRow[]): string => [...jsonPieces(rows)].join('');
+export const toGeoJson = (places: readonly ExportablePlace[], siteUrl: URL | undefined): string => [...geoJsonPieces(places, siteUrl)].join('');
 
 /** The rows of each commune, by INSEE code, in the export's order (each commune's own files). */
 export function rowsByCommune(rows: readonly StandardRow[]): Map<string, StandardRow[]> {
