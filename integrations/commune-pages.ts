@@ -12,7 +12,9 @@ import type { AstroIntegration } from 'astro';
 import { t } from '../src/i18n/index.ts';
 import { frenchJoin, splitBefore } from '../src/i18n/french.ts';
 import { communeUrl, widgetUrl } from '../src/lib/routes.ts';
-import { TEMPLATE_DIR, type Near, type PlacelessCommune } from '../src/site/placeless.ts';
+import { getDirectory } from '../src/site/data.ts';
+import { placelessOf, TEMPLATE_DIR, type Near, type PlacelessCommune } from '../src/site/placeless.ts';
+import { territoriesOf } from '../src/site/territories.ts';
 
 /** Text and attribute values, made safe for HTML. */
 export function escapeHtml(text: string): string {
@@ -97,8 +99,9 @@ export function communePages(): AstroIntegration {
         const root = fileURLToPath(dir);
         const templates = join(root, TEMPLATE_DIR);
         const read = (path: string) => readFile(join(templates, path), 'utf8');
-        const [list, page, widget] = await Promise.all([read('communes.json'), read('commune/index.html'), read('integrer/index.html')]);
-        const communes = JSON.parse(list) as PlacelessCommune[];
+        const [directory, page, widget] = await Promise.all([getDirectory(), read('commune/index.html'), read('integrer/index.html')]);
+        // The list the fragments' route made (placelessOf() keeps it for the build).
+        const communes = placelessOf(directory, () => territoriesOf(directory));
         // The fragments come in parts (src/pages/modele/fragments/[part].astro), read one at a time.
         const fragments: Fragments = { card: new Map(), poster: new Map(), widget: new Map() };
         for (const part of await readdir(join(templates, 'fragments'))) {

@@ -3,7 +3,8 @@
  * its widget, with the nearest help points and their distances, « Proposer un lieu », the
  * poster and the widget's code. Rendering 60,000 pages with Astro would cost about a minute of
  * build; instead Astro renders one template of each (src/pages/modele/) and the fragments of
- * every place once, and integrations/commune-pages.ts assembles the pages from this list.
+ * every place once, and integrations/commune-pages.ts assembles the pages from this list
+ * (placelessOf()).
  */
 import { t } from '../i18n/index.ts';
 import type { Directory, PlaceEntry } from '../lib/directory.ts';
@@ -81,19 +82,27 @@ export function placesNearPlaceless(list: readonly PlacelessCommune[]): Set<stri
   return ids;
 }
 
-let cached: { directory: Directory; list: PlacelessCommune[] } | undefined;
+/**
+ * The list, computed once per build: the fragments' route and integrations/commune-pages.ts share
+ * it. Astro's config and its pages are two copies of this module, so it is kept on `globalThis`,
+ * by directory. It went from one to the other as a JSON route before: 44 MB at 50,000 places,
+ * written, then read back whole, the build's highest memory.
+ */
+const SHARED = Symbol.for('aide-numerique.placeless');
+const made = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new WeakMap()) as WeakMap<Directory, PlacelessCommune[]>;
 
-/** The list, computed once per build (the template routes and the JSON route share it). */
-export function placelessOf(directory: Directory, territories: Territories): PlacelessCommune[] {
-  if (cached?.directory !== directory) cached = { directory, list: placelessCommunes(directory, territories) };
-  return cached.list;
+/** `territories` is asked only when the list is not made yet. */
+export function placelessOf(directory: Directory, territories: () => Territories): PlacelessCommune[] {
+  let list = made.get(directory);
+  if (!list) made.set(directory, (list = placelessCommunes(directory, territories())));
+  return list;
 }
 
 /** Where the templates and the list are written in the build, then removed (integrations/commune-pages.ts). */
 export const TEMPLATE_DIR = 'modele';
 
-/** Places per page of fragments (/modele/fragments/<part>/): a few megabytes each. */
-export const FRAGMENTS_PER_PART = 2000;
+/** Places per page of fragments (/modele/fragments/<part>/): about 3 MB each (2,000 was 11 MB, held twice while written). */
+export const FRAGMENTS_PER_PART = 500;
 
 /** A placeholder of the templates: ⟦name⟧, filled with each commune's values. */
 export const slot = (name: string): string => `⟦${name}⟧`;

@@ -1,8 +1,9 @@
 /** The pages of communes without a place, made from templates: every placeholder filled, every value escaped. */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { compile, escapeHtml, fill, readFragments, valuesOf } from '../../integrations/commune-pages.ts';
 import type { PlacelessCommune } from '../../src/site/placeless.ts';
-import { nearestTo, PLACELESS_FALLBACK } from '../../src/site/placeless.ts';
+import { nearestTo, placelessOf, PLACELESS_FALLBACK } from '../../src/site/placeless.ts';
+import { territoriesOf } from '../../src/site/territories.ts';
 import { COMMUNE_AROUND } from '../../src/site/pages.ts';
 import { directoryOf, place } from './world.ts';
 
@@ -69,6 +70,23 @@ describe('a commune without a place', () => {
     expect(values.widget).toBe('<li>a</li>');
     expect(values.epci).toBe('');
     expect(values.name).toBe('Barre-des-Cévennes');
+  });
+
+  test('the list is made once per directory, and the build’s two copies of the code share it (no JSON between them)', async () => {
+    const directory = directoryOf([place('Lieu fictif du Causse', { lat: 44.25, lon: 3.65, insee: '48095' })]);
+    let asked = 0;
+    const territories = () => (asked++, territoriesOf(directory));
+    const list = placelessOf(directory, territories);
+    expect(list.length).toBeGreaterThan(30_000);
+    expect(list.find((item) => item.insee === '48019')?.around[0]?.[0]).toBe(directory.places[0]!.id);
+    // Another copy of the module, as Astro's config has: it finds the list its pages made.
+    vi.resetModules();
+    const copy = await import('../../src/site/placeless.ts');
+    expect(copy.placelessOf).not.toBe(placelessOf);
+    expect(copy.placelessOf(directory, territories)).toBe(list);
+    expect(asked).toBe(1);
+    const other = directoryOf([place('Lieu fictif du Causse', { lat: 44.25, lon: 3.65, insee: '48095' })]);
+    expect(placelessOf(other, () => territoriesOf(other))).not.toBe(list);
   });
 
   test('its nearest places: within 50 km, else the few nearest within 200 km, never across the sea', () => {
