@@ -123,6 +123,23 @@ function jitter(point: { lat: number; lon: number }, commune: { lat: number; lon
   return { ...(distanceKm(moved, commune) < MAX_KM_FROM_COMMUNE - 1 ? moved : point), precision: 'address' };
 }
 
+/**
+ * The build as `npm run build` makes it (package.json): its environment and Node's flags (the
+ * garbage collector's settings), read from there so that the bench measures the same build.
+ */
+function buildCommand(script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.build!): { env: Record<string, string>; flags: string[] } {
+  const match = /^((?:\w+=\S+ )*)node ((?:--\S+ )*)node_modules\/astro\/bin\/astro\.mjs build$/.exec(script);
+  if (!match) throw new Error(`bench: package.json's build script is not « [VAR=value …] node [--flag …] node_modules/astro/bin/astro.mjs build »: ${script}`);
+  const env = Object.fromEntries(
+    match[1]!
+      .trim()
+      .split(' ')
+      .filter(Boolean)
+      .map((pair) => pair.split('=') as [string, string]),
+  );
+  return { env, flags: match[2]!.trim().split(' ').filter(Boolean) };
+}
+
 /** Builds with astro in a child process, sampling its resident memory every 100 ms. */
 async function build(dataset: string, dataDir: string, places: number): Promise<BuildResult> {
   if (searchOnly) return searchFigures(dataset, dataDir, places);
@@ -153,9 +170,9 @@ function astroBuild(dataset: string, dataDir: string, places: number, measure = 
   rmSync(outDir, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-      // As `npm run build`: a larger young generation, fewer pauses of the garbage collector (see package.json).
-      env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-semi-space-size=64' },
+    const { env, flags } = buildCommand();
+    const child = spawn(process.execPath, [...flags, 'node_modules/astro/bin/astro.mjs', 'build'], {
+      env: { ...process.env, ...env, DATA_DIR: dataDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
