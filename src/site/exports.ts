@@ -11,8 +11,8 @@ export interface StandardExport {
 }
 
 /**
- * Computed once per build: three files, a page and each commune's files (integrations/commune-files.ts)
- * share it. Astro's config and its pages are two copies of this module: the export is kept on
+ * Computed once per build: the data page, the communes' pages and the data files
+ * (integrations/data-files.ts) share it. Astro's config and its pages are two copies of this module: the export is kept on
  * `globalThis`, by directory, so that the integration takes the rows the pages made. It read
  * them back from the whole export before, 50,000 rows parsed at once at the end of the build.
  */

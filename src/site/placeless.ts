@@ -101,7 +101,7 @@ export function placelessOf(directory: Directory, territories: () => Territories
 /** Where the templates and the list are written in the build, then removed (integrations/commune-pages.ts). */
 export const TEMPLATE_DIR = 'modele';
 
-/** Places per page of fragments (/modele/fragments/<part>/): about 3 MB each (2,000 was 11 MB, held twice while written). */
+/** Places per page of fragments (/modele/fragments/<part>/): each page is held twice while written, so small ones (2,000 before). */
 export const FRAGMENTS_PER_PART = 500;
 
 /** A placeholder of the templates: ⟦name⟧, filled with each commune's values. */
