@@ -38,3 +38,15 @@ export function getDirectory(): Promise<Directory> {
   shared.directory ??= readData().then(({ dataset, reference }) => buildDirectory(dataset, reference, scheduleStartFor(buildDate())));
   return shared.directory;
 }
+
+/**
+ * A value made once per directory, that both copies of the code share (Astro's config and its
+ * pages, as for the data above): kept on `globalThis`, by directory, so that an integration takes
+ * what the pages made instead of reading it back from a file of the build.
+ */
+export function oncePerDirectory<T>(name: string, directory: Directory, make: () => T): T {
+  const made = ((globalThis as Record<symbol, unknown>)[Symbol.for(`aide-numerique.${name}`)] ??= new WeakMap()) as WeakMap<Directory, T>;
+  let value = made.get(directory);
+  if (value === undefined) made.set(directory, (value = make()));
+  return value;
+}

@@ -1,6 +1,6 @@
 import { missingForStandard, rowsByCommune, toStandardRow, type MissingForStandard, type StandardRow } from '../lib/interop/export.ts';
 import type { Directory } from '../lib/directory.ts';
-import { getDirectory } from './data.ts';
+import { getDirectory, oncePerDirectory } from './data.ts';
 
 export interface StandardExport {
   rows: StandardRow[];
@@ -12,18 +12,12 @@ export interface StandardExport {
 
 /**
  * Computed once per build: the data page, the communes' pages and the data files
- * (integrations/data-files.ts) share it. Astro's config and its pages are two copies of this module: the export is kept on
- * `globalThis`, by directory, so that the integration takes the rows the pages made. It read
- * them back from the whole export before, 50,000 rows parsed at once at the end of the build.
+ * (integrations/data-files.ts) share it. The integration read the rows back from the whole export
+ * before, 50,000 rows parsed at once at the end of the build.
  */
-const SHARED = Symbol.for('aide-numerique.export');
-const made = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new WeakMap()) as WeakMap<Directory, StandardExport>;
-
 export async function standardExport(): Promise<StandardExport> {
   const directory = await getDirectory();
-  let standard = made.get(directory);
-  if (!standard) made.set(directory, (standard = exportOf(directory)));
-  return standard;
+  return oncePerDirectory('export', directory, () => exportOf(directory));
 }
 
 function exportOf(directory: Directory): StandardExport {

@@ -13,6 +13,7 @@ import type { Nearby } from '../lib/nearest.ts';
 import { areaDepartementUrl, departementUrl, epciUrl, regionUrl } from '../lib/routes.ts';
 import type { Commune } from '../lib/reference.ts';
 import { COMMUNE_AROUND, helpRank, posterView, WIDGET_MAX } from './pages.ts';
+import { oncePerDirectory } from './data.ts';
 import type { Territories } from './territories.ts';
 
 /** Far from everything (overseas, islands): the nearest places still, up to this distance. */
@@ -84,18 +85,12 @@ export function placesNearPlaceless(list: readonly PlacelessCommune[]): Set<stri
 
 /**
  * The list, computed once per build: the fragments' route and integrations/commune-pages.ts share
- * it. Astro's config and its pages are two copies of this module, so it is kept on `globalThis`,
- * by directory. It went from one to the other as a JSON route before: 44 MB at 50,000 places,
- * written, then read back whole, the build's highest memory.
+ * it (oncePerDirectory()). It went from one to the other as a JSON route before: 44 MB at 50,000
+ * places, written, then read back whole, the build's highest memory. `territories` is asked only
+ * when the list is not made yet.
  */
-const SHARED = Symbol.for('aide-numerique.placeless');
-const made = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new WeakMap()) as WeakMap<Directory, PlacelessCommune[]>;
-
-/** `territories` is asked only when the list is not made yet. */
 export function placelessOf(directory: Directory, territories: () => Territories): PlacelessCommune[] {
-  let list = made.get(directory);
-  if (!list) made.set(directory, (list = placelessCommunes(directory, territories())));
-  return list;
+  return oncePerDirectory('placeless', directory, () => placelessCommunes(directory, territories()));
 }
 
 /** Where the templates and the list are written in the build, then removed (integrations/commune-pages.ts). */
