@@ -55,7 +55,9 @@ export function placelessCommunes(directory: Directory, territories: Territories
     const reach = territories.rowOf(commune);
     const epci = territories.epcis.get(territories.territory.epciOf.get(commune.insee) ?? '');
     const poster = posterView(commune, [], around);
-    const near = (id: string): Near => [id, written(around.find(({ item }) => item.id === id)!.km)];
+    // One row per place, that the page, the poster and the widget share: 30,000 communes keep them for the build.
+    const rows = around.map(({ item, km }): Near => [item.id, written(km)]);
+    const near = (id: string): Near => rows.find(([row]) => row === id)!;
     list.push({
       insee: commune.insee,
       slug: commune.slug,
@@ -68,9 +70,9 @@ export function placelessCommunes(directory: Directory, territories: Territories
         reach.networkKm !== null ? t('commune.reachNetwork', { distance: written(reach.networkKm) }) : t('commune.noNetwork'),
       ].join(' '),
       epci: epci ? { name: epci.epci.name, href: epciUrl(epci.epci) } : null,
-      around: around.map(({ item, km }) => [item.id, written(km)]),
+      around: rows,
       poster: { cards: poster.cards.map((card) => near(card.id)), a4: poster.a4, a3: { more: poster.a3.more } },
-      widget: around.slice(0, WIDGET_MAX).map(({ item, km }) => [item.id, written(km)]),
+      widget: rows.length > WIDGET_MAX ? rows.slice(0, WIDGET_MAX) : rows,
     });
   }
   return list;
