@@ -51,19 +51,83 @@ export function fill(template: string, values: Record<string, string>): string {
   return compile(template)(values);
 }
 
-export type Fragments = Record<'card' | 'poster' | 'widget', Map<string, (values: Record<string, string>) => string>>;
+export type FragmentKind = 'card' | 'poster' | 'widget';
 
-/** The fragments of each place, by kind, from /modele/fragments/. */
-export function readFragments(html: string): Fragments {
-  const fragments: Fragments = { card: new Map(), poster: new Map(), widget: new Map() };
-  for (const [, kind, id, markup] of html.matchAll(/<template data-(card|poster|widget)="([^"]+)">([\s\S]*?)<\/template>/g)) {
-    fragments[kind as keyof Fragments].set(id!, compile(markup!));
+/**
+ * The fragments of every place, by kind, from the parts in /modele/fragments/. At 50,000 places
+ * they are 90 million characters, which a string keeps in two bytes each (their ⟦placeholders⟧
+ * and apostrophes are not Latin-1): held as strings for the whole loop, they took 180 MB of the
+ * build's memory. They are kept as UTF-8 bytes instead, about half, and each is compiled when a
+ * page asks for it, then kept until forget(): the pages of a département mostly show the same
+ * places.
+ *
+ * Astro writes a component's script with each of its fragments; the script is kept once here,
+ * and added once after a list of fragments (scripts()).
+ */
+export class Fragments {
+  private readonly parts: Buffer[] = [];
+  private readonly places: Record<FragmentKind, Map<string, number>> = { card: new Map(), poster: new Map(), widget: new Map() };
+  /** Where each fragment's bytes are: its part, its start and its end, three numbers for each. */
+  private readonly where: number[] = [];
+  private readonly compiled = new Map<number, (values: Record<string, string>) => string>();
+  private readonly scriptsOf: Record<FragmentKind, Set<string>> = { card: new Set(), poster: new Set(), widget: new Set() };
+
+  /** Reads one part of fragments (the HTML Astro rendered). */
+  add(html: string): void {
+    const bytes = Buffer.allocUnsafe(Buffer.byteLength(html));
+    const part = this.parts.length;
+    let used = 0;
+    for (const [, kind, id, markup] of html.matchAll(/<template data-(card|poster|widget)="([^"]+)">([\s\S]*?)<\/template>/g)) {
+      const scripts = this.scriptsOf[kind as FragmentKind];
+      const written = bytes.write(
+        markup!.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, (script) => (scripts.add(script), '')),
+        used,
+      );
+      this.places[kind as FragmentKind].set(id!, this.where.length);
+      this.where.push(part, used, used + written);
+      used += written;
+    }
+    this.parts.push(bytes.subarray(0, used));
   }
+
+  ids(kind: FragmentKind): string[] {
+    return [...this.places[kind].keys()];
+  }
+
+  /** A place's fragment of this kind, its placeholders filled. */
+  fill(kind: FragmentKind, id: string, values: Record<string, string>): string {
+    const at = this.places[kind].get(id);
+    if (at === undefined) throw new Error(`commune-pages: no ${kind} fragment for ${id}`);
+    let fillIn = this.compiled.get(at);
+    if (!fillIn) {
+      fillIn = compile(this.parts[this.where[at]!]!.toString('utf8', this.where[at + 1], this.where[at + 2]));
+      this.compiled.set(at, fillIn);
+    }
+    return fillIn(values);
+  }
+
+  /** The scripts the fragments of a kind need, each once. */
+  scripts(kind: FragmentKind): string {
+    return [...this.scriptsOf[kind]].join('');
+  }
+
+  /** Forgets the compiled fragments (they are compiled again when asked). */
+  forget(): void {
+    this.compiled.clear();
+  }
+}
+
+/** The fragments of each place, by kind, from one page of them. */
+export function readFragments(html: string): Fragments {
+  const fragments = new Fragments();
+  fragments.add(html);
   return fragments;
 }
 
-function pieces(fragments: Fragments[keyof Fragments], list: readonly Near[], a4Count = Infinity): string {
-  return list.map(([id, distance], index) => fragments.get(id)!({ km: escapeHtml(distance), only: index >= a4Count ? 'a3-only' : '' })).join('');
+/** The fragments of a list, and their scripts once. */
+function pieces(fragments: Fragments, kind: FragmentKind, list: readonly Near[], a4Count = Infinity): string {
+  if (list.length === 0) return '';
+  return list.map(([id, distance], index) => fragments.fill(kind, id, { km: escapeHtml(distance), only: index >= a4Count ? 'a3-only' : '' })).join('') + fragments.scripts(kind);
 }
 
 /** The values of one commune's page and widget. */
@@ -84,10 +148,10 @@ export function valuesOf(commune: PlacelessCommune, fragments: Fragments): Recor
     epci: commune.epci ? `<li><a href="${escapeHtml(commune.epci.href)}">${escapeHtml(t('commune.epci', { name: commune.epci.name }))}</a></li>` : '',
     areaHref: escapeHtml(commune.departement.area),
     aroundLead: `<p class="muted">${escapeHtml(commune.around.length > 0 ? t('commune.asTheCrowFlies', { name: commune.name }) : t('commune.noneAround', { km: 200 }))}</p>`,
-    around: pieces(fragments.card, commune.around),
-    poster: pieces(fragments.poster, commune.poster.cards, commune.poster.a4.count),
+    around: pieces(fragments, 'card', commune.around),
+    poster: pieces(fragments, 'poster', commune.poster.cards, commune.poster.a4.count),
     posterMore: more(commune.poster.a4.more, 'a4') + more(commune.poster.a3.more, 'a3'),
-    widget: pieces(fragments.widget, commune.widget),
+    widget: pieces(fragments, 'widget', commune.widget),
   };
 }
 
@@ -103,17 +167,18 @@ export function communePages(): AstroIntegration {
         // The list the fragments' route made (placelessOf() keeps it for the build).
         const communes = placelessOf(directory, () => territoriesOf(directory));
         // The fragments come in parts (src/pages/modele/fragments/[part].astro), read one at a time.
-        const fragments: Fragments = { card: new Map(), poster: new Map(), widget: new Map() };
-        for (const part of await readdir(join(templates, 'fragments'))) {
-          const some = readFragments(await read(join('fragments', part, 'index.html')));
-          for (const kind of ['card', 'poster', 'widget'] as const) for (const [id, fillIn] of some[kind]) fragments[kind].set(id, fillIn);
-        }
+        const fragments = new Fragments();
+        for (const part of await readdir(join(templates, 'fragments'))) fragments.add(await read(join('fragments', part, 'index.html')));
         // The template's own address (canonical link, the current page in the menu) becomes each commune's.
         const fillPage = compile(page.replaceAll(`/${TEMPLATE_DIR}/commune/`, '⟦path⟧'));
         const fillWidget = compile(widget);
         const started = performance.now();
         // Written synchronously: for tens of thousands of small files, much faster than as many promises.
+        let departement = '';
         for (const commune of communes) {
+          // The communes come by département: the fragments compiled for one are seldom needed by the next.
+          if (commune.departement.code !== departement) fragments.forget();
+          departement = commune.departement.code;
           const path = communeUrl(commune);
           const values = { ...valuesOf(commune, fragments), path };
           for (const [dir, html] of [

@@ -1,6 +1,6 @@
 /** The pages of communes without a place, made from templates: every placeholder filled, every value escaped. */
 import { describe, expect, test, vi } from 'vitest';
-import { compile, escapeHtml, fill, readFragments, valuesOf } from '../../integrations/commune-pages.ts';
+import { compile, escapeHtml, fill, Fragments, readFragments, valuesOf } from '../../integrations/commune-pages.ts';
 import type { PlacelessCommune } from '../../src/site/placeless.ts';
 import { nearestTo, placelessOf, PLACELESS_FALLBACK } from '../../src/site/placeless.ts';
 import { territoriesOf } from '../../src/site/territories.ts';
@@ -24,9 +24,20 @@ describe('templates', () => {
 
   test('the fragments of each place are read by kind', () => {
     const fragments = readFragments('<template data-card="a"><li>A ⟦km⟧</li></template><template data-poster="a"><li class="⟦only⟧">P</li></template><template data-widget="b"><li>W</li></template>');
-    expect(fragments.card.get('a')!({ km: '3 km', only: '' })).toBe('<li>A 3 km</li>');
-    expect(fragments.poster.get('a')!({ km: '', only: 'a3-only' })).toBe('<li class="a3-only">P</li>');
-    expect([...fragments.widget.keys()]).toEqual(['b']);
+    expect(fragments.fill('card', 'a', { km: '3 km', only: '' })).toBe('<li>A 3 km</li>');
+    expect(fragments.fill('poster', 'a', { km: '', only: 'a3-only' })).toBe('<li class="a3-only">P</li>');
+    expect(fragments.ids('widget')).toEqual(['b']);
+    expect(() => fragments.fill('widget', 'a', {})).toThrow('no widget fragment for a');
+  });
+
+  test('fragments read from several parts keep their letters, and compiled ones can be forgotten', () => {
+    const fragments = new Fragments();
+    fragments.add('<template data-card="a"><li>Lieu fictif d’Évry · à ⟦km⟧</li></template>');
+    fragments.add('<template data-card="b"><li>Ĺieu fictif 東 · ⟦km⟧</li></template><template data-card="c"><li>C</li></template>');
+    expect(fragments.fill('card', 'b', { km: '2 km' })).toBe('<li>Ĺieu fictif 東 · 2 km</li>');
+    fragments.forget();
+    expect(fragments.fill('card', 'a', { km: '1 km' })).toBe('<li>Lieu fictif d’Évry · à 1 km</li>');
+    expect(fragments.fill('card', 'c', {})).toBe('<li>C</li>');
   });
 });
 
@@ -70,6 +81,21 @@ describe('a commune without a place', () => {
     expect(values.widget).toBe('<li>a</li>');
     expect(values.epci).toBe('');
     expect(values.name).toBe('Barre-des-Cévennes');
+  });
+
+  test('a script Astro wrote in each fragment comes once, after the list', () => {
+    const script = '<script type="module" src="/_astro/OpenStatus.x.js"></script>';
+    const card = (id: string) => `<template data-card="lieu-fictif-${id}"><li>${id}${script}<p>⟦km⟧</p></li></template>`;
+    const fragments = readFragments(
+      card('a') +
+        card('b') +
+        '<template data-widget="lieu-fictif-a"><li>a</li></template><template data-poster="lieu-fictif-a"><li>a</li></template><template data-poster="lieu-fictif-b"><li>b</li></template>',
+    );
+    const values = valuesOf({ ...commune, poster: { ...commune.poster, a4: { count: 2, more: 0 } } }, fragments);
+    expect(values.around).toBe(`<li>a<p>12 km</p></li><li>b<p>15 km</p></li>${script}`);
+    expect(values.widget).toBe('<li>a</li>');
+    expect(values.poster).toBe('<li>a</li><li>b</li>');
+    expect(valuesOf({ ...commune, around: [], poster: { ...commune.poster, cards: [] }, widget: [] }, fragments).around).toBe('');
   });
 
   test('the list is made once per directory, and the build’s two copies of the code share it (no JSON between them)', async () => {
