@@ -259,17 +259,30 @@ class AppNotice extends HTMLElement {
       .map((element) => element.getBoundingClientRect())
       .filter((box) => box.height > 0);
     const free = (from: number) => kept.every((box) => box.bottom <= from || box.top >= from + height);
-    if (free(top)) return;
+    if (free(top)) return this.keepRoom('bottom', window.innerHeight - top);
     const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
     const under = Math.max(header, 0) + 8;
-    this.style.setProperty('--notice-top', `${free(under) ? under : 8}px`);
+    const at = free(under) ? under : 8;
+    this.style.setProperty('--notice-top', `${at}px`);
     this.classList.add('at-top');
+    this.keepRoom('top', at + height);
+  }
+
+  /**
+   * What the notice covers stays reachable: the page scrolls what gets the focus (Tab) out from
+   * under it (WCAG 2.4.11), and its end can scroll above a notice at the bottom of the screen.
+   */
+  private keepRoom(side: 'top' | 'bottom' | null, room = 0): void {
+    const root = document.documentElement.style;
+    root.setProperty('--notice-room-top', side === 'top' ? `${Math.ceil(room) + 8}px` : '0px');
+    root.setProperty('--notice-room-bottom', side === 'bottom' ? `${Math.ceil(room) + 8}px` : '0px');
   }
 
   private clear(): void {
     delete this.dataset.kind;
     this.classList.remove('at-top');
     this.replaceChildren();
+    this.keepRoom(null);
   }
 }
 

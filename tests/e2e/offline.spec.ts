@@ -164,6 +164,32 @@ test('on a small phone, a place’s phone stays in reach when the site gets read
   await expect(page.locator('.language-picker')).toHaveAttribute('open', '');
 });
 
+test('with the keyboard, what gets the focus is never under the message that the site is ready', async ({ page }) => {
+  await firstVisit(page, '/lieux/point-fictif-de-la-colline/');
+  const hidden: string[] = [];
+  for (let tab = 0; tab < 40; tab++) {
+    await page.keyboard.press('Tab');
+    const covered = await page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement | null;
+      const notice = document.querySelector('app-notice')!;
+      if (!focused || focused === document.body || notice.contains(focused)) return null;
+      const [a, b] = [focused.getBoundingClientRect(), notice.getBoundingClientRect()];
+      const apart = a.bottom <= b.top || a.top >= b.bottom || a.right <= b.left || a.left >= b.right;
+      return apart ? null : `${focused.tagName} ${focused.textContent?.trim().slice(0, 40)}`;
+    });
+    if (covered) hidden.push(covered);
+  }
+  expect(hidden).toEqual([]);
+  // The end of the page scrolls above it.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const [footer, box] = [(await page.locator('.site-footer').boundingBox())!, (await notice(page).boundingBox())!];
+  expect(footer.y + footer.height).toBeLessThanOrEqual(box.y + 1);
+  // Closed, it keeps no room.
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(notice(page)).toBeEmpty();
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).paddingBottom)).toBe('0px');
+});
+
 test('a browser that refuses the worker (a private window): no error, and the search works online', async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
