@@ -7,7 +7,7 @@
  */
 import { formatSlots, statusLabel, weekdayName } from '../i18n/hours.ts';
 import { clientTranslator, type Key, type Translate } from '../i18n/translate.ts';
-import { phoneLeftToRight } from '../i18n/bidi.ts';
+import { wholePhone } from '../i18n/bidi.ts';
 import { statusAt, todaySlots } from '../lib/hours/status.ts';
 import { parseSelection } from '../lib/orient/selection.ts';
 import { parsePhone } from '../lib/phone.ts';
@@ -84,7 +84,7 @@ class PlaceView extends HTMLElement {
       parts.push(notice);
     }
     const actions = element('div', { class: 'actions' });
-    if (phone) actions.append(element('a', { class: 'button', href: `tel:${phone.dial}` }, t('place.call', { phone: phoneLeftToRight(t, phone.display) })));
+    if (phone) actions.append(element('a', { class: 'button', href: `tel:${phone.dial}` }, t('place.call', { phone: wholePhone(t, phone.display) })));
     if (hasFlag(place, 'exactPoint'))
       actions.append(element('a', { class: 'button secondary', href: `https://www.openstreetmap.org/directions?route=%3B${place.lat}%2C${place.lon}` }, t('place.directions')));
     const listen = listenButton(t, () => this.spoken(place, status.state === 'open' || status.state === 'closed' ? statusLabel(t, status) : ''));

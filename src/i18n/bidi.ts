@@ -23,3 +23,12 @@ export function leftToRight(t: Pick<Translate, 'locale'>, text: string): string 
 export function phoneLeftToRight(t: Pick<Translate, 'locale'>, display: string): string {
   return RIGHT_TO_LEFT.test(t.locale) ? leftToRight(t, display.replaceAll(' ', '\u00a0')) : display;
 }
+
+/**
+ * A phone number in a button's words (« Appeler le 03 20 81 57 57 »): the words may go to a
+ * second line on a narrow screen, the number never (a 320-pixel screen scrolled sideways when the
+ * whole button was kept on one line).
+ */
+export function wholePhone(t: Pick<Translate, 'locale'>, display: string): string {
+  return leftToRight(t, display.replaceAll(' ', '\u00a0'));
+}

@@ -63,7 +63,28 @@ for (const [name, path] of Object.entries(PAGES)) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  test(`${name}: reads on a 320-pixel screen (400 % zoom) without sideways scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(path);
+    for (const [part, selector] of Object.entries(DRAWN)) if (path.includes(part)) await expect(page.locator(selector).first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
 }
+
+test('pages drawn in the browser read on a 320-pixel screen too: a place in Arabic, the orienter asking which town', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const [path, drawn] of [
+    ['/ar/lieu/?lieu=59.point-fictif-de-la-colline', 'main a.button[href^="tel:"]'],
+    ['/orienter/?service=aide-demarches&q=roubai&etape=3', '[data-count]:not(:empty)'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.locator(drawn).first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
 
 test('the keyboard alone reaches the content and every link', async ({ page }) => {
   await page.goto('/lieux/espace-fictif-des-hirondelles/');
