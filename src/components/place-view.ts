@@ -15,18 +15,13 @@ import { CORRECTION_PARAM, placeUrl } from '../lib/routes.ts';
 import { placeIdOfPath } from '../lib/place-view-url.ts';
 import { hasFlag, type SearchPlace } from '../lib/search/row.ts';
 import { conditionLines } from '../lib/card.ts';
+import type { Meta } from '../lib/search/data.ts';
+import { element } from './card.ts';
 import { engine } from './search/browser-engine.ts';
 import { listenButton } from './listen.ts';
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** Data as the source wrote it: French, isolated inside text of another direction. */
-function french(tag: 'h1' | 'p' | 'span', text: string, attributes: Record<string, string> = {}): HTMLElement {
+function french(tag: 'h1' | 'p' | 'span' | 'strong', text: string, attributes: Record<string, string> = {}): HTMLElement {
   return element(tag, { lang: 'fr', dir: 'auto', ...attributes }, text);
 }
 
@@ -46,6 +41,7 @@ class PlaceView extends HTMLElement {
           ? this.show(
               place,
               meta.services.map((service) => service.id),
+              place.network === undefined ? undefined : meta.networks?.[place.network],
             )
           : this.say('placeView.notFound'),
       () => this.say('placeView.notFound'),
@@ -63,7 +59,7 @@ class PlaceView extends HTMLElement {
     status.classList.add('visually-hidden');
   }
 
-  private show(place: SearchPlace, serviceIds: readonly string[]): void {
+  private show(place: SearchPlace, serviceIds: readonly string[], network?: NonNullable<Meta['networks']>[number]): void {
     const t = this.t;
     const services = JSON.parse(this.dataset.services!) as Record<string, string>;
     const article = this.querySelector<HTMLElement>('[data-place]')!;
@@ -94,6 +90,16 @@ class PlaceView extends HTMLElement {
     toggle.dataset.name = name;
     actions.append(toggle);
     parts.push(actions);
+    // No phone, e-mail or website of its own: how its network is reached, as the French page says.
+    if (network) {
+      const notice = element('div', { class: 'notice network-contact' });
+      const contact = element('p');
+      contact.append(french('strong', network.name), ' ', element('span', { class: 'muted' }, t('place.networkContact.notThisPlace')), element('br'));
+      contact.append(element('a', { href: network.website, lang: 'fr', hreflang: 'fr', dir: 'ltr' }, network.website));
+      if (network.postal) contact.append(element('br'), french('span', network.postal));
+      notice.append(element('p', {}, t('place.networkContact.lead')), contact);
+      parts.push(notice);
+    }
 
     parts.push(element('h2', {}, t('place.address')));
     const address = element('p');

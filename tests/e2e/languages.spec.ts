@@ -116,6 +116,20 @@ test('in Arabic: search, a place in Arabic, the choice kept on French pages, and
   await expect(page).toHaveURL(/\/lieux\/point-fictif-de-la-colline\/$/);
 });
 
+test('a place without its own phone or e-mail, read in another language, gives its network’s contact as the French page does', async ({ page }) => {
+  await page.goto('/en/lieu/?lieu=59.relais-fictif-du-moulin');
+  const network = page.locator('[data-place] .network-contact');
+  await expect(network).toContainText('This place has no published phone number or e-mail. To find out how to go there, contact its network:');
+  await expect(network).toContainText('Réseau fictif des relais, contact national (the network’s contact, not this place’s)');
+  await expect(network.getByRole('link', { name: 'https://relais.exemple.invalid/nous-joindre/' })).toHaveAttribute('href', 'https://relais.exemple.invalid/nous-joindre/');
+  // In Arabic too; a place with a phone has none.
+  await page.goto('/ar/lieu/?lieu=59.relais-fictif-du-moulin');
+  await expect(page.locator('[data-place] .network-contact strong')).toHaveText('Réseau fictif des relais, contact national');
+  await page.goto('/en/lieu/?lieu=59.point-fictif-de-la-colline');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
+  await expect(page.locator('.network-contact')).toHaveCount(0);
+});
+
 test('changing language keeps what the page shows: the place, the list received, the search', async ({ page }) => {
   await page.goto('/en/lieu/?lieu=59.point-fictif-de-la-colline');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');

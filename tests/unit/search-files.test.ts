@@ -244,6 +244,16 @@ describe('communes, postcodes and places files are written in columns and read b
     expect([...files.shards.values()].some((shard) => shard.schedules.length > 0)).toBe(true);
   });
 
+  test('a place that cannot be reached itself carries its network’s contact, through the packed file too', () => {
+    const shard = files().shards.get('59')!;
+    const places = unpackShard(asJson(packShard(shard))).places.map((row) => decodePlace(row, shard));
+    const relay = places.find((item) => item.id === 'relais-fictif-du-moulin')!;
+    expect(files().meta.networks?.[relay.network!]).toEqual({ name: 'Réseau fictif des relais, contact national', website: 'https://relais.exemple.invalid/nous-joindre/' });
+    // A place with its own phone: none.
+    expect(places.find((item) => item.id === 'point-fictif-de-la-colline')).not.toHaveProperty('network');
+    expect(asJson(packShard(shard)).networks).toEqual({ [places.indexOf(relay)]: 0 });
+  });
+
   test('a schedules’ field with the same value for all is written once, and read back for each', () => {
     const schedule = (week: number[][], tz = 'Europe/Paris') => ({ tz, week, days: { '2026-05-01': [] }, from: '2026-03-01', until: '2026-08-28', holidaysClosedByDefault: true });
     const monday = [[540, 720], [], [], [], [], [], []];

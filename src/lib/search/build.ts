@@ -201,6 +201,13 @@ export function buildSearchFiles(
   const shards = new Map<string, PlaceShard>();
   const scheduleIndex = new Map<string, Map<string, number>>();
   const communeIndex = new Map<string, Map<string, number>>();
+  const networks: NonNullable<Meta['networks']> = [];
+  const networkOf = (contact: NonNullable<PlaceEntry['networkContact']>): number => {
+    const known = networks.findIndex((network) => network.website === contact.website && network.name === contact.name);
+    if (known >= 0) return known;
+    networks.push({ name: contact.name, website: contact.website, ...(contact.postal ? { postal: contact.postal } : {}) });
+    return networks.length - 1;
+  };
   for (const place of directory.places) {
     const code = place.departement.code;
     let shard = shards.get(code);
@@ -231,6 +238,7 @@ export function buildSearchFiles(
         offers: place.labelOffers.map((offer) => serviceIndex.get(offer.service)!),
         languages: place.languages,
         scheduleIndex: schedule,
+        ...(place.networkContact ? { network: networkOf(place.networkContact) } : {}),
       }),
     );
   }
@@ -284,6 +292,7 @@ export function buildSearchFiles(
     })),
     departements,
     languages: Object.fromEntries(LANGUAGE_IDS.map((code) => [code, label('language', code)])),
+    ...(networks.length > 0 ? { networks } : {}),
     files,
     communeFiles,
     franceServices: [...new Set(foreign(otherWords['france-services']).map(normalize).filter(Boolean))],

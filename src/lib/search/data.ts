@@ -83,6 +83,8 @@ export interface Meta {
     }
   >;
   languages: Record<string, string>;
+  /** The contacts networks publish for their places that cannot be reached themselves (SearchPlace.network); none when no place needs one. */
+  networks?: { name: string; website: string; postal?: string }[];
   files: string[];
   /** The first name (normalized) of each file of communes, in order: file n holds the names from its start to the next one's. */
   communeFiles: string[];
@@ -242,6 +244,8 @@ export interface ShardFile {
   columns: unknown[][];
   communes: string[];
   schedules: [string[], number[][][], Record<string, number[]>[], string[], string[], boolean[]];
+  /** The few places that need their network's contact (PlaceRow's last element): by row, the network's index. */
+  networks?: Record<number, number>;
 }
 
 /** A column whose values are all the same, as one value (see ShardFile). */
@@ -256,6 +260,7 @@ export function packShard(shard: PlaceShard): ShardFile {
   return {
     departement: shard.departement,
     columns: Array.from({ length: ROW_FIELDS }, (_, field) => shard.places.map((row) => row[field])),
+    ...networksOf(shard.places),
     communes: shard.communes,
     schedules: [
       once(shard.schedules.map((schedule) => schedule.tz)),
@@ -268,11 +273,20 @@ export function packShard(shard: PlaceShard): ShardFile {
   };
 }
 
+function networksOf(rows: readonly PlaceRow[]): Pick<ShardFile, 'networks'> {
+  const networks: Record<number, number> = {};
+  rows.forEach((row, index) => {
+    if (row[ROW_FIELDS] !== undefined) networks[index] = row[ROW_FIELDS];
+  });
+  return Object.keys(networks).length > 0 ? { networks } : {};
+}
+
 export function unpackShard(file: ShardFile): PlaceShard {
   const count = file.columns[0]?.length ?? 0;
+  const withNetwork = (row: PlaceRow, index: number): PlaceRow => (file.networks?.[index] === undefined ? row : ([...row.slice(0, ROW_FIELDS), file.networks[index]] as unknown as PlaceRow));
   return {
     departement: file.departement,
-    places: Array.from({ length: count }, (_, index) => file.columns.map((column) => column[index]) as PlaceRow),
+    places: Array.from({ length: count }, (_, index) => withNetwork(file.columns.map((column) => column[index]) as PlaceRow, index)),
     communes: file.communes,
     schedules: Array.from({ length: Math.max(0, ...file.schedules.map((column) => column.length)) }, (_, index) => {
       const [tz, week, days, from, until, holidaysClosedByDefault] = file.schedules.map((column) => column[column.length === 1 ? 0 : index]) as [

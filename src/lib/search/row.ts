@@ -12,7 +12,8 @@ import type { PlaceShard } from './data.ts';
  * [id, name, kind code, lat, lon, commune index, phone, flags, own service indexes, language
  *  codes, schedule index or -1, street, readable title or '', service indexes its label offers]
  */
-export type PlaceRow = [string, string, number, number, number, number, string, number, number[], string[], number, string, string, number[]];
+/** The last element, only for a place that cannot be reached itself: its network's contact, an index into Meta.networks. */
+export type PlaceRow = [string, string, number, number, number, number, string, number, number[], string[], number, string, string, number[], network?: number];
 
 /** Bits of a row's flags. */
 export const FLAG = {
@@ -63,6 +64,8 @@ export interface SearchPlace {
   street: string;
   /** A readable title when the name reads as a code, else ''. */
   title: string;
+  /** A place without its own phone, e-mail or website: how its network is reached (an index into Meta.networks). */
+  network?: number;
 }
 
 /** What the build knows of a place, for its row. */
@@ -100,11 +103,12 @@ export function encodePlace(place: RowSource): PlaceRow {
     place.street,
     place.title,
     place.offers,
-  ];
+    ...(place.network === undefined ? [] : [place.network]),
+  ] as PlaceRow;
 }
 
 export function decodePlace(row: PlaceRow, shard: Pick<PlaceShard, 'departement' | 'communes' | 'schedules'>): SearchPlace {
-  const [compact, name, kind, lat, lon, commune, phone, flags, services, languages, schedule, street, title, offers] = row;
+  const [compact, name, kind, lat, lon, commune, phone, flags, services, languages, schedule, street, title, offers, network] = row;
   return {
     id: expandId(compact, name),
     departement: shard.departement,
@@ -121,6 +125,7 @@ export function decodePlace(row: PlaceRow, shard: Pick<PlaceShard, 'departement'
     schedule: schedule >= 0 ? (shard.schedules[schedule] ?? null) : null,
     street,
     title,
+    ...(network === undefined ? {} : { network }),
   };
 }
 
