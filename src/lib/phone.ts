@@ -33,13 +33,19 @@ export function parsePhone(raw: string): Phone | null {
   else if (/^0033[1-9]\d{8}$/.test(compact)) national = `0${compact.slice(4)}`;
   if (national) {
     const overseas = OVERSEAS_PREFIXES[national.slice(0, 4)];
-    return {
-      dial: overseas ? `${overseas}${national.slice(1)}` : `+33${national.slice(1)}`,
-      display: national.replace(/(\d{2})(?=\d)/g, '$1 '),
-    };
+    return { dial: overseas ? `${overseas}${national.slice(1)}` : `+33${national.slice(1)}`, display: pairs(national) };
   }
+  // An overseas department's number written from abroad (+596 596 62 52 56) is read as at home: 05 96 62 52 56.
+  const abroad = /^\+(590|594|596|262)(\d{9})$/.exec(compact);
+  if (abroad && OVERSEAS_PREFIXES[`0${abroad[2]!.slice(0, 3)}`] === `+${abroad[1]}`) return { dial: compact, display: pairs(`0${abroad[2]}`) };
   if (/^\+(?:590|594|596|262|269|508|681|687|689)\d{6,9}$/.test(compact)) {
-    return { dial: compact, display: compact };
+    const rest = compact.slice(4);
+    return { dial: compact, display: `${compact.slice(0, 4)} ${rest.length % 2 === 0 ? pairs(rest) : rest}` };
   }
   return null;
+}
+
+/** Digits by two, as French numbers are read aloud. */
+function pairs(digits: string): string {
+  return digits.replace(/(\d{2})(?=\d)/g, '$1 ');
 }

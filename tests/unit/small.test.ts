@@ -16,6 +16,11 @@ describe('phone numbers', () => {
     ['0033 1 80 05 98 80', { dial: '+33180059880', display: '01 80 05 98 80' }],
     ['0262 12 34 56', { dial: '+262262123456', display: '02 62 12 34 56' }],
     ['3949', { dial: '3949', display: '3949' }],
+    // From abroad, an overseas department's number: read as at home (it showed « +596596625256 »).
+    ['+596596625256', { dial: '+596596625256', display: '05 96 62 52 56' }],
+    ['+262 692 12 34 56', { dial: '+262692123456', display: '06 92 12 34 56' }],
+    ['+687 12 34 56', { dial: '+687123456', display: '+687 12 34 56' }],
+    ['+590 123456789', { dial: '+590123456789', display: '+590 123456789' }],
   ])('reads %s', (raw, expected) => {
     expect(parsePhone(raw)).toEqual(expected);
   });
