@@ -360,6 +360,8 @@ export interface PosterCard {
   address: string;
   hours: string;
   phone: string;
+  /** False when neither a phone nor an e-mail is known: « Téléphone : non renseigné » is printed small, not as a number to call. */
+  reachable: boolean;
   /** What the place asks (« Il faut être orienté par un travailleur social · Sur rendez-vous »), '' when it does not say: known before going. */
   asks?: string;
   /** « à 12 km » for a place of another commune; null for the commune's own. */
@@ -379,6 +381,7 @@ export function posterCard(place: PlaceEntry, km: number | null): PosterCard {
       address: postalAddress(place, place.commune.name),
       hours: place.schedule ? weekCompact(t, place.schedule.week).join(' ; ') || t('hours.closedAllDay') : weekSummary(t, null, phone !== null),
       phone: phone ? t('poster.phone', { phone: phone.display }) : place.contacts.email ? t('poster.email', { email: place.contacts.email }) : t('widget.noPhone'),
+      reachable: phone !== null || Boolean(place.contacts.email),
       asks: conditions(t, cardPlaceOf(place)),
     };
     posterCards.set(place, card);

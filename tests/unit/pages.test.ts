@@ -14,6 +14,7 @@ import {
   upcomingClosures,
   posterPlaces,
   posterFit,
+  posterCard,
   posterCardHeight,
   POSTER_MAX,
   POSTER_ROOM,
@@ -260,6 +261,17 @@ test('a postal address: the street when known, then the postcode and the commune
   expect(postalAddress({ address: { street: null, complement: null, postcode: null, insee: '59512' } }, 'Roubaix')).toBe('Roubaix');
   // No street, but the building: where to go.
   expect(postalAddress({ address: { street: null, complement: 'Maison fictive des quartiers', postcode: '59100', insee: '59512' } }, 'Roubaix')).toBe('Maison fictive des quartiers, 59100 Roubaix');
+});
+
+test('a poster card says when a place has no phone or e-mail, without printing it as a number to call', () => {
+  const directory = directoryOf(fixtures.dataset.places, fixtures.dataset.labels);
+  const card = (id: string) =>
+    posterCard(
+      directory.places.find((item) => item.id === id)!,
+      null,
+    );
+  expect(card('relais-fictif-du-moulin')).toMatchObject({ phone: 'Téléphone : non renseigné', reachable: false });
+  expect(card('point-fictif-de-la-colline')).toMatchObject({ phone: 'Téléphone : 03 00 00 00 00', reachable: true });
 });
 
 describe('the poster stays on one page', () => {
