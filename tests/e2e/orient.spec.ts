@@ -272,6 +272,16 @@ test('the orientation mode: a count at each step, the answers and the step in th
   );
 });
 
+test('the orientation mode: Enter pressed as soon as the town is typed still asks which town, on the same step', async ({ page }) => {
+  await page.goto('/orienter/?service=aide-demarches&etape=2');
+  const town = page.getByLabel('Une commune ou un code postal, ou autour de vous.');
+  await town.fill('roubai');
+  await town.press('Enter');
+  await expect(page.getByRole('button', { name: 'Roubaix (Nord)' })).toBeFocused();
+  await expect(page.getByText('Étape 2 sur 4')).toBeVisible();
+  await expect(page).toHaveURL(/etape=2/);
+});
+
 test('the orientation mode: a town several communes match is chosen among them, and Enter goes to the next step', async ({ page }) => {
   await page.goto('/orienter/?etape=2');
   const count = page.locator('[data-count]');

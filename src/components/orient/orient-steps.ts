@@ -40,12 +40,18 @@ class OrientSteps extends HTMLElement {
     });
     // Enter in the town's field goes to the next step, as « Suivant » does: not to the results of an unfinished form.
     // With communes to choose from, to the first of them.
+    // The count of what was just typed is awaited first: Enter pressed at once after « roubai » went on to
+    // the next step, and the choice between Roubaix and Roubia came under its questions.
     this.town.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || event.isComposing) return;
       event.preventDefault();
-      const choice = this.querySelector<HTMLButtonElement>('[data-choices]:not([hidden]) button');
-      if (choice) choice.focus();
-      else this.go(this.step + 1);
+      const step = this.step;
+      void this.counting.then(() => {
+        if (this.step !== step) return;
+        const choice = this.querySelector<HTMLButtonElement>('[data-choices]:not([hidden]) button');
+        if (choice) choice.focus();
+        else this.go(this.step + 1);
+      });
     });
     this.form.addEventListener('submit', (event) => {
       // Only the search's own parameters go to the results.
@@ -54,7 +60,7 @@ class OrientSteps extends HTMLElement {
     });
     void this.serviceCounts();
     this.show(false);
-    void this.count();
+    this.counting = this.count();
   }
 
   private go(step: number): void {
@@ -80,11 +86,12 @@ class OrientSteps extends HTMLElement {
     const answers = paramsFromForm(this.form);
     history.replaceState(null, '', `${location.pathname}?${orientParams(answers, this.step)}`);
     // A field left ("change" after "input") asks nothing new: the count stays still, and so do the buttons under it.
-    if (searchParamsOf(answers).toString() !== this.counted) void this.count();
+    if (searchParamsOf(answers).toString() !== this.counted) this.counting = this.count();
   }
 
-  /** The answers of the last count. */
+  /** The answers of the last count, and that count (it never rejects). */
   private counted = '';
+  private counting: Promise<void> = Promise.resolve();
 
   private get town(): HTMLInputElement {
     return this.form.querySelector<HTMLInputElement>('input[name="q"]')!;
