@@ -266,6 +266,8 @@ export const fr = {
   'hours.daySpan': 'du {from} au {to}',
   'hours.rangeJoin': ' et ',
   'hours.closedAllDay': 'Fermé',
+  /** Between the days of a week written on one line (« Du lundi au vendredi : 9 h – 12 h ; samedi : … »). */
+  'hours.separator': ' ; ',
   'hours.today': 'aujourd’hui',
   'hours.tomorrow': 'demain',
   'hours.onDate': 'le {weekday} {day} {month}',

@@ -57,7 +57,7 @@ export function weekSummary(t: Translate, week: readonly (readonly number[])[] |
   // Unknown hours: « appelez avant de venir » only to a place with a phone number.
   if (!week) return t(callable ? 'print.hoursUnknown' : 'hours.status.noHoursCheck');
   const lines = weekLines(t, week);
-  return `${t('print.hours')}${lines.length > 0 ? lines.join(' ; ') : formatSlots(t, [])}`;
+  return `${t('print.hours')}${lines.length > 0 ? lines.join(t('hours.separator')) : formatSlots(t, [])}`;
 }
 
 /** "Aujourd'hui : 9 h à 18 h", or null when unknown. */

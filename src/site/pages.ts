@@ -379,7 +379,7 @@ export function posterCard(place: PlaceEntry, km: number | null): PosterCard {
       id: place.id,
       name: place.name,
       address: postalAddress(place, place.commune.name),
-      hours: place.schedule ? weekCompact(t, place.schedule.week).join(' ; ') || t('hours.closedAllDay') : weekSummary(t, null, phone !== null),
+      hours: place.schedule ? weekCompact(t, place.schedule.week).join(t('hours.separator')) || t('hours.closedAllDay') : weekSummary(t, null, phone !== null),
       phone: phone ? t('poster.phone', { phone: phone.display }) : place.contacts.email ? t('poster.email', { email: place.contacts.email }) : t('widget.noPhone'),
       reachable: phone !== null || Boolean(place.contacts.email),
       asks: conditions(t, cardPlaceOf(place)),

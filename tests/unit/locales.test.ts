@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { fr } from '../../src/i18n/fr.ts';
 import { FRENCH, intlLocale, OTHER_LOCALES } from '../../src/i18n/locales/index.ts';
 import { wordsFor } from '../../src/i18n/page.ts';
-import { dateName, formatTime } from '../../src/i18n/hours.ts';
+import { dateName, formatTime, weekSummary } from '../../src/i18n/hours.ts';
 import { frenchPath, localeOfPath, localizedPath, placeUrlIn } from '../../src/lib/routes.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
 import { siteLanguage } from '../../src/i18n/locales/match.ts';
@@ -83,6 +83,19 @@ describe('times, dates and numbers in each language', () => {
     const { t } = wordsFor(code);
     expect(formatTime(t, 570)).toBe(time);
     expect(dateName(t, '2026-03-07')).toContain(date);
+  });
+
+  test.each([
+    ['fr', ' ; '],
+    ['en', '; '],
+    ['uk', '; '],
+    ['ar', '؛ '],
+  ])('%s: the days of a week on one line are parted as the language does (« %s »)', (code, separator) => {
+    const { t } = wordsFor(code);
+    const open = [540, 720];
+    const summary = weekSummary(t, [open, open, [], [], [], open, []], true);
+    expect(summary.split(separator).length).toBeGreaterThan(1);
+    if (code !== 'fr') expect(summary).not.toContain(' ; ');
   });
 
   test.each(['ar', 'fa', 'ps'])('%s: Latin digits and the Gregorian calendar', (code) => {

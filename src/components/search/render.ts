@@ -51,7 +51,7 @@ export function dayLabel(t: Translate, day: NonNullable<Result['day']>): string 
 /** "Horaires : Du lundi au vendredi : 9 h à 12 h ; Samedi : 9 h à 11 h", or null when unknown. */
 export function weekLine(t: Translate, week: Result['week']): string | null {
   const lines = week ? weekCompact(t, week) : [];
-  return week ? `${t('print.hours')}${lines.length > 0 ? lines.join(' ; ') : t('hours.closedAllDay')}` : null;
+  return week ? `${t('print.hours')}${lines.length > 0 ? lines.join(t('hours.separator')) : t('hours.closedAllDay')}` : null;
 }
 
 /** Where the message's next opening is counted from: the day asked for, else now (null). */

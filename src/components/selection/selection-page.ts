@@ -242,7 +242,7 @@ class SelectionPage extends HTMLElement {
   private cardHours(place: SearchPlace): HTMLElement {
     const t = this.pt;
     const lines = place.schedule ? weekCompact(t, place.schedule.week) : [];
-    const text = !place.schedule ? weekSummary(t, null, Boolean(place.phone)) : lines.length === 0 ? t('hours.closedAllDay') : lines.join(' ; ');
+    const text = !place.schedule ? weekSummary(t, null, Boolean(place.phone)) : lines.length === 0 ? t('hours.closedAllDay') : lines.join(t('hours.separator'));
     return element('p', { class: 'cut-hours' }, text.length > CARD_HOURS_MAX ? t('print.hoursScan') : text);
   }
 

@@ -270,6 +270,7 @@ const words: ArabicWords = {
   'hours.daySpan': 'من {from} إلى {to}',
   'hours.rangeJoin': ' و',
   'hours.closedAllDay': 'مغلق',
+  'hours.separator': '؛ ',
   'hours.today': 'اليوم',
   'hours.tomorrow': 'غدًا',
   'hours.onDate': '{weekday} {day} {month}',

@@ -242,6 +242,7 @@ export const en: LocaleFile = {
     'hours.daySpan': '{from} to {to}',
     'hours.rangeJoin': ' and ',
     'hours.closedAllDay': 'Closed',
+    'hours.separator': '; ',
     'hours.today': 'today',
     'hours.tomorrow': 'tomorrow',
     'hours.onDate': 'on {weekday} {day} {month}',

@@ -242,6 +242,7 @@ export const fa: LocaleFile = {
     'hours.daySpan': 'از {from} تا {to}',
     'hours.rangeJoin': ' و ',
     'hours.closedAllDay': 'بسته',
+    'hours.separator': '؛ ',
     'hours.today': 'امروز',
     'hours.tomorrow': 'فردا',
     'hours.onDate': '{weekday} {day} {month}',

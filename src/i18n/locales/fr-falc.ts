@@ -235,6 +235,7 @@ export const frFalc: LocaleFile = {
     'hours.daySpan': 'du {from} au {to}',
     'hours.rangeJoin': ' et ',
     'hours.closedAllDay': 'Fermé',
+    'hours.separator': ' ; ',
     'hours.today': 'aujourd’hui',
     'hours.tomorrow': 'demain',
     'hours.onDate': 'le {weekday} {day} {month}',

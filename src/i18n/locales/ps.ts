@@ -242,6 +242,7 @@ export const ps: LocaleFile = {
     'hours.daySpan': 'له {from} تر {to}',
     'hours.rangeJoin': ' او ',
     'hours.closedAllDay': 'بند دی',
+    'hours.separator': '؛ ',
     'hours.today': 'نن',
     'hours.tomorrow': 'سبا',
     'hours.onDate': '{weekday}، {day} {month}',

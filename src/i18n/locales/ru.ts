@@ -254,6 +254,7 @@ export const ru: LocaleFile = {
     'hours.daySpan': '{from} – {to}',
     'hours.rangeJoin': ' и ',
     'hours.closedAllDay': 'Закрыто',
+    'hours.separator': '; ',
     'hours.today': 'сегодня',
     'hours.tomorrow': 'завтра',
     'hours.onDate': '{weekday}, {day} {month}',

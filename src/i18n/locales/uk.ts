@@ -263,6 +263,7 @@ export const uk: LocaleFile = {
     'hours.daySpan': '{from} – {to}',
     'hours.rangeJoin': ' і ',
     'hours.closedAllDay': 'Зачинено',
+    'hours.separator': '; ',
     'hours.today': 'сьогодні',
     'hours.tomorrow': 'завтра',
     'hours.onDate': '{weekday}, {day} {month}',
