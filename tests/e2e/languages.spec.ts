@@ -125,6 +125,9 @@ test('a place without its own phone or e-mail, read in another language, gives i
   // In Arabic too; a place with a phone has none.
   await page.goto('/ar/lieu/?lieu=59.relais-fictif-du-moulin');
   await expect(page.locator('[data-place] .network-contact strong')).toHaveText('Réseau fictif des relais, contact national');
+  // The place's French name reads left to right, on the right as the page's other lines.
+  const heading = page.getByRole('heading', { level: 1 });
+  expect(await heading.evaluate((element) => [getComputedStyle(element).direction, getComputedStyle(element).textAlign])).toEqual(['ltr', 'right']);
   await page.goto('/en/lieu/?lieu=59.point-fictif-de-la-colline');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Point fictif de la Colline');
   await expect(page.locator('.network-contact')).toHaveCount(0);
