@@ -10,9 +10,9 @@ import type { PlaceShard } from './data.ts';
 
 /**
  * [id, name, kind code, lat, lon, commune index, phone, flags, own service indexes, language
- *  codes, schedule index or -1, street, readable title or '', service indexes its label offers]
+ *  codes, schedule index or -1, street, readable title or '', service indexes its label offers,
+ *  and, only for a place that cannot be reached itself, its network's contact: an index into Meta.networks]
  */
-/** The last element, only for a place that cannot be reached itself: its network's contact, an index into Meta.networks. */
 export type PlaceRow = [string, string, number, number, number, number, string, number, number[], string[], number, string, string, number[], network?: number];
 
 /** Bits of a row's flags. */
