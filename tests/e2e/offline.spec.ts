@@ -190,6 +190,29 @@ test('with the keyboard, what gets the focus is never under the message that the
   await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).paddingBottom)).toBe('0px');
 });
 
+test('the language list opened under the header is over the message that the site is ready, never under it', async ({ page }) => {
+  await firstVisit(page, '/lieux/point-fictif-de-la-colline/');
+  // The message just under the header, where it goes when the bottom of the screen is taken.
+  await page.evaluate(() => {
+    const notice = document.querySelector<HTMLElement>('app-notice')!;
+    notice.style.setProperty('--notice-top', `${document.querySelector('.site-header')!.getBoundingClientRect().bottom}px`);
+    notice.classList.add('at-top');
+  });
+  await page.locator('.language-picker summary').click();
+  const links = page.locator('.language-picker li a');
+  const under: string[] = [];
+  for (const link of await links.all()) {
+    const reached = await link.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return element.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2));
+    });
+    if (!reached) under.push((await link.textContent()) ?? '');
+  }
+  expect(under).toEqual([]);
+  await links.filter({ hasText: 'English' }).click();
+  await expect(page).toHaveURL(/\/en\/lieu\/\?lieu=59\.point-fictif-de-la-colline$/);
+});
+
 test('a browser that refuses the worker (a private window): no error, and the search works online', async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
