@@ -7,18 +7,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseYaml } from '../../src/lib/dataset.ts';
 import { matchNeeds, queryWords } from '../../src/lib/search/query.ts';
+import { needsMeta } from './needs.ts';
 
 const { services } = parseYaml(readFileSync('data/services.yaml', 'utf8'), 'data/services.yaml').data as {
   services: { id: string; label: string; keywords: string[] }[];
 };
-const meta = {
-  services: services.map((service) => ({
-    id: service.id,
-    label: service.label,
-    keywords: [service.label, ...service.keywords].map((keyword) => queryWords(keyword).join(' ')),
-    places: 0,
-  })),
-};
+const meta = needsMeta(services);
 
 describe('needs on the real catalogue', () => {
   test.each([

@@ -17,6 +17,7 @@ import { wordsFor } from '../../src/i18n/page.ts';
 import { formerNamesFrom } from '../../src/lib/territory/official.ts';
 import { packCommunes, packPostcodes, packShard } from '../../src/lib/search/data.ts';
 import { soundInitials } from '../../src/lib/search/sound.ts';
+import { needsMeta } from './needs.ts';
 import { fixtures, packed, perTest, place, searchFilesOf, searchReference } from './world.ts';
 
 const NOW = new Date('2026-03-03T10:00:00+01:00'); // a Tuesday morning
@@ -52,14 +53,7 @@ function recordingEngine(files: SearchFiles): { engine: SearchEngine; missing: s
 }
 
 describe('needs in common forms and misspellings', () => {
-  const meta = () => ({
-    services: fixtures.dataset.services.map((service) => ({
-      id: service.id,
-      label: service.label,
-      keywords: [service.label, ...service.keywords].map((keyword) => queryWords(keyword).join(' ')),
-      places: 0,
-    })),
-  });
+  const meta = () => needsMeta(fixtures.dataset.services);
 
   test.each([
     // [query, needs as written, needs with typos]
