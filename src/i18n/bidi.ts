@@ -21,7 +21,7 @@ export function leftToRight(t: Pick<Translate, 'locale'>, text: string): string 
  * a line's end, an Arabic button showed « 57 » alone below the rest of 03 20 81 57 57).
  */
 export function phoneLeftToRight(t: Pick<Translate, 'locale'>, display: string): string {
-  return RIGHT_TO_LEFT.test(t.locale) ? leftToRight(t, display.replaceAll(' ', '\u00a0')) : display;
+  return RIGHT_TO_LEFT.test(t.locale) ? wholePhone(t, display) : display;
 }
 
 /**
